@@ -1,0 +1,103 @@
+package io.github.milvusmonitored.metrics.internal;
+
+import io.github.milvusmonitored.metrics.PrometheusException;
+import io.github.milvusmonitored.metrics.PrometheusQueryException;
+import io.github.milvusmonitored.metrics.PrometheusUnavailableException;
+import io.github.milvusmonitored.metrics.UnexpectedResultTypeException;
+import java.net.URI;
+import java.time.Duration;
+
+/** Every message the Prometheus client raises, in one place so they stay consistent and tested. */
+public final class PrometheusErrors {
+
+  private PrometheusErrors() {}
+
+  public static IllegalArgumentException blankQuery() {
+    return new IllegalArgumentException("PromQL must not be blank. Pass an expression such as"
+        + " 'sum(milvus_proxy_req_count{status=\"total\"})'.");
+  }
+
+  public static IllegalArgumentException notHttp(URI uri) {
+    return new IllegalArgumentException("Prometheus URI must be absolute http or https, got '" + uri
+        + "'. Example: http://localhost:9090 (a port-forward) or the API server's service proxy"
+        + " through PrometheusClient.builder(transport).");
+  }
+
+  public static IllegalArgumentException notPositive(String what, Duration value) {
+    return new IllegalArgumentException(what + " must be positive, got " + value
+        + ". Nothing may wait without a deadline: pass for example Duration.ofSeconds(30).");
+  }
+
+  public static IllegalArgumentException badLabelName(String name) {
+    return new IllegalArgumentException("'" + name + "' is not a valid Prometheus label name"
+        + " (pattern [a-zA-Z_][a-zA-Z0-9_]*). Kubernetes labels appear with dots and slashes replaced"
+        + " by underscores, e.g. app_kubernetes_io_instance.");
+  }
+
+  public static IllegalArgumentException badRange(java.time.Instant start, java.time.Instant end, Duration step) {
+    return new IllegalArgumentException("Range query needs start <= end and a positive step, got start="
+        + start + " end=" + end + " step=" + step + ".");
+  }
+
+  public static PrometheusUnavailableException unreachable(URI uri, String path, Duration timeout, Exception cause) {
+    return new PrometheusUnavailableException("Prometheus at " + uri + " did not answer " + path
+        + " within " + timeout + " (" + describe(cause) + "). Likely causes: Prometheus is not running"
+        + " or not ready yet, the port-forward dropped, or the URI is wrong. Check that "
+        + uri.resolve("-/ready") + " answers 200; on Kubernetes look at the pods in namespace"
+        + " 'monitoring' (kubectl -n monitoring get pods).", uri, timeout, cause);
+  }
+
+  public static PrometheusUnavailableException stillStarting(URI uri, String path, Duration waited, String body) {
+    return new PrometheusUnavailableException("Prometheus at " + uri + " was still starting after "
+        + waited + ": " + path + " kept answering 503 '" + excerpt(body) + "'. A large WAL replay"
+        + " takes longer; raise the client's startup wait, or check Prometheus's log for why it"
+        + " does not become ready.", uri, waited, null);
+  }
+
+  public static PrometheusQueryException apiError(String errorType, String error, String query, int status) {
+    return new PrometheusQueryException("Prometheus rejected '" + query + "' (HTTP " + status + ", "
+        + errorType + "): " + error + hint(errorType), errorType, error, query, status);
+  }
+
+  public static PrometheusQueryException notFound(URI uri, String path, int status, String body) {
+    return new PrometheusQueryException("Prometheus at " + uri + " has no endpoint " + path + " (HTTP "
+        + status + ": '" + excerpt(body) + "'). The server may be older than the API needs, or the URI"
+        + " does not point at Prometheus.", "not_found", excerpt(body), path, status);
+  }
+
+  public static PrometheusException notPrometheus(URI uri, String path, int status, String contentType, String body) {
+    return new PrometheusException("Unexpected answer from " + uri + " for " + path + ": HTTP " + status
+        + " '" + contentType + "' '" + excerpt(body) + "'. Is this URI a Prometheus server (and, through"
+        + " a proxy, is the proxy path right)?");
+  }
+
+  public static UnexpectedResultTypeException wrongType(String query, String expected, String actual) {
+    String hint = "matrix".equals(actual)
+        ? " The query ends in a range selector ([5m]); wrap it in a function such as rate(...[5m]) or"
+          + " last_over_time(...[5m]), or use queryRange(...) for values over time."
+        : " Ask for the matching type instead.";
+    return new UnexpectedResultTypeException("Expected an instant vector from '" + query + "' but"
+        + " Prometheus returned a " + actual + "." + hint, expected, actual);
+  }
+
+  private static String hint(String errorType) {
+    return switch (errorType) {
+      case "bad_data" -> ". The PromQL does not parse or a parameter is invalid: check the expression"
+          + " in the Prometheus UI's graph page.";
+      case "execution" -> ". The query parsed but failed while running (e.g. many-to-many matching,"
+          + " or a sample limit).";
+      case "timeout" -> ". The query timed out inside Prometheus: narrow its selectors or range.";
+      default -> ".";
+    };
+  }
+
+  private static String describe(Exception e) {
+    String m = e.getMessage();
+    return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+  }
+
+  static String excerpt(String body) {
+    String flat = body == null ? "" : body.strip().replaceAll("\\s+", " ");
+    return flat.length() > 200 ? flat.substring(0, 200) + "..." : flat;
+  }
+}
