@@ -1,0 +1,33 @@
+package io.github.milvusmonitored.assertions;
+
+import io.github.milvusmonitored.metrics.MilvusMetrics;
+import io.github.milvusmonitored.metrics.PrometheusClient;
+
+/**
+ * Entry point for assertions on metrics in Prometheus.
+ *
+ * <pre>{@code
+ * import static io.github.milvusmonitored.assertions.MetricAssertions.assertThatMetric;
+ *
+ * assertThatMetric(milvus, "sum(milvus_proxy_req_count{status=\"total\"})")
+ *     .eventually(Duration.ofSeconds(30))
+ *     .isGreaterThan(0);
+ * }</pre>
+ */
+public final class MetricAssertions {
+
+  private MetricAssertions() {}
+
+  /**
+   * Asserts on {@code promql} evaluated by the Prometheus behind {@code milvus}; a failure also
+   * reports the health of the release's Milvus targets.
+   */
+  public static MetricAssert assertThatMetric(MilvusMetrics milvus, String promql) {
+    return new MetricAssert(milvus.prometheus(), milvus, promql);
+  }
+
+  /** Asserts on {@code promql} evaluated by {@code prometheus}. */
+  public static MetricAssert assertThatMetric(PrometheusClient prometheus, String promql) {
+    return new MetricAssert(prometheus, null, promql);
+  }
+}

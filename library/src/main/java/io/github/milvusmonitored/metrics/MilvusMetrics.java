@@ -1,0 +1,182 @@
+package io.github.milvusmonitored.metrics;
+
+import io.github.milvusmonitored.metrics.internal.MilvusDiagnosis;
+import io.github.milvusmonitored.metrics.internal.Waiting;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * A Milvus-aware view over a {@link PrometheusClient} for one Helm release.
+ *
+ * <pre>{@code
+ * MilvusMetrics milvus = MilvusMetrics.of(prometheus, MilvusSelector.of("milvus", "my-release"));
+ * milvus.awaitFirstSample(Duration.ofMinutes(2));
+ * double searches = milvus.requestCounts().count("Search", RequestStatus.TOTAL);
+ * OptionalDouble p95 = milvus.latencyQuantile(QueryType.SEARCH, 0.95);
+ * }</pre>
+ */
+public final class MilvusMetrics {
+
+  private final PrometheusClient prometheus;
+  private final MilvusSelector release;
+
+  private MilvusMetrics(PrometheusClient prometheus, MilvusSelector release) {
+    this.prometheus = java.util.Objects.requireNonNull(prometheus, "prometheus");
+    this.release = java.util.Objects.requireNonNull(release, "release");
+  }
+
+  /** The metrics of {@code release} as scraped by {@code prometheus}. */
+  public static MilvusMetrics of(PrometheusClient prometheus, MilvusSelector release) {
+    return new MilvusMetrics(prometheus, release);
+  }
+
+  /** The underlying client, for queries of your own. */
+  public PrometheusClient prometheus() {
+    return prometheus;
+  }
+
+  /** The release this view selects. */
+  public MilvusSelector release() {
+    return release;
+  }
+
+  /**
+   * Whether Prometheus scrapes the release and, if not, why: no scrape pool (ServiceMonitor not
+   * picked up), a pool without targets (the RBAC symptom), targets dropped by relabelling, down, or up.
+   */
+  public TargetStatus targetStatus() {
+    Targets targets = prometheus.targets();
+    List<Targets.Active> mine = targets.active().stream().filter(t -> release.matches(t.labels())).toList();
+    String poolPrefix = "serviceMonitor/" + release.namespace() + "/";
+    if (!mine.isEmpty()) {
+      List<String> pools = mine.stream().map(Targets.Active::scrapePool).distinct().toList();
+      boolean allUp = mine.stream().allMatch(t -> t.health() == Targets.Health.UP);
+      return allUp
+          ? new TargetStatus(TargetStatus.State.UP, mine, pools, MilvusDiagnosis.up(release))
+          : new TargetStatus(TargetStatus.State.DOWN, mine, pools, MilvusDiagnosis.down(release));
+    }
+    List<String> all = prometheus.scrapePools();
+    List<String> pools = all.stream().filter(p -> p.startsWith(poolPrefix)).toList();
+    if (pools.isEmpty()) {
+      return new TargetStatus(TargetStatus.State.NO_SCRAPE_POOL, List.of(), List.of(),
+          MilvusDiagnosis.noScrapePool(release, all));
+    }
+    long dropped = targets.dropped().stream()
+        .filter(d -> pools.contains(d.scrapePool()) || d.scrapePool().isEmpty()
+            && d.discoveredLabels().find("__meta_kubernetes_namespace").filter(release.namespace()::equals).isPresent())
+        .count();
+    return dropped > 0
+        ? new TargetStatus(TargetStatus.State.DROPPED, List.of(), pools, MilvusDiagnosis.dropped(release, pools, (int) dropped))
+        : new TargetStatus(TargetStatus.State.NO_ACTIVE_TARGETS, List.of(), pools, MilvusDiagnosis.noActiveTargets(release, pools));
+  }
+
+  /** Whether Prometheus discovered a target of the release (up or down). */
+  public boolean isTargetDiscovered() {
+    return targetStatus().isDiscovered();
+  }
+
+  /** Whether every target of the release is discovered and up. */
+  public boolean isUp() {
+    return targetStatus().isUp();
+  }
+
+  /** The names of the {@code milvus_*} metrics the release has now (within Prometheus's lookback). */
+  public SortedSet<String> presentMetricNames() {
+    InstantVector v = prometheus.query("count by (__name__) ({__name__=~\"milvus_.+\"," + release.matchers() + "})");
+    SortedSet<String> names = new TreeSet<>();
+    v.samples().forEach(s -> s.labels().find("__name__").ifPresent(names::add));
+    return java.util.Collections.unmodifiableSortedSet(names);
+  }
+
+  /** {@code milvus_proxy_req_count} summed by function and status. */
+  public RequestCounts requestCounts() {
+    InstantVector v = prometheus.query("sum by (function_name, status) ("
+        + release.select("milvus_proxy_req_count") + ")");
+    Map<String, Map<String, Double>> counts = new TreeMap<>();
+    for (Sample s : v.samples()) {
+      counts.computeIfAbsent(s.labels().find("function_name").orElse(""), k -> new HashMap<>())
+          .merge(s.labels().find("status").orElse(""), s.value(), Double::sum);
+    }
+    return new RequestCounts(counts);
+  }
+
+  /**
+   * The {@code quantile} (0..1) of search or query latency in milliseconds since Milvus started,
+   * from the cumulative buckets of {@code milvus_proxy_sq_latency}; empty before the first request.
+   */
+  public OptionalDouble latencyQuantile(QueryType type, double quantile) {
+    return quantile(quantile, "sum by (le) (" + latencyBuckets(type) + ")");
+  }
+
+  /**
+   * The {@code quantile} of search or query latency in milliseconds over the last {@code window};
+   * empty when no request fell in it. Make the window at least four scrape intervals wide.
+   */
+  public OptionalDouble latencyQuantile(QueryType type, double quantile, Duration window) {
+    PrometheusClient.requirePositive("Latency window", window);
+    return quantile(quantile, "sum by (le) (rate(" + latencyBuckets(type) + "[" + window.toSeconds() + "s]))");
+  }
+
+  /** Resident memory of each Milvus process of the release, by pod. */
+  public Map<String, Double> processResidentMemoryBytes() {
+    Map<String, Double> out = new TreeMap<>();
+    prometheus.query(release.select("process_resident_memory_bytes")).samples()
+        .forEach(s -> out.put(s.labels().find("pod").orElse(s.labels().toString()), s.value()));
+    return java.util.Collections.unmodifiableMap(out);
+  }
+
+  /**
+   * Waits until Prometheus holds at least one {@code milvus_*} sample of the release.
+   *
+   * @throws MilvusNotScrapedException with the targets' status and the likely cause, after {@code timeout}
+   */
+  public InstantVector awaitFirstSample(Duration timeout) {
+    return awaitSample("{__name__=~\"milvus_.+\"," + release.matchers() + "}", timeout);
+  }
+
+  /** Waits until {@code promql} returns at least one sample; fails like {@link #awaitFirstSample}. */
+  public InstantVector awaitSample(String promql, Duration timeout) {
+    PrometheusClient.requirePositive("Timeout", timeout);
+    return Waiting.until("first sample of " + promql, timeout, () -> {
+      InstantVector v = prometheus.query(promql);
+      return v.isEmpty() ? null : v;
+    }, () -> new MilvusNotScrapedException(MilvusDiagnosis.notScraped(release, timeout, promql, safeStatus())));
+  }
+
+  /** Waits until every target of the release is discovered and up. */
+  public TargetStatus awaitTargetUp(Duration timeout) {
+    PrometheusClient.requirePositive("Timeout", timeout);
+    return Waiting.until("Milvus target up", timeout, () -> {
+      TargetStatus s = targetStatus();
+      return s.isUp() ? s : null;
+    }, () -> new MilvusNotScrapedException(MilvusDiagnosis.notScraped(release, timeout, "up", safeStatus())));
+  }
+
+  /** The target status, or a status saying it could not be read; for failure messages. */
+  TargetStatus safeStatus() {
+    try {
+      return targetStatus();
+    } catch (PrometheusException e) {
+      return new TargetStatus(TargetStatus.State.NO_SCRAPE_POOL, List.of(), List.of(),
+          "could not read targets from " + prometheus.baseUri() + ": " + e.getMessage());
+    }
+  }
+
+  private String latencyBuckets(QueryType type) {
+    return release.select("milvus_proxy_sq_latency_bucket", "query_type=\"" + type.label() + "\"");
+  }
+
+  private OptionalDouble quantile(double q, String buckets) {
+    if (!(q >= 0 && q <= 1)) {
+      throw new IllegalArgumentException("Quantile must be between 0 and 1, got " + q + " (0.95 is p95).");
+    }
+    InstantVector v = prometheus.query("histogram_quantile(" + q + ", " + buckets + ")");
+    return v.samples().stream().mapToDouble(Sample::value).filter(d -> !Double.isNaN(d)).findFirst();
+  }
+}

@@ -1,0 +1,55 @@
+package io.github.milvusmonitored.metrics;
+
+import java.util.List;
+
+/**
+ * Whether Prometheus scrapes a Milvus release, and if not, why.
+ *
+ * @param state the verdict
+ * @param targets the release's active targets (empty unless discovered)
+ * @param scrapePools the scrape pools generated for the release's namespace
+ * @param explanation what it means and what to do, in one paragraph
+ */
+public record TargetStatus(State state, List<Targets.Active> targets, List<String> scrapePools, String explanation) {
+  public TargetStatus {
+    targets = List.copyOf(targets);
+    scrapePools = List.copyOf(scrapePools);
+  }
+
+  /** The possible verdicts, from worst to best. */
+  public enum State {
+    /** No scrape pool for the namespace: the ServiceMonitor was not picked up. */
+    NO_SCRAPE_POOL,
+    /** A pool exists but discovery found nothing in it: the RBAC symptom. */
+    NO_ACTIVE_TARGETS,
+    /** Discovery found the Service but relabelling dropped it: selector or port mismatch. */
+    DROPPED,
+    /** Discovered, but no scrape succeeded yet or the last one failed. */
+    DOWN,
+    /** Discovered and the last scrape succeeded. */
+    UP
+  }
+
+  /** Whether the target is discovered (up or down). */
+  public boolean isDiscovered() {
+    return state == State.UP || state == State.DOWN;
+  }
+
+  /** Whether every discovered target of the release is up. */
+  public boolean isUp() {
+    return state == State.UP;
+  }
+
+  /** One line per target with health and last error, or the explanation when there is none. */
+  public String summary() {
+    if (targets.isEmpty()) {
+      return state + ": " + explanation;
+    }
+    StringBuilder out = new StringBuilder(state.toString());
+    targets.forEach(t -> out.append("\n    ").append(t.describe()));
+    if (state != State.UP) {
+      out.append("\n    ").append(explanation);
+    }
+    return out.toString();
+  }
+}

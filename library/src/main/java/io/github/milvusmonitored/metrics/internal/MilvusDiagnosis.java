@@ -1,0 +1,60 @@
+package io.github.milvusmonitored.metrics.internal;
+
+import io.github.milvusmonitored.metrics.MilvusSelector;
+import io.github.milvusmonitored.metrics.TargetStatus;
+import java.time.Duration;
+import java.util.List;
+
+/** The explanations MilvusMetrics gives, in one place. */
+public final class MilvusDiagnosis {
+
+  /** The JSON Patch that grants Prometheus discovery in every namespace (kube-prometheus v0.17+). */
+  public static final String RBAC_PATCH_COMMAND = "kubectl patch clusterrole prometheus-k8s --type=json -p='["
+      + "{\"op\":\"add\",\"path\":\"/rules/-\",\"value\":{\"apiGroups\":[\"\"],\"resources\":[\"pods\",\"services\",\"endpoints\"],\"verbs\":[\"get\",\"watch\",\"list\"]}},"
+      + "{\"op\":\"add\",\"path\":\"/rules/-\",\"value\":{\"apiGroups\":[\"discovery.k8s.io\"],\"resources\":[\"endpointslices\"],\"verbs\":[\"get\",\"watch\",\"list\"]}}]'";
+
+  private MilvusDiagnosis() {}
+
+  public static String up(MilvusSelector r) {
+    return "Milvus release '" + r.instance() + "' in namespace '" + r.namespace() + "' is scraped and up.";
+  }
+
+  public static String down(MilvusSelector r) {
+    return "Prometheus found the Milvus target of '" + r.instance() + "' in namespace '" + r.namespace()
+        + "' but its last scrape failed or has not happened yet (see lastError). Check that the Milvus"
+        + " pod is Ready and that port 9091 serves /metrics (kubectl -n " + r.namespace()
+        + " port-forward svc/<service> 9091 then curl localhost:9091/metrics).";
+  }
+
+  public static String noActiveTargets(MilvusSelector r, List<String> pools) {
+    return "Scrape pool " + pools + " exists but has NO active targets: this is the RBAC symptom."
+        + " The Prometheus operator turned the ServiceMonitor into a job, but Prometheus's service"
+        + " account may not list endpointslices/endpoints/services/pods in namespace '" + r.namespace()
+        + "', so discovery finds nothing (the Prometheus log says '... is forbidden'). kube-prometheus"
+        + " grants discovery only in default, kube-system and monitoring. Fix: patch ClusterRole"
+        + " prometheus-k8s, granting get/list/watch on pods, services, endpoints AND"
+        + " discovery.k8s.io/endpointslices (v0.17+ discovers through EndpointSlices): "
+        + RBAC_PATCH_COMMAND;
+  }
+
+  public static String dropped(MilvusSelector r, List<String> pools, int dropped) {
+    return "Prometheus discovered " + dropped + " endpoint(s) in namespace '" + r.namespace() + "' for "
+        + pools + " but relabelling dropped them all: the ServiceMonitor's selector or port name does"
+        + " not match the Milvus Service. Compare the ServiceMonitor's spec.selector and endpoint port"
+        + " ('metrics') with the Service's labels and ports (kubectl -n " + r.namespace()
+        + " get servicemonitor,svc -o yaml).";
+  }
+
+  public static String noScrapePool(MilvusSelector r, List<String> allPools) {
+    return "Prometheus has no scrape pool for namespace '" + r.namespace() + "' (pools: " + allPools
+        + "). The ServiceMonitor was not picked up: check that the Milvus chart ran with"
+        + " metrics.serviceMonitor.enabled=true (kubectl -n " + r.namespace() + " get servicemonitor),"
+        + " that the ServiceMonitor CRD was installed before the release, and that the Prometheus"
+        + " resource's serviceMonitorSelector and serviceMonitorNamespaceSelector select it.";
+  }
+
+  public static String notScraped(MilvusSelector r, Duration timeout, String promql, TargetStatus status) {
+    return "No sample of '" + promql + "' for Milvus release '" + r.instance() + "' in namespace '"
+        + r.namespace() + "' within " + timeout + ".\n  Milvus targets: " + status.summary();
+  }
+}
