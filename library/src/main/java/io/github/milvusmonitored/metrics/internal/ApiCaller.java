@@ -75,7 +75,7 @@ public final class ApiCaller {
         throw new PrometheusException("Interrupted while asking " + transport.baseUri() + path, e);
       }
       // While starting, Prometheus answers every endpoint with a plain-text 503 (not JSON).
-      boolean starting = response.status() == 503 && !response.isJson();
+      boolean starting = response.status() == 503 && !looksLikeJson(response);
       if (!starting) {
         return response;
       }
@@ -88,7 +88,7 @@ public final class ApiCaller {
   }
 
   private JsonNode parse(String path, PrometheusResponse response) {
-    if (!response.isJson()) {
+    if (!looksLikeJson(response)) {
       if (response.status() == 404) {
         throw PrometheusErrors.notFound(transport.baseUri(), path, response.status(), response.body());
       }
@@ -101,6 +101,11 @@ public final class ApiCaller {
       throw PrometheusErrors.notPrometheus(transport.baseUri(), path, response.status(),
           response.contentType(), response.body());
     }
+  }
+
+  // Some proxies drop the content type; Prometheus's envelope is always a JSON object.
+  private static boolean looksLikeJson(PrometheusResponse response) {
+    return response.isJson() || response.body().stripLeading().startsWith("{");
   }
 
   private void sleep() {

@@ -1,0 +1,34 @@
+package io.github.milvusmonitored.access;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+
+/** Recognises the API server's own Status answers among proxied ones. */
+final class KubernetesStatus {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private KubernetesStatus() {}
+
+  /** A 5xx Kubernetes Status from the proxy itself ("no endpoints available for service ..."). */
+  static boolean isProxyFailure(int code, String contentType, String body) {
+    if (code < 500 || body == null || !body.stripLeading().startsWith("{")) {
+      return false;
+    }
+    return "Status".equals(read(body).path("kind").asText());
+  }
+
+  static String message(String body) {
+    JsonNode status = read(body);
+    return "Kubernetes API server: " + status.path("message").asText(body) + " (" + status.path("reason").asText("") + ")";
+  }
+
+  private static JsonNode read(String body) {
+    try {
+      return JSON.readTree(body == null ? "" : body);
+    } catch (IOException e) {
+      return JSON.createObjectNode();
+    }
+  }
+}

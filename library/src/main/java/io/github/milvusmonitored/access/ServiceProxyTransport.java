@@ -1,0 +1,85 @@
+package io.github.milvusmonitored.access;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.RequestConfigBuilder;
+import io.fabric8.kubernetes.client.http.HttpClient;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.HttpResponse;
+import io.github.milvusmonitored.metrics.PrometheusClient;
+import io.github.milvusmonitored.metrics.PrometheusTransport;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Reaches an HTTP service inside the cluster through the Kubernetes API server's service proxy.
+ *
+ * <p>It needs no port-forward and no extra port, works the same on k3s and any existing cluster,
+ * and is not blocked by kube-prometheus's NetworkPolicies. Authentication is the fabric8 client's.
+ *
+ * <pre>{@code
+ * PrometheusClient prometheus = ServiceProxyTransport.prometheus(kubernetesClient);
+ * }</pre>
+ */
+public final class ServiceProxyTransport implements PrometheusTransport {
+
+  private final HttpClient http;
+  private final URI base;
+
+  private ServiceProxyTransport(KubernetesClient client, String namespace, String service, String port) {
+    // fabric8 retries 5xx answers with backoff on its own; the Prometheus client has its own
+    // deadlines and start-up handling, so this derived client sends each request once.
+    this.http = client.getHttpClient().newBuilder()
+        .tag(new RequestConfigBuilder(client.getConfiguration().getRequestConfig())
+            .withRequestRetryBackoffLimit(0).build())
+        .build();
+    String master = client.getMasterUrl().toString();
+    this.base = URI.create((master.endsWith("/") ? master : master + "/") + "api/v1/namespaces/" + namespace
+        + "/services/" + service + ":" + port + "/proxy/");
+  }
+
+  /** A transport to {@code service}'s port named {@code port} in {@code namespace}. */
+  public static ServiceProxyTransport of(KubernetesClient client, String namespace, String service, String port) {
+    return new ServiceProxyTransport(client, namespace, service, port);
+  }
+
+  /** A client for kube-prometheus's Prometheus ({@code monitoring/prometheus-k8s}, port {@code web}). */
+  public static PrometheusClient prometheus(KubernetesClient client) {
+    return PrometheusClient.builder(of(client, "monitoring", "prometheus-k8s", "web")).build();
+  }
+
+  @Override
+  public PrometheusResponse get(String path, QueryParameters query, Duration timeout)
+      throws IOException, InterruptedException {
+    String q = query.encoded();
+    HttpRequest request = http.newHttpRequestBuilder()
+        .uri(base.resolve(q.isEmpty() ? path : path + "?" + q))
+        .header("Accept", "application/json")
+        .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        .build();
+    HttpResponse<String> response;
+    try {
+      // fabric8's own retries and timeouts may exceed ours: the deadline here is the caller's.
+      response = http.sendAsync(request, String.class).get(timeout.toMillis() + 500, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new HttpTimeoutException("no answer from " + base + path + " within " + timeout);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+    }
+    String contentType = response.header("Content-Type");
+    String body = response.body();
+    return KubernetesStatus.isProxyFailure(response.code(), contentType, body)
+        // The API server answers for a Prometheus that has no ready endpoint yet: that is "starting".
+        ? new PrometheusResponse(503, "text/plain", KubernetesStatus.message(body))
+        : new PrometheusResponse(response.code(), contentType, body);
+  }
+
+  @Override
+  public URI baseUri() {
+    return base;
+  }
+}
