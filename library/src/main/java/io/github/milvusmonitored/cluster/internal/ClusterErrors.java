@@ -1,0 +1,53 @@
+package io.github.milvusmonitored.cluster.internal;
+
+import io.github.milvusmonitored.cluster.ClusterException;
+import java.time.Duration;
+
+/** Every message the cluster layer raises. */
+public final class ClusterErrors {
+
+  private ClusterErrors() {}
+
+  public static ClusterException unreadableKubeconfig(String source, Throwable cause) {
+    return new ClusterException("Could not read the kubeconfig " + source + ": " + rootMessage(cause)
+        + ". Check that the file is a kubeconfig (apiVersion: v1, kind: Config) and that the context"
+        + " exists (kubectl --kubeconfig <file> config get-contexts).", cause);
+  }
+
+  public static ClusterException missingKubeconfig(String source) {
+    return new ClusterException("No kubeconfig at " + source + ". Pass the path of an existing kubeconfig"
+        + " file, or set KUBECONFIG; to start a throwaway k3s instead, do not configure an existing cluster.");
+  }
+
+  public static ClusterException unknownContext(String source, String context, java.util.Collection<String> known) {
+    return new ClusterException("Context '" + context + "' is not in the kubeconfig " + source
+        + ". Contexts there: " + known + ".");
+  }
+
+  public static ClusterException notAnswering(String source, String server, Duration timeout, Throwable cause) {
+    return new ClusterException("The Kubernetes API server " + server + " (from " + source + ") did not answer"
+        + " within " + timeout + ": " + rootMessage(cause) + ". Check that the cluster is running and reachable"
+        + " from here (kubectl cluster-info), and that the kubeconfig's credentials are current.", cause);
+  }
+
+  public static ClusterException dockerMissing(Throwable cause) {
+    return new ClusterException("k3s needs a Docker engine, but Testcontainers found none: " + rootMessage(cause)
+        + ". Start Docker (or set DOCKER_HOST), check 'docker info', or use an existing cluster through a"
+        + " kubeconfig instead.", cause);
+  }
+
+  public static ClusterException k3sFailed(String image, Duration timeout, Throwable cause) {
+    return new ClusterException("k3s (" + image + ") did not start within " + timeout + ": " + rootMessage(cause)
+        + ". k3s runs privileged: rootless Docker and some CI runners refuse that. A first start also pulls the"
+        + " image (about 70 MB); pull it beforehand with 'docker pull " + image + "'.", cause);
+  }
+
+  static String rootMessage(Throwable t) {
+    Throwable root = t;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String m = root.getMessage();
+    return root.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+  }
+}

@@ -1,0 +1,104 @@
+package io.github.milvusmonitored.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.VersionInfo;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@EnableKubernetesMockClient
+class ExistingClusterTest {
+
+  KubernetesMockServer server;
+  KubernetesClient mockClient;
+
+  @TempDir
+  Path dir;
+
+  private Path kubeconfig(String server) throws Exception {
+    Path file = dir.resolve("config");
+    Files.writeString(file, """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: ci
+          cluster:
+            server: %s
+            insecure-skip-tls-verify: true
+        users:
+        - name: ci
+          user:
+            token: secret-token
+        contexts:
+        - name: ci
+          context: {cluster: ci, user: ci}
+        - name: other
+          context: {cluster: ci, user: ci}
+        current-context: ci
+        """.formatted(server));
+    return file;
+  }
+
+  @Test
+  void connects_through_a_kubeconfig_and_its_named_context() throws Exception {
+    server.setVersionInfo(new VersionInfo.Builder().withMajor("1").withMinor("35").withGitVersion("v1.35.0").build());
+
+    try (ExistingCluster cluster = ExistingCluster.connect(kubeconfig(mockClient.getMasterUrl().toString()), "other")) {
+      assertThat(cluster.kubernetesVersion()).isEqualTo("v1.35.0");
+      assertThat(cluster.isDisposable()).isFalse();
+      assertThat(cluster.description()).contains("existing cluster").contains("(context other)");
+      assertThat(Files.readString(cluster.kubeconfigFile())).contains("secret-token");
+    }
+  }
+
+  @Test
+  void a_missing_file_says_how_to_point_at_one() {
+    assertThatThrownBy(() -> ExistingCluster.connect(dir.resolve("nope"), null))
+        .isInstanceOf(ClusterException.class)
+        .hasMessageStartingWith("No kubeconfig at " + dir.resolve("nope"))
+        .hasMessageContaining("set KUBECONFIG");
+  }
+
+  @Test
+  void a_kubeconfig_that_does_not_parse_is_refused_clearly() throws Exception {
+    Path file = dir.resolve("broken");
+    Files.writeString(file, "clusters: [ this is : not yaml");
+
+    assertThatThrownBy(() -> ExistingCluster.connect(file, null))
+        .isInstanceOf(ClusterException.class)
+        .hasMessageStartingWith("Could not read the kubeconfig " + file)
+        .hasMessageContaining("kubectl --kubeconfig <file> config get-contexts");
+  }
+
+  @Test
+  void an_unknown_context_lists_the_known_ones() throws Exception {
+    assertThatThrownBy(() -> ExistingCluster.connect(kubeconfig("https://127.0.0.1:1"), "prod"))
+        .isInstanceOf(ClusterException.class)
+        .hasMessageContaining("Context 'prod' is not in the kubeconfig")
+        .hasMessageContaining("[ci, other]");
+  }
+
+  @Test
+  void a_cluster_that_does_not_answer_fails_within_a_bounded_time() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    Path file = kubeconfig("https://127.0.0.1:" + port);
+    long start = System.nanoTime();
+
+    assertThatThrownBy(() -> ExistingCluster.connect(file, null))
+        .isInstanceOf(ClusterException.class)
+        .hasMessageStartingWith("The Kubernetes API server https://127.0.0.1:" + port + "/ (from " + file + ") did not answer")
+        .hasMessageContaining("kubectl cluster-info");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+  }
+}

@@ -1,0 +1,34 @@
+package io.github.milvusmonitored.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class K3sClusterConfigTest {
+
+  @Test
+  void defaults_pin_a_k3s_inside_kube_prometheus_supported_range() {
+    K3sClusterConfig config = K3sClusterConfig.defaults();
+    assertThat(config.image()).isEqualTo("rancher/k3s:v1.35.0-k3s1");
+    assertThat(config.reuse()).isFalse();
+  }
+
+  @Test
+  void server_arguments_disable_traefik_and_the_conflicting_metrics_server() {
+    assertThat(K3sClusterConfig.defaults().serverArguments("localhost"))
+        .containsExactly("server", "--disable=traefik,metrics-server", "--tls-san=localhost");
+  }
+
+  @Test
+  void accepts_mirrored_images_and_refuses_other_images() {
+    assertThat(K3sClusterConfig.defaults().withImage("registry.example.com:5000/rancher/k3s:v1.36.1-k3s1").image())
+        .startsWith("registry.example.com");
+    assertThatThrownBy(() -> K3sClusterConfig.defaults().withImage("nginx:latest"))
+        .hasMessageContaining("must be a rancher/k3s image reference such as rancher/k3s:v1.35.0-k3s1")
+        .hasMessageContaining("'nginx:latest'");
+    assertThatThrownBy(() -> K3sClusterConfig.defaults().withStartupTimeout(Duration.ZERO))
+        .hasMessageContaining("must be positive");
+  }
+}
