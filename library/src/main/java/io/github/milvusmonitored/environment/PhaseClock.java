@@ -1,0 +1,69 @@
+package io.github.milvusmonitored.environment;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the readiness phases one after another, logging each start and end with elapsed time, and
+ * records their durations for the {@link TimingReport}.
+ *
+ * <pre>{@code
+ * PhaseClock clock = new PhaseClock();
+ * clock.run("CRDs Established", "10 CRDs in monitoring", () -> stack.awaitCrdsEstablished(Duration.ofMinutes(2)));
+ * clock.report().writeTo(Path.of("target/milvus-monitored/timing.json"));
+ * }</pre>
+ */
+public final class PhaseClock {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PhaseClock.class);
+
+  private final List<PhaseTiming> phases = new ArrayList<>();
+  private final long origin = System.nanoTime();
+
+  /** Runs {@code work} as phase {@code name}; {@code awaiting} says in words what it waits for. */
+  public synchronized <T> T run(String name, String awaiting, Supplier<T> work) {
+    Instant started = Instant.now();
+    long t0 = System.nanoTime();
+    LOG.info("[{}] started at +{}s: {}", name, seconds(t0 - origin), awaiting);
+    try {
+      T result = work.get();
+      Duration took = Duration.ofNanos(System.nanoTime() - t0);
+      phases.add(new PhaseTiming(name, started, took, PhaseTiming.Outcome.OK, awaiting));
+      LOG.info("[{}] done in {}s (+{}s overall)", name, seconds(took.toNanos()), seconds(System.nanoTime() - origin));
+      return result;
+    } catch (RuntimeException | Error e) {
+      Duration took = Duration.ofNanos(System.nanoTime() - t0);
+      phases.add(new PhaseTiming(name, started, took, PhaseTiming.Outcome.FAILED, String.valueOf(e.getMessage())));
+      LOG.warn("[{}] failed after {}s: {}", name, seconds(took.toNanos()), e.getMessage());
+      throw e;
+    }
+  }
+
+  /** Runs a phase that returns nothing. */
+  public void run(String name, String awaiting, Runnable work) {
+    run(name, awaiting, () -> {
+      work.run();
+      return null;
+    });
+  }
+
+  /** Records a phase that was not needed (already done on a reused environment). */
+  public synchronized void skipped(String name, String why) {
+    phases.add(new PhaseTiming(name, Instant.now(), Duration.ZERO, PhaseTiming.Outcome.SKIPPED, why));
+    LOG.info("[{}] skipped: {}", name, why);
+  }
+
+  /** The phases so far. */
+  public synchronized TimingReport report() {
+    return new TimingReport(phases);
+  }
+
+  private static String seconds(long nanos) {
+    return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);
+  }
+}
