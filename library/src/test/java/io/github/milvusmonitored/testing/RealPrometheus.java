@@ -38,7 +38,11 @@ public final class RealPrometheus implements AutoCloseable {
 
     /** Starts Prometheus found by {@link PrometheusLocator#fromEnvironment()} and waits until it is ready. */
     public static RealPrometheus start(PrometheusConfig config) {
-        PrometheusLocator.Source source = PrometheusLocator.fromEnvironment().locate();
+        return start(config, PrometheusLocator.fromEnvironment());
+    }
+
+    static RealPrometheus start(PrometheusConfig config, PrometheusLocator locator) {
+        PrometheusLocator.Source source = locator.locate();
         PrometheusBackend backend = source instanceof PrometheusLocator.LocalBinary local
                 ? new LocalPrometheusProcess(local.executable())
                 : new DockerPrometheusContainer(((PrometheusLocator.DockerImage) source).image());
