@@ -1,0 +1,63 @@
+package io.github.milvusmonitored.testing;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
+
+/** Every error message of the Milvus test exporter, built in one place so tests can assert their text. */
+final class ExporterErrors {
+
+    private ExporterErrors() {
+    }
+
+    static IllegalArgumentException unknownFamily(String name) {
+        return new IllegalArgumentException("Metric family '" + name + "' is not in the Milvus 2.6.15 catalogue ("
+                + MilvusMetricCatalogue.RESOURCE + "). Milvus never exposes it, so a test using it would prove"
+                + " nothing about real Milvus. Use a family name from the catalogue, e.g. milvus_proxy_req_count.");
+    }
+
+    static IllegalArgumentException wrongType(MetricFamilySpec spec, String operation) {
+        return new IllegalArgumentException("Metric family '" + spec.name() + "' is a " + spec.type().exposedName()
+                + " in the Milvus catalogue; " + operation + " does not apply to it. Use "
+                + switch (spec.type()) {
+                    case COUNTER -> "incrementCounter(..)";
+                    case GAUGE -> "setGauge(..)";
+                    case HISTOGRAM -> "observe(..)";
+                    case SUMMARY -> "nothing: summaries are fixed at startup";
+                } + ".");
+    }
+
+    static IllegalArgumentException wrongLabels(MetricFamilySpec spec, Collection<String> given) {
+        return new IllegalArgumentException("Metric family '" + spec.name() + "' has labels "
+                + spec.settableLabelNames() + " in Milvus 2.6.15, but the sample was given " + new TreeSet<>(given)
+                + ". Milvus always sets every label of a family (and no other); pass exactly those names."
+                + " Target labels such as namespace, pod or component are added by Prometheus, not by the exporter.");
+    }
+
+    static IllegalArgumentException neverExposed(MetricFamilySpec spec) {
+        return new IllegalArgumentException("Metric family '" + spec.name() + "' is registered but never exposed by"
+                + " Milvus 2.6.15 (catalogue: '" + spec.appears() + "'). A test that sees it would not match real"
+                + " Milvus; assert its absence instead.");
+    }
+
+    static IllegalArgumentException notInStandalone(MetricFamilySpec spec) {
+        return new IllegalArgumentException("Metric family '" + spec.name() + "' belongs to component '"
+                + spec.component() + "', which does not run inside a Milvus standalone process.");
+    }
+
+    static IllegalArgumentException negativeIncrement(String name, double amount) {
+        return new IllegalArgumentException("Counter '" + name + "' cannot be incremented by " + amount
+                + ": counters only go up. Use a gauge family to model a value that can go down.");
+    }
+
+    static IllegalArgumentException statusNotInVersion(String status, String milvusVersion, List<String> allowed) {
+        return new IllegalArgumentException("Request status '" + status + "' does not exist in Milvus "
+                + milvusVersion + "; that version writes one of " + allowed + " (from 2.6.19 'fail' splits into"
+                + " fail_input|fail_system and 'rejected' into rejected_user|rejected_system). Configure the"
+                + " exporter with withMilvusVersion(..) for the version you mean.");
+    }
+
+    static IllegalArgumentException badStartupLine(int line, String text, String why) {
+        return new IllegalArgumentException("Startup series line " + line + " is invalid (" + why + "): " + text);
+    }
+}

@@ -1,0 +1,210 @@
+package io.github.milvusmonitored.testing;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An HTTP server on a free loopback port that exposes what a Milvus 2.6.15 standalone process exposes on 9091.
+ *
+ * <pre>{@code
+ * try (MilvusTestExporter exporter = MilvusTestExporter.builder().start()) {
+ *     exporter.traffic().insert("books", 100);
+ *     exporter.setGauge("milvus_rootcoord_collection_num", Map.of("db_name", "default"), 1);
+ *     URI scrape = exporter.metricsUri();
+ * }
+ * }</pre>
+ *
+ * <p>At startup {@code /metrics} holds the catalogue's startup families only; families that Milvus
+ * exposes after a first observation appear once traffic or a setter touches them; families Milvus
+ * never sets are refused. Label names must match the catalogue exactly. The exposition carries no
+ * {@code component} label, as Milvus's own registry adds none: in Kubernetes {@code component="standalone"}
+ * is a target label that the ServiceMonitor copies from the Service, and {@link MilvusTarget} adds it the
+ * same way. {@code /healthz} answers 200 "OK".
+ */
+public final class MilvusTestExporter implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MilvusTestExporter.class);
+
+    private final ExporterRegistry registry;
+    private final MilvusTraffic traffic;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final AtomicReference<ScrapeFault> fault = new AtomicReference<>(ScrapeFault.NONE);
+    private final AtomicLong scrapes = new AtomicLong();
+
+    private MilvusTestExporter(Builder builder) {
+        MilvusMetricCatalogue catalogue = MilvusMetricCatalogue.v2_6_15();
+        this.registry = new ExporterRegistry(catalogue);
+        StartupSeries.apply(registry, catalogue, builder.nodeId, "v" + builder.milvusVersion.replaceFirst("^v", ""));
+        this.traffic = new MilvusTraffic(registry, builder.nodeId, builder.milvusVersion);
+        try {
+            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot bind the Milvus test exporter to a loopback port", e);
+        }
+        this.executor = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "milvus-test-exporter");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.createContext("/metrics", this::metrics);
+        server.createContext("/healthz", exchange -> respond(exchange, 200, "text/plain; charset=utf-8", "OK"));
+        server.start();
+        LOG.info("Milvus test exporter (Milvus {}, node_id {}) serves {}", builder.milvusVersion, builder.nodeId,
+                metricsUri());
+    }
+
+    /** A builder; {@code MilvusTestExporter.builder().start()} gives a Milvus 2.6.15 standalone exporter. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The traffic simulator raising the proxy request metrics. */
+    public MilvusTraffic traffic() {
+        return traffic;
+    }
+
+    /** Sets a gauge sample; refuses names not in the catalogue and label names other than the family's. */
+    public MilvusTestExporter setGauge(String name, Map<String, String> labels, double value) {
+        registry.setGauge(name, labels, value);
+        return this;
+    }
+
+    /** Increments a counter sample by {@code amount} (not negative). */
+    public MilvusTestExporter incrementCounter(String name, Map<String, String> labels, double amount) {
+        registry.incrementCounter(name, labels, amount);
+        return this;
+    }
+
+    /** Records one observation in a histogram sample, in the family's unit (milliseconds for milvus_ latencies). */
+    public MilvusTestExporter observe(String name, Map<String, String> labels, double value) {
+        registry.observe(name, labels, value);
+        return this;
+    }
+
+    /** Whether {@code /metrics} currently contains the family. */
+    public boolean exposes(String family) {
+        return registry.exposes(family);
+    }
+
+    /** The current {@code /metrics} body. */
+    public String exposition() {
+        return ExpositionWriter.write(registry);
+    }
+
+    /** Makes every following scrape answer with this HTTP status (e.g. 500), so the target turns down. */
+    public void failScrapesWith(int httpStatus) {
+        fault.set(new ScrapeFault(httpStatus, Duration.ZERO));
+    }
+
+    /** Delays every following scrape; longer than the scrape timeout, the target turns down. */
+    public void delayScrapes(Duration delay) {
+        fault.set(new ScrapeFault(0, delay));
+    }
+
+    /** Serves scrapes normally again. */
+    public void serveScrapesNormally() {
+        fault.set(ScrapeFault.NONE);
+    }
+
+    /** How many requests {@code /metrics} has received. */
+    public long scrapeCount() {
+        return scrapes.get();
+    }
+
+    /** The TCP port on 127.0.0.1. */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** {@code http://127.0.0.1:<port>/metrics}. */
+    public URI metricsUri() {
+        return URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":" + port() + "/metrics");
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void metrics(HttpExchange exchange) throws IOException {
+        scrapes.incrementAndGet();
+        ScrapeFault current = fault.get();
+        if (!current.delay().isZero()) {
+            try {
+                Thread.sleep(current.delay().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                exchange.close();
+                return;
+            }
+        }
+        if (current.httpStatus() != 0) {
+            respond(exchange, current.httpStatus(), "text/plain; charset=utf-8",
+                    "metrics gathering failed (status " + current.httpStatus() + " set by the test)\n");
+            return;
+        }
+        respond(exchange, 200, ExpositionWriter.CONTENT_TYPE, exposition());
+    }
+
+    private static void respond(HttpExchange exchange, int status, String contentType, String body)
+            throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private record ScrapeFault(int httpStatus, Duration delay) {
+        static final ScrapeFault NONE = new ScrapeFault(0, Duration.ZERO);
+    }
+
+    /** Configuration of a {@link MilvusTestExporter}. */
+    public static final class Builder {
+        private String milvusVersion = "2.6.15";
+        private String nodeId = "1";
+
+        private Builder() {
+        }
+
+        /**
+         * The Milvus version to imitate in {@code milvus_build_info} and in request statuses (from 2.6.19
+         * {@code fail} splits into {@code fail_input|fail_system}). The families stay those of 2.6.15.
+         */
+        public Builder withMilvusVersion(String version) {
+            MilvusTraffic.splitsFailStatus(version); // refuses what is not a version now rather than later
+            this.milvusVersion = version.replaceFirst("^v", "");
+            return this;
+        }
+
+        /** The {@code node_id} label value of the standalone process (default {@code 1}). */
+        public Builder withNodeId(long nodeId) {
+            this.nodeId = Long.toString(nodeId);
+            return this;
+        }
+
+        /** Binds the server and starts serving. */
+        public MilvusTestExporter start() {
+            return new MilvusTestExporter(this);
+        }
+    }
+}
