@@ -29,13 +29,13 @@ public final class KubePrometheusErrors {
   }
 
   public static String archiveUnreadable(Path archive, IOException e) {
-    return "Cannot read kube-prometheus archive " + archive.toAbsolutePath() + " as tar.gz: " + e
+    return "Cannot read kube-prometheus archive " + archive.toAbsolutePath() + " as tar.gz: " + clause(e)
         + ". Likely cause: an incomplete download or a file that is not a gzip-compressed tar. "
         + "Download it again.";
   }
 
   public static String folderUnreadable(Path folder, IOException e) {
-    return "Cannot read the kube-prometheus manifests under " + folder.toAbsolutePath() + ": " + e
+    return "Cannot read the kube-prometheus manifests under " + folder.toAbsolutePath() + ": " + clause(e)
         + ". Check the folder's permissions.";
   }
 
@@ -67,7 +67,7 @@ public final class KubePrometheusErrors {
   }
 
   public static String cacheUnwritable(Path cacheDirectory, IOException e) {
-    return "Cannot write the kube-prometheus cache " + cacheDirectory.toAbsolutePath() + ": " + e
+    return "Cannot write the kube-prometheus cache " + cacheDirectory.toAbsolutePath() + ": " + clause(e)
         + ". Choose a writable folder with ManifestSource.download(..).withCacheDirectory(..).";
   }
 
@@ -113,5 +113,11 @@ public final class KubePrometheusErrors {
   public static String applyFailed(String path, String kind, String name, String reason) {
     return "Applying " + kind + " '" + name + "' from " + path + " failed: " + reason + ". If it says "
         + "'no matches for kind', the CRDs were not Established yet: await them before applying the stack.";
+  }
+
+  /** An exception as a clause to continue a sentence: without its trailing period. */
+  private static String clause(Exception e) {
+    String text = e.toString();
+    return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
   }
 }
