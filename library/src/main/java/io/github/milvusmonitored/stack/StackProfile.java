@@ -30,7 +30,11 @@ public enum StackProfile {
   /** Prometheus and its operator only, one replica, no alerting. */
   MINIMAL,
 
-  /** Everything as published. */
+  /**
+   * Everything as published. On k3s in Docker start k3s with {@code --disable=metrics-server}
+   * (prometheus-adapter registers the same APIService) and make {@code /} a shared mount
+   * (node-exporter mounts it with HostToContainer propagation).
+   */
   FULL;
 
   private static final List<String> MINIMAL_PREFIXES = List.of("prometheusOperator-", "prometheus-");
