@@ -186,36 +186,43 @@ public record MilvusReleaseConfig(
     private Builder() {
     }
 
+    /** Sets the Helm release name (default {@code my-release}). */
     public Builder withReleaseName(String releaseName) {
       this.releaseName = releaseName;
       return this;
     }
 
+    /** Sets the release namespace (default {@code milvus}). */
     public Builder withNamespace(String namespace) {
       this.namespace = namespace;
       return this;
     }
 
+    /** Sets the chart repository address. */
     public Builder withChartRepository(String chartRepository) {
       this.chartRepository = chartRepository;
       return this;
     }
 
+    /** Sets the chart name in the repository (default {@code milvus}). */
     public Builder withChartName(String chartName) {
       this.chartName = chartName;
       return this;
     }
 
+    /** Sets the chart version (default {@value MilvusReleaseConfig#DEFAULT_CHART_VERSION}). */
     public Builder withChartVersion(String chartVersion) {
       this.chartVersion = chartVersion;
       return this;
     }
 
+    /** Sets the Milvus image tag (default {@value MilvusReleaseConfig#DEFAULT_IMAGE_TAG}). */
     public Builder withImageTag(String imageTag) {
       this.imageTag = imageTag;
       return this;
     }
 
+    /** Sets the profile (default {@link MilvusProfile#STANDALONE}). */
     public Builder withProfile(MilvusProfile profile) {
       this.profile = profile;
       return this;
@@ -227,11 +234,13 @@ public record MilvusReleaseConfig(
       return this;
     }
 
+    /** Sets the ServiceMonitor scrape interval (default 30s). */
     public Builder withServiceMonitorInterval(Duration interval) {
       this.interval = interval;
       return this;
     }
 
+    /** Sets the ServiceMonitor scrape timeout, below the interval (default 10s). */
     public Builder withScrapeTimeout(Duration scrapeTimeout) {
       this.scrapeTimeout = scrapeTimeout;
       return this;
@@ -249,6 +258,7 @@ public record MilvusReleaseConfig(
       return this;
     }
 
+    /** Sets how long the install waits for ready pods (default 15 minutes). */
     public Builder withReadyTimeout(Duration readyTimeout) {
       this.readyTimeout = readyTimeout;
       return this;
