@@ -62,7 +62,12 @@ public final class MilvusMetrics {
           : new TargetStatus(TargetStatus.State.DOWN, mine, pools, MilvusDiagnosis.down(release));
     }
     List<String> all = prometheus.scrapePools();
-    List<String> pools = all.stream().filter(p -> p.startsWith(poolPrefix)).toList();
+    // Pools of this namespace that found nothing. A pool that has targets (of another release)
+    // proves discovery works in the namespace, so it says nothing about this release.
+    List<String> empty = all.stream().filter(p -> p.startsWith(poolPrefix))
+        .filter(p -> targets.activeInPool(p).isEmpty()).toList();
+    List<String> named = empty.stream().filter(p -> p.contains("/" + release.instance())).toList();
+    List<String> pools = named.isEmpty() ? empty : named;
     if (pools.isEmpty()) {
       return new TargetStatus(TargetStatus.State.NO_SCRAPE_POOL, List.of(), List.of(),
           MilvusDiagnosis.noScrapePool(release, all));

@@ -2,16 +2,12 @@ package io.github.milvusmonitored.metrics.internal;
 
 import io.github.milvusmonitored.metrics.MilvusSelector;
 import io.github.milvusmonitored.metrics.TargetStatus;
+import io.github.milvusmonitored.stack.PrometheusRbacPatch;
 import java.time.Duration;
 import java.util.List;
 
 /** The explanations MilvusMetrics gives, in one place. */
 public final class MilvusDiagnosis {
-
-  /** The JSON Patch that grants Prometheus discovery in every namespace (kube-prometheus v0.17+). */
-  public static final String RBAC_PATCH_COMMAND = "kubectl patch clusterrole prometheus-k8s --type=json -p='["
-      + "{\"op\":\"add\",\"path\":\"/rules/-\",\"value\":{\"apiGroups\":[\"\"],\"resources\":[\"pods\",\"services\",\"endpoints\"],\"verbs\":[\"get\",\"watch\",\"list\"]}},"
-      + "{\"op\":\"add\",\"path\":\"/rules/-\",\"value\":{\"apiGroups\":[\"discovery.k8s.io\"],\"resources\":[\"endpointslices\"],\"verbs\":[\"get\",\"watch\",\"list\"]}}]'";
 
   private MilvusDiagnosis() {}
 
@@ -34,7 +30,7 @@ public final class MilvusDiagnosis {
         + " grants discovery only in default, kube-system and monitoring. Fix: patch ClusterRole"
         + " prometheus-k8s, granting get/list/watch on pods, services, endpoints AND"
         + " discovery.k8s.io/endpointslices (v0.17+ discovers through EndpointSlices): "
-        + RBAC_PATCH_COMMAND;
+        + PrometheusRbacPatch.kubectlCommand();
   }
 
   public static String dropped(MilvusSelector r, List<String> pools, int dropped) {
