@@ -19,7 +19,6 @@ public final class JdkHttpTransport implements PrometheusTransport {
     this.base = URI.create(text.endsWith("/") ? text : text + "/");
     this.http = HttpClient.newBuilder()
         .connectTimeout(connectTimeout)
-        .followRedirects(HttpClient.Redirect.NORMAL)
         .build();
   }
 
