@@ -52,12 +52,17 @@ public final class ImageList {
    */
   public static ImageList of(MilvusReleaseConfig milvus, StackProfile stackProfile, ManifestSource manifests,
       String k3sImage) {
+    return of(milvus, stackProfile, KubePrometheusManifests.builder().withSource(manifests).load(), k3sImage);
+  }
+
+  /** Renders the Milvus chart of a configuration and lists its images with those of loaded manifests. */
+  public static ImageList of(MilvusReleaseConfig milvus, StackProfile stackProfile, KubePrometheusManifests manifests,
+      String k3sImage) {
     MilvusManifests rendered;
     try (MilvusHelmRelease release = MilvusHelmRelease.create(milvus)) {
       rendered = release.render();
     }
-    Builder builder = builder().withMilvus(rendered)
-        .withKubePrometheus(KubePrometheusManifests.builder().withSource(manifests).load(), stackProfile);
+    Builder builder = builder().withMilvus(rendered).withKubePrometheus(manifests, stackProfile);
     return (k3sImage == null ? builder : builder.withK3sImage(k3sImage)).build();
   }
 
