@@ -30,12 +30,15 @@ import java.util.TreeSet;
  * ImageList list = ImageList.of(MilvusReleaseConfig.defaults(), StackProfile.MINIMAL,
  *     ManifestSource.download("v0.18.0"), K3sClusterConfig.DEFAULT_IMAGE);
  * System.out.print(list.format());
- * list.names().forEach(image -> ...);   // e.g. docker pull, then ImagePreloader
+ * list.names();       // e.g. for docker pull
+ * list.podImages();   // for ImagePreloader: all but the k3s node image
  * }</pre>
  * From the command line: {@code java -cp <classpath> io.github.milvusmonitored.images.ImageList
  * --milvus-profile=one_pod --stack-profile=minimal}; {@code --help} lists the options.
  */
 public final class ImageList {
+
+  private static final String K3S_NODE = "k3s: the node container";
 
   private final List<RequiredImage> images;
 
@@ -79,6 +82,15 @@ public final class ImageList {
   /** The normalised image references only, sorted. */
   public List<String> names() {
     return images.stream().map(RequiredImage::image).toList();
+  }
+
+  /**
+   * The images that run in pods, for {@link ImagePreloader}: every image except the k3s node image,
+   * which Docker runs and which k3s never needs inside.
+   */
+  public List<String> podImages() {
+    return images.stream().filter(i -> i.neededBy().stream().anyMatch(n -> !n.equals(K3S_NODE)))
+        .map(RequiredImage::image).toList();
   }
 
   /**
@@ -144,7 +156,7 @@ public final class ImageList {
 
     /** Adds the k3s node image. */
     public Builder withK3sImage(String k3sImage) {
-      return add(k3sImage, "k3s: the node container");
+      return add(k3sImage, K3S_NODE);
     }
 
     /** Adds an image needed by something else, e.g. a test's own workload. */

@@ -33,7 +33,7 @@ import org.testcontainers.containers.ContainerState;
  * <pre>{@code
  * ImageList images = ImageList.of(milvusConfig, StackProfile.MINIMAL, source, K3sClusterConfig.DEFAULT_IMAGE);
  * try (K3sCluster k3s = K3sCluster.start(K3sClusterConfig.defaults())) {
- *   PreloadReport report = ImagePreloader.into(k3s).preload(images.names());
+ *   PreloadReport report = ImagePreloader.into(k3s).preload(images.podImages());
  *   ...install kube-prometheus and Milvus...
  * }
  * }</pre>

@@ -83,6 +83,15 @@ class ImageListTest {
   }
 
   @Test
+  void pod_images_leave_out_the_k3s_node_image_unless_a_pod_also_runs_it() {
+    ImageList list = list(standalone, StackProfile.MINIMAL);
+
+    assertThat(list.podImages()).hasSize(list.names().size() - 1).doesNotContain("docker.io/rancher/k3s:v1.35.0-k3s1");
+    assertThat(ImageList.builder().withK3sImage("rancher/k3s:v1.35.0-k3s1").add("rancher/k3s:v1.35.0-k3s1", "test: pod")
+        .build().podImages()).containsExactly("docker.io/rancher/k3s:v1.35.0-k3s1");
+  }
+
+  @Test
   void deduplicates_an_image_needed_twice_under_different_spellings() {
     ImageList list = ImageList.builder()
         .add("busybox", "test: first")
