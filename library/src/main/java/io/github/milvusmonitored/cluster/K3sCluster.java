@@ -8,8 +8,10 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.k3s.K3sContainer;
 import org.testcontainers.utility.DockerImageName;
+import org.testcontainers.utility.MountableFile;
 
 /**
  * k3s in Docker through Testcontainers, with a fabric8 client that reads k3s's elliptic-curve keys.
@@ -47,6 +49,7 @@ public final class K3sCluster implements KubernetesCluster {
     container.withReuse(config.reuse())
         .withLabel("io.github.milvusmonitored.cluster", "k3s")
         .withStartupTimeout(config.startupTimeout());
+    copyBeforeStart(container, config);
     try {
       container.start();
       if (config.sharedRootMount()) {
@@ -67,6 +70,20 @@ public final class K3sCluster implements KubernetesCluster {
         container.stop();
       }
       throw e instanceof ClusterException ce ? ce : ClusterErrors.k3sFailed(config.image(), config.startupTimeout(), e);
+    }
+  }
+
+  /** k3s reads registries.yaml and imports archives only when it starts, so both go in first. */
+  private static void copyBeforeStart(K3sContainer container, K3sClusterConfig config) {
+    if (config.registriesYaml() != null) {
+      container.withCopyToContainer(Transferable.of(config.registriesYaml()), K3sClusterConfig.REGISTRIES_PATH);
+      LOG.info("[cluster] registry configuration copied to {}", K3sClusterConfig.REGISTRIES_PATH);
+    }
+    for (Path archive : config.imageArchives()) {
+      container.withCopyFileToContainer(MountableFile.forHostPath(archive),
+          K3sClusterConfig.IMAGE_ARCHIVE_DIRECTORY + archive.getFileName());
+      LOG.info("[cluster] image archive {} copied to {} (imported by k3s at start)", archive,
+          K3sClusterConfig.IMAGE_ARCHIVE_DIRECTORY);
     }
   }
 

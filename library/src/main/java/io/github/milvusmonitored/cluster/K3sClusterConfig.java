@@ -1,6 +1,10 @@
 package io.github.milvusmonitored.cluster;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -15,8 +19,20 @@ import java.util.Objects;
  *     reuse; needs {@code testcontainers.reuse.enable=true} in {@code ~/.testcontainers.properties})
  * @param sharedRootMount make the container's {@code /} a shared mount so node-exporter can start
  * @param startupTimeout how long k3s may take to report its node controller synced
+ * @param registriesYaml content of {@code /etc/rancher/k3s/registries.yaml} (mirrors, credentials),
+ *     copied in before k3s starts, or {@code null} for none; see {@code RegistryMirrors}
+ * @param imageArchives image archives copied into {@code /var/lib/rancher/k3s/agent/images/} before
+ *     k3s starts, which k3s imports when it starts (e.g. k3s's own {@code k3s-airgap-images-amd64.tar.zst})
  */
-public record K3sClusterConfig(String image, boolean reuse, boolean sharedRootMount, Duration startupTimeout) {
+public record K3sClusterConfig(String image, boolean reuse, boolean sharedRootMount, Duration startupTimeout,
+    String registriesYaml, List<Path> imageArchives) {
+
+  /** Where k3s reads its registry configuration. */
+  public static final String REGISTRIES_PATH = "/etc/rancher/k3s/registries.yaml";
+  /** Where k3s looks for image archives to import when it starts. */
+  public static final String IMAGE_ARCHIVE_DIRECTORY = "/var/lib/rancher/k3s/agent/images/";
+  private static final List<String> ARCHIVE_SUFFIXES =
+      List.of(".tar", ".tar.gz", ".tgz", ".tar.zst", ".tar.lz4", ".tar.bz2");
 
   /** The default image: inside kube-prometheus v0.18.0's supported range. */
   public static final String DEFAULT_IMAGE = "rancher/k3s:v1.35.0-k3s1";
@@ -30,27 +46,48 @@ public record K3sClusterConfig(String image, boolean reuse, boolean sharedRootMo
     if (startupTimeout == null || startupTimeout.isZero() || startupTimeout.isNegative()) {
       throw new IllegalArgumentException("k3s startup timeout must be positive, got " + startupTimeout + ".");
     }
+    imageArchives = List.copyOf(imageArchives == null ? List.of() : imageArchives);
+    for (Path archive : imageArchives) {
+      String name = archive.getFileName() == null ? "" : archive.getFileName().toString();
+      if (!Files.isRegularFile(archive) || ARCHIVE_SUFFIXES.stream().noneMatch(name::endsWith)) {
+        throw new IllegalArgumentException("k3s image archive " + archive.toAbsolutePath() + " is not an existing"
+            + " file ending in one of " + ARCHIVE_SUFFIXES + ", which k3s imports at start. Check the path, or"
+            + " create it with 'docker save -o images.tar <image>...'.");
+      }
+    }
   }
 
   /** The default image, no reuse, private root mount, 3 minutes to start. */
   public static K3sClusterConfig defaults() {
-    return new K3sClusterConfig(DEFAULT_IMAGE, false, false, Duration.ofMinutes(3));
+    return new K3sClusterConfig(DEFAULT_IMAGE, false, false, Duration.ofMinutes(3), null, List.of());
   }
 
   public K3sClusterConfig withImage(String image) {
-    return new K3sClusterConfig(image, reuse, sharedRootMount, startupTimeout);
+    return new K3sClusterConfig(image, reuse, sharedRootMount, startupTimeout, registriesYaml, imageArchives);
   }
 
   public K3sClusterConfig withReuse(boolean reuse) {
-    return new K3sClusterConfig(image, reuse, sharedRootMount, startupTimeout);
+    return new K3sClusterConfig(image, reuse, sharedRootMount, startupTimeout, registriesYaml, imageArchives);
   }
 
   public K3sClusterConfig withSharedRootMount(boolean shared) {
-    return new K3sClusterConfig(image, reuse, shared, startupTimeout);
+    return new K3sClusterConfig(image, reuse, shared, startupTimeout, registriesYaml, imageArchives);
   }
 
   public K3sClusterConfig withStartupTimeout(Duration timeout) {
-    return new K3sClusterConfig(image, reuse, sharedRootMount, timeout);
+    return new K3sClusterConfig(image, reuse, sharedRootMount, timeout, registriesYaml, imageArchives);
+  }
+
+  /** Sets the content of k3s's {@code registries.yaml}; {@code RegistryMirrors.applyTo(..)} writes it. */
+  public K3sClusterConfig withRegistriesYaml(String yaml) {
+    return new K3sClusterConfig(image, reuse, sharedRootMount, startupTimeout, yaml, imageArchives);
+  }
+
+  /** Adds image archives that k3s imports when it starts, before any pod is scheduled. */
+  public K3sClusterConfig withImageArchives(Path... archives) {
+    List<Path> all = new ArrayList<>(imageArchives);
+    all.addAll(List.of(archives));
+    return new K3sClusterConfig(image, reuse, sharedRootMount, startupTimeout, registriesYaml, all);
   }
 
   /**

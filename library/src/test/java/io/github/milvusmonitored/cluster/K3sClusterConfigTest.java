@@ -31,4 +31,30 @@ class K3sClusterConfigTest {
     assertThatThrownBy(() -> K3sClusterConfig.defaults().withStartupTimeout(Duration.ZERO))
         .hasMessageContaining("must be positive");
   }
+
+  @Test
+  void holds_registries_file_and_image_archives_that_k3s_reads_at_start(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) throws java.io.IOException {
+    java.nio.file.Path archive = java.nio.file.Files.writeString(dir.resolve("k3s-airgap-images-amd64.tar.zst"), "x");
+
+    K3sClusterConfig config = K3sClusterConfig.defaults().withRegistriesYaml("mirrors: {}\n")
+        .withImageArchives(archive).withReuse(true);
+
+    assertThat(config.registriesYaml()).isEqualTo("mirrors: {}\n");
+    assertThat(config.imageArchives()).containsExactly(archive);
+    assertThat(K3sClusterConfig.defaults().registriesYaml()).isNull();
+    assertThat(K3sClusterConfig.defaults().imageArchives()).isEmpty();
+  }
+
+  @Test
+  void refuses_image_archives_k3s_would_not_import(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    java.nio.file.Path text = java.nio.file.Files.writeString(dir.resolve("images.txt"), "x");
+
+    assertThatThrownBy(() -> K3sClusterConfig.defaults().withImageArchives(text))
+        .hasMessageContaining("images.txt is not an existing file ending in one of [.tar, .tar.gz, .tgz, .tar.zst")
+        .hasMessageContaining("docker save -o images.tar");
+    assertThatThrownBy(() -> K3sClusterConfig.defaults().withImageArchives(dir.resolve("missing.tar")))
+        .hasMessageContaining("missing.tar is not an existing file");
+  }
 }

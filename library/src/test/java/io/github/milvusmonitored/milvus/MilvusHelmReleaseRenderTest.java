@@ -113,7 +113,8 @@ class MilvusHelmReleaseRenderTest {
     MilvusManifests manifests = render(ChartFixture.config().withImageTag("v2.6.16").build());
 
     assertThat(manifests.images()).containsExactly(
-        "milvusdb/etcd:3.5.18-r1", "milvusdb/milvus:v2.6.16", "minio/minio:RELEASE.2024-12-18T13-15-44Z");
+        "milvusdb/etcd:3.5.18-r1", "milvusdb/milvus-config-tool:v0.1.2", "milvusdb/milvus:v2.6.16",
+        "minio/minio:RELEASE.2024-12-18T13-15-44Z");
   }
 
   @Test

@@ -100,7 +100,7 @@ class MilvusReleaseConfigTest {
   void refuses_unknown_profile_listing_the_valid_ones() {
     assertThatThrownBy(() -> MilvusReleaseConfig.builder().withProfile("tiny"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Unknown Milvus profile 'tiny'. Valid profiles: STANDALONE.");
+        .hasMessage("Unknown Milvus profile 'tiny'. Valid profiles: STANDALONE, ONE_POD.");
   }
 
   @Test
