@@ -96,7 +96,8 @@ class EnvironmentDiagnosticsTest {
         .contains("down  " + POOL + "  http://10.42.0.7:9091/metrics  lastError=\"connection refused\"")
         .contains("serviceMonitor/monitoring/grafana/0: 1")
         .contains("# Scrape pools\n  " + POOL + "\n  serviceMonitor/monitoring/grafana/0")
-        .contains("release my-release in namespace milvus: DOWN");
+        .contains("release my-release in namespace milvus: DOWN\n    " + POOL)
+        .containsOnlyOnce("but its last scrape failed");
     assertThat(read("logs/milvus_my-release-milvus-standalone-6d9f_standalone.log")).contains("waiting for etcd");
     assertThat(read("logs/milvus_my-release-milvus-standalone-6d9f_standalone.previous.log"))
         .contains("(previous run)", "panic: etcd unreachable");
@@ -105,7 +106,7 @@ class EnvironmentDiagnosticsTest {
     assertThat(report.mostLikelyProblem()).startsWith("Container 'standalone' of pod 'my-release-milvus-standalone-6d9f'"
         + " in namespace 'milvus' is in CrashLoopBackOff after 4 restart(s). Its last run ended with reason Error, exit code 1.");
     assertThat(read("summary.md")).contains("## Most likely problem", "CrashLoopBackOff", "## Other findings",
-        "Prometheus does not scrape Milvus (DOWN)", "- `pods.txt`", "- `logs/milvus_my-release-milvus-standalone-6d9f_standalone.previous.log`");
+        "Prometheus has no healthy scrape of Milvus (DOWN)", "- `pods.txt`", "- `logs/milvus_my-release-milvus-standalone-6d9f_standalone.previous.log`");
   }
 
   @Test
@@ -162,7 +163,7 @@ class EnvironmentDiagnosticsTest {
 
     DiagnosticsReport report = diagnostics().build().write(folder);
 
-    assertThat(report.mostLikelyProblem()).startsWith("Prometheus does not scrape Milvus (NO_ACTIVE_TARGETS): Scrape pool ["
+    assertThat(report.mostLikelyProblem()).startsWith("Prometheus has no healthy scrape of Milvus (NO_ACTIVE_TARGETS): Scrape pool ["
         + POOL + "] exists but has NO active targets: this is the RBAC symptom.")
         .contains("discovery.k8s.io/endpointslices", "kubectl patch clusterrole prometheus-k8s");
     assertThat(read("prometheus-targets.txt")).contains("release my-release in namespace milvus: NO_ACTIVE_TARGETS: Scrape pool");

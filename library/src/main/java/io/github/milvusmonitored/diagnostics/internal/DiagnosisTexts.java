@@ -61,7 +61,7 @@ public final class DiagnosisTexts {
   }
 
   static String target(TargetStatus s) {
-    return "Prometheus does not scrape Milvus (" + s.state() + "): " + s.explanation();
+    return "Prometheus has no healthy scrape of Milvus (" + s.state() + "): " + s.explanation();
   }
 
   static String notReady(Pod pod) {

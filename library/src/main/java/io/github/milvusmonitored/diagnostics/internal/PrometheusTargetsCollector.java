@@ -52,7 +52,7 @@ public final class PrometheusTargetsCollector {
         context.targetStatus(status);
         text.append("release ").append(release.instance()).append(" in namespace ").append(release.namespace())
             .append(": ").append(status.summary()).append('\n');
-        if (status.state() == TargetStatus.State.UP || !status.targets().isEmpty()) {
+        if (status.state() == TargetStatus.State.UP) {
           text.append(status.explanation()).append('\n');
         }
       } catch (RuntimeException e) {
