@@ -1,0 +1,77 @@
+package io.github.milvusmonitored.diagnostics.internal;
+
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.github.milvusmonitored.metrics.TargetStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Names the most likely problem from what was collected. Pod failures come first: a Milvus that does
+ * not run explains an absent target, never the other way round.
+ */
+public final class ProblemFinder {
+
+  private static final Set<String> IMAGE_PULL = Set.of("ImagePullBackOff", "ErrImagePull", "InvalidImageName",
+      "ErrImageNeverPull");
+
+  private ProblemFinder() {}
+
+  /** Every finding, most likely cause first; empty when nothing looks wrong. */
+  public static List<String> findings(DiagnosticsContext context) {
+    List<String> out = new ArrayList<>();
+    List<Pod> pods = context.allPods();
+    for (Pod pod : pods) {
+      PodDescriptions.allContainers(pod).forEach(c -> imagePull(pod, c).ifPresent(out::add));
+    }
+    for (Pod pod : pods) {
+      PodDescriptions.allContainers(pod).forEach(c -> crashLoop(pod, c).ifPresent(out::add));
+    }
+    for (Pod pod : pods) {
+      unschedulable(pod, context.events()).ifPresent(out::add);
+    }
+    context.releaseStatus().filter(s -> !s.deployed()).ifPresent(s -> out.add(DiagnosisTexts.releaseNotDeployed(s)));
+    context.targetStatus().filter(s -> !s.isUp()).ifPresent(s -> out.add(DiagnosisTexts.target(s)));
+    for (Pod pod : pods) {
+      if (!PodDescriptions.isReady(pod) && !PodDescriptions.isSucceeded(pod)
+          && out.stream().noneMatch(f -> f.contains("'" + pod.getMetadata().getName() + "'"))) {
+        out.add(DiagnosisTexts.notReady(pod));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static Optional<String> imagePull(Pod pod, ContainerStatus c) {
+    var waiting = c.getState() == null ? null : c.getState().getWaiting();
+    if (waiting == null || !IMAGE_PULL.contains(waiting.getReason())) {
+      return Optional.empty();
+    }
+    return Optional.of(DiagnosisTexts.imagePull(pod, c, waiting.getReason(), waiting.getMessage()));
+  }
+
+  private static Optional<String> crashLoop(Pod pod, ContainerStatus c) {
+    var waiting = c.getState() == null ? null : c.getState().getWaiting();
+    if (waiting == null || !"CrashLoopBackOff".equals(waiting.getReason())) {
+      return Optional.empty();
+    }
+    var last = c.getLastState() == null ? null : c.getLastState().getTerminated();
+    return Optional.of(DiagnosisTexts.crashLoop(pod, c, last));
+  }
+
+  private static Optional<String> unschedulable(Pod pod, List<Event> events) {
+    if (!"Pending".equals(PodDescriptions.phase(pod))) {
+      return Optional.empty();
+    }
+    String name = pod.getMetadata().getName();
+    Optional<String> eventMessage = events.stream()
+        .filter(e -> "FailedScheduling".equals(e.getReason()) && e.getInvolvedObject() != null
+            && name.equals(e.getInvolvedObject().getName()))
+        .reduce((a, b) -> EventsCollector.time(a).isAfter(EventsCollector.time(b)) ? a : b)
+        .map(Event::getMessage);
+    Optional<String> conditionMessage = PodDescriptions.podScheduledFalse(pod);
+    return eventMessage.or(() -> conditionMessage).map(m -> DiagnosisTexts.unschedulable(pod, m));
+  }
+}

@@ -1,0 +1,80 @@
+package io.github.milvusmonitored.diagnostics.internal;
+
+import io.github.milvusmonitored.metrics.MilvusMetrics;
+import io.github.milvusmonitored.metrics.MilvusSelector;
+import io.github.milvusmonitored.metrics.PrometheusClient;
+import io.github.milvusmonitored.metrics.TargetStatus;
+import io.github.milvusmonitored.metrics.Targets;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Writes {@code prometheus-targets.txt}: active targets, dropped counts, scrape pools, Milvus verdict. */
+public final class PrometheusTargetsCollector {
+
+  private final PrometheusClient prometheus;
+  private final MilvusSelector release;
+  private final DiagnosticsContext context;
+
+  public PrometheusTargetsCollector(PrometheusClient prometheus, MilvusSelector release, DiagnosticsContext context) {
+    this.prometheus = prometheus;
+    this.release = release;
+    this.context = context;
+  }
+
+  public String collect(StepRunner.StepOutput out) {
+    if (prometheus == null) {
+      return out.fail(DiagnosticsErrors.notConfigured("Prometheus targets", "withPrometheus")) + "\n";
+    }
+    StringBuilder text = new StringBuilder("Prometheus at ").append(prometheus.baseUri()).append("\n\n");
+    try {
+      targets(prometheus.targets(), text);
+    } catch (RuntimeException e) {
+      text.append("# Active targets\n")
+          .append(out.fail(DiagnosticsErrors.couldNotCollect("targets (/api/v1/targets)", e))).append("\n\n");
+    }
+    text.append("# Scrape pools\n");
+    try {
+      List<String> pools = prometheus.scrapePools();
+      pools.forEach(p -> text.append("  ").append(p).append('\n'));
+      text.append(pools.isEmpty() ? "  (none)\n" : "");
+    } catch (RuntimeException e) {
+      text.append(out.fail(DiagnosticsErrors.couldNotCollect("scrape pools (/api/v1/scrape_pools)", e))).append('\n');
+    }
+    text.append("\n# Milvus target status\n");
+    if (release == null) {
+      text.append(out.fail(DiagnosticsErrors.notConfigured("the Milvus target status", "withMilvusSelector")))
+          .append('\n');
+    } else {
+      try {
+        TargetStatus status = MilvusMetrics.of(prometheus, release).targetStatus();
+        context.targetStatus(status);
+        text.append("release ").append(release.instance()).append(" in namespace ").append(release.namespace())
+            .append(": ").append(status.summary()).append('\n');
+        if (status.state() == TargetStatus.State.UP) {
+          text.append(status.explanation()).append('\n');
+        }
+      } catch (RuntimeException e) {
+        text.append(out.fail(DiagnosticsErrors.couldNotCollect("the Milvus target status", e))).append('\n');
+      }
+    }
+    return text.toString();
+  }
+
+  private static void targets(Targets targets, StringBuilder text) {
+    text.append("# Active targets (").append(targets.active().size()).append(")\n");
+    targets.active().stream()
+        .sorted(Comparator.comparing(Targets.Active::scrapePool).thenComparing(Targets.Active::scrapeUrl))
+        .forEach(t -> text.append(t.health().name().toLowerCase(java.util.Locale.ROOT)).append("  ")
+            .append(t.scrapePool()).append("  ").append(t.scrapeUrl())
+            .append(t.lastError().isEmpty() ? "" : "  lastError=\"" + t.lastError() + "\"")
+            .append("\n    labels ").append(t.labels()).append('\n'));
+    Map<String, Integer> dropped = new TreeMap<>();
+    targets.dropped().forEach(d -> dropped.merge(
+        d.scrapePool().isEmpty() ? "(pool not reported by this Prometheus)" : d.scrapePool(), 1, Integer::sum));
+    text.append("\n# Dropped targets per scrape pool (").append(targets.dropped().size()).append(")\n");
+    dropped.forEach((pool, n) -> text.append("  ").append(pool).append(": ").append(n).append('\n'));
+    text.append('\n');
+  }
+}
