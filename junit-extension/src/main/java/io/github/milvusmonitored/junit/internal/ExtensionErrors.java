@@ -3,6 +3,7 @@ package io.github.milvusmonitored.junit.internal;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -84,10 +85,11 @@ public final class ExtensionErrors {
   }
 
   private static Optional<ConfigKey> closest(String name, Function<ConfigKey, String> form) {
+    String wanted = name.toLowerCase(Locale.ROOT);
+    Function<ConfigKey, Integer> away = k -> distance(wanted, form.apply(k).toLowerCase(Locale.ROOT));
     return Arrays.stream(ConfigKey.values())
-        .min(Comparator.comparingInt(k -> distance(name.toLowerCase(), form.apply(k).toLowerCase())))
-        .filter(k -> distance(name.toLowerCase(), form.apply(k).toLowerCase())
-            <= Math.max(3, form.apply(k).length() / 3));
+        .min(Comparator.comparing(away))
+        .filter(k -> away.apply(k) <= Math.max(3, form.apply(k).length() / 3));
   }
 
   private static int distance(String a, String b) {
