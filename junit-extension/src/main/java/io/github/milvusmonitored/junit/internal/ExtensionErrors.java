@@ -1,0 +1,113 @@
+package io.github.milvusmonitored.junit.internal;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Every error message of the extension, in one place so their wording is tested. */
+public final class ExtensionErrors {
+
+  private ExtensionErrors() {
+  }
+
+  static String unknownSetting(String name, ConfigSource source) {
+    Function<ConfigKey, String> form = source == ConfigSource.SYSTEM_PROPERTY
+        ? ConfigKey::systemProperty : ConfigKey::environmentVariable;
+    String what = source == ConfigSource.SYSTEM_PROPERTY ? "system property" : "environment variable";
+    String suggestion = closest(name, form).map(k -> " Did you mean " + form.apply(k) + "?").orElse("");
+    return "Unknown @MilvusMonitored setting: " + what + " " + name + "." + suggestion
+        + " Valid keys: " + Arrays.stream(ConfigKey.values()).map(ConfigKey::key).collect(Collectors.joining(", "))
+        + " (system property milvus.monitored.<key>, environment variable MILVUS_MONITORED_<KEY> in upper"
+        + " snake case, e.g. MILVUS_MONITORED_SCRAPE_INTERVAL). Rename or remove it; a misspelt setting would"
+        + " otherwise be ignored silently.";
+  }
+
+  static String invalidValue(ConfigKey key, String text, ConfigSource source, String problem) {
+    return "Invalid @MilvusMonitored setting " + key.key() + " = '" + text + "' from " + source.describe(key)
+        + ": " + problem + ". Expected " + key.expectedForm() + ".";
+  }
+
+  static String inconsistent(String problem, List<ConfigValue> involved) {
+    return "The @MilvusMonitored configuration is inconsistent: " + problem + " Values involved: "
+        + involved.stream().map(v -> v.key().key() + " = '" + v.text() + "' from " + v.source().describe(v.key()))
+            .collect(Collectors.joining("; "))
+        + ". Change one of them.";
+  }
+
+  /** k3s needs Docker and Docker is not there. */
+  public static String dockerMissing(String k3sImage) {
+    return "@MilvusMonitored needs Docker to start k3s (" + k3sImage + "), but Testcontainers found no"
+        + " working Docker environment. Either start Docker (and check that `docker info` works for this user),"
+        + " or use an existing cluster with @MilvusMonitored(kubeconfig = \"...\") or"
+        + " -Dmilvus.monitored.kubeconfig=<file> / MILVUS_MONITORED_KUBECONFIG, or set"
+        + " disabledWithoutDocker = true (MILVUS_MONITORED_DISABLED_WITHOUT_DOCKER=true) to skip such classes"
+        + " on machines without Docker.";
+  }
+
+  /** The reason a class is disabled for want of Docker. */
+  public static String disabledWithoutDocker(String k3sImage) {
+    return "Disabled: Docker is not available to start k3s (" + k3sImage + ") and disabledWithoutDocker is"
+        + " true. Start Docker, or point kubeconfig at an existing cluster, to run it.";
+  }
+
+  static String notAnnotated(Class<?> parameterType, String where) {
+    return "Cannot supply a " + parameterType.getSimpleName() + " to " + where + ": the test class is not"
+        + " annotated with @MilvusMonitored (directly, through a composed annotation or an enclosing class)."
+        + " Add @MilvusMonitored to the class; registering MilvusMonitoredExtension alone does not say which"
+        + " environment to start.";
+  }
+
+  static String noFactory(String factoryClass, Throwable cause) {
+    return "No environment factory: no io.github.milvusmonitored.junit.spi.EnvironmentFactory is registered"
+        + " and " + factoryClass + ".start(EnvironmentConfig) could not be called (" + cause + "). Put the"
+        + " milvus-monitored library of the same version on the test class path, or register an"
+        + " EnvironmentFactory in META-INF/services.";
+  }
+
+  static String severalFactories(List<String> names) {
+    return "Several io.github.milvusmonitored.junit.spi.EnvironmentFactory implementations are registered: "
+        + names + ". Keep one on the test class path; which one should start the environment is otherwise a"
+        + " guess.";
+  }
+
+  static String milvusClientFailed(String uri, Throwable cause) {
+    return "Could not connect a MilvusClientV2 to " + uri + " (the environment's Milvus endpoint): " + cause
+        + ". The port-forward to Milvus may have dropped or Milvus may be restarting; see the diagnostics of"
+        + " the environment (pods, events) under the report directory.";
+  }
+
+  static String diagnosticsWritten(String folder) {
+    return "Diagnostics of this failure (cluster state, Prometheus targets, metric charts): " + folder;
+  }
+
+  private static Optional<ConfigKey> closest(String name, Function<ConfigKey, String> form) {
+    String wanted = name.toLowerCase(Locale.ROOT);
+    Function<ConfigKey, Integer> away = k -> distance(wanted, form.apply(k).toLowerCase(Locale.ROOT));
+    return Arrays.stream(ConfigKey.values())
+        .min(Comparator.comparing(away))
+        .filter(k -> away.apply(k) <= Math.max(3, form.apply(k).length() / 3));
+  }
+
+  private static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+}
