@@ -26,6 +26,8 @@ import java.util.Objects;
  * @param keepOnFailure leave everything installed when a phase fails, for diagnosis
  * @param keepInstalled leave everything installed on close (an existing cluster keeps the stack)
  * @param reportDirectory where diagnostics and the timing report are written
+ * @param preloadImages on k3s, load the images the configuration needs from the host's Docker into
+ *     k3s before installing, so that k3s pulls only what the host does not have
  */
 public record EnvironmentConfig(
     ClusterChoice cluster,
@@ -36,7 +38,8 @@ public record EnvironmentConfig(
     Duration firstSampleTimeout,
     boolean keepOnFailure,
     boolean keepInstalled,
-    Path reportDirectory) {
+    Path reportDirectory,
+    boolean preloadImages) {
 
   public EnvironmentConfig {
     Objects.requireNonNull(cluster, "cluster");
@@ -50,57 +53,63 @@ public record EnvironmentConfig(
 
   /**
    * k3s with the default image, the minimal stack from kube-prometheus v0.18.0, the light standalone
-   * Milvus, 5 minutes per stack phase and for the first sample, nothing kept.
+   * Milvus, 5 minutes per stack phase and for the first sample, nothing kept, images preloaded from
+   * the host's Docker where it has them.
    */
   public static EnvironmentConfig defaults() {
     return new EnvironmentConfig(ClusterChoice.k3s(), StackProfile.MINIMAL, ManifestSource.download("v0.18.0"),
         MilvusReleaseConfig.defaults(), Duration.ofMinutes(5), Duration.ofMinutes(5), false, false,
-        Path.of("target", "milvus-monitored"));
+        Path.of("target", "milvus-monitored"), true);
   }
 
   public EnvironmentConfig withCluster(ClusterChoice value) {
     return new EnvironmentConfig(value, stackProfile, manifests, milvus, stackReadyTimeout, firstSampleTimeout,
-        keepOnFailure, keepInstalled, reportDirectory);
+        keepOnFailure, keepInstalled, reportDirectory, preloadImages);
   }
 
   public EnvironmentConfig withStackProfile(StackProfile value) {
     return new EnvironmentConfig(cluster, value, manifests, milvus, stackReadyTimeout, firstSampleTimeout,
-        keepOnFailure, keepInstalled, reportDirectory);
+        keepOnFailure, keepInstalled, reportDirectory, preloadImages);
   }
 
   public EnvironmentConfig withManifests(ManifestSource value) {
     return new EnvironmentConfig(cluster, stackProfile, value, milvus, stackReadyTimeout, firstSampleTimeout,
-        keepOnFailure, keepInstalled, reportDirectory);
+        keepOnFailure, keepInstalled, reportDirectory, preloadImages);
   }
 
   public EnvironmentConfig withMilvus(MilvusReleaseConfig value) {
     return new EnvironmentConfig(cluster, stackProfile, manifests, value, stackReadyTimeout, firstSampleTimeout,
-        keepOnFailure, keepInstalled, reportDirectory);
+        keepOnFailure, keepInstalled, reportDirectory, preloadImages);
   }
 
   public EnvironmentConfig withStackReadyTimeout(Duration value) {
     return new EnvironmentConfig(cluster, stackProfile, manifests, milvus, value, firstSampleTimeout,
-        keepOnFailure, keepInstalled, reportDirectory);
+        keepOnFailure, keepInstalled, reportDirectory, preloadImages);
   }
 
   public EnvironmentConfig withFirstSampleTimeout(Duration value) {
     return new EnvironmentConfig(cluster, stackProfile, manifests, milvus, stackReadyTimeout, value,
-        keepOnFailure, keepInstalled, reportDirectory);
+        keepOnFailure, keepInstalled, reportDirectory, preloadImages);
   }
 
   public EnvironmentConfig withKeepOnFailure(boolean value) {
     return new EnvironmentConfig(cluster, stackProfile, manifests, milvus, stackReadyTimeout, firstSampleTimeout,
-        value, keepInstalled, reportDirectory);
+        value, keepInstalled, reportDirectory, preloadImages);
   }
 
   public EnvironmentConfig withKeepInstalled(boolean value) {
     return new EnvironmentConfig(cluster, stackProfile, manifests, milvus, stackReadyTimeout, firstSampleTimeout,
-        keepOnFailure, value, reportDirectory);
+        keepOnFailure, value, reportDirectory, preloadImages);
   }
 
   public EnvironmentConfig withReportDirectory(Path value) {
     return new EnvironmentConfig(cluster, stackProfile, manifests, milvus, stackReadyTimeout, firstSampleTimeout,
-        keepOnFailure, keepInstalled, value);
+        keepOnFailure, keepInstalled, value, preloadImages);
+  }
+
+  public EnvironmentConfig withPreloadImages(boolean value) {
+    return new EnvironmentConfig(cluster, stackProfile, manifests, milvus, stackReadyTimeout, firstSampleTimeout,
+        keepOnFailure, keepInstalled, reportDirectory, value);
   }
 
   private static void requirePositive(String name, Duration d) {

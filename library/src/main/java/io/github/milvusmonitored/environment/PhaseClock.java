@@ -25,20 +25,23 @@ public final class PhaseClock {
   private final List<PhaseTiming> phases = new ArrayList<>();
   private final long origin = System.nanoTime();
 
-  /** Runs {@code work} as phase {@code name}; {@code awaiting} says in words what it waits for. */
-  public synchronized <T> T run(String name, String awaiting, Supplier<T> work) {
+  /**
+   * Runs {@code work} as phase {@code name}; {@code awaiting} says in words what it waits for.
+   * Phases may run concurrently from several threads.
+   */
+  public <T> T run(String name, String awaiting, Supplier<T> work) {
     Instant started = Instant.now();
     long t0 = System.nanoTime();
     LOG.info("[{}] started at +{}s: {}", name, seconds(t0 - origin), awaiting);
     try {
       T result = work.get();
       Duration took = Duration.ofNanos(System.nanoTime() - t0);
-      phases.add(new PhaseTiming(name, started, took, PhaseTiming.Outcome.OK, awaiting));
+      record(new PhaseTiming(name, started, took, PhaseTiming.Outcome.OK, awaiting));
       LOG.info("[{}] done in {}s (+{}s overall)", name, seconds(took.toNanos()), seconds(System.nanoTime() - origin));
       return result;
     } catch (RuntimeException | Error e) {
       Duration took = Duration.ofNanos(System.nanoTime() - t0);
-      phases.add(new PhaseTiming(name, started, took, PhaseTiming.Outcome.FAILED, String.valueOf(e.getMessage())));
+      record(new PhaseTiming(name, started, took, PhaseTiming.Outcome.FAILED, String.valueOf(e.getMessage())));
       LOG.warn("[{}] failed after {}s: {}", name, seconds(took.toNanos()), e.getMessage());
       throw e;
     }
@@ -58,7 +61,11 @@ public final class PhaseClock {
     LOG.info("[{}] skipped: {}", name, why);
   }
 
-  /** The phases so far. */
+  private synchronized void record(PhaseTiming timing) {
+    phases.add(timing);
+  }
+
+  /** The phases so far, in the order they ended. */
   public synchronized TimingReport report() {
     return new TimingReport(phases);
   }

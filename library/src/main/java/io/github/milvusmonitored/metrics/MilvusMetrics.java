@@ -1,7 +1,7 @@
 package io.github.milvusmonitored.metrics;
 
 import io.github.milvusmonitored.metrics.internal.MilvusDiagnosis;
-import io.github.milvusmonitored.metrics.internal.Waiting;
+import io.github.milvusmonitored.internal.Waiting;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.github.milvusmonitored.metrics.internal;
+package io.github.milvusmonitored.internal;
 
 import io.github.milvusmonitored.metrics.PrometheusUnavailableException;
 import java.time.Duration;

@@ -1,0 +1,151 @@
+package io.github.milvusmonitored.environment.internal;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.github.milvusmonitored.access.ForwardTarget;
+import io.github.milvusmonitored.access.ForwardedPort;
+import io.github.milvusmonitored.access.PortForwards;
+import io.github.milvusmonitored.cluster.KubernetesCluster;
+import io.github.milvusmonitored.diagnostics.EnvironmentDiagnostics;
+import io.github.milvusmonitored.environment.ClusterChoice;
+import io.github.milvusmonitored.environment.EnvironmentConfig;
+import io.github.milvusmonitored.environment.MilvusEndpoint;
+import io.github.milvusmonitored.environment.MonitoredEnvironment;
+import io.github.milvusmonitored.environment.PhaseClock;
+import io.github.milvusmonitored.environment.TimingReport;
+import io.github.milvusmonitored.metrics.MilvusMetrics;
+import io.github.milvusmonitored.metrics.MilvusSelector;
+import io.github.milvusmonitored.metrics.PrometheusClient;
+import io.github.milvusmonitored.milvus.MilvusHelmRelease;
+import io.github.milvusmonitored.stack.StackProfile;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The running environment; port-forwards open on first use and close with it. */
+public final class DefaultMonitoredEnvironment implements MonitoredEnvironment {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DefaultMonitoredEnvironment.class);
+
+  private final EnvironmentConfig config;
+  private final KubernetesCluster cluster;
+  private final MilvusHelmRelease release;
+  private final PrometheusClient prometheus;
+  private final MilvusMetrics metrics;
+  private final InstalledParts parts;
+  private final PhaseClock clock;
+  private final PortForwards forwards;
+  private final Map<ForwardTarget, ForwardedPort> open = new ConcurrentHashMap<>();
+  private volatile boolean closed;
+
+  DefaultMonitoredEnvironment(EnvironmentConfig config, KubernetesCluster cluster, MilvusHelmRelease release,
+      PrometheusClient prometheus, MilvusMetrics metrics, InstalledParts parts, PhaseClock clock) {
+    this.config = config;
+    this.cluster = cluster;
+    this.release = release;
+    this.prometheus = prometheus;
+    this.metrics = metrics;
+    this.parts = parts;
+    this.clock = clock;
+    this.forwards = PortForwards.of(cluster.client());
+  }
+
+  @Override
+  public EnvironmentConfig config() {
+    return config;
+  }
+
+  @Override
+  public KubernetesClient kubernetesClient() {
+    return cluster.client();
+  }
+
+  @Override
+  public Path kubeconfigFile() {
+    return cluster.kubeconfigFile();
+  }
+
+  @Override
+  public PrometheusClient prometheus() {
+    return prometheus;
+  }
+
+  @Override
+  public MilvusMetrics milvusMetrics() {
+    return metrics;
+  }
+
+  @Override
+  public MilvusEndpoint milvusEndpoint() {
+    ForwardedPort port = forward(ForwardTarget.milvus(config.milvus().namespace(), release.values().names().serviceName()));
+    return new MilvusEndpoint("127.0.0.1", port.localPort());
+  }
+
+  @Override
+  public URI prometheusUiUrl() {
+    return forward(ForwardTarget.PROMETHEUS_UI).uri();
+  }
+
+  @Override
+  public Optional<URI> grafanaUrl() {
+    return config.stackProfile() == StackProfile.FULL ? Optional.of(forward(ForwardTarget.GRAFANA).uri()) : Optional.empty();
+  }
+
+  @Override
+  public TimingReport timingReport() {
+    return clock.report();
+  }
+
+  @Override
+  public Path writeDiagnostics(Path folder) {
+    return diagnose(config, cluster, release, prometheus, folder);
+  }
+
+  /** Writes diagnostics; usable before the environment object exists (a failed start). */
+  static Path diagnose(EnvironmentConfig config, KubernetesCluster cluster, MilvusHelmRelease release,
+      PrometheusClient prometheus, Path folder) {
+    Path kubeconfig = cluster.kubeconfigFile();
+    EnvironmentDiagnostics.Builder builder = EnvironmentDiagnostics.builder(cluster.client())
+        .withNamespaces("monitoring", config.milvus().namespace())
+        .withReleaseStatus(() -> release.status(kubeconfig))
+        .withValuesYaml(() -> release.values().toYaml())
+        .withMilvusSelector(MilvusSelector.of(config.milvus().namespace(), config.milvus().releaseName()));
+    if (prometheus != null) {
+      builder.withPrometheus(prometheus);
+    }
+    builder.build().write(folder);
+    LOG.info("[diagnostics] written to {}", folder.toAbsolutePath());
+    return folder;
+  }
+
+  private ForwardedPort forward(ForwardTarget target) {
+    if (closed) {
+      throw new IllegalStateException("The monitored environment is closed; " + target + " cannot be forwarded.");
+    }
+    return open.computeIfAbsent(target, forwards::open);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    open.values().forEach(ForwardedPort::close);
+    boolean reuse = config.cluster() instanceof ClusterChoice.K3s k3s && k3s.config().reuse();
+    if (config.keepInstalled() || reuse) {
+      parts.keepAll();
+    } else if (!cluster.isDisposable()) {
+      // A throwaway k3s is discarded whole; an existing cluster gets back what it had.
+      parts.removeAll();
+    }
+    try {
+      cluster.close();
+    } finally {
+      release.close();
+    }
+  }
+}

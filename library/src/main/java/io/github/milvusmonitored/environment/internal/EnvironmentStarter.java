@@ -1,0 +1,105 @@
+package io.github.milvusmonitored.environment.internal;
+
+import io.github.milvusmonitored.access.ServiceProxyTransport;
+import io.github.milvusmonitored.cluster.ExistingCluster;
+import io.github.milvusmonitored.cluster.K3sCluster;
+import io.github.milvusmonitored.cluster.KubernetesCluster;
+import io.github.milvusmonitored.environment.ClusterChoice;
+import io.github.milvusmonitored.environment.EnvironmentConfig;
+import io.github.milvusmonitored.environment.EnvironmentStartException;
+import io.github.milvusmonitored.environment.PhaseClock;
+import io.github.milvusmonitored.environment.PhaseTiming;
+import io.github.milvusmonitored.metrics.MilvusMetrics;
+import io.github.milvusmonitored.metrics.MilvusSelector;
+import io.github.milvusmonitored.metrics.PrometheusClient;
+import io.github.milvusmonitored.milvus.MilvusHelmRelease;
+import io.github.milvusmonitored.stack.KubePrometheusInstaller;
+import io.github.milvusmonitored.stack.KubePrometheusManifests;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings an environment up phase by phase: manifests verified → cluster up → CRDs Established →
+ * (kube-prometheus and operator ready ∥ Milvus ready) → Prometheus ready → Milvus target up →
+ * first milvus_ sample. On failure it writes diagnostics and removes what it installed.
+ */
+public final class EnvironmentStarter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EnvironmentStarter.class);
+
+  private EnvironmentStarter() {}
+
+  public static DefaultMonitoredEnvironment start(EnvironmentConfig config) {
+    PhaseClock clock = new PhaseClock();
+    // Everything that can be refused without a cluster is checked before one is started.
+    KubePrometheusManifests manifests = clock.run("manifests verified", "kube-prometheus manifests against their checksums",
+        () -> KubePrometheusManifests.builder().withSource(config.manifests()).load());
+    MilvusHelmRelease release = MilvusHelmRelease.create(config.milvus());
+    KubernetesCluster cluster = clock.run("cluster up", describe(config.cluster()), () -> open(config.cluster()));
+    InstalledParts parts = new InstalledParts();
+    DefaultMonitoredEnvironment env = null;
+    try {
+      if (config.preloadImages() && cluster instanceof K3sCluster k3s) {
+        ImagePhase.preload(config, k3s, manifests, clock);
+      }
+      KubePrometheusInstaller installer = KubePrometheusInstaller.create(cluster.client(), manifests)
+          .withProfile(config.stackProfile());
+      new StackPhases(config, cluster, installer, release, parts, clock).run();
+      PrometheusClient prometheus = ServiceProxyTransport.prometheus(cluster.client());
+      MilvusMetrics metrics = MilvusMetrics.of(prometheus,
+          MilvusSelector.of(config.milvus().namespace(), config.milvus().releaseName()));
+      env = new DefaultMonitoredEnvironment(config, cluster, release, prometheus, metrics, parts, clock);
+      new ScrapePhases(config, cluster, prometheus, metrics, clock).run();
+      clock.report().writeTo(config.reportDirectory().resolve("timing-report.json"));
+      LOG.info("[environment] ready in {} s: {}", clock.report().total().toSeconds(), cluster.description());
+      return env;
+    } catch (RuntimeException | Error e) {
+      throw failed(config, cluster, release, parts, clock, env, e);
+    }
+  }
+
+  private static EnvironmentStartException failed(EnvironmentConfig config, KubernetesCluster cluster,
+      MilvusHelmRelease release, InstalledParts parts, PhaseClock clock, DefaultMonitoredEnvironment env, Throwable e) {
+    String phase = clock.report().phases().stream().filter(p -> p.outcome() == PhaseTiming.Outcome.FAILED)
+        .map(PhaseTiming::name).findFirst().orElse("startup");
+    Path diagnostics = null;
+    try {
+      clock.report().writeTo(config.reportDirectory().resolve("timing-report.json"));
+      diagnostics = DefaultMonitoredEnvironment.diagnose(config, cluster, release, null,
+          config.reportDirectory().resolve("startup-failure"));
+    } catch (RuntimeException writeFailure) {
+      e.addSuppressed(writeFailure);
+    }
+    boolean keep = config.keepOnFailure();
+    if (!keep) {
+      if (env != null) {
+        env.close();
+      } else {
+        if (!cluster.isDisposable()) {
+          parts.removeAll();
+        }
+        cluster.close();
+        release.close();
+      }
+    }
+    return new EnvironmentStartException(EnvironmentErrors.startFailed(phase, e, diagnostics, config, cluster, keep),
+        phase, diagnostics, e);
+  }
+
+  private static KubernetesCluster open(ClusterChoice choice) {
+    if (choice instanceof ClusterChoice.K3s k3s) {
+      return K3sCluster.start(k3s.config());
+    }
+    ClusterChoice.Existing existing = (ClusterChoice.Existing) choice;
+    return existing.kubeconfig() == null
+        ? ExistingCluster.connectCurrentContext()
+        : ExistingCluster.connect(existing.kubeconfig(), existing.context());
+  }
+
+  private static String describe(ClusterChoice choice) {
+    return choice instanceof ClusterChoice.K3s k3s ? "k3s " + k3s.config().image()
+        : "existing cluster from " + (((ClusterChoice.Existing) choice).kubeconfig() == null ? "KUBECONFIG"
+            : ((ClusterChoice.Existing) choice).kubeconfig());
+  }
+}

@@ -1,0 +1,64 @@
+package io.github.milvusmonitored.environment.internal;
+
+import io.github.milvusmonitored.milvus.MilvusHelmRelease;
+import io.github.milvusmonitored.stack.KubePrometheusInstaller;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What this run installed, so that removal touches exactly that and nothing a user had before,
+ * in the reverse order of installation.
+ */
+public final class InstalledParts {
+
+  private static final Logger LOG = LoggerFactory.getLogger(InstalledParts.class);
+
+  private final Deque<Step> undo = new ArrayDeque<>();
+
+  private record Step(String what, Runnable action) {}
+
+  /** Records that the kube-prometheus stack was installed by this run. */
+  public synchronized void stackInstalled(KubePrometheusInstaller installer) {
+    undo.push(new Step("kube-prometheus (kubectl delete --ignore-not-found -f manifests/ -f manifests/setup)",
+        installer::teardown));
+  }
+
+  /** Records that this run created {@code namespace}. */
+  public synchronized void namespaceCreated(KubernetesClient client, String namespace) {
+    undo.push(new Step("namespace " + namespace, () -> client.namespaces().withName(namespace).delete()));
+  }
+
+  /** Records that this run installed the Milvus release. */
+  public synchronized void releaseInstalled(MilvusHelmRelease release, Path kubeconfig) {
+    undo.push(new Step("Helm release " + release.config().namespace() + "/" + release.config().releaseName(),
+        () -> release.uninstall(kubeconfig)));
+  }
+
+  /** Whether anything was recorded. */
+  public synchronized boolean isEmpty() {
+    return undo.isEmpty();
+  }
+
+  /** Removes everything recorded, newest first; a failing step is logged and the rest still run. */
+  public synchronized void removeAll() {
+    while (!undo.isEmpty()) {
+      Step step = undo.pop();
+      try {
+        LOG.info("[cleanup] removing {}", step.what());
+        step.action().run();
+      } catch (RuntimeException e) {
+        LOG.warn("[cleanup] could not remove {}: {}. Remove it by hand.", step.what(), e.getMessage());
+      }
+    }
+  }
+
+  /** Forgets everything recorded: the caller keeps it installed. */
+  public synchronized void keepAll() {
+    undo.forEach(s -> LOG.info("[cleanup] keeping {}", s.what()));
+    undo.clear();
+  }
+}

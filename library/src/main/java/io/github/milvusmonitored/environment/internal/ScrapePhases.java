@@ -1,0 +1,38 @@
+package io.github.milvusmonitored.environment.internal;
+
+import io.github.milvusmonitored.cluster.KubernetesCluster;
+import io.github.milvusmonitored.environment.EnvironmentConfig;
+import io.github.milvusmonitored.environment.PhaseClock;
+import io.github.milvusmonitored.internal.KubeWaits;
+import io.github.milvusmonitored.metrics.MilvusMetrics;
+import io.github.milvusmonitored.metrics.PrometheusClient;
+
+/** The last phases: Prometheus ready, the Milvus target up, the first Milvus sample stored. */
+final class ScrapePhases {
+
+  private final EnvironmentConfig config;
+  private final KubernetesCluster cluster;
+  private final PrometheusClient prometheus;
+  private final MilvusMetrics metrics;
+  private final PhaseClock clock;
+
+  ScrapePhases(EnvironmentConfig config, KubernetesCluster cluster, PrometheusClient prometheus, MilvusMetrics metrics,
+      PhaseClock clock) {
+    this.config = config;
+    this.cluster = cluster;
+    this.prometheus = prometheus;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  void run() {
+    clock.run("Prometheus ready", "statefulset monitoring/prometheus-k8s ready, then /-/ready through the API server", () -> {
+      KubeWaits.statefulSetReady(cluster.client(), "monitoring", "prometheus-k8s", 1, config.stackReadyTimeout());
+      prometheus.awaitReady(config.stackReadyTimeout());
+    });
+    clock.run("Milvus target up", "Prometheus discovers and scrapes " + metrics.release().namespace() + "/"
+        + metrics.release().instance(), () -> metrics.awaitTargetUp(config.firstSampleTimeout()));
+    clock.run("first milvus_ sample", "a milvus_* series of the release stored in Prometheus",
+        () -> metrics.awaitFirstSample(config.firstSampleTimeout()));
+  }
+}

@@ -1,0 +1,47 @@
+package io.github.milvusmonitored.environment.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import org.junit.jupiter.api.Test;
+
+@EnableKubernetesMockClient(crud = true)
+class InstalledPartsTest {
+
+  KubernetesClient client;
+
+  @Test
+  void removes_only_what_was_recorded_newest_first() {
+    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("users-own").endMetadata().build()).create();
+    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("milvus").endMetadata().build()).create();
+    InstalledParts parts = new InstalledParts();
+    parts.namespaceCreated(client, "milvus");
+
+    parts.removeAll();
+
+    assertThat(client.namespaces().withName("milvus").get()).isNull();
+    assertThat(client.namespaces().withName("users-own").get()).isNotNull();
+    assertThat(parts.isEmpty()).isTrue();
+  }
+
+  @Test
+  void keep_all_forgets_and_removes_nothing() {
+    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("milvus").endMetadata().build()).create();
+    InstalledParts parts = new InstalledParts();
+    parts.namespaceCreated(client, "milvus");
+
+    parts.keepAll();
+    parts.removeAll();
+
+    assertThat(client.namespaces().withName("milvus").get()).isNotNull();
+  }
+
+  @Test
+  void a_stack_is_absent_on_an_empty_cluster() {
+    StackState state = StackState.detect(client);
+    assertThat(state.isPresent()).isFalse();
+    assertThat(state.isHealthy()).isFalse();
+  }
+}
