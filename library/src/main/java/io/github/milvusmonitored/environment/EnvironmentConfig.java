@@ -28,6 +28,8 @@ import java.util.Objects;
  * @param reportDirectory where diagnostics and the timing report are written
  * @param preloadImages on k3s, load the images the configuration needs from the host's Docker into
  *     k3s before installing, so that k3s pulls only what the host does not have
+ * @param rbacPatch patch ClusterRole {@code prometheus-k8s} so Prometheus discovers targets in the
+ *     Milvus namespace; turn it off only to reproduce the "target absent" symptom
  */
 public record EnvironmentConfig(
     ClusterChoice cluster,
@@ -39,7 +41,8 @@ public record EnvironmentConfig(
     boolean keepOnFailure,
     boolean keepInstalled,
     Path reportDirectory,
-    boolean preloadImages) {
+    boolean preloadImages,
+    boolean rbacPatch) {
 
   public EnvironmentConfig {
     Objects.requireNonNull(cluster, "cluster");
@@ -59,47 +62,47 @@ public record EnvironmentConfig(
   public static EnvironmentConfig defaults() {
     return new EnvironmentConfig(ClusterChoice.k3s(), StackProfile.MINIMAL, ManifestSource.download("v0.18.0"),
         MilvusReleaseConfig.defaults(), Duration.ofMinutes(5), Duration.ofMinutes(5), false, false,
-        Path.of("target", "milvus-monitored"), true);
+        Path.of("target", "milvus-monitored"), true, true);
   }
 
   public EnvironmentConfig withCluster(ClusterChoice value) {
     return new EnvironmentConfig(value, stackProfile, manifests, milvus, stackReadyTimeout, firstSampleTimeout,
-        keepOnFailure, keepInstalled, reportDirectory, preloadImages);
+        keepOnFailure, keepInstalled, reportDirectory, preloadImages, rbacPatch);
   }
 
   public EnvironmentConfig withStackProfile(StackProfile value) {
     return new EnvironmentConfig(cluster, value, manifests, milvus, stackReadyTimeout, firstSampleTimeout,
-        keepOnFailure, keepInstalled, reportDirectory, preloadImages);
+        keepOnFailure, keepInstalled, reportDirectory, preloadImages, rbacPatch);
   }
 
   public EnvironmentConfig withManifests(ManifestSource value) {
     return new EnvironmentConfig(cluster, stackProfile, value, milvus, stackReadyTimeout, firstSampleTimeout,
-        keepOnFailure, keepInstalled, reportDirectory, preloadImages);
+        keepOnFailure, keepInstalled, reportDirectory, preloadImages, rbacPatch);
   }
 
   public EnvironmentConfig withMilvus(MilvusReleaseConfig value) {
     return new EnvironmentConfig(cluster, stackProfile, manifests, value, stackReadyTimeout, firstSampleTimeout,
-        keepOnFailure, keepInstalled, reportDirectory, preloadImages);
+        keepOnFailure, keepInstalled, reportDirectory, preloadImages, rbacPatch);
   }
 
   public EnvironmentConfig withStackReadyTimeout(Duration value) {
     return new EnvironmentConfig(cluster, stackProfile, manifests, milvus, value, firstSampleTimeout,
-        keepOnFailure, keepInstalled, reportDirectory, preloadImages);
+        keepOnFailure, keepInstalled, reportDirectory, preloadImages, rbacPatch);
   }
 
   public EnvironmentConfig withFirstSampleTimeout(Duration value) {
     return new EnvironmentConfig(cluster, stackProfile, manifests, milvus, stackReadyTimeout, value,
-        keepOnFailure, keepInstalled, reportDirectory, preloadImages);
+        keepOnFailure, keepInstalled, reportDirectory, preloadImages, rbacPatch);
   }
 
   public EnvironmentConfig withKeepOnFailure(boolean value) {
     return new EnvironmentConfig(cluster, stackProfile, manifests, milvus, stackReadyTimeout, firstSampleTimeout,
-        value, keepInstalled, reportDirectory, preloadImages);
+        value, keepInstalled, reportDirectory, preloadImages, rbacPatch);
   }
 
   public EnvironmentConfig withKeepInstalled(boolean value) {
     return new EnvironmentConfig(cluster, stackProfile, manifests, milvus, stackReadyTimeout, firstSampleTimeout,
-        keepOnFailure, value, reportDirectory, preloadImages);
+        keepOnFailure, value, reportDirectory, preloadImages, rbacPatch);
   }
 
   public EnvironmentConfig withReportDirectory(Path value) {
@@ -109,7 +112,12 @@ public record EnvironmentConfig(
 
   public EnvironmentConfig withPreloadImages(boolean value) {
     return new EnvironmentConfig(cluster, stackProfile, manifests, milvus, stackReadyTimeout, firstSampleTimeout,
-        keepOnFailure, keepInstalled, reportDirectory, value);
+        keepOnFailure, keepInstalled, reportDirectory, value, rbacPatch);
+  }
+
+  public EnvironmentConfig withRbacPatch(boolean value) {
+    return new EnvironmentConfig(cluster, stackProfile, manifests, milvus, stackReadyTimeout, firstSampleTimeout,
+        keepOnFailure, keepInstalled, reportDirectory, preloadImages, value);
   }
 
   private static void requirePositive(String name, Duration d) {

@@ -69,7 +69,11 @@ final class StackPhases {
         } else {
           clock.skipped("operator ready", "already available");
         }
-        clock.run("RBAC patched", "ClusterRole prometheus-k8s may discover in every namespace", installer::patchRbac);
+        if (config.rbacPatch()) {
+          clock.run("RBAC patched", "ClusterRole prometheus-k8s may discover in every namespace", installer::patchRbac);
+        } else {
+          clock.skipped("RBAC patched", "turned off: Prometheus cannot discover the Milvus target");
+        }
       }, pool);
       CompletableFuture<Void> milvus = CompletableFuture.runAsync(this::installMilvus, pool);
       join(stack, milvus);
