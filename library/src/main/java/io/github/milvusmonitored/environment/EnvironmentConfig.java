@@ -107,7 +107,7 @@ public record EnvironmentConfig(
 
   public EnvironmentConfig withReportDirectory(Path value) {
     return new EnvironmentConfig(cluster, stackProfile, manifests, milvus, stackReadyTimeout, firstSampleTimeout,
-        keepOnFailure, keepInstalled, value, preloadImages);
+        keepOnFailure, keepInstalled, value, preloadImages, rbacPatch);
   }
 
   public EnvironmentConfig withPreloadImages(boolean value) {
