@@ -15,6 +15,7 @@ import io.github.milvusmonitored.metrics.PrometheusClient;
 import io.github.milvusmonitored.milvus.MilvusHelmRelease;
 import io.github.milvusmonitored.stack.KubePrometheusInstaller;
 import io.github.milvusmonitored.stack.KubePrometheusManifests;
+import io.github.milvusmonitored.stack.StackProfile;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,8 @@ public final class EnvironmentStarter {
     KubePrometheusManifests manifests = clock.run("manifests verified", "kube-prometheus manifests against their checksums",
         () -> KubePrometheusManifests.builder().withSource(config.manifests()).load());
     MilvusHelmRelease release = MilvusHelmRelease.create(config.milvus());
-    KubernetesCluster cluster = clock.run("cluster up", describe(config.cluster()), () -> open(config.cluster()));
+    KubernetesCluster cluster = clock.run("cluster up", describe(config.cluster()),
+        () -> open(config.cluster(), config.stackProfile()));
     InstalledParts parts = new InstalledParts();
     DefaultMonitoredEnvironment env = null;
     try {
@@ -87,9 +89,10 @@ public final class EnvironmentStarter {
         phase, diagnostics, e);
   }
 
-  private static KubernetesCluster open(ClusterChoice choice) {
+  private static KubernetesCluster open(ClusterChoice choice, StackProfile profile) {
     if (choice instanceof ClusterChoice.K3s k3s) {
-      return K3sCluster.start(k3s.config());
+      // node-exporter (full profile) mounts / with HostToContainer propagation: k3s's / must be shared.
+      return K3sCluster.start(profile == StackProfile.FULL ? k3s.config().withSharedRootMount(true) : k3s.config());
     }
     ClusterChoice.Existing existing = (ClusterChoice.Existing) choice;
     return existing.kubeconfig() == null
