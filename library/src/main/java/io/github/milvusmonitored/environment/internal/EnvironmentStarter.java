@@ -42,7 +42,8 @@ public final class EnvironmentStarter {
     InstalledParts parts = new InstalledParts();
     DefaultMonitoredEnvironment env = null;
     try {
-      if (config.preloadImages() && cluster instanceof K3sCluster k3s) {
+      // A reused, healthy cluster has its images already; rendering the chart to list them costs seconds.
+      if (config.preloadImages() && cluster instanceof K3sCluster k3s && !StackState.detect(cluster.client()).isHealthy()) {
         ImagePhase.preload(config, k3s, manifests, clock);
       }
       KubePrometheusInstaller installer = KubePrometheusInstaller.create(cluster.client(), manifests)
