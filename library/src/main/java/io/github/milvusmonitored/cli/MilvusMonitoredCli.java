@@ -1,0 +1,66 @@
+package io.github.milvusmonitored.cli;
+
+import io.github.milvusmonitored.cli.internal.CliArguments;
+import io.github.milvusmonitored.cli.internal.CliTexts;
+import io.github.milvusmonitored.cli.internal.CliUsageException;
+import io.github.milvusmonitored.cli.internal.DownCommand;
+import io.github.milvusmonitored.cli.internal.StablePaths;
+import io.github.milvusmonitored.cli.internal.UpCommand;
+import io.github.milvusmonitored.images.ImageList;
+import java.io.PrintStream;
+
+/**
+ * Reproduces the monitored environment on a workstation: {@code up} starts k3s with kube-prometheus
+ * and Milvus and keeps it for the next run, {@code down} removes it, {@code images} lists the images.
+ *
+ * <p>From the repository, without installing anything:
+ * <pre>{@code
+ * ./mvnw -B -q -pl library compile exec:java -Dexec.mainClass=io.github.milvusmonitored.cli.MilvusMonitoredCli -Dexec.args="up"
+ * ./mvnw -B -q -pl library compile exec:java -Dexec.mainClass=io.github.milvusmonitored.cli.MilvusMonitoredCli -Dexec.args="down"
+ * }</pre>
+ * Add {@code -Dexec.classpathScope=test} to see the progress lines (the library itself brings no
+ * SLF4J binding). {@code up} needs Docker able to run privileged containers and pull images, and
+ * Testcontainers reuse ({@code testcontainers.reuse.enable=true}); it blocks until Ctrl-C.
+ *
+ * <p>Exit codes: 0 done, 1 failed (Docker missing, start failed), 2 bad command line, 3 reuse not
+ * enabled.
+ */
+public final class MilvusMonitoredCli {
+
+  /** Exit code of a command line that cannot be parsed. */
+  public static final int USAGE = 2;
+
+  private MilvusMonitoredCli() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    int code = run(args, System.out, System.err);
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  /** Runs one command line; returns the exit code. */
+  static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
+    CliArguments arguments;
+    try {
+      arguments = CliArguments.parse(args);
+    } catch (CliUsageException e) {
+      err.println(e.getMessage());
+      err.println("Run with --help for the usage.");
+      return USAGE;
+    }
+    StablePaths paths = StablePaths.inUserHome();
+    return switch (arguments.command()) {
+      case HELP -> {
+        out.print(CliTexts.usage());
+        yield 0;
+      }
+      case UP -> UpCommand.create(paths).run(arguments, out, err);
+      case DOWN -> new DownCommand(paths).run(out, err);
+      case IMAGES -> {
+        ImageList.main(arguments.passThrough().toArray(String[]::new));
+        yield 0;
+      }
+    };
+  }
+}

@@ -1,0 +1,155 @@
+package io.github.milvusmonitored.cli.internal;
+
+import io.github.milvusmonitored.cluster.K3sClusterConfig;
+import io.github.milvusmonitored.environment.ClusterChoice;
+import io.github.milvusmonitored.environment.EnvironmentConfig;
+import io.github.milvusmonitored.milvus.MilvusProfile;
+import io.github.milvusmonitored.milvus.MilvusReleaseConfig;
+import io.github.milvusmonitored.stack.StackProfile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A parsed command line: the command and, for {@code up}, the environment it asks for.
+ *
+ * @param command what to do
+ * @param stackProfile kube-prometheus profile ({@code --profile}), FULL unless given
+ * @param milvusProfile Milvus chart profile ({@code --milvus-profile})
+ * @param k3sImage the k3s image ({@code --k3s-image})
+ * @param imageTag the Milvus image tag ({@code --image-tag})
+ * @param passThrough the arguments after {@code images}, handed to the image list as they are
+ */
+public record CliArguments(Command command, StackProfile stackProfile, MilvusProfile milvusProfile, String k3sImage,
+    String imageTag, List<String> passThrough) {
+
+  /** The commands. */
+  public enum Command { UP, DOWN, IMAGES, HELP }
+
+  public CliArguments {
+    passThrough = List.copyOf(passThrough);
+  }
+
+  /**
+   * Parses {@code args}; options take the form {@code --name=value}.
+   *
+   * @throws CliUsageException naming the unknown command, option or value and the valid ones
+   */
+  public static CliArguments parse(String... args) {
+    if (args.length == 0) {
+      throw new CliUsageException(CliTexts.noCommand());
+    }
+    String first = args[0];
+    if (isHelp(first)) {
+      return help();
+    }
+    List<String> rest = Arrays.asList(args).subList(1, args.length);
+    return switch (first) {
+      case "up" -> parseUp(rest);
+      case "down" -> parseDown(rest);
+      case "images" -> new CliArguments(Command.IMAGES, StackProfile.FULL, MilvusProfile.STANDALONE,
+          K3sClusterConfig.DEFAULT_IMAGE, MilvusReleaseConfig.DEFAULT_IMAGE_TAG, rest);
+      default -> throw new CliUsageException(CliTexts.unknownCommand(first));
+    };
+  }
+
+  private static CliArguments parseUp(List<String> options) {
+    StackProfile stack = StackProfile.FULL;
+    MilvusProfile milvus = MilvusProfile.STANDALONE;
+    String k3sImage = K3sClusterConfig.DEFAULT_IMAGE;
+    String imageTag = MilvusReleaseConfig.DEFAULT_IMAGE_TAG;
+    Set<String> seen = new HashSet<>();
+    for (String option : options) {
+      if (isHelp(option)) {
+        return help();
+      }
+      String name = nameOf(option, "up", CliTexts.UP_OPTIONS);
+      if (!seen.add(name)) {
+        throw new CliUsageException(CliTexts.repeatedOption(name));
+      }
+      String value = valueOf(option, name);
+      switch (name) {
+        case "--profile" -> stack = choose(name, value, StackProfile.values());
+        case "--milvus-profile" -> milvus = choose(name, value, MilvusProfile.values());
+        case "--k3s-image" -> k3sImage = value;
+        case "--image-tag" -> imageTag = value;
+        default -> throw new IllegalStateException(name);
+      }
+    }
+    CliArguments parsed = new CliArguments(Command.UP, stack, milvus, k3sImage, imageTag, List.of());
+    try {
+      parsed.environmentConfig(Path.of("report"));
+    } catch (IllegalArgumentException e) {
+      throw new CliUsageException(e.getMessage());
+    }
+    return parsed;
+  }
+
+  private static CliArguments parseDown(List<String> options) {
+    for (String option : options) {
+      if (isHelp(option)) {
+        return help();
+      }
+      nameOf(option, "down", CliTexts.DOWN_OPTIONS);
+    }
+    return new CliArguments(Command.DOWN, StackProfile.FULL, MilvusProfile.STANDALONE, K3sClusterConfig.DEFAULT_IMAGE,
+        MilvusReleaseConfig.DEFAULT_IMAGE_TAG, List.of());
+  }
+
+  /**
+   * The environment {@code up} starts: k3s kept across runs (Testcontainers reuse), everything left
+   * installed on exit and on failure, {@code /} shared for node-exporter when the stack is FULL.
+   */
+  public EnvironmentConfig environmentConfig(Path reportDirectory) {
+    K3sClusterConfig k3s = K3sClusterConfig.defaults().withImage(k3sImage).withReuse(true)
+        .withSharedRootMount(stackProfile == StackProfile.FULL);
+    MilvusReleaseConfig milvus = MilvusReleaseConfig.builder().withProfile(milvusProfile).withImageTag(imageTag).build();
+    return EnvironmentConfig.defaults().withCluster(new ClusterChoice.K3s(k3s)).withStackProfile(stackProfile)
+        .withMilvus(milvus).withKeepInstalled(true).withKeepOnFailure(true).withReportDirectory(reportDirectory);
+  }
+
+  private static CliArguments help() {
+    return new CliArguments(Command.HELP, StackProfile.FULL, MilvusProfile.STANDALONE, K3sClusterConfig.DEFAULT_IMAGE,
+        MilvusReleaseConfig.DEFAULT_IMAGE_TAG, List.of());
+  }
+
+  private static boolean isHelp(String arg) {
+    return arg.equals("--help") || arg.equals("-h") || arg.equals("help");
+  }
+
+  private static String nameOf(String option, String command, List<String> valid) {
+    String name = option.contains("=") ? option.substring(0, option.indexOf('=')) : option;
+    if (!name.startsWith("-")) {
+      throw new CliUsageException(CliTexts.unexpectedArgument(option, command, valid));
+    }
+    if (valid.stream().noneMatch(v -> v.startsWith(name + "=") || v.equals(name))) {
+      throw new CliUsageException(CliTexts.unknownOption(option, command, valid));
+    }
+    return name;
+  }
+
+  private static String valueOf(String option, String name) {
+    int eq = option.indexOf('=');
+    String value = eq < 0 ? "" : option.substring(eq + 1).strip();
+    if (value.isEmpty()) {
+      throw new CliUsageException(CliTexts.missingValue(name));
+    }
+    return value;
+  }
+
+  private static <E extends Enum<E>> E choose(String option, String value, E[] choices) {
+    String wanted = value.toUpperCase(Locale.ROOT).replace('-', '_');
+    List<String> valid = new ArrayList<>();
+    for (E choice : choices) {
+      if (choice.name().equals(wanted)) {
+        return choice;
+      }
+      valid.add(choice.name().toLowerCase(Locale.ROOT));
+    }
+    throw new CliUsageException(CliTexts.unknownValue(option, value, valid));
+  }
+}

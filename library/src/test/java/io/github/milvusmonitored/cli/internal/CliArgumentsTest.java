@@ -1,0 +1,135 @@
+package io.github.milvusmonitored.cli.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.milvusmonitored.cli.internal.CliArguments.Command;
+import io.github.milvusmonitored.cluster.K3sClusterConfig;
+import io.github.milvusmonitored.environment.ClusterChoice;
+import io.github.milvusmonitored.environment.EnvironmentConfig;
+import io.github.milvusmonitored.milvus.MilvusProfile;
+import io.github.milvusmonitored.stack.StackProfile;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class CliArgumentsTest {
+
+  @Test
+  void up_defaults_to_the_full_stack_and_standalone_milvus() {
+    CliArguments parsed = CliArguments.parse("up");
+
+    assertThat(parsed.command()).isEqualTo(Command.UP);
+    assertThat(parsed.stackProfile()).isEqualTo(StackProfile.FULL);
+    assertThat(parsed.milvusProfile()).isEqualTo(MilvusProfile.STANDALONE);
+    assertThat(parsed.k3sImage()).isEqualTo(K3sClusterConfig.DEFAULT_IMAGE);
+    assertThat(parsed.imageTag()).isEqualTo("v2.6.15");
+  }
+
+  @Test
+  void up_reads_every_option_in_any_case() {
+    CliArguments parsed = CliArguments.parse("up", "--profile=MINIMAL", "--milvus-profile=one-pod",
+        "--k3s-image=rancher/k3s:v1.36.1-k3s1", "--image-tag=v2.6.14");
+
+    assertThat(parsed.stackProfile()).isEqualTo(StackProfile.MINIMAL);
+    assertThat(parsed.milvusProfile()).isEqualTo(MilvusProfile.ONE_POD);
+    assertThat(parsed.k3sImage()).isEqualTo("rancher/k3s:v1.36.1-k3s1");
+    assertThat(parsed.imageTag()).isEqualTo("v2.6.14");
+  }
+
+  @Test
+  void up_keeps_k3s_and_everything_installed_and_shares_root_for_the_full_stack() {
+    EnvironmentConfig config = CliArguments.parse("up").environmentConfig(Path.of("r"));
+
+    K3sClusterConfig k3s = ((ClusterChoice.K3s) config.cluster()).config();
+    assertThat(k3s.reuse()).isTrue();
+    assertThat(k3s.sharedRootMount()).isTrue();
+    assertThat(config.keepInstalled()).isTrue();
+    assertThat(config.keepOnFailure()).isTrue();
+    assertThat(config.reportDirectory()).isEqualTo(Path.of("r"));
+    assertThat(config.milvus().imageTag()).isEqualTo("v2.6.15");
+  }
+
+  @Test
+  void minimal_stack_keeps_root_private() {
+    EnvironmentConfig config = CliArguments.parse("up", "--profile=minimal").environmentConfig(Path.of("r"));
+
+    assertThat(((ClusterChoice.K3s) config.cluster()).config().sharedRootMount()).isFalse();
+    assertThat(config.stackProfile()).isEqualTo(StackProfile.MINIMAL);
+  }
+
+  @Test
+  void help_wins_anywhere_it_is_asked() {
+    assertThat(CliArguments.parse("--help").command()).isEqualTo(Command.HELP);
+    assertThat(CliArguments.parse("-h").command()).isEqualTo(Command.HELP);
+    assertThat(CliArguments.parse("up", "--profile=full", "--help").command()).isEqualTo(Command.HELP);
+    assertThat(CliArguments.parse("down", "--help").command()).isEqualTo(Command.HELP);
+  }
+
+  @Test
+  void images_passes_its_arguments_through_untouched() {
+    CliArguments parsed = CliArguments.parse("images", "--milvus-profile=one_pod", "--names-only");
+
+    assertThat(parsed.command()).isEqualTo(Command.IMAGES);
+    assertThat(parsed.passThrough()).containsExactly("--milvus-profile=one_pod", "--names-only");
+  }
+
+  @Test
+  void refuses_unknown_option_naming_it_and_the_valid_ones() {
+    assertThatThrownBy(() -> CliArguments.parse("up", "--stack=full"))
+        .isInstanceOf(CliUsageException.class)
+        .hasMessage("Unknown option '--stack=full' for 'up'. Valid options: --profile=full|minimal,"
+            + " --milvus-profile=standalone|one_pod, --k3s-image=<rancher/k3s image>, --image-tag=<Milvus image tag>,"
+            + " --help.");
+  }
+
+  @Test
+  void refuses_options_on_down() {
+    assertThatThrownBy(() -> CliArguments.parse("down", "--force"))
+        .hasMessage("Unknown option '--force' for 'down'. Valid options: --help.");
+  }
+
+  @Test
+  void refuses_unknown_command_listing_the_commands() {
+    assertThatThrownBy(() -> CliArguments.parse("start"))
+        .hasMessage("Unknown command 'start'. Valid commands: up, down, images, --help.");
+  }
+
+  @Test
+  void refuses_an_empty_command_line_with_the_usage() {
+    assertThatThrownBy(CliArguments::parse)
+        .hasMessageStartingWith("No command given. Valid commands: up, down, images, --help.")
+        .hasMessageContaining("Usage: MilvusMonitoredCli <command> [options]");
+  }
+
+  @Test
+  void refuses_unknown_value_listing_the_valid_ones() {
+    assertThatThrownBy(() -> CliArguments.parse("up", "--milvus-profile=cluster"))
+        .hasMessage("Unknown value 'cluster' for --milvus-profile. Valid values: standalone, one_pod.");
+    assertThatThrownBy(() -> CliArguments.parse("up", "--profile=tiny"))
+        .hasMessage("Unknown value 'tiny' for --profile. Valid values: minimal, full.");
+  }
+
+  @Test
+  void refuses_option_without_value() {
+    assertThatThrownBy(() -> CliArguments.parse("up", "--profile"))
+        .hasMessage("Option --profile needs a value in the form --profile=<value>.");
+    assertThatThrownBy(() -> CliArguments.parse("up", "--image-tag="))
+        .hasMessage("Option --image-tag needs a value in the form --image-tag=<value>.");
+  }
+
+  @Test
+  void refuses_repeated_option_and_stray_argument() {
+    assertThatThrownBy(() -> CliArguments.parse("up", "--profile=full", "--profile=minimal"))
+        .hasMessage("Option --profile is given more than once; give it once.");
+    assertThatThrownBy(() -> CliArguments.parse("up", "full"))
+        .hasMessageStartingWith("Unexpected argument 'full' for 'up': it takes options only.");
+  }
+
+  @Test
+  void refuses_an_image_that_is_not_k3s_with_the_config_reason() {
+    assertThatThrownBy(() -> CliArguments.parse("up", "--k3s-image=nginx:1.27"))
+        .isInstanceOf(CliUsageException.class)
+        .hasMessageContaining("k3s image must be a rancher/k3s image reference")
+        .hasMessageContaining("'nginx:1.27'");
+  }
+}
