@@ -29,6 +29,11 @@ public final class Labels {
     return values.isEmpty() ? EMPTY : new Labels(new TreeMap<>(values));
   }
 
+  /** Takes ownership of a map nobody else holds; for the query reader's hot path. */
+  static Labels wrap(TreeMap<String, String> owned) {
+    return owned.isEmpty() ? EMPTY : new Labels(owned);
+  }
+
   /** No labels at all (a scalar or an aggregation without {@code by}). */
   public static Labels empty() {
     return EMPTY;

@@ -65,7 +65,8 @@ public final class PrometheusClient {
   public InstantVector query(String promql, Instant time) {
     requireQuery(promql);
     var params = QueryParameters.of("query", promql).and("time", time == null ? null : seconds(time));
-    return QueryResults.vector(promql, api.call("api/v1/query", params, promql));
+    return api.call("api/v1/query", params, promql, body -> VectorReader.read(promql, body),
+        envelope -> QueryResults.vector(promql, envelope));
   }
 
   /** Evaluates {@code promql} at each {@code step} from {@code start} to {@code end}. */

@@ -123,6 +123,16 @@ class PrometheusClientTest {
   }
 
   @Test
+  void native_histogram_samples_are_left_out_of_an_instant_vector() {
+    server.on("/api/v1/query", Answer.json(200, """
+        {"status":"success","data":{"resultType":"vector","result":[
+          {"metric":{"__name__":"h"},"histogram":[1700000000,{"count":"3","sum":"5","buckets":[]}]},
+          {"metric":{"__name__":"c"},"value":[1700000000,"2"]}]}}"""));
+
+    assertThat(client.query("{__name__=~\"h|c\"}").single().label("__name__")).isEqualTo("c");
+  }
+
+  @Test
   void keeps_warnings_and_infos() {
     server.on("/api/v1/query", Answer.json(200, """
         {"status":"success","data":{"resultType":"vector","result":[]},

@@ -41,13 +41,33 @@ public final class ApiCaller {
    * @param what the PromQL or path, for error messages
    */
   public Envelope call(String path, QueryParameters query, String what) {
-    PrometheusResponse response = sendWaitingForStartup(path, query);
+    return unwrap(path, sendWaitingForStartup(path, query), what);
+  }
+
+  private Envelope unwrap(String path, PrometheusResponse response, String what) {
     JsonNode root = parse(path, response);
     if ("success".equals(root.path("status").asText())) {
       return new Envelope(root.path("data"), strings(root.path("warnings")), strings(root.path("infos")));
     }
     throw PrometheusErrors.apiError(root.path("errorType").asText("unknown"), root.path("error").asText(""),
         what, response.status());
+  }
+
+  /**
+   * Like {@link #call}, but hands a successful answer's raw body to {@code fast} first; when that
+   * reads it, the JSON tree is never built (instant queries are what waiting assertions repeat).
+   */
+  public <T> T call(String path, QueryParameters query, String what,
+      java.util.function.Function<String, java.util.Optional<T>> fast,
+      java.util.function.Function<Envelope, T> general) {
+    PrometheusResponse response = sendWaitingForStartup(path, query);
+    if (response.status() == 200) {
+      java.util.Optional<T> read = fast.apply(response.body());
+      if (read.isPresent()) {
+        return read.get();
+      }
+    }
+    return general.apply(unwrap(path, response, what));
   }
 
   /** Sends without unwrapping: for non-API endpoints such as {@code -/ready}. */

@@ -12,11 +12,13 @@ import java.time.Duration;
 public final class JdkHttpTransport implements PrometheusTransport {
 
   private final URI base;
+  private final String baseText;
   private final HttpClient http;
 
   public JdkHttpTransport(URI base, Duration connectTimeout) {
     String text = base.toString();
-    this.base = URI.create(text.endsWith("/") ? text : text + "/");
+    this.baseText = text.endsWith("/") ? text : text + "/";
+    this.base = URI.create(baseText);
     this.http = HttpClient.newBuilder()
         .connectTimeout(connectTimeout)
         .build();
@@ -26,7 +28,7 @@ public final class JdkHttpTransport implements PrometheusTransport {
   public PrometheusResponse get(String path, QueryParameters query, Duration timeout)
       throws IOException, InterruptedException {
     String q = query.encoded();
-    URI uri = base.resolve(q.isEmpty() ? path : path + "?" + q);
+    URI uri = URI.create(q.isEmpty() ? baseText + path : baseText + path + "?" + q);
     HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET()
         .header("Accept", "application/json").build();
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
