@@ -20,7 +20,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  *
  * <p>It uses the library, because an annotation attribute cannot hold a value known only at run
  * time. With the extension, set {@code MILVUS_MONITORED_KUBECONFIG} instead: that moves every
- * {@code @MilvusMonitored} class of the run to the existing cluster. kube-prometheus and Milvus are
+ * {@code @MilvusMonitored} class of the run to the existing cluster (set one of the two, not both to
+ * the same cluster: both would install the same Milvus release there). kube-prometheus and Milvus are
  * installed into it and what this run installed is removed at the end; the identity in the
  * kubeconfig needs rights to create CRDs, ClusterRoles and namespaces.
  */
