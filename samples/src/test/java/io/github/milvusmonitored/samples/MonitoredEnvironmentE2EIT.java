@@ -9,6 +9,7 @@ import io.github.milvusmonitored.environment.MonitoredEnvironments;
 import io.github.milvusmonitored.environment.PhaseTiming;
 import io.github.milvusmonitored.metrics.MilvusMetrics;
 import io.github.milvusmonitored.metrics.TargetStatus;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -22,7 +23,10 @@ class MonitoredEnvironmentE2EIT {
 
   @Test
   void milvus_metrics_reach_prometheus_on_a_fresh_k3s() {
-    try (MonitoredEnvironment env = MonitoredEnvironments.start(EnvironmentConfig.defaults())) {
+    // A folder of its own, so its timing report is not overwritten by the @MilvusMonitored environment's.
+    EnvironmentConfig config = EnvironmentConfig.defaults()
+        .withReportDirectory(Path.of("target", "milvus-monitored", "library-e2e"));
+    try (MonitoredEnvironment env = MonitoredEnvironments.start(config)) {
       MilvusMetrics milvus = env.milvusMetrics();
 
       assertThat(milvus.targetStatus().state()).isEqualTo(TargetStatus.State.UP);

@@ -3,6 +3,7 @@ package io.github.milvusmonitored.junit.internal;
 import io.github.milvusmonitored.cluster.K3sClusterConfig;
 import io.github.milvusmonitored.environment.ClusterChoice;
 import io.github.milvusmonitored.environment.EnvironmentConfig;
+import io.github.milvusmonitored.milvus.MilvusProfile;
 import io.github.milvusmonitored.milvus.MilvusReleaseConfig;
 import io.github.milvusmonitored.stack.ManifestSource;
 import io.github.milvusmonitored.stack.StackProfile;
@@ -33,6 +34,7 @@ final class ConfigAssembler {
     String imageTag = parse(ConfigKey.IMAGE_TAG, ConfigAssembler::text, "");
     String stackVersion = parse(ConfigKey.KUBE_PROMETHEUS_VERSION, ConfigAssembler::releaseTag, "");
     String k3sImage = parse(ConfigKey.K3S_IMAGE, ConfigAssembler::text, "");
+    MilvusProfile milvusProfile = parse(ConfigKey.MILVUS_PROFILE, MilvusProfile::parse, null);
     Duration interval = parse(ConfigKey.SCRAPE_INTERVAL, DurationText::parse, null);
     Duration scrapeTimeout = parse(ConfigKey.SCRAPE_TIMEOUT, DurationText::parse, null);
     Duration stackReady = parse(ConfigKey.STACK_READY_TIMEOUT, DurationText::parse, defaults.stackReadyTimeout());
@@ -51,19 +53,20 @@ final class ConfigAssembler {
     if (!stackVersion.isEmpty()) {
       config = config.withManifests(ManifestSource.download(stackVersion));
     }
-    config = config.withMilvus(milvus(defaults.milvus(), chartVersion, imageTag, interval, scrapeTimeout, milvusReady));
+    config = config.withMilvus(milvus(defaults.milvus(), chartVersion, imageTag, milvusProfile, interval, scrapeTimeout,
+        milvusReady));
     config = config.withCluster(cluster(k3sImage, reuse, kubeconfig, context));
     return new ResolvedConfiguration(config, disabledWithoutDocker, List.copyOf(values.values()));
   }
 
   private MilvusReleaseConfig milvus(MilvusReleaseConfig defaults, String chartVersion, String imageTag,
-      Duration interval, Duration scrapeTimeout, Duration readyTimeout) {
-    if (chartVersion.isEmpty() || imageTag.isEmpty() || interval == null || scrapeTimeout == null
+      MilvusProfile profile, Duration interval, Duration scrapeTimeout, Duration readyTimeout) {
+    if (chartVersion.isEmpty() || imageTag.isEmpty() || profile == null || interval == null || scrapeTimeout == null
         || readyTimeout == null) {
       return defaults; // a value did not parse; its problem is already recorded
     }
     try {
-      return defaults.toBuilder().withChartVersion(chartVersion).withImageTag(imageTag)
+      return defaults.toBuilder().withChartVersion(chartVersion).withImageTag(imageTag).withProfile(profile)
           .withServiceMonitorInterval(interval).withScrapeTimeout(scrapeTimeout).withReadyTimeout(readyTimeout)
           .build();
     } catch (IllegalArgumentException e) {

@@ -7,6 +7,7 @@ import io.github.milvusmonitored.cluster.K3sClusterConfig;
 import io.github.milvusmonitored.environment.ClusterChoice;
 import io.github.milvusmonitored.environment.EnvironmentConfig;
 import io.github.milvusmonitored.junit.MilvusMonitored;
+import io.github.milvusmonitored.milvus.MilvusProfile;
 import io.github.milvusmonitored.stack.ManifestSource;
 import io.github.milvusmonitored.stack.StackProfile;
 import java.nio.file.Path;
@@ -116,6 +117,29 @@ class ConfigurationResolverTest {
         .hasMessageContaining("Expected minimal or full.")
         .hasMessageContaining("keepOnFailure = 'yes' from system property milvus.monitored.keepOnFailure")
         .hasMessageContaining("Expected true or false.");
+  }
+
+  @Test
+  void milvus_profile_defaults_to_standalone_and_is_set_by_annotation_or_variable() {
+    @MilvusMonitored(milvusProfile = "one_pod")
+    class OnePod {}
+    MilvusMonitored onePod = OnePod.class.getAnnotation(MilvusMonitored.class);
+
+    assertThat(resolve(Map.of(), Map.of()).environment().milvus().profile()).isEqualTo(MilvusProfile.STANDALONE);
+    ResolvedConfiguration annotated = new ConfigurationResolver(Map.of(), Map.of()).resolve(Optional.of(onePod));
+    assertThat(annotated.environment().milvus().profile()).isEqualTo(MilvusProfile.ONE_POD);
+    assertThat(annotated.value(ConfigKey.MILVUS_PROFILE).source()).isEqualTo(ConfigSource.ANNOTATION);
+    ResolvedConfiguration overridden = new ConfigurationResolver(Map.of(),
+        Map.of("MILVUS_MONITORED_MILVUS_PROFILE", "standalone")).resolve(Optional.of(onePod));
+    assertThat(overridden.environment().milvus().profile()).isEqualTo(MilvusProfile.STANDALONE);
+  }
+
+  @Test
+  void refuses_an_unknown_milvus_profile_naming_the_valid_ones() {
+    assertThatThrownBy(() -> resolve(Map.of("milvus.monitored.milvusProfile", "cluster"), Map.of()))
+        .isInstanceOf(ExtensionConfigurationException.class)
+        .hasMessageContaining("milvusProfile = 'cluster' from system property milvus.monitored.milvusProfile")
+        .hasMessageContaining("Expected standalone or one_pod.");
   }
 
   @Test
