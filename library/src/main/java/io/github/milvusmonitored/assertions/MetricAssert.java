@@ -6,6 +6,7 @@ import io.github.milvusmonitored.metrics.InstantVector;
 import io.github.milvusmonitored.metrics.MilvusMetrics;
 import io.github.milvusmonitored.metrics.PrometheusClient;
 import io.github.milvusmonitored.metrics.PrometheusUnavailableException;
+import io.github.milvusmonitored.metrics.internal.PrometheusErrors;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,8 +41,7 @@ public final class MetricAssert {
   private MetricAssert(PrometheusClient prometheus, MilvusMetrics milvus, String promql, Duration timeout,
       Duration pollInterval, Mode mode) {
     if (promql == null || promql.isBlank()) {
-      throw new IllegalArgumentException("PromQL must not be blank. Pass an expression such as"
-          + " 'sum(milvus_proxy_req_count{status=\"total\"})'.");
+      throw PrometheusErrors.blankQuery();
     }
     this.prometheus = java.util.Objects.requireNonNull(prometheus, "prometheus");
     this.milvus = milvus;

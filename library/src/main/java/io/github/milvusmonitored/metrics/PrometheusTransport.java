@@ -40,9 +40,12 @@ public interface PrometheusTransport {
       body = body == null ? "" : body;
     }
 
-    /** Whether the body claims to be JSON. Prometheus answers plain text while it starts. */
+    /**
+     * Whether the body is JSON: by its content type, or, since some proxies drop that, by starting
+     * with an object (Prometheus's envelope always is one). Prometheus answers plain text while it starts.
+     */
     public boolean isJson() {
-      return contentType.toLowerCase(java.util.Locale.ROOT).contains("json");
+      return contentType.toLowerCase(java.util.Locale.ROOT).contains("json") || body.stripLeading().startsWith("{");
     }
   }
 

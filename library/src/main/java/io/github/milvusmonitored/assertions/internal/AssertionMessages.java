@@ -53,7 +53,7 @@ public final class AssertionMessages {
       return "no series matched (at " + last.at() + "); the metric may not be scraped yet or the"
           + " label filter matches nothing";
     }
-    StringBuilder out = new StringBuilder(v.size() + (v.size() == 1 ? " series" : " series"))
+    StringBuilder out = new StringBuilder(v.size() + " series")
         .append(" at ").append(last.at());
     v.samples().stream().limit(MAX_SERIES).forEach(s -> out.append("\n      ").append(s));
     if (v.size() > MAX_SERIES) {

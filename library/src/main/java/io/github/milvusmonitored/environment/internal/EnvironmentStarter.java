@@ -42,13 +42,14 @@ public final class EnvironmentStarter {
     InstalledParts parts = new InstalledParts();
     DefaultMonitoredEnvironment env = null;
     try {
+      StackState before = StackState.detect(cluster.client());
       // A reused, healthy cluster has its images already; rendering the chart to list them costs seconds.
-      if (config.preloadImages() && cluster instanceof K3sCluster k3s && !StackState.detect(cluster.client()).isHealthy()) {
+      if (config.preloadImages() && cluster instanceof K3sCluster k3s && !before.isHealthy()) {
         ImagePhase.preload(config, k3s, manifests, clock);
       }
       KubePrometheusInstaller installer = KubePrometheusInstaller.create(cluster.client(), manifests)
           .withProfile(config.stackProfile());
-      new StackPhases(config, cluster, installer, release, parts, clock).run();
+      new StackPhases(config, cluster, installer, release, parts, clock).run(before);
       PrometheusClient prometheus = ServiceProxyTransport.prometheus(cluster.client());
       MilvusMetrics metrics = MilvusMetrics.of(prometheus,
           MilvusSelector.of(config.milvus().namespace(), config.milvus().releaseName()));

@@ -38,9 +38,9 @@ final class StackPhases {
     this.clock = clock;
   }
 
-  void run() {
+  /** Installs what {@code before}, the stack state found in the cluster, lacks. */
+  void run(StackState before) {
     KubernetesClient client = cluster.client();
-    StackState before = StackState.detect(client);
     boolean installStack = !before.isHealthy();
     if (installStack) {
       if (!before.isPresent()) {

@@ -8,7 +8,6 @@ import io.github.milvusmonitored.metrics.PrometheusTransport.PrometheusResponse;
 import io.github.milvusmonitored.metrics.PrometheusTransport.QueryParameters;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -47,7 +46,7 @@ public final class ApiCaller {
   private Envelope unwrap(String path, PrometheusResponse response, String what) {
     JsonNode root = parse(path, response);
     if ("success".equals(root.path("status").asText())) {
-      return new Envelope(root.path("data"), strings(root.path("warnings")), strings(root.path("infos")));
+      return new Envelope(root.path("data"), QueryResults.strings(root.path("warnings")), QueryResults.strings(root.path("infos")));
     }
     throw PrometheusErrors.apiError(root.path("errorType").asText("unknown"), root.path("error").asText(""),
         what, response.status());
@@ -95,7 +94,7 @@ public final class ApiCaller {
         throw new PrometheusException("Interrupted while asking " + transport.baseUri() + path, e);
       }
       // While starting, Prometheus answers every endpoint with a plain-text 503 (not JSON).
-      boolean starting = response.status() == 503 && !looksLikeJson(response);
+      boolean starting = response.status() == 503 && !response.isJson();
       if (!starting) {
         return response;
       }
@@ -108,7 +107,7 @@ public final class ApiCaller {
   }
 
   private JsonNode parse(String path, PrometheusResponse response) {
-    if (!looksLikeJson(response)) {
+    if (!response.isJson()) {
       if (response.status() == 404) {
         throw PrometheusErrors.notFound(transport.baseUri(), path, response.status(), response.body());
       }
@@ -123,11 +122,6 @@ public final class ApiCaller {
     }
   }
 
-  // Some proxies drop the content type; Prometheus's envelope is always a JSON object.
-  private static boolean looksLikeJson(PrometheusResponse response) {
-    return response.isJson() || response.body().stripLeading().startsWith("{");
-  }
-
   private void sleep() {
     try {
       Thread.sleep(retryInterval.toMillis());
@@ -135,11 +129,5 @@ public final class ApiCaller {
       Thread.currentThread().interrupt();
       throw new PrometheusException("Interrupted while waiting for Prometheus to start", e);
     }
-  }
-
-  private static List<String> strings(JsonNode array) {
-    List<String> out = new ArrayList<>();
-    array.forEach(n -> out.add(n.asText()));
-    return out;
   }
 }
