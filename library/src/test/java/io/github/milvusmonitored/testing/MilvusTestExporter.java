@@ -53,9 +53,9 @@ public final class MilvusTestExporter implements AutoCloseable {
         StartupSeries.apply(registry, catalogue, builder.nodeId, "v" + builder.milvusVersion.replaceFirst("^v", ""));
         this.traffic = new MilvusTraffic(registry, builder.nodeId, builder.milvusVersion);
         try {
-            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+            this.server = HttpServer.create(builder.address, 16);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot bind the Milvus test exporter to a loopback port", e);
+            throw new UncheckedIOException("Cannot bind the Milvus test exporter to " + builder.address, e);
         }
         this.executor = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "milvus-test-exporter");
@@ -182,8 +182,18 @@ public final class MilvusTestExporter implements AutoCloseable {
     public static final class Builder {
         private String milvusVersion = "2.6.15";
         private String nodeId = "1";
+        private InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
 
         private Builder() {
+        }
+
+        /**
+         * The address to serve on (default: a free loopback port). The control-plane lab binds each exporter to
+         * the address of the Milvus pod it stands for, e.g. {@code 198.19.0.7:9091}.
+         */
+        public Builder withAddress(InetSocketAddress value) {
+            this.address = value;
+            return this;
         }
 
         /**

@@ -1,0 +1,183 @@
+package io.github.milvusmonitored.lab;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.github.milvusmonitored.testing.MilvusTestExporter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The control-plane lab: a real Kubernetes control plane (etcd, kube-apiserver with RBAC, controller-manager,
+ * scheduler), kwok's fake node, and the real prometheus-operator and Prometheus 3.12 standing for their pods, all in
+ * a network namespace of the lab's own. Everything but the container runtime is real.
+ *
+ * <pre>{@code
+ * try (Lab lab = Lab.start()) {
+ *   ClusterChoice cluster = ClusterChoice.existing(lab.kubeconfig(), null);
+ *   ...
+ * }
+ * }</pre>
+ */
+public final class Lab implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Lab.class);
+
+  private final LabPrograms programs;
+  private final LabNetwork network;
+  private final Path work;
+  private final ControlPlane controlPlane;
+  private final PodServer pods;
+
+  private Lab(LabPrograms programs, LabNetwork network, Path work, ControlPlane controlPlane, PodServer pods) {
+    this.programs = programs;
+    this.network = network;
+    this.work = work;
+    this.controlPlane = controlPlane;
+    this.pods = pods;
+  }
+
+  /**
+   * Starts the lab for the lab folder named by system property {@code milvus.monitored.lab.home} (the Maven build
+   * sets it). If a step fails, everything started so far is stopped and the network namespace removed.
+   */
+  public static Lab start() {
+    String home = System.getProperty("milvus.monitored.lab.home");
+    if (home == null || home.isBlank()) {
+      throw new LabException("System property milvus.monitored.lab.home is not set; run the lab tests with: "
+          + "lab/build.sh && ./mvnw -B verify -Plab");
+    }
+    return start(Path.of(home));
+  }
+
+  /** Starts the lab for the lab folder {@code labHome}; see {@link #start()}. */
+  public static Lab start(Path labHome) {
+    long t0 = System.nanoTime();
+    LabPrograms programs = LabPrograms.locate(labHome);
+    Path work = workDirectory(labHome);
+    LabNetwork network = LabNetwork.create();
+    ControlPlane controlPlane = null;
+    PodServer pods = null;
+    try {
+      controlPlane = new ControlPlane(programs, network, work);
+      controlPlane.start();
+      pods = new PodServer(controlPlane.client(), programs, network, controlPlane.pki(), work);
+      pods.start();
+      Lab lab = new Lab(programs, network, work, controlPlane, pods);
+      LOG.info("lab: up in {} ms; kubeconfig {}; programs {}", (System.nanoTime() - t0) / 1_000_000,
+          lab.kubeconfig(), programs.versions());
+      return lab;
+    } catch (RuntimeException e) {
+      if (pods != null) {
+        pods.close();
+      }
+      if (controlPlane != null) {
+        controlPlane.close();
+      }
+      network.close();
+      throw e;
+    }
+  }
+
+  /** The administrator's kubeconfig (group system:masters) for the lab's API server. */
+  public Path kubeconfig() {
+    return controlPlane.kubeconfig();
+  }
+
+  /** An administrator client of the lab's API server. */
+  public KubernetesClient client() {
+    return controlPlane.client();
+  }
+
+  public LabNetwork network() {
+    return network;
+  }
+
+  public LabPrograms programs() {
+    return programs;
+  }
+
+  /** The folder with the lab's logs, certificates and data. */
+  public Path work() {
+    return work;
+  }
+
+  /** The real API server process (to restart it in a fault test); {@link #awaitApiServer()} after a start. */
+  public LabProcess apiServer() {
+    return controlPlane.apiServer();
+  }
+
+  /** A control-plane program by name ({@code etcd}, {@code kube-apiserver}, {@code kwok}, ...). */
+  public LabProcess controlPlaneProcess(String name) {
+    return controlPlane.processes().stream().filter(p -> p.name().equals(name)).findFirst()
+        .orElseThrow(() -> new LabException("The lab runs no control-plane program " + name));
+  }
+
+  public void awaitApiServer() {
+    controlPlane.awaitApiServer();
+  }
+
+  /** The Prometheus process of pod {@code monitoring/prometheus-k8s-0}, waiting up to {@code timeout} for it. */
+  public LabProcess prometheus(Duration timeout) {
+    return prometheusPod(timeout).prometheus();
+  }
+
+  /** Waits until the Prometheus of pod {@code monitoring/prometheus-k8s-0} answers /-/ready (after a restart). */
+  public void awaitPrometheusReady() {
+    prometheusPod(Duration.ofSeconds(30)).awaitReady();
+  }
+
+  /** The Milvus test exporters serving the Milvus pods of {@code namespace}, by component (e.g. standalone). */
+  public Map<String, MilvusTestExporter> milvusExporters(String namespace) {
+    return pods.served().entrySet().stream()
+        .filter(e -> e.getKey().startsWith(namespace + "/"))
+        .flatMap(e -> e.getValue().runner().stream())
+        .filter(MilvusPod.class::isInstance).map(MilvusPod.class::cast)
+        .collect(Collectors.toMap(MilvusPod::component, MilvusPod::exporter, (a, b) -> a));
+  }
+
+  /** The pods the lab serves now, by namespace/name. */
+  public List<String> servedPods() {
+    return List.copyOf(pods.served().keySet());
+  }
+
+  private PrometheusPod prometheusPod(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      var served = pods.served().get("monitoring/prometheus-k8s-0");
+      if (served != null && served.runner().isPresent()) {
+        return (PrometheusPod) served.runner().get();
+      }
+      LabProcess.sleep(Duration.ofMillis(200));
+    }
+    throw new LabException("The lab serves no Prometheus pod monitoring/prometheus-k8s-0 after "
+        + timeout.toSeconds() + " s; pods served: " + servedPods());
+  }
+
+  private static Path workDirectory(Path labHome) {
+    String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    Path dir = labHome.resolve("target").resolve("lab-" + stamp + "-" + ProcessHandle.current().pid());
+    try {
+      return Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create the lab's folder " + dir, e);
+    }
+  }
+
+  /** Stops every lab process and removes the network namespace; the work folder (logs) stays for reading. */
+  @Override
+  public void close() {
+    pods.close();
+    controlPlane.close();
+    network.close();
+    LOG.info("lab: stopped; logs in {}", work);
+  }
+}

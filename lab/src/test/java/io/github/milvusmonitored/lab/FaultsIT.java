@@ -1,0 +1,88 @@
+package io.github.milvusmonitored.lab;
+
+import static io.github.milvusmonitored.assertions.MetricAssertions.assertThatMetric;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.milvusmonitored.environment.EnvironmentStartException;
+import io.github.milvusmonitored.environment.MonitoredEnvironment;
+import io.github.milvusmonitored.environment.MonitoredEnvironments;
+import io.github.milvusmonitored.testing.MilvusTestExporter;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Real faults on the lab: each is recovered from, or reported clearly. */
+@ExtendWith(LabExtension.class)
+class FaultsIT {
+
+  @Test
+  void an_eventually_assertion_survives_prometheus_killed_and_restarted(Lab lab) {
+    try (MonitoredEnvironment env = MonitoredEnvironments.start(LabConfigs.environment(lab, "fault-prometheus"))) {
+      LabProcess prometheus = lab.prometheus(Duration.ofSeconds(30));
+      MilvusTestExporter exporter = lab.milvusExporters("milvus").get("standalone");
+      prometheus.kill();
+      CompletableFuture<Void> restart = CompletableFuture.runAsync(() -> {
+        LabProcess.sleep(Duration.ofSeconds(3));
+        exporter.traffic().insert("books", 100);
+        prometheus.start();
+      });
+      assertThatMetric(env.milvusMetrics(), "sum(milvus_proxy_insert_vectors_count)")
+          .eventually(Duration.ofMinutes(1)).isGreaterThanOrEqualTo(100);
+      restart.join();
+    }
+  }
+
+  @Test
+  void a_start_survives_the_api_server_restarting_during_a_phase(Lab lab) {
+    LabProcess apiServer = lab.apiServer();
+    CompletableFuture<Void> restart = CompletableFuture.runAsync(() -> {
+      LabProcess.sleep(Duration.ofSeconds(2));
+      apiServer.stop();
+      LabProcess.sleep(Duration.ofSeconds(2));
+      apiServer.start();
+    });
+    try (MonitoredEnvironment env = MonitoredEnvironments.start(LabConfigs.environment(lab, "fault-apiserver"))) {
+      assertThat(env.milvusMetrics().targetStatus().isUp()).isTrue();
+    } catch (EnvironmentStartException e) {
+      // Not recovered: then it must say what happened and where (the API server, its address).
+      assertThat(e.getMessage()).containsAnyOf(LabNetwork.LAB_ADDRESS, "API server", "connect");
+      throw e;
+    } finally {
+      restart.join();
+      lab.awaitApiServer();
+    }
+  }
+
+  @Test
+  void a_dropped_port_forward_reconnects(Lab lab) throws Exception {
+    try (MonitoredEnvironment env = MonitoredEnvironments.start(LabConfigs.environment(lab, "fault-forward"))) {
+      URI ready = env.prometheusUiUrl().resolve("/-/ready");
+      assertThat(get(ready)).isEqualTo(200);
+      LabProcess kwok = lab.controlPlaneProcess("kwok");
+      kwok.stop(); // the kubelet end of every port-forward goes away
+      kwok.start();
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      int status = -1;
+      while (status != 200 && System.nanoTime() < deadline) {
+        status = get(ready);
+        LabProcess.sleep(Duration.ofMillis(500));
+      }
+      assertThat(status).as("Prometheus through the same local port after the forward dropped").isEqualTo(200);
+    }
+  }
+
+  private static int get(URI uri) throws InterruptedException {
+    try {
+      return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+          HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+}
