@@ -70,7 +70,7 @@ final class ControlPlane implements AutoCloseable {
         "--bind-address=127.0.0.1", "--use-service-account-credentials=true",
         "--service-account-private-key-file=" + pki.file("sa.key"), "--root-ca-file=" + pki.file("ca.crt"),
         "--cluster-signing-cert-file=" + pki.file("ca.crt"), "--cluster-signing-key-file=" + pki.file("ca.key"),
-        "--controllers=*,-node-ipam-controller,-node-lifecycle-controller", "--v=1"));
+        "--controllers=*,-node-ipam-controller", "--v=1"));
     start("kube-scheduler", List.of("--kubeconfig=" + kubeconfig, "--leader-elect=false",
         "--bind-address=127.0.0.1", "--v=1"));
     createNodeAndStorage();
@@ -81,6 +81,7 @@ final class ControlPlane implements AutoCloseable {
         "--tls-cert-file=" + pki.file("kubelet.crt"), "--tls-private-key-file=" + pki.file("kubelet.key"),
         "--enable-crds=PortForward,Logs"));
     awaitNodeReady();
+    awaitControllersSettled();
     LOG.info("lab: control plane ready in {} ms (Kubernetes {}, etcd {}, kwok {})",
         (System.nanoTime() - t0) / 1_000_000, programs.versions().get("kube-apiserver"),
         programs.versions().get("etcd"), programs.versions().get("kwok"));
@@ -163,6 +164,32 @@ final class ControlPlane implements AutoCloseable {
       return node != null && node.getStatus() != null && node.getStatus().getConditions() != null
           && node.getStatus().getConditions().stream()
               .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+    });
+  }
+
+  /**
+   * Waits until the controller-manager has made what it makes in a new cluster (the default ServiceAccounts and
+   * root CA ConfigMaps, one ServiceAccount per controller), so that a test's "before" snapshot is the settled
+   * cluster: nothing it lists later comes from the control plane still starting.
+   */
+  private void awaitControllersSettled() {
+    List<String> namespaces = List.of("default", "kube-system", "kube-public", "kube-node-lease");
+    int[] last = {-1};
+    long[] stableSince = {System.nanoTime()};
+    processes.get(2).awaitReady("the controllers' start-up objects made", START, () -> {
+      for (String ns : namespaces) {
+        if (client.serviceAccounts().inNamespace(ns).withName("default").get() == null
+            || client.configMaps().inNamespace(ns).withName("kube-root-ca.crt").get() == null) {
+          return false;
+        }
+      }
+      int count = client.serviceAccounts().inNamespace("kube-system").list().getItems().size();
+      if (count != last[0]) {
+        last[0] = count;
+        stableSince[0] = System.nanoTime();
+        return false;
+      }
+      return System.nanoTime() - stableSince[0] > Duration.ofSeconds(3).toNanos();
     });
   }
 

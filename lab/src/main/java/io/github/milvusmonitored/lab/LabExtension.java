@@ -28,7 +28,7 @@ public final class LabExtension implements ParameterResolver {
         .getOrComputeIfAbsent(Resource.class, type -> new Resource(Lab.start()), Resource.class).lab;
   }
 
-  private record Resource(Lab lab) implements ExtensionContext.Store.CloseableResource {
+  private record Resource(Lab lab) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     @Override
     public void close() {
       lab.close();

@@ -27,7 +27,11 @@ record ClusterSnapshot(Set<String> objects) {
       groupVersions.add(preferred.getGroupVersion());
     }
     for (String groupVersion : groupVersions) {
-      for (APIResource resource : client.getApiResources(groupVersion).getResources()) {
+      var resources = client.getApiResources(groupVersion);
+      if (resources == null) {
+        continue; // a group removed while we list (the run's CRDs going away)
+      }
+      for (APIResource resource : resources.getResources()) {
         if (resource.getName().contains("/") || !resource.getVerbs().contains("list")
             || IGNORED.contains(resource.getKind())) {
           continue;
