@@ -26,10 +26,11 @@ public record ComponentTargets(Map<String, TargetStatus> byComponent) {
   }
 
   /**
-   * Splits the release's status by component. With no target at all, every component shares the
-   * release's status (the cause is common: no scrape pool, RBAC, a selector mismatch).
+   * Splits the status of a release ({@link MilvusMetrics#targetStatus()}) by component. With no
+   * target at all, every component shares the release's status (the cause is common: no scrape
+   * pool, RBAC, a selector mismatch).
    */
-  static ComponentTargets of(MilvusSelector release, Collection<String> components, TargetStatus overall) {
+  public static ComponentTargets of(MilvusSelector release, Collection<String> components, TargetStatus overall) {
     Map<String, TargetStatus> out = new LinkedHashMap<>();
     for (String component : components) {
       if (overall.targets().isEmpty()) {
