@@ -215,7 +215,8 @@ class EnvironmentDiagnosticsTest {
     }
     prometheus.targets("[" + active + "]", "[]").scrapePools(pool);
 
-    diagnostics().withMilvusComponents(List.of("mixcoord", "proxy", "querynode", "datanode", "streamingnode"))
+    DiagnosticsReport report = diagnostics()
+        .withMilvusComponents(List.of("mixcoord", "proxy", "querynode", "datanode", "streamingnode"))
         .build().write(folder);
 
     assertThat(read("prometheus-targets.txt"))
@@ -223,6 +224,8 @@ class EnvironmentDiagnosticsTest {
         .contains("# Milvus targets by component [mixcoord, proxy, querynode, datanode, streamingnode]\nmixcoord: UP")
         .contains("\nquerynode: NO_ACTIVE_TARGETS: Prometheus scrapes components [datanode, mixcoord, proxy,"
             + " streamingnode] of Milvus release 'my-release' in namespace 'milvus' but has no target for 'querynode'.");
+    assertThat(report.mostLikelyProblem()).startsWith("Milvus component(s) [querynode] have no healthy scrape while the"
+        + " others are up (NO_ACTIVE_TARGETS): Prometheus scrapes components [datanode, mixcoord, proxy, streamingnode]");
   }
 
   private EnvironmentDiagnostics.Builder diagnostics() {

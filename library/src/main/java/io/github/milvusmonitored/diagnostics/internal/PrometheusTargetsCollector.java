@@ -66,6 +66,7 @@ public final class PrometheusTargetsCollector {
         }
         if (!components.isEmpty() && !status.targets().isEmpty()) {
           ComponentTargets byComponent = ComponentTargets.of(release, components, status);
+          context.componentTargets(byComponent);
           text.append("\n# Milvus targets by component ").append(components).append('\n')
               .append(byComponent.summary()).append('\n');
         }
