@@ -53,7 +53,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *   <tr><td>imageTag</td><td>MILVUS_MONITORED_IMAGE_TAG</td><td>v2.6.15</td><td>Milvus image tag</td></tr>
  *   <tr><td>kubePrometheusVersion</td><td>MILVUS_MONITORED_KUBE_PROMETHEUS_VERSION</td><td>v0.18.0</td><td>kube-prometheus release tag</td></tr>
  *   <tr><td>k3sImage</td><td>MILVUS_MONITORED_K3S_IMAGE</td><td>rancher/k3s:v1.35.0-k3s1</td><td>k3s image (k3s only)</td></tr>
- *   <tr><td>milvusProfile</td><td>MILVUS_MONITORED_MILVUS_PROFILE</td><td>standalone</td><td>Milvus chart values: standalone (etcd, MinIO and Milvus pods) or one_pod (a single Milvus pod, fastest to start)</td></tr>
+ *   <tr><td>milvusProfile</td><td>MILVUS_MONITORED_MILVUS_PROFILE</td><td>standalone</td><td>Milvus chart values: standalone (etcd, MinIO and Milvus pods), one_pod (a single Milvus pod, fastest to start) or cluster (Milvus in cluster mode: mixcoord, proxy, querynode, datanode, streamingnode, etcd, MinIO)</td></tr>
  *   <tr><td>scrapeInterval</td><td>MILVUS_MONITORED_SCRAPE_INTERVAL</td><td>30s</td><td>ServiceMonitor interval</td></tr>
  *   <tr><td>scrapeTimeout</td><td>MILVUS_MONITORED_SCRAPE_TIMEOUT</td><td>10s</td><td>ServiceMonitor scrape timeout, below the interval</td></tr>
  *   <tr><td>stackReadyTimeout</td><td>MILVUS_MONITORED_STACK_READY_TIMEOUT</td><td>5m</td><td>deadline per kube-prometheus readiness phase</td></tr>
@@ -90,8 +90,10 @@ public @interface MilvusMonitored {
   String k3sImage() default "";
 
   /**
-   * Milvus chart values sized for a test cluster: {@code standalone} (Milvus, etcd and MinIO pods) or
-   * {@code one_pod} (a single Milvus pod with embedded etcd and local storage); empty means standalone.
+   * Milvus chart values sized for a test cluster: {@code standalone} (Milvus, etcd and MinIO pods),
+   * {@code one_pod} (a single Milvus pod with embedded etcd and local storage) or {@code cluster}
+   * (Milvus in cluster mode, the deployment the Milvus monitoring guide describes: five component
+   * pods, etcd and MinIO); empty means standalone.
    */
   String milvusProfile() default "";
 

@@ -80,7 +80,8 @@ public final class EnvironmentDiagnostics {
       runner.run("prometheusrules.yaml", "PrometheusRules",
           out -> new MonitoringResourcesCollector<>(k, PrometheusRule.class).collect(out));
       runner.run("prometheus-targets.txt", "Prometheus targets",
-          out -> new PrometheusTargetsCollector(config.prometheus, config.selector, context).collect(out));
+          out -> new PrometheusTargetsCollector(config.prometheus, config.selector, config.components, context)
+              .collect(out));
       PodLogsCollector logs = new PodLogsCollector(k, config.tailLines);
       for (PodLogsCollector.LogRequest request : PodLogsCollector.plan(context.allPods())) {
         runner.run(request.file(), "log of " + request.pod() + "/" + request.container()
@@ -111,6 +112,7 @@ public final class EnvironmentDiagnostics {
     private Supplier<MilvusReleaseStatus> releaseStatus;
     private Supplier<String> valuesYaml;
     private MilvusSelector selector;
+    private List<String> components = List.of();
     private int tailLines = 200;
     private Duration stepTimeout = Duration.ofSeconds(15);
     private Duration totalTimeout = Duration.ofMinutes(2);
@@ -149,6 +151,15 @@ public final class EnvironmentDiagnostics {
     /** The Milvus release whose target status to explain. */
     public Builder withMilvusSelector(MilvusSelector selector) {
       this.selector = selector;
+      return this;
+    }
+
+    /**
+     * The Milvus components whose targets to explain one by one, e.g.
+     * {@code MilvusProfile.CLUSTER.components()}; by default only the release as a whole.
+     */
+    public Builder withMilvusComponents(java.util.Collection<String> components) {
+      this.components = List.copyOf(components);
       return this;
     }
 

@@ -3,6 +3,7 @@ package io.github.milvusmonitored.metrics;
 import io.github.milvusmonitored.metrics.internal.MilvusDiagnosis;
 import io.github.milvusmonitored.internal.Waiting;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,28 @@ public final class MilvusMetrics {
     return dropped > 0
         ? new TargetStatus(TargetStatus.State.DROPPED, List.of(), pools, MilvusDiagnosis.dropped(release, pools, (int) dropped))
         : new TargetStatus(TargetStatus.State.NO_ACTIVE_TARGETS, List.of(), pools, MilvusDiagnosis.noActiveTargets(release, pools));
+  }
+
+  /**
+   * The target status of each component, e.g. {@code MilvusProfile.CLUSTER.components()}: a
+   * component without a target is reported even when the others are up.
+   */
+  public ComponentTargets targetStatusByComponent(Collection<String> components) {
+    return ComponentTargets.of(release, List.copyOf(components), targetStatus());
+  }
+
+  /**
+   * Waits until every one of {@code components} has a target and all are up.
+   *
+   * @throws MilvusNotScrapedException naming each component that is not up and why, after {@code timeout}
+   */
+  public ComponentTargets awaitComponentsUp(Collection<String> components, Duration timeout) {
+    PrometheusClient.requirePositive("Timeout", timeout);
+    List<String> asked = List.copyOf(components);
+    return Waiting.until("Milvus components " + asked + " up", timeout, () -> {
+      ComponentTargets s = targetStatusByComponent(asked);
+      return s.isUp() ? s : null;
+    }, () -> new MilvusNotScrapedException(MilvusDiagnosis.componentsNotUp(release, timeout, safeComponents(asked))));
   }
 
   /** Whether Prometheus discovered a target of the release (up or down). */
@@ -171,6 +194,10 @@ public final class MilvusMetrics {
       return new TargetStatus(TargetStatus.State.NO_SCRAPE_POOL, List.of(), List.of(),
           "could not read targets from " + prometheus.baseUri() + ": " + e.getMessage());
     }
+  }
+
+  private ComponentTargets safeComponents(List<String> components) {
+    return ComponentTargets.of(release, components, safeStatus());
   }
 
   private String latencyBuckets(QueryType type) {

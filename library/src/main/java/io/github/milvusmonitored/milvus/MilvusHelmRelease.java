@@ -73,31 +73,29 @@ public final class MilvusHelmRelease implements AutoCloseable {
     return values;
   }
 
-  /** Renders the release offline ({@code helm template}) and parses the manifests. */
+  /**
+   * Renders the release offline ({@code helm template}) and parses the manifests.
+   *
+   * @throws MilvusReleaseException with Helm's error and the values that caused it when the chart's
+   *     templates do not render with these values
+   */
   public MilvusManifests render() {
     Path chartPath = chart.locate(workspace);
     try {
-      String yaml = new Helm(chartPath).template()
-          .withName(config.releaseName())
-          .withNamespace(config.namespace())
-          .withValuesFile(values.writeTo(workspace.root()))
-          .withRepositoryConfig(workspace.repositoryConfig())
-          .call();
-      return MilvusManifests.parse(yaml);
+      return MilvusManifests.parse(template(chartPath, values.writeTo(workspace.root())));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (RuntimeException e) {
-      throw new MilvusReleaseException(MilvusErrors.renderFailed(chart.describe(), e), e);
     }
   }
 
   /**
    * Installs the release, or upgrades it if this namespace already holds it, and waits until its
-   * pods are ready.
+   * pods are ready. The chart is rendered with the values first, so a chart whose templates do not
+   * render fails with Helm's error before anything is installed.
    *
    * @param kubeconfig kubeconfig file of the target cluster
    * @throws MilvusReleaseException when the cluster does not answer, the namespace holds another
-   *     release, the chart cannot be fetched, or the release does not become ready in time (a failed
+   *     release, the chart cannot be fetched or does not render, or the release does not become ready in time (a failed
    *     first install is uninstalled unless {@link MilvusReleaseConfig#keepFailedRelease()})
    */
   public MilvusReleaseStatus install(Path kubeconfig) {
@@ -105,7 +103,8 @@ public final class MilvusHelmRelease implements AutoCloseable {
     try {
       Path valuesFile = values.writeTo(workspace.root());
       Release release = new HelmReleaseInstaller(config, new ClusterProbe(PROBE_TIMEOUT))
-          .install(absolute, () -> chart.locate(workspace), valuesFile, workspace.repositoryConfig());
+          .install(absolute, () -> rendered(chart.locate(workspace), valuesFile), valuesFile,
+              workspace.repositoryConfig());
       this.kubeconfig = absolute;
       return toStatus(release);
     } catch (IOException e) {
@@ -152,6 +151,26 @@ public final class MilvusHelmRelease implements AutoCloseable {
   @Override
   public void close() {
     workspace.close();
+  }
+
+  /** Returns the chart once it rendered with the values file; nothing is sent to the cluster. */
+  private Path rendered(Path chartPath, Path valuesFile) {
+    template(chartPath, valuesFile);
+    return chartPath;
+  }
+
+  private String template(Path chartPath, Path valuesFile) {
+    try {
+      return new Helm(chartPath).template()
+          .withName(config.releaseName())
+          .withNamespace(config.namespace())
+          .withValuesFile(valuesFile)
+          .withRepositoryConfig(workspace.repositoryConfig())
+          .call();
+    } catch (RuntimeException e) {
+      throw new MilvusReleaseException(
+          MilvusErrors.renderFailed(chart.describe(), valuesFile, values.toYaml(), e), e);
+    }
   }
 
   private Path requireInstalled() {

@@ -14,7 +14,7 @@ package io.github.milvusmonitored.milvus;
  *     cluster mode)
  * @param serviceMonitorName name of the ServiceMonitor the chart renders
  * @param jobLabel value of the {@code job} label on scraped series: the Service name, since the
- *     ServiceMonitor sets no jobLabel
+ *     ServiceMonitor sets no jobLabel (in cluster mode the proxy's; see {@link #serviceName(String)})
  */
 public record MilvusReleaseNames(
     String releaseName,
@@ -42,6 +42,16 @@ public record MilvusReleaseNames(
     }
     String serviceMonitor = clusterMode ? fullname : fullname + "-standalone";
     return new MilvusReleaseNames(releaseName, namespace, fullname, fullname, serviceMonitor, fullname);
+  }
+
+  /**
+   * Returns the Service that exposes one component's metrics port, and so the {@code job} label of
+   * its series: the fullname for {@code standalone} and {@code proxy}, {@code <fullname>-<component>}
+   * for the other cluster components (e.g. {@code my-release-milvus-querynode}), as chart 5.0.19
+   * names them.
+   */
+  public String serviceName(String component) {
+    return "standalone".equals(component) || "proxy".equals(component) ? fullname : fullname + "-" + component;
   }
 
   // Helm's `trunc 63 | trimSuffix "-"`: trims one trailing dash only.

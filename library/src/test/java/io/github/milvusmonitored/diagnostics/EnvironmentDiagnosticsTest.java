@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZonedDateTime;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -201,6 +202,30 @@ class EnvironmentDiagnosticsTest {
             + " 1 No preemption victims found for incoming pod.\"");
     assertThat(read("pods.txt")).containsPattern("my-release-milvus-standalone-6d9f\\s+0/1\\s+Pending")
         .contains("condition PodScheduled=False reason=Unschedulable");
+  }
+
+  @Test
+  void explains_each_cluster_component_and_names_the_one_without_a_target() throws IOException {
+    String pool = "serviceMonitor/milvus/my-release-milvus/0";
+    StringBuilder active = new StringBuilder();
+    for (String component : List.of("mixcoord", "proxy", "datanode", "streamingnode")) {
+      active.append(active.length() == 0 ? "" : ",").append(PrometheusStub.activeTarget(pool,
+          "http://10.42.0.7:9091/metrics", "up", "", "{\"namespace\":\"milvus\",\"app_kubernetes_io_instance\":"
+              + "\"my-release\",\"component\":\"" + component + "\"}"));
+    }
+    prometheus.targets("[" + active + "]", "[]").scrapePools(pool);
+
+    DiagnosticsReport report = diagnostics()
+        .withMilvusComponents(List.of("mixcoord", "proxy", "querynode", "datanode", "streamingnode"))
+        .build().write(folder);
+
+    assertThat(read("prometheus-targets.txt"))
+        .contains("release my-release in namespace milvus: UP")
+        .contains("# Milvus targets by component [mixcoord, proxy, querynode, datanode, streamingnode]\nmixcoord: UP")
+        .contains("\nquerynode: NO_ACTIVE_TARGETS: Prometheus scrapes components [datanode, mixcoord, proxy,"
+            + " streamingnode] of Milvus release 'my-release' in namespace 'milvus' but has no target for 'querynode'.");
+    assertThat(report.mostLikelyProblem()).startsWith("Milvus component(s) [querynode] have no healthy scrape while the"
+        + " others are up (NO_ACTIVE_TARGETS): Prometheus scrapes components [datanode, mixcoord, proxy, streamingnode]");
   }
 
   private EnvironmentDiagnostics.Builder diagnostics() {

@@ -21,12 +21,14 @@ class ImageListTest {
 
   private static MilvusManifests standalone;
   private static MilvusManifests onePod;
+  private static MilvusManifests cluster;
   private static KubePrometheusManifests kubePrometheus;
 
   @BeforeAll
   static void renderFixtures() {
     standalone = ImageFixtures.render(ImageFixtures.milvus().build());
     onePod = ImageFixtures.render(ImageFixtures.milvus().withProfile(MilvusProfile.ONE_POD).build());
+    cluster = ImageFixtures.render(ImageFixtures.milvus().withProfile(MilvusProfile.CLUSTER).build());
     kubePrometheus = ImageFixtures.kubePrometheus();
   }
 
@@ -38,8 +40,7 @@ class ImageListTest {
   @Test
   void lists_chart_stack_operator_runtime_and_k3s_images_normalised_and_sorted() {
     assertThat(list(standalone, StackProfile.MINIMAL).names()).containsExactly(
-        "docker.io/milvusdb/etcd:3.5.18-r1",
-        "docker.io/milvusdb/milvus-config-tool:v0.1.2",
+        "docker.io/milvusdb/etcd:3.5.25-r1",
         "docker.io/milvusdb/milvus:v2.6.15",
         "docker.io/minio/minio:RELEASE.2024-12-18T13-15-44Z",
         "docker.io/rancher/k3s:v1.35.0-k3s1",
@@ -49,10 +50,27 @@ class ImageListTest {
   }
 
   @Test
-  void one_pod_profile_needs_only_milvus_and_its_config_tool_from_the_chart() {
+  void one_pod_profile_needs_only_the_milvus_image_from_the_chart() {
     assertThat(list(onePod, StackProfile.MINIMAL).names())
         .filteredOn(image -> image.startsWith("docker.io/milvusdb/") || image.startsWith("docker.io/minio/"))
-        .containsExactly("docker.io/milvusdb/milvus-config-tool:v0.1.2", "docker.io/milvusdb/milvus:v2.6.15");
+        .containsExactly("docker.io/milvusdb/milvus:v2.6.15");
+  }
+
+  @Test
+  void cluster_profile_needs_the_same_three_chart_images_as_standalone_milvus_for_each_component() {
+    ImageList list = list(cluster, StackProfile.MINIMAL);
+    Map<String, List<String>> neededBy = list.images().stream()
+        .collect(Collectors.toMap(RequiredImage::image, RequiredImage::neededBy));
+
+    assertThat(list.names()).isEqualTo(list(standalone, StackProfile.MINIMAL).names());
+    assertThat(neededBy.get("docker.io/milvusdb/milvus:v2.6.15")).containsExactly(
+        "milvus: Deployment milvus/my-release-milvus-datanode (datanode)",
+        "milvus: Deployment milvus/my-release-milvus-mixcoord (mixcoord)",
+        "milvus: Deployment milvus/my-release-milvus-proxy (proxy)",
+        "milvus: Deployment milvus/my-release-milvus-querynode (querynode)",
+        "milvus: Deployment milvus/my-release-milvus-streamingnode (streamingnode)");
+    assertThat(neededBy.get("docker.io/milvusdb/etcd:3.5.25-r1"))
+        .containsExactly("milvus: StatefulSet milvus/my-release-etcd (etcd)");
   }
 
   @Test
@@ -72,8 +90,8 @@ class ImageListTest {
 
     assertThat(neededBy.get("docker.io/milvusdb/milvus:v2.6.15"))
         .containsExactly("milvus: Deployment milvus/my-release-milvus-standalone (standalone)");
-    assertThat(neededBy.get("docker.io/milvusdb/milvus-config-tool:v0.1.2"))
-        .containsExactly("milvus: Deployment milvus/my-release-milvus-standalone (config)");
+    assertThat(neededBy.get("docker.io/minio/minio:RELEASE.2024-12-18T13-15-44Z"))
+        .containsExactly("milvus: Deployment milvus/my-release-minio (minio)");
     assertThat(neededBy.get("quay.io/prometheus/prometheus:v3.12.0"))
         .containsExactly("prometheus-operator: Prometheus monitoring/k8s");
     assertThat(neededBy.get("quay.io/prometheus-operator/prometheus-config-reloader:v0.92.0")).containsExactly(
@@ -121,7 +139,7 @@ class ImageListTest {
         .build(), StackProfile.MINIMAL, kubePrometheus, null);
 
     assertThat(fromConfig.names()).contains("docker.io/milvusdb/milvus:v2.6.16")
-        .doesNotContain("docker.io/milvusdb/etcd:3.5.18-r1")
+        .doesNotContain("docker.io/milvusdb/etcd:3.5.25-r1")
         .noneMatch(image -> image.contains("rancher/k3s"));
   }
 

@@ -1,5 +1,6 @@
 package io.github.milvusmonitored.milvus;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.Secret;
@@ -36,6 +37,38 @@ class MilvusHelmReleaseNamespaceTest {
               + " next to them could mix two Milvus deployments and their metrics. Use another namespace, or"
               + " remove them with `helm uninstall <name> -n milvus`.");
     }
+  }
+
+  @Test
+  void chart_that_does_not_render_fails_with_helms_error_and_the_values_before_anything_is_installed()
+      throws Exception {
+    server.expect().get().withPath("/api/v1/namespaces/milvus/secrets?labelSelector=owner%3Dhelm")
+        .andReturn(200, new SecretListBuilder().build()).withHeader("Content-Type", "application/json").always();
+    Path kubeconfig = MilvusHelmReleaseInstallTest.kubeconfig(dir, server.url("/").replaceAll("/$", ""));
+    MilvusReleaseConfig config = ChartFixture.config().withValues(Map.of("minio", Map.of("enabled", false))).build();
+
+    try (MilvusHelmRelease release = MilvusHelmRelease.create(config)) {
+      assertThatThrownBy(() -> release.install(kubeconfig))
+          .isInstanceOf(MilvusReleaseException.class)
+          .hasMessageStartingWith("Helm could not render chart " + ChartFixture.directory().toAbsolutePath()
+              + " with values file ")
+          .hasMessageContaining("<.Values.minio.tls.enabled>: nil pointer evaluating interface {}.enabled")
+          .hasMessageContaining("Nothing was installed.")
+          .hasMessageContaining("The values file held:\n");
+    }
+    assertThat(server.getRequestCount()).as("requests to the API server").isPositive();
+    assertThat(requestsOtherThanGet()).as("writes to the API server").isZero();
+  }
+
+  private long requestsOtherThanGet() throws Exception {
+    long writes = 0;
+    for (int i = server.getRequestCount(); i > 0; i--) {
+      var request = server.takeRequest(1, java.util.concurrent.TimeUnit.SECONDS);
+      if (request != null && !"GET".equals(request.getMethod())) {
+        writes++;
+      }
+    }
+    return writes;
   }
 
   /** Stores a release the way Helm's secret driver does: gzipped JSON, base64-encoded, in a Secret. */

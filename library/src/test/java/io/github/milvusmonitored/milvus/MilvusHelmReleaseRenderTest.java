@@ -58,7 +58,8 @@ class MilvusHelmReleaseRenderTest {
 
     MilvusManifests manifests = render(config);
 
-    Service service = (Service) manifests.ofKind("Service").get(0);
+    Service service = (Service) manifests.ofKind("Service").stream()
+        .filter(resource -> resource.getMetadata().getName().equals(values.names().jobLabel())).findFirst().orElseThrow();
     assertThat(service.getMetadata().getName()).isEqualTo(values.names().jobLabel()).isEqualTo("my-release-milvus");
     assertThat(service.getSpec().getPorts()).extracting(ServicePort::getName, ServicePort::getPort)
         .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("milvus", 19530),
@@ -78,7 +79,7 @@ class MilvusHelmReleaseRenderTest {
     assertThat(manifests.serviceMonitors()).extracting(monitor -> monitor.getMetadata().getName())
         .containsExactly("milvus-it-standalone");
     assertThat(manifests.ofKind("Service")).extracting(resource -> resource.getMetadata().getName())
-        .containsExactly("milvus-it");
+        .containsExactlyInAnyOrder("milvus-it", "milvus-it-etcd", "milvus-it-etcd-headless", "milvus-it-minio");
   }
 
   @Test
@@ -113,8 +114,7 @@ class MilvusHelmReleaseRenderTest {
     MilvusManifests manifests = render(ChartFixture.config().withImageTag("v2.6.16").build());
 
     assertThat(manifests.images()).containsExactly(
-        "milvusdb/etcd:3.5.18-r1", "milvusdb/milvus-config-tool:v0.1.2", "milvusdb/milvus:v2.6.16",
-        "minio/minio:RELEASE.2024-12-18T13-15-44Z");
+        "docker.io/milvusdb/etcd:3.5.25-r1", "milvusdb/milvus:v2.6.16", "minio/minio:RELEASE.2024-12-18T13-15-44Z");
   }
 
   @Test
@@ -127,16 +127,23 @@ class MilvusHelmReleaseRenderTest {
   }
 
   @Test
-  void reports_render_failure_with_chart_and_cause() {
-    MilvusReleaseConfig config = ChartFixture.config()
-        .withValues(Map.of("standalone", Map.of("replicas", Map.of("not", "a number"))))
-        .build();
+  void reports_render_failure_with_helm_error_and_the_values_that_caused_it() {
+    // Disabling MinIO drops the sub-chart's values; the chart's config.tpl still reads minio.tls.
+    MilvusReleaseConfig config = ChartFixture.config().withValues(Map.of("minio", Map.of("enabled", false))).build();
 
     try (MilvusHelmRelease release = MilvusHelmRelease.create(config)) {
       assertThatThrownBy(release::render)
           .isInstanceOf(MilvusReleaseException.class)
-          .hasMessageContaining("Helm could not render chart " + ChartFixture.directory().toAbsolutePath())
-          .hasMessageContaining("Check the values given");
+          .hasMessageStartingWith("Helm could not render chart " + ChartFixture.directory().toAbsolutePath()
+              + " with values file ")
+          .hasMessageContaining("milvus-values.yaml: template: milvus/templates/standalone-deployment.yaml")
+          .hasMessageContaining("<.Values.minio.tls.enabled>: nil pointer evaluating interface {}.enabled")
+          .hasMessageContaining(". Nothing was installed. The values file merges the profile's values, the"
+              + " monitoring settings and the values given (withValues/withValuesFile, in that order); check them"
+              + " against the chart's values.yaml, or use a chart version these values fit (withChartVersion)."
+              + " The values file held:\n")
+          .hasMessageContaining("\n  minio:\n")
+          .hasMessageContaining("\n    enabled: false\n");
     }
   }
 }

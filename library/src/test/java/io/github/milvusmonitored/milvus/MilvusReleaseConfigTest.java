@@ -100,7 +100,8 @@ class MilvusReleaseConfigTest {
   void refuses_unknown_profile_listing_the_valid_ones() {
     assertThatThrownBy(() -> MilvusReleaseConfig.builder().withProfile("tiny"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Unknown Milvus profile 'tiny'. Valid profiles: STANDALONE, ONE_POD.");
+        .hasMessage("Unknown Milvus profile 'tiny'. Valid profiles: standalone, one_pod, cluster (case and '-' for"
+            + " '_' do not matter).");
   }
 
   @Test

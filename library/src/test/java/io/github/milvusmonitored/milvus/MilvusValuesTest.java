@@ -87,6 +87,32 @@ class MilvusValuesTest {
   }
 
   @Test
+  void refuses_in_every_profile_a_values_file_that_switches_metrics_off() throws Exception {
+    Path file = Files.writeString(dir.resolve("no-metrics.yaml"), "metrics:\n  enabled: false\n");
+    for (MilvusProfile profile : MilvusProfile.values()) {
+      MilvusReleaseConfig config = MilvusReleaseConfig.builder().withProfile(profile).withValuesFile(file).build();
+
+      assertThatThrownBy(() -> MilvusValues.of(config)).as(profile.name())
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("The values given turn 'metrics.enabled' to false, but the Milvus release exists here to be"
+              + " scraped through its ServiceMonitor, which needs metrics.enabled=true and"
+              + " metrics.serviceMonitor.enabled=true. Remove 'metrics.enabled' from your values.");
+    }
+  }
+
+  @Test
+  void cluster_profile_names_the_service_monitor_after_the_release_and_each_component_service() {
+    MilvusReleaseNames names = MilvusValues.of(MilvusReleaseConfig.builder().withProfile(MilvusProfile.CLUSTER).build())
+        .names();
+
+    assertThat(names.serviceMonitorName()).isEqualTo("my-release-milvus");
+    assertThat(names.serviceName("proxy")).isEqualTo("my-release-milvus").isEqualTo(names.jobLabel());
+    assertThat(names.serviceName("querynode")).isEqualTo("my-release-milvus-querynode");
+    assertThat(MilvusValues.of(MilvusReleaseConfig.builder().build()).names().serviceName("standalone"))
+        .isEqualTo("my-release-milvus");
+  }
+
+  @Test
   void refuses_user_values_that_remove_metrics() {
     java.util.HashMap<String, Object> metrics = new java.util.HashMap<>();
     metrics.put("enabled", null);

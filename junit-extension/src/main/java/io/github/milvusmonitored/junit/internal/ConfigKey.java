@@ -40,7 +40,7 @@ public enum ConfigKey {
     OPTIONAL_TEXT("any text (empty for none)"),
     RELEASE_TAG("a release tag such as v0.18.0"),
     PROFILE("minimal or full"),
-    MILVUS_PROFILE("standalone or one_pod"),
+    MILVUS_PROFILE("standalone, one_pod or cluster"),
     DURATION("a positive duration such as 30s, 1m30s, 5m or PT30S"),
     BOOLEAN("true or false"),
     PATH("a file system path"),

@@ -136,10 +136,24 @@ class ConfigurationResolverTest {
 
   @Test
   void refuses_an_unknown_milvus_profile_naming_the_valid_ones() {
-    assertThatThrownBy(() -> resolve(Map.of("milvus.monitored.milvusProfile", "cluster"), Map.of()))
+    assertThatThrownBy(() -> resolve(Map.of("milvus.monitored.milvusProfile", "tiny"), Map.of()))
         .isInstanceOf(ExtensionConfigurationException.class)
-        .hasMessageContaining("milvusProfile = 'cluster' from system property milvus.monitored.milvusProfile")
-        .hasMessageContaining("Expected standalone or one_pod.");
+        .hasMessageContaining("milvusProfile = 'tiny' from system property milvus.monitored.milvusProfile")
+        .hasMessageContaining("Expected standalone, one_pod or cluster.");
+  }
+
+  @Test
+  void milvus_profile_cluster_is_accepted_from_annotation_property_and_variable() {
+    @MilvusMonitored(milvusProfile = "cluster")
+    class Cluster {}
+    MilvusMonitored cluster = Cluster.class.getAnnotation(MilvusMonitored.class);
+
+    assertThat(new ConfigurationResolver(Map.of(), Map.of()).resolve(Optional.of(cluster)).environment().milvus()
+        .profile()).isEqualTo(MilvusProfile.CLUSTER);
+    assertThat(resolve(Map.of("milvus.monitored.milvusProfile", "cluster"), Map.of()).environment().milvus().profile())
+        .isEqualTo(MilvusProfile.CLUSTER);
+    assertThat(resolve(Map.of(), Map.of("MILVUS_MONITORED_MILVUS_PROFILE", "CLUSTER")).environment().milvus()
+        .profile()).isEqualTo(MilvusProfile.CLUSTER);
   }
 
   @Test

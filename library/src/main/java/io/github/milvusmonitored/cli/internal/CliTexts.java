@@ -8,7 +8,7 @@ public final class CliTexts {
 
   /** The options of {@code up}, as the usage text shows them. */
   public static final List<String> UP_OPTIONS = List.of("--profile=full|minimal",
-      "--milvus-profile=standalone|one_pod", "--k3s-image=<rancher/k3s image>", "--image-tag=<Milvus image tag>",
+      "--milvus-profile=standalone|one_pod|cluster", "--k3s-image=<rancher/k3s image>", "--image-tag=<Milvus image tag>",
       "--help");
   /** The options of {@code down}. */
   public static final List<String> DOWN_OPTIONS = List.of("--help");
@@ -29,10 +29,10 @@ public final class CliTexts {
         "           keep the port-forwards open until Ctrl-C. k3s and everything installed stay for the",
         "           next 'up', which then takes seconds. Needs Docker and Testcontainers reuse.",
         "           Options:",
-        "             --profile=full|minimal               kube-prometheus profile; full (default) has Grafana",
-        "             --milvus-profile=standalone|one_pod  Milvus chart profile (default standalone)",
-        "             --k3s-image=<rancher/k3s image>      default rancher/k3s:v1.35.0-k3s1",
-        "             --image-tag=<Milvus image tag>       default v2.6.15",
+        "             --profile=full|minimal                       kube-prometheus profile; full (default) has Grafana",
+        "             --milvus-profile=standalone|one_pod|cluster  Milvus chart profile (default standalone)",
+        "             --k3s-image=<rancher/k3s image>              default rancher/k3s:v1.35.0-k3s1",
+        "             --image-tag=<Milvus image tag>               default v2.6.15",
         "  down     Remove the k3s container(s) that 'up' kept, with their volumes, and the kubeconfig copy.",
         "  images   Print the images a configuration needs; 'images --help' lists its options.",
         "",

@@ -3,6 +3,7 @@ package io.github.milvusmonitored.diagnostics.internal;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.github.milvusmonitored.metrics.ComponentTargets;
 import io.github.milvusmonitored.metrics.TargetStatus;
 import io.github.milvusmonitored.milvus.MilvusReleaseStatus;
 import java.util.Locale;
@@ -62,6 +63,12 @@ public final class DiagnosisTexts {
 
   static String target(TargetStatus s) {
     return "Prometheus has no healthy scrape of Milvus (" + s.state() + "): " + s.explanation();
+  }
+
+  static String components(ComponentTargets c) {
+    String first = c.notUp().get(0);
+    return "Milvus component(s) " + c.notUp() + " have no healthy scrape while the others are up ("
+        + c.component(first).state() + "): " + c.component(first).explanation();
   }
 
   static String notReady(Pod pod) {

@@ -2,6 +2,7 @@ package io.github.milvusmonitored.diagnostics.internal;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.github.milvusmonitored.metrics.ComponentTargets;
 import io.github.milvusmonitored.metrics.TargetStatus;
 import io.github.milvusmonitored.milvus.MilvusReleaseStatus;
 import java.util.List;
@@ -16,6 +17,7 @@ public final class DiagnosticsContext {
   private final Map<String, List<Pod>> pods = new ConcurrentHashMap<>();
   private final List<Event> events = new CopyOnWriteArrayList<>();
   private volatile TargetStatus targetStatus;
+  private volatile ComponentTargets componentTargets;
   private volatile MilvusReleaseStatus releaseStatus;
 
   void addPods(String namespace, List<Pod> list) {
@@ -46,6 +48,15 @@ public final class DiagnosticsContext {
 
   public Optional<TargetStatus> targetStatus() {
     return Optional.ofNullable(targetStatus);
+  }
+
+  void componentTargets(ComponentTargets status) {
+    this.componentTargets = status;
+  }
+
+  /** The target status of each component, when diagnostics were given the components. */
+  public Optional<ComponentTargets> componentTargets() {
+    return Optional.ofNullable(componentTargets);
   }
 
   void releaseStatus(MilvusReleaseStatus status) {

@@ -35,6 +35,9 @@ public final class ProblemFinder {
     }
     context.releaseStatus().filter(s -> !s.deployed()).ifPresent(s -> out.add(DiagnosisTexts.releaseNotDeployed(s)));
     context.targetStatus().filter(s -> !s.isUp()).ifPresent(s -> out.add(DiagnosisTexts.target(s)));
+    // The release looks up as a whole while one of its components has no healthy target.
+    context.componentTargets().filter(c -> !c.isUp() && context.targetStatus().map(TargetStatus::isUp).orElse(false))
+        .ifPresent(c -> out.add(DiagnosisTexts.components(c)));
     for (Pod pod : pods) {
       if (!PodDescriptions.isReady(pod) && !PodDescriptions.isSucceeded(pod)
           && out.stream().noneMatch(f -> f.contains("'" + pod.getMetadata().getName() + "'"))) {

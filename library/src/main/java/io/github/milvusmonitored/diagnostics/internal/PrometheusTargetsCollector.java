@@ -1,5 +1,6 @@
 package io.github.milvusmonitored.diagnostics.internal;
 
+import io.github.milvusmonitored.metrics.ComponentTargets;
 import io.github.milvusmonitored.metrics.MilvusMetrics;
 import io.github.milvusmonitored.metrics.MilvusSelector;
 import io.github.milvusmonitored.metrics.PrometheusClient;
@@ -15,11 +16,19 @@ public final class PrometheusTargetsCollector {
 
   private final PrometheusClient prometheus;
   private final MilvusSelector release;
+  private final List<String> components;
   private final DiagnosticsContext context;
 
   public PrometheusTargetsCollector(PrometheusClient prometheus, MilvusSelector release, DiagnosticsContext context) {
+    this(prometheus, release, List.of(), context);
+  }
+
+  /** With {@code components}, also writes the status of each component's target. */
+  public PrometheusTargetsCollector(PrometheusClient prometheus, MilvusSelector release, List<String> components,
+      DiagnosticsContext context) {
     this.prometheus = prometheus;
     this.release = release;
+    this.components = List.copyOf(components);
     this.context = context;
   }
 
@@ -54,6 +63,12 @@ public final class PrometheusTargetsCollector {
             .append(": ").append(status.summary()).append('\n');
         if (status.state() == TargetStatus.State.UP) {
           text.append(status.explanation()).append('\n');
+        }
+        if (!components.isEmpty() && !status.targets().isEmpty()) {
+          ComponentTargets byComponent = ComponentTargets.of(release, components, status);
+          context.componentTargets(byComponent);
+          text.append("\n# Milvus targets by component ").append(components).append('\n')
+              .append(byComponent.summary()).append('\n');
         }
       } catch (RuntimeException e) {
         text.append(out.fail(DiagnosticsErrors.couldNotCollect("the Milvus target status", e))).append('\n');

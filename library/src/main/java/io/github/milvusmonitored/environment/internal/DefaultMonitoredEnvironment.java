@@ -112,7 +112,8 @@ public final class DefaultMonitoredEnvironment implements MonitoredEnvironment {
         .withNamespaces("monitoring", config.milvus().namespace())
         .withReleaseStatus(() -> release.status(kubeconfig))
         .withValuesYaml(() -> release.values().toYaml())
-        .withMilvusSelector(MilvusSelector.of(config.milvus().namespace(), config.milvus().releaseName()));
+        .withMilvusSelector(MilvusSelector.of(config.milvus().namespace(), config.milvus().releaseName()))
+        .withMilvusComponents(config.milvus().profile().components());
     if (prometheus != null) {
       builder.withPrometheus(prometheus);
     }

@@ -6,6 +6,7 @@ import io.github.milvusmonitored.environment.PhaseClock;
 import io.github.milvusmonitored.internal.KubeWaits;
 import io.github.milvusmonitored.metrics.MilvusMetrics;
 import io.github.milvusmonitored.metrics.PrometheusClient;
+import java.util.List;
 
 /** The last phases: Prometheus ready, the Milvus target up, the first Milvus sample stored. */
 final class ScrapePhases {
@@ -35,8 +36,11 @@ final class ScrapePhases {
       clock.skipped("Milvus target up", "RBAC patch turned off");
       return;
     }
+    // Every component the profile runs is a target of its own (five in cluster mode): wait for each.
+    List<String> components = config.milvus().profile().components();
     clock.run("Milvus target up", "Prometheus discovers and scrapes " + metrics.release().namespace() + "/"
-        + metrics.release().instance(), () -> metrics.awaitTargetUp(config.firstSampleTimeout()));
+        + metrics.release().instance() + " " + components,
+        () -> metrics.awaitComponentsUp(components, config.firstSampleTimeout()));
     clock.run("first milvus_ sample", "a milvus_* series of the release stored in Prometheus",
         () -> metrics.awaitFirstSample(config.firstSampleTimeout()));
   }

@@ -27,7 +27,7 @@ public record ImageListArguments(MilvusReleaseConfig milvus, StackProfile stackP
   private static final Map<String, String> OPTIONS = new LinkedHashMap<>();
 
   static {
-    OPTIONS.put("--milvus-profile", "standalone | one_pod (default standalone)");
+    OPTIONS.put("--milvus-profile", "standalone | one_pod | cluster (default standalone)");
     OPTIONS.put("--milvus-image-tag", "Milvus image tag (default " + MilvusReleaseConfig.DEFAULT_IMAGE_TAG + ")");
     OPTIONS.put("--chart-version", "Milvus chart version (default " + MilvusReleaseConfig.DEFAULT_CHART_VERSION + ")");
     OPTIONS.put("--local-chart", "Milvus chart folder or .tgz; without it the chart is downloaded");

@@ -1,5 +1,6 @@
 package io.github.milvusmonitored.metrics.internal;
 
+import io.github.milvusmonitored.metrics.ComponentTargets;
 import io.github.milvusmonitored.metrics.MilvusSelector;
 import io.github.milvusmonitored.metrics.TargetStatus;
 import io.github.milvusmonitored.stack.PrometheusRbacPatch;
@@ -52,5 +53,30 @@ public final class MilvusDiagnosis {
   public static String notScraped(MilvusSelector r, Duration timeout, String promql, TargetStatus status) {
     return "No sample of '" + promql + "' for Milvus release '" + r.instance() + "' in namespace '"
         + r.namespace() + "' within " + timeout + ".\n  Milvus targets: " + status.summary();
+  }
+
+  public static String componentUp(MilvusSelector r, String component) {
+    return "Component '" + component + "' of Milvus release '" + r.instance() + "' in namespace '" + r.namespace()
+        + "' is scraped and up.";
+  }
+
+  public static String componentDown(MilvusSelector r, String component) {
+    return "Prometheus found the '" + component + "' target of Milvus release '" + r.instance()
+        + "' in namespace '" + r.namespace() + "' but its last scrape failed or has not happened yet (see"
+        + " lastError). Check that the " + component + " pod is Ready and serves /metrics on port 9091"
+        + " (kubectl -n " + r.namespace() + " get pods -l component=" + component + ").";
+  }
+
+  public static String componentMissing(MilvusSelector r, String component, List<String> found) {
+    return "Prometheus scrapes components " + found + " of Milvus release '" + r.instance() + "' in namespace '"
+        + r.namespace() + "' but has no target for '" + component + "'. Discovery works in the namespace, so"
+        + " the component's Service is missing, has no metrics port or no ready endpoint: its pod is not"
+        + " running or not Ready (kubectl -n " + r.namespace() + " get pods,svc -l component=" + component
+        + "), or the values turned the component off.";
+  }
+
+  public static String componentsNotUp(MilvusSelector r, Duration timeout, ComponentTargets status) {
+    return "Components " + status.notUp() + " of Milvus release '" + r.instance() + "' in namespace '"
+        + r.namespace() + "' were not all up within " + timeout + ".\n" + status.summary().indent(2).stripTrailing();
   }
 }

@@ -37,7 +37,8 @@ public final class MilvusErrors {
   }
 
   public static String unknownProfile(String text, Collection<String> valid) {
-    return "Unknown Milvus profile '" + text + "'. Valid profiles: " + String.join(", ", valid) + ".";
+    return "Unknown Milvus profile '" + text + "'. Valid profiles: " + String.join(", ", valid) + " (case"
+        + " and '-' for '_' do not matter).";
   }
 
   public static String scrapeTimeoutNotBelowInterval(String scrapeTimeout, String interval) {
@@ -177,9 +178,12 @@ public final class MilvusErrors {
         + describe(cause) + ".";
   }
 
-  public static String renderFailed(String chart, Exception cause) {
-    return "Helm could not render chart " + chart + ": " + describe(cause) + ". Check the values given"
-        + " (withValues/withValuesFile) against the chart's values.yaml.";
+  public static String renderFailed(String chart, Path valuesFile, String valuesYaml, Exception cause) {
+    return "Helm could not render chart " + chart + " with values file " + valuesFile.toAbsolutePath() + ": "
+        + describe(cause) + ". Nothing was installed. The values file merges the profile's values, the"
+        + " monitoring settings and the values given (withValues/withValuesFile, in that order); check them"
+        + " against the chart's values.yaml, or use a chart version these values fit (withChartVersion)."
+        + " The values file held:\n" + valuesYaml.stripTrailing().indent(2);
   }
 
   public static String notInstalledYet() {

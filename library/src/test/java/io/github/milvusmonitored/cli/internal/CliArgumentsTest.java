@@ -78,8 +78,8 @@ class CliArgumentsTest {
     assertThatThrownBy(() -> CliArguments.parse("up", "--stack=full"))
         .isInstanceOf(CliUsageException.class)
         .hasMessage("Unknown option '--stack=full' for 'up'. Valid options: --profile=full|minimal,"
-            + " --milvus-profile=standalone|one_pod, --k3s-image=<rancher/k3s image>, --image-tag=<Milvus image tag>,"
-            + " --help.");
+            + " --milvus-profile=standalone|one_pod|cluster, --k3s-image=<rancher/k3s image>, --image-tag=<Milvus image"
+            + " tag>, --help.");
   }
 
   @Test
@@ -102,9 +102,17 @@ class CliArgumentsTest {
   }
 
   @Test
+  void up_accepts_the_cluster_milvus_profile() {
+    CliArguments parsed = CliArguments.parse("up", "--milvus-profile=cluster");
+
+    assertThat(parsed.milvusProfile()).isEqualTo(MilvusProfile.CLUSTER);
+    assertThat(parsed.environmentConfig(Path.of("reports")).milvus().profile()).isEqualTo(MilvusProfile.CLUSTER);
+  }
+
+  @Test
   void refuses_unknown_value_listing_the_valid_ones() {
-    assertThatThrownBy(() -> CliArguments.parse("up", "--milvus-profile=cluster"))
-        .hasMessage("Unknown value 'cluster' for --milvus-profile. Valid values: standalone, one_pod.");
+    assertThatThrownBy(() -> CliArguments.parse("up", "--milvus-profile=tiny"))
+        .hasMessage("Unknown value 'tiny' for --milvus-profile. Valid values: standalone, one_pod, cluster.");
     assertThatThrownBy(() -> CliArguments.parse("up", "--profile=tiny"))
         .hasMessage("Unknown value 'tiny' for --profile. Valid values: minimal, full.");
   }

@@ -15,7 +15,7 @@ class CliTextsTest {
     assertThat(CliTexts.usage())
         .startsWith("Usage: MilvusMonitoredCli <command> [options]")
         .contains("  up  ", "  down  ", "  images  ")
-        .contains("--profile=full|minimal", "--milvus-profile=standalone|one_pod", "--k3s-image=", "--image-tag=")
+        .contains("--profile=full|minimal", "--milvus-profile=standalone|one_pod|cluster", "--k3s-image=", "--image-tag=")
         .contains("./mvnw -B -q -pl library compile exec:java"
             + " -Dexec.mainClass=io.github.milvusmonitored.cli.MilvusMonitoredCli -Dexec.args=\"<command> [options]\"");
   }
