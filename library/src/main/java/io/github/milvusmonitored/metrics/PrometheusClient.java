@@ -132,20 +132,26 @@ public final class PrometheusClient {
 
   /** Where each pool was seen; {@code targets} is a fresh answer of {@link #targets()}. */
   ScrapePoolSources scrapePoolSources(Targets targets) {
-    java.util.Set<String> listed;
+    // An endpoint the server lacks (scrape_pools before 2.42; status/config on some compatible
+    // servers) is a source with nothing in it.
+    var listed = ifPresent("api/v1/scrape_pools", "scrape pools",
+        data -> QueryResults.strings(data.path("scrapePools")));
+    var configured = ifPresent("api/v1/status/config", "configuration",
+        data -> ScrapeConfigJobs.jobNames(data.path("yaml").asText()));
+    return new ScrapePoolSources(java.util.Set.copyOf(listed), java.util.Set.copyOf(configured),
+        ScrapePoolSources.of(targets));
+  }
+
+  private List<String> ifPresent(String path, String what,
+      java.util.function.Function<com.fasterxml.jackson.databind.JsonNode, List<String>> read) {
     try {
-      listed = java.util.Set.copyOf(QueryResults.strings(api.call("api/v1/scrape_pools", QueryParameters.none(),
-          "scrape pools").data().path("scrapePools")));
+      return read.apply(api.call(path, QueryParameters.none(), what).data());
     } catch (PrometheusQueryException e) {
       if (e.httpStatus() != 404) {
         throw e;
       }
-      listed = java.util.Set.of(); // before 2.42
+      return List.of();
     }
-    String yaml = api.call("api/v1/status/config", QueryParameters.none(), "configuration").data()
-        .path("yaml").asText();
-    return new ScrapePoolSources(listed, java.util.Set.copyOf(ScrapeConfigJobs.jobNames(yaml)),
-        ScrapePoolSources.of(targets));
   }
 
   /** Type, help and unit of {@code metric}, or of every metric when it is null. */
