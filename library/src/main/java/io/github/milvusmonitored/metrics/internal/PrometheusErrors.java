@@ -137,8 +137,9 @@ public final class PrometheusErrors {
 
   private static boolean isRefused(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof java.net.ConnectException && !(t instanceof java.net.http.HttpConnectTimeoutException)
-          && (t.getMessage() == null || t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("refused"))) {
+      // The JDK's client wraps the socket's "Connection refused" in a ConnectException without a message.
+      if (t instanceof java.net.ConnectException && t.getMessage() != null
+          && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("refused")) {
         return true;
       }
     }
