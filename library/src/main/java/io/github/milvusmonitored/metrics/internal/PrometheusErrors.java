@@ -136,14 +136,22 @@ public final class PrometheusErrors {
       + " yet, the port-forward dropped, or the URI is wrong.";
 
   private static boolean isRefused(Throwable e) {
+    // Java 17's client reports a refused connect as a ConnectException without a message (its cause a
+    // ClosedChannelException); other connect failures name themselves.
+    boolean connect = false;
     for (Throwable t = e; t != null; t = t.getCause()) {
-      // The JDK's client wraps the socket's "Connection refused" in a ConnectException without a message.
-      if (t instanceof java.net.ConnectException && t.getMessage() != null
-          && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("refused")) {
-        return true;
+      if (t instanceof java.net.http.HttpConnectTimeoutException || t instanceof java.net.NoRouteToHostException
+          || t instanceof java.net.UnknownHostException) {
+        return false;
+      }
+      if (t instanceof java.net.ConnectException) {
+        if (t.getMessage() != null && !t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("refused")) {
+          return false;
+        }
+        connect = true;
       }
     }
-    return false;
+    return connect;
   }
 
   private static boolean isTimeout(Throwable e) {
