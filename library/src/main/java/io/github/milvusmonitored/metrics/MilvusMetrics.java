@@ -48,13 +48,18 @@ public final class MilvusMetrics {
   }
 
   /**
-   * Whether Prometheus scrapes the release and, if not, why: no scrape pool (ServiceMonitor not
-   * picked up), a pool without targets (the RBAC symptom), targets dropped by relabelling, down, or up.
+   * Whether Prometheus scrapes the release and, if not, why: no scrape job (ServiceMonitor not picked
+   * up), a job without targets (the RBAC symptom), targets dropped by relabelling, down, or up.
+   *
+   * <p>The release's targets are those carrying its namespace and instance labels or sitting in one of
+   * its scrape pools ({@link MilvusSelector#isScrapePoolOf}). Its jobs are looked for in every source
+   * ({@link PrometheusClient#scrapePools()}), so the RBAC symptom is recognised whether or not the
+   * Prometheus version lists a pool whose discovery found nothing.
    */
   public TargetStatus targetStatus() {
     Targets targets = prometheus.targets();
-    List<Targets.Active> mine = targets.active().stream().filter(t -> release.matches(t.labels())).toList();
-    String poolPrefix = "serviceMonitor/" + release.namespace() + "/";
+    List<Targets.Active> mine = targets.active().stream()
+        .filter(t -> release.matches(t.labels()) || release.isScrapePoolOf(t.scrapePool())).toList();
     if (!mine.isEmpty()) {
       List<String> pools = mine.stream().map(Targets.Active::scrapePool).distinct().toList();
       boolean allUp = mine.stream().allMatch(t -> t.health() == Targets.Health.UP);
@@ -62,24 +67,23 @@ public final class MilvusMetrics {
           ? new TargetStatus(TargetStatus.State.UP, mine, pools, MilvusDiagnosis.up(release))
           : new TargetStatus(TargetStatus.State.DOWN, mine, pools, MilvusDiagnosis.down(release));
     }
-    List<String> all = prometheus.scrapePools();
-    // Pools of this namespace that found nothing. A pool that has targets (of another release)
-    // proves discovery works in the namespace, so it says nothing about this release.
-    List<String> empty = all.stream().filter(p -> p.startsWith(poolPrefix))
-        .filter(p -> targets.activeInPool(p).isEmpty()).toList();
-    List<String> named = empty.stream().filter(p -> p.contains("/" + release.instance())).toList();
-    List<String> pools = named.isEmpty() ? empty : named;
+    ScrapePoolSources sources = prometheus.scrapePoolSources(targets);
+    List<String> pools = sources.all().stream().filter(release::isScrapePoolOf).toList();
     if (pools.isEmpty()) {
       return new TargetStatus(TargetStatus.State.NO_SCRAPE_POOL, List.of(), List.of(),
-          MilvusDiagnosis.noScrapePool(release, all));
+          MilvusDiagnosis.noScrapePool(release, List.copyOf(sources.all())));
     }
     long dropped = targets.dropped().stream()
-        .filter(d -> pools.contains(d.scrapePool()) || d.scrapePool().isEmpty()
-            && d.discoveredLabels().find("__meta_kubernetes_namespace").filter(release.namespace()::equals).isPresent())
+        .filter(d -> release.isScrapePoolOf(d.scrapePool()) || d.scrapePool().isEmpty()
+            && d.discoveredLabels().find("job").filter(release::isScrapePoolOf).isPresent())
         .count();
-    return dropped > 0
-        ? new TargetStatus(TargetStatus.State.DROPPED, List.of(), pools, MilvusDiagnosis.dropped(release, pools, (int) dropped))
-        : new TargetStatus(TargetStatus.State.NO_ACTIVE_TARGETS, List.of(), pools, MilvusDiagnosis.noActiveTargets(release, pools));
+    if (dropped > 0) {
+      return new TargetStatus(TargetStatus.State.DROPPED, List.of(), pools,
+          MilvusDiagnosis.dropped(release, pools, (int) dropped));
+    }
+    boolean listed = pools.stream().anyMatch(sources.listed()::contains);
+    return new TargetStatus(TargetStatus.State.NO_ACTIVE_TARGETS, List.of(), pools,
+        MilvusDiagnosis.noActiveTargets(release, pools, listed));
   }
 
   /**
@@ -143,12 +147,46 @@ public final class MilvusMetrics {
   }
 
   /**
-   * The {@code quantile} of search or query latency in milliseconds over the last {@code window};
-   * empty when no request fell in it. Make the window at least four scrape intervals wide.
+   * The {@code quantile} (0..1) of search or query latency in milliseconds over the last {@code window}.
+   *
+   * <p>Each bucket counts the requests between the sample Prometheus holds at {@code now - window} and
+   * the latest one. A histogram series that appeared inside the window is counted from zero, so its
+   * first samples are part of the answer: Milvus creates a series at the first request of its kind,
+   * and {@code rate()} would see no increase until a later one. A counter reset inside the window
+   * counts from the restart. Empty only when no request of {@code type} was counted in the window.
+   *
+   * <pre>{@code
+   * OptionalDouble p95 = milvus.latencyQuantile(QueryType.SEARCH, 0.95, Duration.ofMinutes(1));
+   * }</pre>
+   *
+   * @param window how far back to look, sent to Prometheus in milliseconds; at least the scrape
+   *     interval of the release's targets (a shorter window holds no two samples)
+   * @throws IllegalArgumentException when the window is shorter than that interval, naming the least
+   *     window that works
    */
   public OptionalDouble latencyQuantile(QueryType type, double quantile, Duration window) {
     PrometheusClient.requirePositive("Latency window", window);
-    return quantile(quantile, "sum by (le) (rate(" + latencyBuckets(type) + "[" + window.toSeconds() + "s]))");
+    requireQuantile(quantile);
+    scrapeInterval().filter(interval -> window.compareTo(interval) < 0).ifPresent(interval -> {
+      throw MilvusDiagnosis.windowTooShort(release, window, interval);
+    });
+    String buckets = latencyBuckets(type);
+    String before = buckets + " offset " + promqlDuration(window);
+    return quantile(quantile, "sum by (le) (((" + buckets + " - " + before + ") >= 0) or " + buckets + ")");
+  }
+
+  /** The longest scrape interval among the release's active targets, when Prometheus says. */
+  private java.util.Optional<Duration> scrapeInterval() {
+    return prometheus.targets().active().stream()
+        .filter(t -> release.matches(t.labels()) || release.isScrapePoolOf(t.scrapePool()))
+        .map(Targets.Active::scrapeInterval).flatMap(java.util.Optional::stream)
+        .max(Duration::compareTo);
+  }
+
+  /** {@code 90s} or {@code 1500ms}: whole milliseconds in a form every Prometheus version parses. */
+  static String promqlDuration(Duration d) {
+    long millis = d.toMillis();
+    return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
   }
 
   /** Resident memory of each Milvus process of the release, by pod. */
@@ -204,10 +242,14 @@ public final class MilvusMetrics {
     return release.select("milvus_proxy_sq_latency_bucket", "query_type=\"" + type.label() + "\"");
   }
 
-  private OptionalDouble quantile(double q, String buckets) {
+  private static void requireQuantile(double q) {
     if (!(q >= 0 && q <= 1)) {
       throw new IllegalArgumentException("Quantile must be between 0 and 1, got " + q + " (0.95 is p95).");
     }
+  }
+
+  private OptionalDouble quantile(double q, String buckets) {
+    requireQuantile(q);
     InstantVector v = prometheus.query("histogram_quantile(" + q + ", " + buckets + ")");
     return v.samples().stream().mapToDouble(Sample::value).filter(d -> !Double.isNaN(d)).findFirst();
   }

@@ -117,23 +117,40 @@ public final class PrometheusClient {
   }
 
   /**
-   * The names of all scrape pools (jobs), including pools that have no target at all.
+   * The names of all scrape pools (jobs), including jobs whose discovery found nothing, sorted.
    *
-   * <p>A pool without targets is how a missing RBAC grant shows up: the Prometheus operator wrote the
-   * job but service discovery may not list the namespace. Uses {@code /api/v1/scrape_pools} where the
-   * server has it, else reads the job names from the loaded configuration.
+   * <p>A job without targets is how a missing RBAC grant shows up: the Prometheus operator wrote the job
+   * but service discovery may not list the namespace. No single endpoint names such a job on every
+   * version: {@code /api/v1/scrape_pools} omits a job whose discovery never sent a target group on
+   * Prometheus 2.42 (checked) and lists it from 2.55 (read from source), so this is the union of
+   * {@code /api/v1/scrape_pools}, the jobs of the loaded configuration ({@code /api/v1/status/config})
+   * and the pools of {@code /api/v1/targets}.
    */
   public List<String> scrapePools() {
+    return List.copyOf(scrapePoolSources(targets()).all());
+  }
+
+  /** Where each pool was seen; {@code targets} is a fresh answer of {@link #targets()}. */
+  ScrapePoolSources scrapePoolSources(Targets targets) {
+    // An endpoint the server lacks (scrape_pools before 2.42; status/config on some compatible
+    // servers) is a source with nothing in it.
+    var listed = ifPresent("api/v1/scrape_pools", "scrape pools",
+        data -> QueryResults.strings(data.path("scrapePools")));
+    var configured = ifPresent("api/v1/status/config", "configuration",
+        data -> ScrapeConfigJobs.jobNames(data.path("yaml").asText()));
+    return new ScrapePoolSources(java.util.Set.copyOf(listed), java.util.Set.copyOf(configured),
+        ScrapePoolSources.of(targets));
+  }
+
+  private List<String> ifPresent(String path, String what,
+      java.util.function.Function<com.fasterxml.jackson.databind.JsonNode, List<String>> read) {
     try {
-      return QueryResults.strings(api.call("api/v1/scrape_pools", QueryParameters.none(), "scrape pools")
-          .data().path("scrapePools"));
+      return read.apply(api.call(path, QueryParameters.none(), what).data());
     } catch (PrometheusQueryException e) {
       if (e.httpStatus() != 404) {
         throw e;
       }
-      String yaml = api.call("api/v1/status/config", QueryParameters.none(), "configuration").data()
-          .path("yaml").asText();
-      return ScrapeConfigJobs.jobNames(yaml);
+      return List.of();
     }
   }
 
@@ -170,21 +187,25 @@ public final class PrometheusClient {
   /**
    * Waits until {@code /-/ready} answers 200.
    *
-   * @throws PrometheusUnavailableException naming the URI and the timeout when it never did
+   * @throws PrometheusUnavailableException naming the URI, the timeout and how the last ask went
+   *     (e.g. "connection refused" or "HTTP 503 'Service Unavailable'") when it never did
    */
   public void awaitReady(Duration timeout) {
     requirePositive("Ready timeout", timeout);
     long deadline = System.nanoTime() + timeout.toNanos();
-    PrometheusUnavailableException last = null;
+    String lastAnswer = "no answer";
+    Throwable lastCause = null;
     while (System.nanoTime() < deadline) {
       try {
         var response = api.raw("-/ready", requestTimeout);
         if (response.status() == 200) {
           return;
         }
-        last = PrometheusErrors.stillStarting(baseUri(), "-/ready", timeout, response.body());
+        lastAnswer = PrometheusErrors.readyAnswer(response.status(), response.body());
+        lastCause = null;
       } catch (PrometheusUnavailableException e) {
-        last = e;
+        lastAnswer = PrometheusErrors.readyAnswer(e);
+        lastCause = e.getCause();
       }
       try {
         Thread.sleep(Math.min(250, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
@@ -193,8 +214,7 @@ public final class PrometheusClient {
         throw new PrometheusException("Interrupted while waiting for Prometheus at " + baseUri(), e);
       }
     }
-    throw PrometheusErrors.unreachable(baseUri(), "-/ready", timeout,
-        last == null ? new java.util.concurrent.TimeoutException("no answer") : last);
+    throw PrometheusErrors.notReady(baseUri(), timeout, lastAnswer, lastCause);
   }
 
   private static QueryParameters matches(String... matchers) {

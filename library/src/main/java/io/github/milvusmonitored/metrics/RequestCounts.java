@@ -34,6 +34,32 @@ public record RequestCounts(Map<String, Map<String, Double>> byFunction) {
         .mapToDouble(Map.Entry::getValue).sum();
   }
 
+  /** The count of {@code function} calls with exactly the raw status {@code status}, e.g. {@code "fail_input"}; 0 when none. */
+  public double count(String function, String status) {
+    return byFunction.getOrDefault(function, Map.of()).getOrDefault(status, 0.0);
+  }
+
+  /** Every raw status value seen, over every function. */
+  public Set<String> statuses() {
+    Set<String> all = new java.util.TreeSet<>();
+    byFunction.values().forEach(s -> all.addAll(s.keySet()));
+    return java.util.Collections.unmodifiableSet(all);
+  }
+
+  /**
+   * The raw status values no {@link RequestStatus} matches (a value from a newer Milvus), with their
+   * count over every function: counted, never dropped.
+   */
+  public Map<String, Double> unclassified() {
+    Map<String, Double> out = new TreeMap<>();
+    byFunction.values().forEach(s -> s.forEach((status, n) -> {
+      if (RequestStatus.classify(status).isEmpty()) {
+        out.merge(status, n, Double::sum);
+      }
+    }));
+    return java.util.Collections.unmodifiableMap(out);
+  }
+
   /** The count of all calls whose status is in {@code status}, over every function. */
   public double count(RequestStatus status) {
     return byFunction.keySet().stream().mapToDouble(f -> count(f, status)).sum();

@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param state the verdict
  * @param targets the release's active targets (empty unless discovered)
- * @param scrapePools the scrape pools generated for the release's namespace
+ * @param scrapePools the release's scrape pools (jobs), matched by the chart's ServiceMonitor names
  * @param explanation what it means and what to do, in one paragraph
  */
 public record TargetStatus(State state, List<Targets.Active> targets, List<String> scrapePools, String explanation) {
@@ -18,9 +18,9 @@ public record TargetStatus(State state, List<Targets.Active> targets, List<Strin
 
   /** The possible verdicts, from worst to best. */
   public enum State {
-    /** No scrape pool for the namespace: the ServiceMonitor was not picked up. */
+    /** No scrape job of the release anywhere in Prometheus: the ServiceMonitor was not picked up. */
     NO_SCRAPE_POOL,
-    /** A pool exists but discovery found nothing in it: the RBAC symptom. */
+    /** The release's job exists (listed as a pool or only configured) but discovery found nothing: the RBAC symptom. */
     NO_ACTIVE_TARGETS,
     /** Discovery found the Service but relabelling dropped it: selector or port mismatch. */
     DROPPED,

@@ -42,6 +42,20 @@ public record Targets(List<Active> active, List<Dropped> dropped) {
   public record Active(String scrapePool, String scrapeUrl, Labels labels, Labels discoveredLabels,
       Health health, String lastError, Optional<Instant> lastScrape, Duration lastScrapeDuration) {
 
+    /**
+     * The interval Prometheus scrapes this target at, from the discovered label {@code __scrape_interval__}
+     * (Prometheus 2.x and 3.x set it); empty when absent or unreadable.
+     */
+    public Optional<Duration> scrapeInterval() {
+      return discoveredLabels.find("__scrape_interval__").flatMap(text -> {
+        try {
+          return Optional.of(io.github.milvusmonitored.milvus.internal.PrometheusDurations.parse(text));
+        } catch (IllegalArgumentException e) {
+          return Optional.empty();
+        }
+      });
+    }
+
     /** Short text for messages: pool, URL, health and error. */
     public String describe() {
       return scrapePool + " " + scrapeUrl + " health=" + health.name().toLowerCase(java.util.Locale.ROOT)

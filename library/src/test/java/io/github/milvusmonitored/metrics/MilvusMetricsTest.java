@@ -21,6 +21,7 @@ class MilvusMetricsTest {
   void start() throws Exception {
     server = new FakePrometheusServer();
     milvus = MilvusMetrics.of(PrometheusClient.create(server.uri()), MilvusSelector.of("milvus", "my-release"));
+    config();
   }
 
   @AfterEach
@@ -44,6 +45,23 @@ class MilvusMetricsTest {
   }
 
   @Test
+  void reports_rbac_symptom_when_the_job_is_only_in_the_configuration() {
+    targets("[]", "[]");
+    pools("serviceMonitor/monitoring/prometheus-k8s/0");
+    config("serviceMonitor/monitoring/prometheus-k8s/0", POOL);
+
+    TargetStatus status = milvus.targetStatus();
+
+    assertThat(status.state()).isEqualTo(TargetStatus.State.NO_ACTIVE_TARGETS);
+    assertThat(status.scrapePools()).containsExactly(POOL);
+    assertThat(status.explanation())
+        .startsWith("Scrape job [" + POOL + "] is configured but discovery found NO targets for it (Prometheus"
+            + " created no scrape pool: releases before 2.55 list none for a job whose discovery sent nothing):"
+            + " this is the RBAC symptom.")
+        .contains("kubectl patch clusterrole prometheus-k8s --type=json");
+  }
+
+  @Test
   void reports_a_servicemonitor_that_was_not_picked_up() {
     targets("[]", "[]");
     pools("serviceMonitor/monitoring/prometheus-k8s/0");
@@ -51,8 +69,60 @@ class MilvusMetricsTest {
     TargetStatus status = milvus.targetStatus();
 
     assertThat(status.state()).isEqualTo(TargetStatus.State.NO_SCRAPE_POOL);
-    assertThat(status.explanation()).contains("metrics.serviceMonitor.enabled=true")
-        .contains("pools: [serviceMonitor/monitoring/prometheus-k8s/0]");
+    assertThat(status.explanation()).startsWith("Prometheus has no scrape job for Milvus release 'my-release' in"
+        + " namespace 'milvus': none of [serviceMonitor/milvus/my-release-milvus-standalone/<n>,"
+        + " serviceMonitor/milvus/my-release-milvus/<n>] (standalone, cluster) is among its jobs (pools:"
+        + " [serviceMonitor/monitoring/prometheus-k8s/0]). The ServiceMonitor was not picked up: check that the"
+        + " Milvus chart ran with metrics.serviceMonitor.enabled=true");
+  }
+
+  @Test
+  void a_release_whose_name_is_a_prefix_of_another_takes_none_of_its_pools_or_targets() {
+    targets("[" + target("up", "") + "]", "[]");
+    pools(POOL);
+    config(POOL);
+    MilvusMetrics my = MilvusMetrics.of(milvus.prometheus(), MilvusSelector.of("milvus", "my"));
+
+    TargetStatus status = my.targetStatus();
+
+    assertThat(status.state()).isEqualTo(TargetStatus.State.NO_SCRAPE_POOL);
+    assertThat(status.scrapePools()).isEmpty();
+    assertThat(milvus.targetStatus().state()).isEqualTo(TargetStatus.State.UP);
+  }
+
+  @Test
+  void finds_the_cluster_mode_pool_and_a_release_named_with_milvus() {
+    targets("[]", "[]");
+    pools("serviceMonitor/milvus/my-release-milvus/0", "serviceMonitor/milvus/milvus-prod-standalone/0",
+        "serviceMonitor/milvus/my-release-milvus-extra/0");
+
+    assertThat(milvus.targetStatus().scrapePools()).containsExactly("serviceMonitor/milvus/my-release-milvus/0");
+    assertThat(MilvusMetrics.of(milvus.prometheus(), MilvusSelector.of("milvus", "milvus-prod")).targetStatus()
+        .scrapePools()).containsExactly("serviceMonitor/milvus/milvus-prod-standalone/0");
+  }
+
+  @Test
+  void a_target_in_the_release_pool_belongs_to_it_even_without_the_release_labels() {
+    targets("[{\"labels\":{\"job\":\"my-release-milvus\"},\"scrapePool\":\"" + POOL
+        + "\",\"scrapeUrl\":\"http://10.42.0.9:9091/metrics\",\"health\":\"up\",\"lastError\":\"\"}]", "[]");
+
+    assertThat(milvus.targetStatus().state()).isEqualTo(TargetStatus.State.UP);
+  }
+
+  @Test
+  void selector_matches_scrape_pools_by_whole_names() {
+    MilvusSelector release = MilvusSelector.of("milvus", "my-release");
+
+    assertThat(release.serviceMonitorNames()).containsExactly("my-release-milvus-standalone", "my-release-milvus");
+    assertThat(MilvusSelector.of("milvus", "milvus-prod").serviceMonitorNames())
+        .containsExactly("milvus-prod-standalone", "milvus-prod");
+    assertThat(release.isScrapePoolOf(POOL)).isTrue();
+    assertThat(release.isScrapePoolOf("serviceMonitor/milvus/my-release-milvus/1")).isTrue();
+    assertThat(release.isScrapePoolOf("serviceMonitor/vectors/my-release-milvus/0")).isFalse();
+    assertThat(release.isScrapePoolOf("serviceMonitor/milvus/my-release-milvus-standalone/x")).isFalse();
+    assertThat(release.isScrapePoolOf("podMonitor/milvus/my-release-milvus/0")).isFalse();
+    assertThat(MilvusSelector.of("milvus", "my").isScrapePoolOf(POOL)).isFalse();
+    assertThat(MilvusSelector.of("milvus", "release").isScrapePoolOf(POOL)).isFalse();
   }
 
   @Test
@@ -64,6 +134,54 @@ class MilvusMetricsTest {
 
     assertThat(status.state()).isEqualTo(TargetStatus.State.DROPPED);
     assertThat(status.explanation()).contains("relabelling dropped them all");
+  }
+
+  @Test
+  void counts_targets_dropped_by_a_prometheus_that_names_no_pool_on_dropped_targets() {
+    targets("[]", "[{\"discoveredLabels\":{\"job\":\"" + POOL + "\",\"__address__\":\"10.42.0.7:2379\"}},"
+        + "{\"discoveredLabels\":{\"job\":\"serviceMonitor/milvus/my-milvus-standalone/0\"}}]");
+    config(POOL);
+
+    TargetStatus status = milvus.targetStatus();
+
+    assertThat(status.state()).isEqualTo(TargetStatus.State.DROPPED);
+    assertThat(status.explanation()).startsWith("Prometheus discovered 1 endpoint(s) in namespace 'milvus' for ["
+        + POOL + "] but relabelling dropped them all");
+  }
+
+  @Test
+  void refuses_a_latency_window_shorter_than_the_scrape_interval_naming_the_least_that_works() {
+    targets("[" + target("up", "").replace("\"labels\"", "\"discoveredLabels\":{\"__scrape_interval__\":\"30s\"},\"labels\"")
+        + "]", "[]");
+
+    assertThatThrownBy(() -> milvus.latencyQuantile(QueryType.SEARCH, 0.95, Duration.ofSeconds(10)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Latency window 10 s is shorter than the scrape interval of Milvus release 'my-release' in"
+            + " namespace 'milvus' (30 s): both ends of the window would often fall on the same sample and show no"
+            + " request. The least window that works is 30 s; four intervals (120 s) still answer when a scrape is"
+            + " missed.");
+  }
+
+  @Test
+  void sends_latency_windows_with_millisecond_precision() {
+    targets("[" + target("up", "").replace("\"labels\"", "\"discoveredLabels\":{\"__scrape_interval__\":\"500ms\"},\"labels\"")
+        + "]", "[]");
+    server.on("/api/v1/query", Answer.json(200, "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]}}"));
+
+    assertThat(milvus.latencyQuantile(QueryType.HYBRID_SEARCH, 0.5, Duration.ofMillis(500))).isEmpty();
+    assertThat(milvus.latencyQuantile(QueryType.SEARCH, 0.5, Duration.ofMillis(1500))).isEmpty();
+    assertThat(milvus.latencyQuantile(QueryType.SEARCH, 0.5, Duration.ofMinutes(2))).isEmpty();
+
+    var queries = server.requests().stream().filter(u -> u.getPath().equals("/api/v1/query"))
+        .map(java.net.URI::getQuery).toList();
+    String buckets = "milvus_proxy_sq_latency_bucket{namespace=\"milvus\",app_kubernetes_io_instance=\"my-release\","
+        + "query_type=\"hybrid_search\"}";
+    assertThat(queries.get(0)).isEqualTo("query=histogram_quantile(0.5, sum by (le) (((" + buckets + " - " + buckets
+        + " offset 500ms) >= 0) or " + buckets + "))");
+    assertThat(queries.get(1)).contains(" offset 1500ms)");
+    assertThat(queries.get(2)).contains(" offset 120s)");
+    assertThat(MilvusMetrics.promqlDuration(Duration.ofMillis(1500))).isEqualTo("1500ms");
+    assertThat(MilvusMetrics.promqlDuration(Duration.ofSeconds(90))).isEqualTo("90s");
   }
 
   @Test
@@ -87,7 +205,7 @@ class MilvusMetricsTest {
     assertThatThrownBy(() -> milvus.awaitFirstSample(Duration.ofMillis(700)))
         .isInstanceOf(MilvusNotScrapedException.class)
         .hasMessageStartingWith("No sample of '{__name__=~\"milvus_.+\",namespace=\"milvus\",app_kubernetes_io_instance=\"my-release\"}'"
-            + " for Milvus release 'my-release' in namespace 'milvus' within PT0.7S.")
+            + " for Milvus release 'my-release' in namespace 'milvus' within 0.7 s.")
         .hasMessageContaining("NO_ACTIVE_TARGETS: Scrape pool");
   }
 
@@ -99,6 +217,26 @@ class MilvusMetricsTest {
     assertThat(RequestStatus.REJECTED.matches("rejected_user")).isTrue();
     assertThat(RequestStatus.SUCCESS.matches("fail")).isFalse();
     assertThat(RequestStatus.FAIL.matcher()).isEqualTo("status=~\"fail.*\"");
+    assertThat(RequestStatus.classify("cancel")).contains(RequestStatus.CANCEL);
+    assertThat(RequestStatus.classify("abandon")).contains(RequestStatus.ABANDON);
+    assertThat(RequestStatus.classify("rejected_system")).contains(RequestStatus.REJECTED);
+    assertThat(RequestStatus.classify("timeout")).isEmpty();
+  }
+
+  @Test
+  void request_counts_keep_status_values_no_class_matches() {
+    server.on("/api/v1/query", Answer.json(200, "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":["
+        + sample("Search", "total", 4) + "," + sample("Search", "success", 1) + "," + sample("Search", "cancel", 1)
+        + "," + sample("Search", "shed", 2) + "," + sample("Insert", "shed", 3) + "]}}"));
+
+    RequestCounts counts = milvus.requestCounts();
+
+    assertThat(counts.count("Search", RequestStatus.CANCEL)).isEqualTo(1);
+    assertThat(counts.count("Search", "shed")).isEqualTo(2);
+    assertThat(counts.statuses()).containsExactly("cancel", "shed", "success", "total");
+    assertThat(counts.unclassified()).containsExactly(java.util.Map.entry("shed", 5.0));
+    assertThat(server.requests().get(0).getQuery()).isEqualTo("query=sum by (function_name, status)"
+        + " (milvus_proxy_req_count{namespace=\"milvus\",app_kubernetes_io_instance=\"my-release\"})");
   }
 
   @Test
@@ -116,6 +254,19 @@ class MilvusMetricsTest {
   private void pools(String... names) {
     server.on("/api/v1/scrape_pools", Answer.json(200, "{\"status\":\"success\",\"data\":{\"scrapePools\":[\""
         + String.join("\",\"", names) + "\"]}}"));
+  }
+
+  private void config(String... jobs) {
+    StringBuilder yaml = new StringBuilder("global:\\n  scrape_interval: 30s\\nscrape_configs:\\n");
+    for (String job : jobs) {
+      yaml.append("- job_name: ").append(job).append("\\n  honor_labels: true\\n");
+    }
+    server.on("/api/v1/status/config", Answer.json(200, "{\"status\":\"success\",\"data\":{\"yaml\":\"" + yaml + "\"}}"));
+  }
+
+  private static String sample(String function, String status, double value) {
+    return "{\"metric\":{\"function_name\":\"" + function + "\",\"status\":\"" + status + "\"},\"value\":[1,\""
+        + value + "\"]}";
   }
 
   private static String target(String health, String error) {

@@ -111,7 +111,8 @@ class PrometheusClientIT {
       assertThat(t.labels().get("app_kubernetes_io_instance")).isEqualTo("my-release");
       assertThat(t.lastScrape()).isPresent();
     });
-    assertThat(prometheus.scrapePools()).contains(ENV.target().jobName(), ENV.undiscoveredTarget().jobName());
+    assertThat(prometheus.scrapePools())
+        .contains(ENV.target().jobName(), ENV.undiscoveredTarget().jobName(), ENV.emptyPoolTarget().jobName());
     assertThat(targets.activeInPool(ENV.undiscoveredTarget().jobName())).isEmpty();
   }
 

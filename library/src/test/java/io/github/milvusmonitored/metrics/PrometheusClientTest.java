@@ -62,7 +62,7 @@ class PrometheusClientTest {
 
     assertThatThrownBy(() -> client.query("up"))
         .isInstanceOf(PrometheusUnavailableException.class)
-        .hasMessageContaining("was still starting after PT2S")
+        .hasMessageContaining("was still starting after 2 s")
         .hasMessageContaining("kept answering 503 'Service Unavailable'")
         .hasMessageContaining(server.uri().toString());
   }
@@ -154,7 +154,7 @@ class PrometheusClientTest {
   }
 
   @Test
-  void unreachable_prometheus_names_uri_and_timeout() throws Exception {
+  void a_refused_connection_is_reported_as_refused_not_as_a_timeout() throws Exception {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
@@ -167,8 +167,10 @@ class PrometheusClientTest {
           assertThat(e.uri().toString()).startsWith(closed.toString());
           assertThat(e.timeout()).isEqualTo(Duration.ofSeconds(1));
         })
-        .hasMessageStartingWith("Prometheus at " + closed + "/ did not answer api/v1/query within PT1S")
-        .hasMessageContaining("ConnectException");
+        .hasMessage("Prometheus at " + closed + "/ refused the connection for api/v1/query (connection refused)."
+            + " Likely causes: Prometheus is not running or not ready yet, the port-forward dropped, or the URI is"
+            + " wrong. Check that " + closed + "/-/ready answers 200; on Kubernetes look at the pods in namespace"
+            + " 'monitoring' (kubectl -n monitoring get pods).");
     assertThat(c.isReady()).isFalse();
   }
 
@@ -180,8 +182,8 @@ class PrometheusClientTest {
     long start = System.nanoTime();
     assertThatThrownBy(() -> c.query("up"))
         .isInstanceOf(PrometheusUnavailableException.class)
-        .hasMessageContaining("within PT0.3S")
-        .hasMessageContaining("HttpTimeoutException");
+        .hasMessageStartingWith("Prometheus at " + server.uri() + "/ did not answer api/v1/query within 0.3 s"
+            + " (HttpTimeoutException: ");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
   }
 
@@ -199,8 +201,24 @@ class PrometheusClientTest {
   void scrape_pools_fall_back_to_configured_jobs_on_servers_without_the_endpoint() {
     server.on("/api/v1/status/config", Answer.json(200, """
         {"status":"success","data":{"yaml":"global:\\n  scrape_interval: 30s\\nscrape_configs:\\n- job_name: serviceMonitor/milvus/my-release-milvus-standalone/0\\n  honor_labels: true\\n- job_name: prometheus\\n"}}"""));
+    server.on("/api/v1/targets", Answer.json(200, "{\"status\":\"success\",\"data\":{\"activeTargets\":[],\"droppedTargets\":[]}}"));
 
-    assertThat(client.scrapePools()).containsExactly("serviceMonitor/milvus/my-release-milvus-standalone/0", "prometheus");
+    assertThat(client.scrapePools()).containsExactly("prometheus", "serviceMonitor/milvus/my-release-milvus-standalone/0");
+  }
+
+  @Test
+  void scrape_pools_are_the_union_of_listed_pools_configured_jobs_and_pools_of_targets() {
+    server.on("/api/v1/scrape_pools", Answer.json(200, "{\"status\":\"success\",\"data\":{\"scrapePools\":[\"listed\"]}}"));
+    server.on("/api/v1/status/config", Answer.json(200,
+        "{\"status\":\"success\",\"data\":{\"yaml\":\"scrape_configs:\\n- job_name: configured\\n- job_name: listed\\n\"}}"));
+    server.on("/api/v1/targets", Answer.json(200, """
+        {"status":"success","data":{"activeTargets":[{"scrapePool":"active","labels":{},"discoveredLabels":{},
+          "scrapeUrl":"http://127.0.0.1:1/metrics","health":"up","lastError":""}],
+          "droppedTargets":[{"discoveredLabels":{"job":"dropped-before-2.46"}},
+            {"scrapePool":"dropped","discoveredLabels":{"job":"dropped"}}]}}"""));
+
+    assertThat(client.scrapePools())
+        .containsExactly("active", "configured", "dropped", "dropped-before-2.46", "listed");
   }
 
   @Test
@@ -249,9 +267,9 @@ class PrometheusClientTest {
   void refuses_zero_and_negative_timeouts() {
     var builder = PrometheusClient.builder(server.uri());
     assertThatThrownBy(() -> builder.withRequestTimeout(Duration.ZERO))
-        .hasMessageStartingWith("Request timeout must be positive, got PT0S.");
+        .hasMessageStartingWith("Request timeout must be positive, got 0 s.");
     assertThatThrownBy(() -> builder.withStartupWait(Duration.ofSeconds(-1)))
-        .hasMessageStartingWith("Startup wait must be positive, got PT-1S.");
+        .hasMessageStartingWith("Startup wait must be positive, got -1 s.");
     assertThatThrownBy(() -> client.awaitReady(Duration.ZERO))
         .hasMessageStartingWith("Ready timeout must be positive");
     assertThatThrownBy(() -> client.queryRange("up", Instant.now(), Instant.now(), Duration.ZERO))
@@ -274,6 +292,26 @@ class PrometheusClientTest {
     server.on("/-/ready", Answer.text(503, "Service Unavailable"));
     assertThatThrownBy(() -> client.awaitReady(Duration.ofMillis(600)))
         .isInstanceOf(PrometheusUnavailableException.class)
-        .hasMessageContaining("did not answer -/ready within PT0.6S");
+        .hasMessage("Prometheus at " + server.uri() + "/ was not ready within 0.6 s: the last ask of -/ready got"
+            + " HTTP 503 'Service Unavailable'. Likely causes: Prometheus is not running or not ready yet, the"
+            + " port-forward dropped, or the URI is wrong. A large WAL replay takes longer: pass a longer timeout,"
+            + " or check Prometheus's log for why it does not become ready.");
+  }
+
+  @Test
+  void await_ready_on_a_closed_port_says_connection_refused_once() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    URI closed = URI.create("http://127.0.0.1:" + port);
+    PrometheusClient c = PrometheusClient.builder(closed).withRequestTimeout(Duration.ofSeconds(1)).build();
+
+    assertThatThrownBy(() -> c.awaitReady(Duration.ofMillis(500)))
+        .isInstanceOf(PrometheusUnavailableException.class)
+        .hasMessageStartingWith("Prometheus at " + closed + "/ was not ready within 0.5 s: the last ask of -/ready"
+            + " got connection refused. Likely causes:")
+        .satisfies(e -> assertThat(e.getMessage().split("Prometheus at ", -1)).hasSize(2))
+        .satisfies(e -> assertThat(e.getMessage().split("Likely causes", -1)).hasSize(2));
   }
 }

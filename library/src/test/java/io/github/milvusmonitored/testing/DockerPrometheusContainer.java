@@ -34,6 +34,8 @@ final class DockerPrometheusContainer implements PrometheusBackend {
                 .withAccessToHost(true)
                 .withExposedPorts(9090)
                 .withCopyToContainer(Transferable.of(config.toYaml(HOST_ALIAS, RULES)), CONFIG)
+                .withCopyToContainer(Transferable.of(PrometheusConfig.NO_TARGETS_CONTENT),
+                        RULES + "/" + PrometheusConfig.NO_TARGETS_FILE)
                 .withCommand("--config.file=" + CONFIG, "--storage.tsdb.path=/prometheus", "--web.enable-lifecycle")
                 .waitingFor(Wait.forHttp("/-/ready").forStatusCode(200))
                 .withStartupTimeout(Duration.ofMinutes(2));

@@ -63,6 +63,8 @@ final class LocalPrometheusProcess implements PrometheusBackend {
             for (var rule : config.ruleFiles().entrySet()) {
                 Files.writeString(dir.resolve("rules").resolve(rule.getKey() + ".yml"), rule.getValue());
             }
+            Files.writeString(dir.resolve("rules").resolve(PrometheusConfig.NO_TARGETS_FILE),
+                    PrometheusConfig.NO_TARGETS_CONTENT);
             Files.writeString(dir.resolve("prometheus.yml"),
                     config.toYaml("127.0.0.1", dir.resolve("rules").toString()));
         } catch (IOException e) {

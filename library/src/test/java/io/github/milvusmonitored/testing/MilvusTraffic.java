@@ -55,6 +55,11 @@ public final class MilvusTraffic {
         return readRequest("Search", "search", collection, latency);
     }
 
+    /** A successful HybridSearch that took {@code latency}, observed with query type {@code hybrid_search}. */
+    public MilvusTraffic hybridSearch(String collection, Duration latency) {
+        return readRequest("HybridSearch", "hybrid_search", collection, latency);
+    }
+
     /** A successful Query that took {@code latency}, observed in milliseconds. */
     public MilvusTraffic query(String collection, Duration latency) {
         return readRequest("Query", "query", collection, latency);

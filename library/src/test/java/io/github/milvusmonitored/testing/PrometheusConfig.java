@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The configuration of a {@link RealPrometheus}: intervals, Milvus targets, empty scrape pools, rule files.
+ * The configuration of a {@link RealPrometheus}: intervals, Milvus targets, jobs without targets, rule files.
  *
  * <pre>{@code
  * PrometheusConfig config = PrometheusConfig.builder()
@@ -17,22 +17,35 @@ import java.util.Map;
  *         .build();
  * }</pre>
  *
- * <p>An undiscovered target is a scrape pool with no targets, what Prometheus shows when the operator's
- * job for a namespace discovers nothing (Prometheus may not list endpoint slices there). It is written
- * as {@code static_configs: []}: Prometheus 2.42 and 3.x then create the pool with no target, whereas a
- * {@code file_sd_configs} on an empty file creates no pool at all.
+ * <p>An undiscovered target is a job whose service discovery yields nothing, what Prometheus has when the
+ * operator's job for a namespace may not list endpoint slices there (the RBAC symptom). It is written as
+ * a {@code file_sd_configs} job reading {@value #NO_TARGETS_FILE}, a file with no target group: like
+ * Kubernetes discovery under a 403, the discoverer never sends a target group. Prometheus 2.42 then
+ * creates no scrape pool ({@code /api/v1/scrape_pools} omits the job, only {@code /api/v1/status/config}
+ * has it); from 2.55 (read from source) the discovery manager sends an empty target set and the pool is
+ * listed. An empty scrape pool, {@code static_configs: []}, is listed by every version: Prometheus gives a
+ * job without any discovery configuration an empty static group.
  *
  * @param scrapeInterval     global scrape interval; the scrape timeout is the smaller of it and 10 s
  * @param evaluationInterval rule evaluation interval
  * @param milvusTargets      targets scraped as operator-generated ServiceMonitor jobs
- * @param emptyScrapePools   job names of scrape pools without targets
+ * @param undiscoveredJobs   job names of discovery-based jobs whose discovery yields nothing
+ * @param emptyScrapePools   job names of scrape pools without targets ({@code static_configs: []})
  * @param ruleFiles          rule file name (without extension) to its YAML text
  */
 public record PrometheusConfig(Duration scrapeInterval, Duration evaluationInterval, List<MilvusTarget> milvusTargets,
-                               List<String> emptyScrapePools, Map<String, String> ruleFiles) {
+                               List<String> undiscoveredJobs, List<String> emptyScrapePools,
+                               Map<String, String> ruleFiles) {
+
+    /** The file-discovery file with no target group, written next to the rule files. */
+    public static final String NO_TARGETS_FILE = "no-targets.json";
+
+    /** The content of {@link #NO_TARGETS_FILE}: a list of no target groups. */
+    public static final String NO_TARGETS_CONTENT = "[]\n";
 
     public PrometheusConfig {
         milvusTargets = List.copyOf(milvusTargets);
+        undiscoveredJobs = List.copyOf(undiscoveredJobs);
         emptyScrapePools = List.copyOf(emptyScrapePools);
         ruleFiles = Map.copyOf(ruleFiles);
     }
@@ -45,7 +58,7 @@ public record PrometheusConfig(Duration scrapeInterval, Duration evaluationInter
      * The prometheus.yml text.
      *
      * @param targetHost how Prometheus reaches the exporters ({@code 127.0.0.1}, or the Docker host alias)
-     * @param rulesDir   the directory the rule files are written to, as Prometheus sees it
+     * @param rulesDir   the directory the rule files and {@value #NO_TARGETS_FILE} are written to, as Prometheus sees it
      */
     public String toYaml(String targetHost, String rulesDir) {
         StringBuilder yaml = new StringBuilder();
@@ -70,6 +83,12 @@ public record PrometheusConfig(Duration scrapeInterval, Duration evaluationInter
             target.targetLabels().forEach((name, value) ->
                     yaml.append("          ").append(name).append(": ").append(quote(value)).append('\n'));
         }
+        for (String job : undiscoveredJobs) {
+            yaml.append("  - job_name: ").append(quote(job)).append('\n')
+                    .append("    honor_labels: true\n")
+                    .append("    file_sd_configs:\n")
+                    .append("      - files: [").append(quote(rulesDir + "/" + NO_TARGETS_FILE)).append("]\n");
+        }
         for (String pool : emptyScrapePools) {
             yaml.append("  - job_name: ").append(quote(pool)).append('\n')
                     .append("    honor_labels: true\n")
@@ -92,6 +111,7 @@ public record PrometheusConfig(Duration scrapeInterval, Duration evaluationInter
         private Duration scrapeInterval = Duration.ofSeconds(1);
         private Duration evaluationInterval = Duration.ofSeconds(1);
         private final List<MilvusTarget> milvusTargets = new ArrayList<>();
+        private final List<String> undiscoveredJobs = new ArrayList<>();
         private final List<String> emptyScrapePools = new ArrayList<>();
         private final Map<String, String> ruleFiles = new LinkedHashMap<>();
 
@@ -114,12 +134,13 @@ public record PrometheusConfig(Duration scrapeInterval, Duration evaluationInter
             return this;
         }
 
-        /** Adds the target's job as a scrape pool that discovers nothing (its port is ignored). */
+        /** Adds the target's job with a discovery that finds nothing, the RBAC symptom (its port is ignored). */
         public Builder withUndiscoveredTarget(MilvusTarget target) {
-            return withEmptyScrapePool(target.jobName());
+            undiscoveredJobs.add(target.jobName());
+            return this;
         }
 
-        /** Adds a scrape pool named {@code jobName} with no targets. */
+        /** Adds a scrape pool named {@code jobName} with no targets, which every Prometheus lists. */
         public Builder withEmptyScrapePool(String jobName) {
             emptyScrapePools.add(jobName);
             return this;
@@ -136,11 +157,13 @@ public record PrometheusConfig(Duration scrapeInterval, Duration evaluationInter
 
         public PrometheusConfig build() {
             List<String> jobs = new ArrayList<>(milvusTargets.stream().map(MilvusTarget::jobName).toList());
+            jobs.addAll(undiscoveredJobs);
             jobs.addAll(emptyScrapePools);
             if (jobs.stream().distinct().count() != jobs.size()) {
                 throw new IllegalArgumentException("Scrape job names must be unique; got " + jobs);
             }
-            return new PrometheusConfig(scrapeInterval, evaluationInterval, milvusTargets, emptyScrapePools, ruleFiles);
+            return new PrometheusConfig(scrapeInterval, evaluationInterval, milvusTargets, undiscoveredJobs, emptyScrapePools,
+                    ruleFiles);
         }
 
         private static Duration positive(Duration value, String what) {

@@ -23,12 +23,13 @@ class PrometheusConfigTest {
     }
 
     @Test
-    void writes_intervals_targets_empty_pools_and_rule_files() {
+    void writes_intervals_targets_undiscovered_jobs_empty_pools_and_rule_files() {
         String yaml = PrometheusConfig.builder()
                 .withScrapeInterval(Duration.ofMillis(500))
                 .withEvaluationInterval(Duration.ofSeconds(15))
                 .withMilvusTarget(MilvusTarget.standalone(12345))
                 .withUndiscoveredTarget(MilvusTarget.standalone(0).withNamespace("vectors"))
+                .withEmptyScrapePool("serviceMonitor/vectors/listed-milvus-standalone/0")
                 .withRuleFile("milvus", "groups: []\n")
                 .build()
                 .toYaml("host.testcontainers.internal", "/rules");
@@ -39,6 +40,8 @@ class PrometheusConfigTest {
                 "      - targets: [\"host.testcontainers.internal:12345\"]\n",
                 "          job: \"my-release-milvus\"\n",
                 "  - job_name: \"serviceMonitor/vectors/my-release-milvus-standalone/0\"\n    honor_labels: true\n"
+                        + "    file_sd_configs:\n      - files: [\"/rules/no-targets.json\"]\n",
+                "  - job_name: \"serviceMonitor/vectors/listed-milvus-standalone/0\"\n    honor_labels: true\n"
                         + "    static_configs: []\n");
     }
 

@@ -27,8 +27,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * <p>As a static field it starts once before all tests of the class and stops after them; as an
  * instance field, around each test. Outside JUnit, call {@link #start()} and {@link #close()}.
- * Prometheus scrapes the exporter as the chart's ServiceMonitor job ({@link #target()}) and also has
- * an empty scrape pool for release {@code other-release} (the RBAC symptom, {@link #undiscoveredTarget()}).
+ * Prometheus scrapes the exporter as the chart's ServiceMonitor job ({@link #target()}). It also has the
+ * job of release {@code other-release} whose discovery finds nothing, the RBAC symptom as it arises
+ * ({@link #undiscoveredTarget()}; Prometheus 2.42 does not list its scrape pool), and an empty scrape
+ * pool that every version lists for release {@code listed-release} ({@link #emptyPoolTarget()}).
  */
 public final class PrometheusWithMilvusExporter
         implements AutoCloseable, BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
@@ -58,7 +60,8 @@ public final class PrometheusWithMilvusExporter
                 .withScrapeInterval(builder.scrapeInterval)
                 .withEvaluationInterval(builder.scrapeInterval)
                 .withMilvusTarget(target)
-                .withUndiscoveredTarget(undiscoveredTarget());
+                .withUndiscoveredTarget(undiscoveredTarget())
+                .withEmptyScrapePool(emptyPoolTarget().jobName());
         builder.ruleFiles.forEach(config::withRuleFile);
         try {
             prometheus = RealPrometheus.start(config.build());
@@ -87,9 +90,14 @@ public final class PrometheusWithMilvusExporter
         return started(target);
     }
 
-    /** The target whose scrape pool exists with no targets: same namespace, release {@code other-release}. */
+    /** The target whose job's discovery finds nothing: same namespace, release {@code other-release}. */
     public MilvusTarget undiscoveredTarget() {
         return started(target).withRelease("other-release").withPort(0);
+    }
+
+    /** The target whose scrape pool is listed with no targets: same namespace, release {@code listed-release}. */
+    public MilvusTarget emptyPoolTarget() {
+        return started(target).withRelease("listed-release").withPort(0);
     }
 
     /**

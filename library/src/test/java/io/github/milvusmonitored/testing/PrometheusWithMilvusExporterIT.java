@@ -44,11 +44,16 @@ class PrometheusWithMilvusExporterIT {
     }
 
     @Test
-    void keeps_an_empty_scrape_pool_for_the_undiscovered_release() {
+    void configures_the_undiscovered_release_whose_pool_only_newer_versions_list() {
         env.awaitFirstScrape();
 
-        assertThat(env.api().get("/api/v1/scrape_pools").path("data").path("scrapePools").toString())
-                .contains(env.undiscoveredTarget().jobName());
+        String pools = env.api().get("/api/v1/scrape_pools").path("data").path("scrapePools").toString();
+        assertThat(env.api().get("/api/v1/status/config").path("data").path("yaml").asText())
+                .contains("job_name: " + env.undiscoveredTarget().jobName());
         assertThat(env.api().query("up{service=\"other-release-milvus\"}")).isEmpty();
+        if (env.prometheus().version().startsWith("2.42.")) {
+            assertThat(pools).doesNotContain(env.undiscoveredTarget().jobName());
+        }
+        assertThat(pools).contains(env.emptyPoolTarget().jobName());
     }
 }

@@ -71,11 +71,16 @@ class RealPrometheusIT {
     }
 
     @Test
-    void lists_the_undiscovered_pool_without_active_targets() {
+    void configures_the_undiscovered_job_without_active_targets_and_lists_its_pool_only_from_2_55() {
         api.awaitQuery("up{job=\"my-release-milvus\"}", r -> r.size() == 1, TIMEOUT); // target sets are applied
 
         JsonNode pools = api.get("/api/v1/scrape_pools").path("data").path("scrapePools");
-        assertThat(texts(pools)).contains(undiscovered.jobName(), "serviceMonitor/milvus/my-release-milvus-standalone/0");
+        assertThat(texts(pools)).contains("serviceMonitor/milvus/my-release-milvus-standalone/0");
+        if (prometheus.version().startsWith("2.42.")) {
+            assertThat(texts(pools)).doesNotContain(undiscovered.jobName());
+        }
+        assertThat(api.get("/api/v1/status/config").path("data").path("yaml").asText())
+                .contains("job_name: " + undiscovered.jobName());
         JsonNode targets = api.targets();
         assertThat(targets.path("activeTargets")).extracting(t -> t.path("scrapePool").asText())
                 .contains("serviceMonitor/milvus/my-release-milvus-standalone/0")

@@ -23,8 +23,12 @@ public final class MilvusDiagnosis {
         + " port-forward svc/<service> 9091 then curl localhost:9091/metrics).";
   }
 
-  public static String noActiveTargets(MilvusSelector r, List<String> pools) {
-    return "Scrape pool " + pools + " exists but has NO active targets: this is the RBAC symptom."
+  public static String noActiveTargets(MilvusSelector r, List<String> pools, boolean listed) {
+    String what = listed
+        ? "Scrape pool " + pools + " exists but has NO active targets"
+        : "Scrape job " + pools + " is configured but discovery found NO targets for it (Prometheus created"
+          + " no scrape pool: releases before 2.55 list none for a job whose discovery sent nothing)";
+    return what + ": this is the RBAC symptom."
         + " The Prometheus operator turned the ServiceMonitor into a job, but Prometheus's service"
         + " account may not list endpointslices/endpoints/services/pods in namespace '" + r.namespace()
         + "', so discovery finds nothing (the Prometheus log says '... is forbidden'). kube-prometheus"
@@ -43,16 +47,28 @@ public final class MilvusDiagnosis {
   }
 
   public static String noScrapePool(MilvusSelector r, List<String> allPools) {
-    return "Prometheus has no scrape pool for namespace '" + r.namespace() + "' (pools: " + allPools
-        + "). The ServiceMonitor was not picked up: check that the Milvus chart ran with"
+    List<String> expected = r.serviceMonitorNames().stream()
+        .map(name -> "serviceMonitor/" + r.namespace() + "/" + name + "/<n>").toList();
+    return "Prometheus has no scrape job for Milvus release '" + r.instance() + "' in namespace '"
+        + r.namespace() + "': none of " + expected + " (standalone, cluster) is among its jobs (pools: "
+        + allPools + "). The ServiceMonitor was not picked up: check that the Milvus chart ran with"
         + " metrics.serviceMonitor.enabled=true (kubectl -n " + r.namespace() + " get servicemonitor),"
         + " that the ServiceMonitor CRD was installed before the release, and that the Prometheus"
-        + " resource's serviceMonitorSelector and serviceMonitorNamespaceSelector select it.";
+        + " resource's serviceMonitorSelector and serviceMonitorNamespaceSelector select it. A release"
+        + " installed with fullnameOverride names its ServiceMonitor differently.";
+  }
+
+  public static IllegalArgumentException windowTooShort(MilvusSelector r, Duration window, Duration interval) {
+    return new IllegalArgumentException("Latency window " + PrometheusErrors.text(window) + " is shorter than"
+        + " the scrape interval of Milvus release '" + r.instance() + "' in namespace '" + r.namespace() + "' ("
+        + PrometheusErrors.text(interval) + "): both ends of the window would often fall on the same sample and show no request."
+        + " The least window that works is " + PrometheusErrors.text(interval) + "; four intervals ("
+        + PrometheusErrors.text(interval.multipliedBy(4)) + ") still answer when a scrape is missed.");
   }
 
   public static String notScraped(MilvusSelector r, Duration timeout, String promql, TargetStatus status) {
     return "No sample of '" + promql + "' for Milvus release '" + r.instance() + "' in namespace '"
-        + r.namespace() + "' within " + timeout + ".\n  Milvus targets: " + status.summary();
+        + r.namespace() + "' within " + PrometheusErrors.text(timeout) + ".\n  Milvus targets: " + status.summary();
   }
 
   public static String componentUp(MilvusSelector r, String component) {

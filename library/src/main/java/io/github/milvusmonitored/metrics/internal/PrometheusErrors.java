@@ -24,7 +24,7 @@ public final class PrometheusErrors {
   }
 
   public static IllegalArgumentException notPositive(String what, Duration value) {
-    return new IllegalArgumentException(what + " must be positive, got " + value
+    return new IllegalArgumentException(what + " must be positive, got " + text(value)
         + ". Nothing may wait without a deadline: pass for example Duration.ofSeconds(30).");
   }
 
@@ -36,22 +36,63 @@ public final class PrometheusErrors {
 
   public static IllegalArgumentException badRange(java.time.Instant start, java.time.Instant end, Duration step) {
     return new IllegalArgumentException("Range query needs start <= end and a positive step, got start="
-        + start + " end=" + end + " step=" + step + ".");
+        + start + " end=" + end + " step=" + text(step) + ".");
   }
 
+  /**
+   * No HTTP answer to {@code path}: the connection was refused, the request timed out, or the
+   * connection failed otherwise; the message says which.
+   */
   public static PrometheusUnavailableException unreachable(URI uri, String path, Duration timeout, Exception cause) {
-    return new PrometheusUnavailableException("Prometheus at " + uri + " did not answer " + path
-        + " within " + timeout + " (" + describe(cause) + "). Likely causes: Prometheus is not running"
-        + " or not ready yet, the port-forward dropped, or the URI is wrong. Check that "
-        + uri.resolve("-/ready") + " answers 200; on Kubernetes look at the pods in namespace"
+    String what = isRefused(cause)
+        ? "refused the connection for " + path + " (connection refused)"
+        : isTimeout(cause)
+            ? "did not answer " + path + " within " + text(timeout) + " (" + describe(cause) + ")"
+            : "failed to answer " + path + " (" + describe(cause) + ")";
+    return new PrometheusUnavailableException("Prometheus at " + uri + " " + what + "." + UNREACHABLE_CAUSES
+        + " Check that " + uri.resolve("-/ready") + " answers 200; on Kubernetes look at the pods in namespace"
         + " 'monitoring' (kubectl -n monitoring get pods).", uri, timeout, cause);
+  }
+
+  /** {@code -/ready} never answered 200 within {@code timeout}; {@code lastAnswer} is the last reason, one level. */
+  public static PrometheusUnavailableException notReady(URI uri, Duration timeout, String lastAnswer, Throwable cause) {
+    return new PrometheusUnavailableException("Prometheus at " + uri + " was not ready within " + text(timeout)
+        + ": the last ask of -/ready got " + lastAnswer + "." + UNREACHABLE_CAUSES + " A large WAL replay"
+        + " takes longer: pass a longer timeout, or check Prometheus's log for why it does not become ready.",
+        uri, timeout, cause);
+  }
+
+  /** How one ask of {@code -/ready} went, for {@link #notReady}: e.g. {@code connection refused}. */
+  public static String readyAnswer(int status, String body) {
+    return "HTTP " + status + " '" + excerpt(body) + "'";
+  }
+
+  /** How one failed ask went, for {@link #notReady}: the transport's error without the client's wording. */
+  public static String readyAnswer(PrometheusUnavailableException e) {
+    Throwable cause = e.getCause();
+    if (cause instanceof Exception ex) {
+      return isRefused(ex) ? "connection refused" : isTimeout(ex) ? "no answer within " + text(e.timeout())
+          : describe(ex);
+    }
+    return "no answer";
   }
 
   public static PrometheusUnavailableException stillStarting(URI uri, String path, Duration waited, String body) {
     return new PrometheusUnavailableException("Prometheus at " + uri + " was still starting after "
-        + waited + ": " + path + " kept answering 503 '" + excerpt(body) + "'. A large WAL replay"
+        + text(waited) + ": " + path + " kept answering 503 '" + excerpt(body) + "'. A large WAL replay"
         + " takes longer; raise the client's startup wait, or check Prometheus's log for why it"
         + " does not become ready.", uri, waited, null);
+  }
+
+  /**
+   * A duration as people write it in messages: {@code 15 s}, {@code 0.5 s}, {@code 1.25 s}; never
+   * the ISO form {@code PT15S}.
+   */
+  public static String text(Duration d) {
+    if (d == null) {
+      return "null";
+    }
+    return java.math.BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
   }
 
   public static PrometheusQueryException apiError(String errorType, String error, String query, int status) {
@@ -89,6 +130,37 @@ public final class PrometheusErrors {
       case "timeout" -> ". The query timed out inside Prometheus: narrow its selectors or range.";
       default -> ".";
     };
+  }
+
+  private static final String UNREACHABLE_CAUSES = " Likely causes: Prometheus is not running or not ready"
+      + " yet, the port-forward dropped, or the URI is wrong.";
+
+  private static boolean isRefused(Throwable e) {
+    // Java 17's client reports a refused connect as a ConnectException without a message (its cause a
+    // ClosedChannelException); other connect failures name themselves.
+    boolean connect = false;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.http.HttpConnectTimeoutException || t instanceof java.net.NoRouteToHostException
+          || t instanceof java.net.UnknownHostException) {
+        return false;
+      }
+      if (t instanceof java.net.ConnectException) {
+        if (t.getMessage() != null && !t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("refused")) {
+          return false;
+        }
+        connect = true;
+      }
+    }
+    return connect;
+  }
+
+  private static boolean isTimeout(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.http.HttpTimeoutException || t instanceof java.net.SocketTimeoutException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String describe(Exception e) {
