@@ -24,8 +24,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * the older {@code manifest.json}. With Docker's containerd image store the index points at the
  * image's whole multi-platform index, but only the local platform's blobs are in the archive, and
  * {@code ctr images import} without a platform walks the missing ones and fails with "content
- * digest ... not found" (containerd's own TestImageLoad hit this, fixed in PR #12903 by passing
- * {@code --platform}). With the classic store the index names one manifest.
+ * digest ... not found" (containerd's own TestImageLoad hit this and passes {@code --platform}
+ * since PR #12903; read in its source, not run here). With the classic store the index names one
+ * manifest.
  *
  * @param known whether the archive has an OCI index this could read
  * @param complete platforms whose manifest, config and layers are all in the archive, e.g. {@code linux/amd64}
