@@ -19,6 +19,21 @@ final class KubernetesStatus {
     return "Status".equals(read(body).path("kind").asText());
   }
 
+  /**
+   * The proxy's own 503 when its request to the endpoint failed: apimachinery's proxy transport
+   * answers {@code NewServiceUnavailable("error trying to reach service: <dial error>")} (read in
+   * k8s.io/apimachinery v0.35.0, pkg/util/proxy/transport.go).
+   */
+  static boolean isUnreachableEndpoints(int code, String contentType, String body) {
+    return code == 503 && isProxyFailure(code, contentType, body)
+        && read(body).path("message").asText("").startsWith("error trying to reach service");
+  }
+
+  /** The Status's message alone. */
+  static String rawMessage(String body) {
+    return read(body).path("message").asText(body);
+  }
+
   static String message(String body) {
     JsonNode status = read(body);
     return "Kubernetes API server: " + status.path("message").asText(body) + " (" + status.path("reason").asText("") + ")";

@@ -5,12 +5,15 @@ import io.fabric8.kubernetes.client.RequestConfigBuilder;
 import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
+import io.github.milvusmonitored.access.internal.NetworkPolicies;
+import io.github.milvusmonitored.access.internal.ServiceProxyErrors;
 import io.github.milvusmonitored.metrics.PrometheusClient;
 import io.github.milvusmonitored.metrics.PrometheusTransport;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -18,8 +21,11 @@ import java.util.concurrent.TimeoutException;
 /**
  * Reaches an HTTP service inside the cluster through the Kubernetes API server's service proxy.
  *
- * <p>It needs no port-forward and no extra port, works the same on k3s and any existing cluster,
- * and is not blocked by kube-prometheus's NetworkPolicies. Authentication is the fabric8 client's.
+ * <p>It needs no port-forward and no extra port and works the same on k3s and any existing cluster.
+ * Authentication is the fabric8 client's. On single-node k3s kube-prometheus's NetworkPolicies let
+ * the API server through; on multi-node or managed clusters with an enforcing network plugin they
+ * do not: then every call fails at once with a message naming the policy, instead of waiting for
+ * Prometheus to "start". {@link ProxyThenForwardTransport} falls back to a port-forward by itself.
  *
  * <pre>{@code
  * PrometheusClient prometheus = ServiceProxyTransport.prometheus(kubernetesClient);
@@ -27,10 +33,18 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ServiceProxyTransport implements PrometheusTransport {
 
+  private final KubernetesClient client;
+  private final String namespace;
+  private final String service;
+  private final String port;
   private final HttpClient http;
   private final URI base;
 
   private ServiceProxyTransport(KubernetesClient client, String namespace, String service, String port) {
+    this.client = client;
+    this.namespace = namespace;
+    this.service = service;
+    this.port = port;
     // fabric8 retries 5xx answers with backoff on its own; the Prometheus client has its own
     // deadlines and start-up handling, so this derived client sends each request once.
     this.http = client.getHttpClient().newBuilder()
@@ -66,12 +80,22 @@ public final class ServiceProxyTransport implements PrometheusTransport {
       // fabric8's own retries and timeouts may exceed ours: the deadline here is the caller's.
       response = http.sendAsync(request, String.class).get(timeout.toMillis() + 500, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
+      // A policy that drops packets makes the API server's dial wait 30 s, longer than most callers do.
+      List<NetworkPolicies.Restriction> policies = NetworkPolicies.restricting(client, namespace, service);
+      if (!policies.isEmpty()) {
+        throw new ServiceProxyUnreachableException(ServiceProxyErrors.noAnswer(target(), timeout, policies));
+      }
       throw new HttpTimeoutException("no answer from " + base + path + " within " + timeout);
     } catch (ExecutionException e) {
       throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
     }
     String contentType = response.header("Content-Type");
     String body = response.body();
+    if (KubernetesStatus.isUnreachableEndpoints(response.code(), contentType, body)) {
+      // The endpoints exist but the API server cannot connect to them: waiting does not help.
+      throw new ServiceProxyUnreachableException(ServiceProxyErrors.endpointsUnreachable(target(),
+          KubernetesStatus.rawMessage(body), NetworkPolicies.restricting(client, namespace, service)));
+    }
     return KubernetesStatus.isProxyFailure(response.code(), contentType, body)
         // The API server answers for a Prometheus that has no ready endpoint yet: that is "starting".
         ? new PrometheusResponse(503, "text/plain", KubernetesStatus.message(body))
@@ -81,5 +105,9 @@ public final class ServiceProxyTransport implements PrometheusTransport {
   @Override
   public URI baseUri() {
     return base;
+  }
+
+  private String target() {
+    return namespace + "/svc/" + service + ":" + port;
   }
 }

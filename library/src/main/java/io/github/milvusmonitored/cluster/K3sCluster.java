@@ -66,10 +66,14 @@ public final class K3sCluster implements KubernetesCluster {
       container.stop();
       throw new ClusterException("Interrupted while starting k3s", e);
     } catch (RuntimeException | java.io.IOException e) {
+      // Read before stopping: the kubelet's reason is in the log of the container being removed.
+      ClusterException failure = e instanceof ClusterException ce ? ce
+          : ClusterErrors.k3sFailed(config.image(), config.startupTimeout(), e, K3sClusterHost.cgroupVersion(),
+              K3sClusterHost.logs(container));
       if (!config.reuse()) {
         container.stop();
       }
-      throw e instanceof ClusterException ce ? ce : ClusterErrors.k3sFailed(config.image(), config.startupTimeout(), e);
+      throw failure;
     }
   }
 

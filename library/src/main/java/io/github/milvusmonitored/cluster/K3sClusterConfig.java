@@ -93,8 +93,33 @@ public record K3sClusterConfig(String image, boolean reuse, boolean sharedRootMo
   /**
    * The k3s server arguments. Traefik is not needed; k3s's metrics-server registers the same
    * APIService ({@code v1beta1.metrics.k8s.io}) as kube-prometheus's prometheus-adapter.
+   *
+   * <p>From Kubernetes 1.35 the kubelet refuses to start on a cgroup v1 host unless its
+   * {@code failCgroupV1} setting is false (KEP-5573); {@value #ALLOW_CGROUP_V1} sets it through
+   * the kubelet flag {@code --fail-cgroupv1}, which exists from Kubernetes 1.31 (read in the
+   * kubelet's v1.35.0 and v1.36.1 sources), so images older than that do not get it. On cgroup v2
+   * hosts the setting changes nothing.
    */
-  public java.util.List<String> serverArguments(String tlsSan) {
-    return java.util.List.of("server", "--disable=traefik,metrics-server", "--tls-san=" + tlsSan);
+  public List<String> serverArguments(String tlsSan) {
+    List<String> arguments = new ArrayList<>(List.of("server", "--disable=traefik,metrics-server", "--tls-san=" + tlsSan));
+    if (knowsFailCgroupV1Flag()) {
+      arguments.add(ALLOW_CGROUP_V1);
+    }
+    return List.copyOf(arguments);
+  }
+
+  /** The k3s argument that lets the kubelet run on cgroup v1 hosts. */
+  public static final String ALLOW_CGROUP_V1 = "--kubelet-arg=fail-cgroupv1=false";
+
+  /** Whether the image's kubelet has {@code --fail-cgroupv1}: Kubernetes 1.31 or later, or a tag we cannot read. */
+  boolean knowsFailCgroupV1Flag() {
+    java.util.regex.Matcher version = java.util.regex.Pattern.compile(":v?(\\d+)\\.(\\d+)[^/]*$")
+        .matcher(image.replaceFirst("@sha256:[0-9a-f]{64}$", ""));
+    if (!version.find()) {
+      return true;
+    }
+    int major = Integer.parseInt(version.group(1));
+    int minor = Integer.parseInt(version.group(2));
+    return major > 1 || (major == 1 && minor >= 31);
   }
 }

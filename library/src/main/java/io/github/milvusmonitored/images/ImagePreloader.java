@@ -7,6 +7,7 @@ import io.github.milvusmonitored.images.internal.DockerImageHost;
 import io.github.milvusmonitored.images.internal.ImageErrors;
 import io.github.milvusmonitored.images.internal.ImageHost;
 import io.github.milvusmonitored.images.internal.ImageTarget;
+import io.github.milvusmonitored.images.internal.SavedArchive;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,7 +30,10 @@ import org.testcontainers.containers.ContainerState;
  *
  * <p>For each required image: skipped if k3s's containerd holds it; otherwise, if the host's Docker
  * holds it, saved there ({@code docker save}), copied into the k3s container and imported with
- * {@code ctr -n k8s.io images import}; otherwise left for k3s to pull (and reported). Example:
+ * {@code ctr -n k8s.io images import --platform <k3s's platform>}; otherwise left for k3s to pull
+ * (and reported). The platform option makes archives from both Docker image stores import: the
+ * containerd store saves the whole multi-platform index but only the pulled platforms' content.
+ * Example:
  * <pre>{@code
  * ImageList images = ImageList.of(milvusConfig, StackProfile.MINIMAL, source, K3sClusterConfig.DEFAULT_IMAGE);
  * try (K3sCluster k3s = K3sCluster.start(K3sClusterConfig.defaults())) {
@@ -51,6 +55,7 @@ public final class ImagePreloader {
 
   private final ImageTarget target;
   private final ImageHost host;
+  private java.util.Optional<String> nodePlatform;
 
   ImagePreloader(ImageTarget target, ImageHost host) {
     this.target = target;
@@ -152,12 +157,13 @@ public final class ImagePreloader {
       } catch (IOException | RuntimeException e) {
         throw new ImageLoadFailure(ImageErrors.transferFailed(image, "saving it from the Docker host", e));
       }
+      String platform = importPlatform(image, archive);
       try {
         target.copy(archive, inContainer);
       } catch (RuntimeException e) {
         throw new ImageLoadFailure(ImageErrors.transferFailed(image, "copying the archive into k3s", e));
       }
-      List<String> command = ContainerdCommands.importArchive(inContainer);
+      List<String> command = ContainerdCommands.importArchive(inContainer, platform);
       ImageTarget.Outcome outcome = run(command);
       if (outcome.exitCode() != 0) {
         throw new ImageLoadFailure(ImageErrors.importFailed(image, command, outcome.exitCode(), outcome.stderr()));
@@ -166,6 +172,41 @@ public final class ImagePreloader {
       deleteQuietly(archive);
       run(ContainerdCommands.removeArchive(inContainer));
     }
+  }
+
+  /**
+   * The platform to import: k3s's own. An archive from Docker's containerd image store lists every
+   * platform of the image but holds only those pulled; importing without a platform then fails.
+   */
+  private String importPlatform(String image, Path archive) {
+    SavedArchive saved;
+    try {
+      saved = SavedArchive.read(archive);
+    } catch (IOException e) {
+      throw new ImageLoadFailure(ImageErrors.transferFailed(image, "reading the saved archive", e));
+    }
+    String node = nodePlatform();
+    if (node == null) {
+      return saved.complete().size() == 1 ? saved.complete().get(0) : null;
+    }
+    if (saved.known() && !saved.holds(node)) {
+      throw new ImageLoadFailure(ImageErrors.platformMissing(image, node, saved.complete()));
+    }
+    if (!saved.missing().isEmpty()) {
+      LOG.info("[images] {}: importing {} only; the archive lists {} without their content", image, node,
+          saved.missing());
+    }
+    return node;
+  }
+
+  /** k3s's platform from {@code uname -m} in its container, asked once; null if it cannot be told. */
+  private String nodePlatform() {
+    if (nodePlatform == null) {
+      ImageTarget.Outcome outcome = run(ContainerdCommands.machineArchitecture());
+      nodePlatform = outcome.exitCode() == 0 ? java.util.Optional.ofNullable(
+          ContainerdCommands.platformOf(outcome.stdout())) : java.util.Optional.empty();
+    }
+    return nodePlatform.orElse(null);
   }
 
   private ImageTarget.Outcome run(List<String> command) {

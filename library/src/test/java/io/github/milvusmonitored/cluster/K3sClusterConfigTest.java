@@ -16,9 +16,22 @@ class K3sClusterConfigTest {
   }
 
   @Test
-  void server_arguments_disable_traefik_and_the_conflicting_metrics_server() {
+  void server_arguments_disable_traefik_and_the_conflicting_metrics_server_and_allow_cgroup_v1() {
     assertThat(K3sClusterConfig.defaults().serverArguments("localhost"))
-        .containsExactly("server", "--disable=traefik,metrics-server", "--tls-san=localhost");
+        .containsExactly("server", "--disable=traefik,metrics-server", "--tls-san=localhost",
+            "--kubelet-arg=fail-cgroupv1=false");
+  }
+
+  @Test
+  void passes_the_cgroup_v1_kubelet_flag_only_to_images_whose_kubelet_knows_it() {
+    assertThat(K3sClusterConfig.defaults().withImage("rancher/k3s:v1.36.1-k3s1").serverArguments("h"))
+        .contains("--kubelet-arg=fail-cgroupv1=false");
+    assertThat(K3sClusterConfig.defaults().withImage("registry.example.com:5000/rancher/k3s:v1.31.0-k3s1")
+        .serverArguments("h")).contains("--kubelet-arg=fail-cgroupv1=false");
+    assertThat(K3sClusterConfig.defaults().withImage("rancher/k3s:v1.30.4-k3s1").serverArguments("h"))
+        .doesNotContain("--kubelet-arg=fail-cgroupv1=false");
+    assertThat(K3sClusterConfig.defaults().withImage("rancher/k3s@sha256:" + "a".repeat(64)).serverArguments("h"))
+        .contains("--kubelet-arg=fail-cgroupv1=false");
   }
 
   @Test

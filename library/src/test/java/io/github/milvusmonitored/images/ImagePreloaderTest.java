@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.milvusmonitored.images.internal.ImageHost;
 import io.github.milvusmonitored.images.internal.ImageTarget;
+import io.github.milvusmonitored.images.internal.SavedArchiveFixture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,13 +24,18 @@ class ImagePreloaderTest {
   private static final String ETCD = "docker.io/milvusdb/etcd:3.5.18-r1";
   private static final String PROMETHEUS = "quay.io/prometheus/prometheus:v3.12.0";
 
-  /** A k3s node whose containerd gains an image when its archive is imported. */
+  /**
+   * A k3s node whose containerd gains an image when its archive is imported. Like ctr (read in
+   * containerd's import code, not run here), it refuses an archive whose index lists platforms
+   * without their content unless told to import one platform.
+   */
   static class FakeNode implements ImageTarget {
     final Set<String> images = new LinkedHashSet<>();
     final List<String> commands = new ArrayList<>();
-    final Map<String, String> copied = new HashMap<>();
+    final Map<String, byte[]> copied = new HashMap<>();
     final Set<String> failingImports = new LinkedHashSet<>();
     int listExitCode;
+    String machine = "x86_64";
 
     @Override
     public Outcome exec(List<String> command) throws IOException {
@@ -38,9 +44,14 @@ class ImagePreloaderTest {
         return new Outcome(listExitCode, String.join("\n", images) + "\nsha256:" + "0".repeat(64) + "\n",
             listExitCode == 0 ? "" : "ctr: failed to dial \"/run/k3s/containerd/containerd.sock\"");
       }
-      if (command.size() == 6 && command.subList(0, 5).equals(List.of("ctr", "-n", "k8s.io", "images", "import"))) {
-        String archive = copied.get(command.get(5));
-        if (failingImports.contains(archive)) {
+      if (command.equals(List.of("uname", "-m"))) {
+        return new Outcome(0, machine + "\n", "");
+      }
+      if (command.size() > 5 && command.subList(0, 5).equals(List.of("ctr", "-n", "k8s.io", "images", "import"))) {
+        byte[] content = copied.get(command.get(command.size() - 1));
+        String archive = nameIn(content);
+        boolean onePlatform = command.contains("--platform");
+        if (failingImports.contains(archive) || (!onePlatform && listsMissingPlatforms(content))) {
           return new Outcome(1, "", "ctr: content digest sha256:abc: not found");
         }
         images.add(archive);
@@ -48,10 +59,26 @@ class ImagePreloaderTest {
       return new Outcome(0, "", "");
     }
 
+    private static String nameIn(byte[] content) {
+      String text = new String(content, java.nio.charset.StandardCharsets.ISO_8859_1);
+      var name = java.util.regex.Pattern.compile("\"io.containerd.image.name\":\"([^\"]+)\"").matcher(text);
+      return name.find() ? name.group(1) : text;
+    }
+
+    private static boolean listsMissingPlatforms(byte[] content) throws IOException {
+      Path file = Files.createTempFile("fake-ctr-", ".tar");
+      try {
+        return !io.github.milvusmonitored.images.internal.SavedArchive.read(Files.write(file, content)).missing()
+            .isEmpty();
+      } finally {
+        Files.deleteIfExists(file);
+      }
+    }
+
     @Override
     public void copy(Path hostFile, String containerPath) {
       try {
-        copied.put(containerPath, Files.readString(hostFile));
+        copied.put(containerPath, Files.readAllBytes(hostFile));
       } catch (IOException e) {
         throw new IllegalStateException(e);
       }
@@ -73,6 +100,51 @@ class ImagePreloaderTest {
       saved.add(image);
       Files.writeString(archive, image);
     }
+  }
+
+  /** A Docker host with the containerd image store: it saves the whole index, content for amd64 only. */
+  static class ContainerdStoreHost extends FakeHost {
+    @Override
+    public void save(String image, Path archive) throws IOException {
+      saved.add(image);
+      SavedArchiveFixture.containerdStore(archive, image, "linux/amd64");
+    }
+  }
+
+  @Test
+  void imports_only_k3s_platform_of_an_archive_from_docker_containerd_store() {
+    FakeNode node = new FakeNode();
+    FakeHost host = new ContainerdStoreHost();
+    host.images.add(MILVUS);
+
+    PreloadReport report = new ImagePreloader(node, host).preload(List.of(MILVUS));
+
+    String archive = "/tmp/milvus-monitored-docker.io_milvusdb_milvus_v2.6.15.tar";
+    assertThat(report.failed()).isEmpty();
+    assertThat(report.loaded()).containsExactly(MILVUS);
+    assertThat(node.commands).containsExactly(
+        "ctr -n k8s.io images ls -q",
+        "uname -m",
+        "ctr -n k8s.io images import --platform linux/amd64 " + archive,
+        "rm -f " + archive,
+        "ctr -n k8s.io images ls -q");
+  }
+
+  @Test
+  void an_archive_without_k3s_platform_is_not_imported_and_says_how_to_pull_it() {
+    FakeNode node = new FakeNode();
+    node.machine = "aarch64";
+    FakeHost host = new ContainerdStoreHost();
+    host.images.add(MILVUS);
+
+    PreloadReport report = new ImagePreloader(node, host).preload(List.of(MILVUS));
+
+    assertThat(report.failed().get(MILVUS)).isEqualTo("The archive of " + MILVUS + " saved from the Docker host"
+        + " holds no linux/arm64 content (k3s runs linux/arm64; the archive holds [linux/amd64]). Docker's"
+        + " containerd image store saves only the platforms it has pulled: pull this one with 'docker pull"
+        + " --platform linux/arm64 " + MILVUS + "'. The image will be pulled by k3s instead if the registry is"
+        + " reachable.");
+    assertThat(node.commands).noneMatch(c -> c.contains("images import"));
   }
 
   @Test
@@ -104,7 +176,8 @@ class ImagePreloaderTest {
     assertThat(node.copied).containsKey(archive);
     assertThat(node.commands).containsExactly(
         "ctr -n k8s.io images ls -q",
-        "ctr -n k8s.io images import " + archive,
+        "uname -m",
+        "ctr -n k8s.io images import --platform linux/amd64 " + archive,
         "rm -f " + archive,
         "ctr -n k8s.io images ls -q");
   }
@@ -121,7 +194,8 @@ class ImagePreloaderTest {
     assertThat(report.loaded()).containsExactly(MILVUS);
     assertThat(report.failed()).containsOnlyKeys(ETCD);
     assertThat(report.failed().get(ETCD))
-        .startsWith("Importing " + ETCD + " into k3s failed: 'ctr -n k8s.io images import /tmp/milvus-monitored-")
+        .startsWith("Importing " + ETCD + " into k3s failed: 'ctr -n k8s.io images import --platform linux/amd64"
+            + " /tmp/milvus-monitored-")
         .contains("exited with 1: ctr: content digest sha256:abc: not found")
         .contains("another CPU architecture");
     assertThat(report.toPull()).containsExactly(ETCD);

@@ -2,12 +2,10 @@ package io.github.milvusmonitored.access.internal;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.LocalPortForward;
 import io.github.milvusmonitored.access.ForwardTarget;
 import java.io.IOException;
-import java.net.InetAddress;
 
-/** Opens a fabric8 pod port-forward to a Ready pod of the target Service. */
+/** Opens a port-forward to a Ready pod of the target Service: one fabric8 pod stream per local connection. */
 public final class Fabric8ForwardOpener implements ForwardOpener {
 
   private final KubernetesClient client;
@@ -24,12 +22,12 @@ public final class Fabric8ForwardOpener implements ForwardOpener {
   public OpenForward open(int localPort, String preferredPod) throws IOException {
     ReadyPodResolver.Resolved resolved = resolver.resolve(target, preferredPod);
     var pod = client.pods().inNamespace(target.namespace()).withName(resolved.pod());
-    LocalPortForward forward;
+    ForwardListener forward;
     try {
-      // Loopback only: a forward into the cluster must not be reachable from the network.
-      forward = pod.portForward(resolved.podPort(), InetAddress.getLoopbackAddress(), localPort);
-    } catch (RuntimeException e) {
-      throw new IOException("fabric8 could not listen on local port " + localPort + ": " + e.getMessage(), e);
+      // Each connection gets its own stream, so that each is judged by its own outcome.
+      forward = ForwardListener.listen(localPort, socket -> pod.portForward(resolved.podPort(), socket, socket));
+    } catch (IOException e) {
+      throw new IOException("Could not listen on local port " + localPort + ": " + e.getMessage(), e);
     }
     return new Fabric8Forward(forward, resolved.pod());
   }
@@ -40,17 +38,17 @@ public final class Fabric8ForwardOpener implements ForwardOpener {
   }
 
   private final class Fabric8Forward implements OpenForward {
-    private final LocalPortForward forward;
+    private final ForwardListener forward;
     private final String pod;
 
-    Fabric8Forward(LocalPortForward forward, String pod) {
+    Fabric8Forward(ForwardListener forward, String pod) {
       this.forward = forward;
       this.pod = pod;
     }
 
     @Override
     public int localPort() {
-      return forward.getLocalPort();
+      return forward.localPort();
     }
 
     @Override
@@ -60,13 +58,9 @@ public final class Fabric8ForwardOpener implements ForwardOpener {
 
     @Override
     public String problem() {
-      if (!forward.isAlive()) {
-        return "the local listener stopped";
-      }
-      if (forward.errorOccurred()) {
-        var errors = new java.util.ArrayList<Throwable>(forward.getClientThrowables());
-        errors.addAll(forward.getServerThrowables());
-        return "the forward reported errors: " + errors.stream().map(Throwable::toString).distinct().limit(3).toList();
+      String own = forward.problem();
+      if (own != null) {
+        return own;
       }
       try {
         Pod current = client.pods().inNamespace(target.namespace()).withName(pod).get();
@@ -85,11 +79,7 @@ public final class Fabric8ForwardOpener implements ForwardOpener {
 
     @Override
     public void close() {
-      try {
-        forward.close();
-      } catch (IOException e) {
-        // closing a dead forward may fail; nothing is left to release
-      }
+      forward.close();
     }
   }
 }

@@ -36,10 +36,34 @@ public final class ClusterErrors {
         + " kubeconfig instead.", cause);
   }
 
-  public static ClusterException k3sFailed(String image, Duration timeout, Throwable cause) {
-    return new ClusterException("k3s (" + image + ") did not start within " + timeout + ": " + rootMessage(cause)
-        + ". k3s runs privileged: rootless Docker and some CI runners refuse that. A first start also pulls the"
-        + " image (about 70 MB); pull it beforehand with 'docker pull " + image + "'.", cause);
+  /** The kubelet's own words when it refuses a cgroup v1 host (Kubernetes 1.35 and 1.36 sources). */
+  public static final String KUBELET_CGROUP_V1_REFUSAL = "kubelet is configured to not run on a host using cgroup v1";
+
+  /**
+   * k3s did not start.
+   *
+   * @param dockerCgroupVersion the Docker host's cgroup version ("1", "2"), or null if unknown
+   * @param containerLog the k3s container's log, or null if unreadable
+   */
+  public static ClusterException k3sFailed(String image, Duration timeout, Throwable cause, String dockerCgroupVersion,
+      String containerLog) {
+    String base = "k3s (" + image + ") did not start within " + timeout + ": " + rootMessage(cause) + ". ";
+    if (containerLog != null && containerLog.contains(KUBELET_CGROUP_V1_REFUSAL)) {
+      return new ClusterException(base + "The Docker host runs cgroup v1 and the kubelet refused it: its log says '"
+          + KUBELET_CGROUP_V1_REFUSAL + "'. milvus-monitored passes --kubelet-arg=fail-cgroupv1=false to k3s v1.31"
+          + " and later, so this image's kubelet ignores or lacks that setting. Move the Docker host to cgroup v2"
+          + " (kernel argument systemd.unified_cgroup_hierarchy=1; on WSL2 kernelCommandLine = cgroup_no_v1=all in"
+          + " .wslconfig; 'docker info' then shows Cgroup Version: 2), or choose another k3s image"
+          + " (k3sImage, MILVUS_MONITORED_K3S_IMAGE).", cause);
+    }
+    String cgroup = "1".equals(dockerCgroupVersion)
+        ? "The Docker host runs cgroup v1 ('docker info': Cgroup Version: 1), which Kubernetes 1.35 and later refuse"
+            + " unless told otherwise; milvus-monitored passes --kubelet-arg=fail-cgroupv1=false, so look in the"
+            + " container's log for 'cgroup v1' before anything else, and prefer a cgroup v2 host. "
+        : "";
+    return new ClusterException(base + cgroup + "k3s runs privileged: rootless Docker and some CI runners refuse"
+        + " that. A first start also pulls the image (about 70 MB); pull it beforehand with 'docker pull " + image
+        + "'.", cause);
   }
 
   static String rootMessage(Throwable t) {

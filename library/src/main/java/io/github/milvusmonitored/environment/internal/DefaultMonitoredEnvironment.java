@@ -39,6 +39,7 @@ public final class DefaultMonitoredEnvironment implements MonitoredEnvironment {
   private final PhaseClock clock;
   private final PortForwards forwards;
   private final Map<ForwardTarget, ForwardedPort> open = new ConcurrentHashMap<>();
+  private final java.util.List<AutoCloseable> closeWith = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile boolean closed;
 
   DefaultMonitoredEnvironment(EnvironmentConfig config, KubernetesCluster cluster, MilvusHelmRelease release,
@@ -122,6 +123,11 @@ public final class DefaultMonitoredEnvironment implements MonitoredEnvironment {
     return folder;
   }
 
+  /** Closes {@code resource} with the environment, before the cluster (e.g. the Prometheus transport's forward). */
+  void closeWith(AutoCloseable resource) {
+    closeWith.add(resource);
+  }
+
   private ForwardedPort forward(ForwardTarget target) {
     if (closed) {
       throw new IllegalStateException("The monitored environment is closed; " + target + " cannot be forwarded.");
@@ -136,6 +142,13 @@ public final class DefaultMonitoredEnvironment implements MonitoredEnvironment {
     }
     closed = true;
     open.values().forEach(ForwardedPort::close);
+    for (AutoCloseable resource : closeWith) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        LOG.debug("closing {} failed", resource, e);
+      }
+    }
     boolean reuse = config.cluster() instanceof ClusterChoice.K3s k3s && k3s.config().reuse();
     if (config.keepInstalled() || reuse) {
       parts.keepAll();

@@ -1,6 +1,6 @@
 package io.github.milvusmonitored.environment.internal;
 
-import io.github.milvusmonitored.access.ServiceProxyTransport;
+import io.github.milvusmonitored.access.ProxyThenForwardTransport;
 import io.github.milvusmonitored.cluster.ExistingCluster;
 import io.github.milvusmonitored.cluster.K3sCluster;
 import io.github.milvusmonitored.cluster.KubernetesCluster;
@@ -41,6 +41,7 @@ public final class EnvironmentStarter {
         () -> open(config.cluster(), config.stackProfile()));
     InstalledParts parts = new InstalledParts();
     DefaultMonitoredEnvironment env = null;
+    ProxyThenForwardTransport transport = null;
     try {
       StackState before = StackState.detect(cluster.client());
       // A reused, healthy cluster has its images already; rendering the chart to list them costs seconds.
@@ -50,15 +51,21 @@ public final class EnvironmentStarter {
       KubePrometheusInstaller installer = KubePrometheusInstaller.create(cluster.client(), manifests)
           .withProfile(config.stackProfile());
       new StackPhases(config, cluster, installer, release, parts, clock).run(before);
-      PrometheusClient prometheus = ServiceProxyTransport.prometheus(cluster.client());
+      // Through the API server; a port-forward instead where a NetworkPolicy keeps the API server out.
+      transport = ProxyThenForwardTransport.prometheus(cluster.client());
+      PrometheusClient prometheus = PrometheusClient.builder(transport).build();
       MilvusMetrics metrics = MilvusMetrics.of(prometheus,
           MilvusSelector.of(config.milvus().namespace(), config.milvus().releaseName()));
       env = new DefaultMonitoredEnvironment(config, cluster, release, prometheus, metrics, parts, clock);
+      env.closeWith(transport);
       new ScrapePhases(config, cluster, prometheus, metrics, clock).run();
       clock.report().writeTo(config.reportDirectory().resolve("timing-report.json"));
       LOG.info("[environment] ready in {} s: {}", clock.report().total().toSeconds(), cluster.description());
       return env;
     } catch (RuntimeException | Error e) {
+      if (env == null && transport != null) {
+        transport.close();
+      }
       throw failed(config, cluster, release, parts, clock, env, e);
     }
   }

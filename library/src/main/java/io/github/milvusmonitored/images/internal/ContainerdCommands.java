@@ -28,6 +28,36 @@ public final class ContainerdCommands {
     return List.of("ctr", "-n", "k8s.io", "images", "import", containerPath);
   }
 
+  /**
+   * Imports only {@code platform}'s content (e.g. {@code linux/amd64}) of a {@code docker save}
+   * archive, so that the other platforms an OCI index lists without their blobs are ignored.
+   * {@code ctr images import --platform} exists in containerd 1.7 and 2.x; it narrows both the
+   * local import (strict platform match) and the transfer-service import (read in containerd's
+   * cmd/ctr/commands/images/import.go, v2.1.5 to v2.2.3).
+   */
+  public static List<String> importArchive(String containerPath, String platform) {
+    return platform == null ? importArchive(containerPath)
+        : List.of("ctr", "-n", "k8s.io", "images", "import", "--platform", platform, containerPath);
+  }
+
+  /** Prints the node's machine architecture ({@code x86_64}, {@code aarch64}, ...). */
+  public static List<String> machineArchitecture() {
+    return List.of("uname", "-m");
+  }
+
+  /** The containerd platform for {@code uname -m}'s answer, or null when it is not one k3s ships for. */
+  public static String platformOf(String unameMachine) {
+    return switch (unameMachine == null ? "" : unameMachine.strip()) {
+      case "x86_64", "amd64" -> "linux/amd64";
+      case "aarch64", "arm64" -> "linux/arm64";
+      case "armv7l", "armv7" -> "linux/arm/v7";
+      case "s390x" -> "linux/s390x";
+      case "ppc64le" -> "linux/ppc64le";
+      case "riscv64" -> "linux/riscv64";
+      default -> null;
+    };
+  }
+
   /** Removes a copied archive. */
   public static List<String> removeArchive(String containerPath) {
     return List.of("rm", "-f", containerPath);

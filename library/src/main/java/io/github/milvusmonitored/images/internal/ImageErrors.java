@@ -69,7 +69,15 @@ public final class ImageErrors {
   public static String importFailed(String image, List<String> command, int exitCode, String stderr) {
     return "Importing " + image + " into k3s failed: '" + String.join(" ", command) + "' exited with "
         + exitCode + (stderr.isBlank() ? "" : ": " + stderr.strip()) + ". Likely causes: the archive is for"
-        + " another CPU architecture, or the k3s container's disk is full. The image will be pulled instead"
+        + " another CPU architecture, its content is incomplete for the imported platform, or the k3s"
+        + " container's disk is full. The image will be pulled instead if the registry is reachable.";
+  }
+
+  public static String platformMissing(String image, String nodePlatform, List<String> complete) {
+    return "The archive of " + image + " saved from the Docker host holds no " + nodePlatform + " content (k3s"
+        + " runs " + nodePlatform + "; the archive holds " + (complete.isEmpty() ? "no platform whole" : complete)
+        + "). Docker's containerd image store saves only the platforms it has pulled: pull this one with"
+        + " 'docker pull --platform " + nodePlatform + " " + image + "'. The image will be pulled by k3s instead"
         + " if the registry is reachable.";
   }
 

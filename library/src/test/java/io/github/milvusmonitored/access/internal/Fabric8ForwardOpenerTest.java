@@ -54,6 +54,84 @@ class Fabric8ForwardOpenerTest {
     }
   }
 
+  @Test
+  void a_healthy_stream_survives_a_failed_connection_beside_it() throws Exception {
+    prometheusService();
+    pod("prometheus-k8s-0", true);
+    String path = "/api/v1/namespaces/monitoring/pods/prometheus-k8s-0/portforward?ports=9090";
+    // First connection: a long stream (think gRPC) that sends again after a pause.
+    server.expect().get().withPath(path).andUpgradeToWebSocket()
+        .open(new WebSocketMessage(portPreface(0)), new WebSocketMessage(portPreface(1)))
+        .waitFor(50).andEmit(at(50, data("first\n")))
+        .waitFor(1_500).andEmit(at(1_500, data("second\n")))
+        .waitFor(3_000).andEmit(at(3_000, data("")))
+        .done().once();
+    // Second connection: the API server refuses the stream (a failure the mock delivers reliably; an
+    // error on the stream's channel 1 may be overtaken by the mock closing the session).
+    server.expect().get().withPath(path).andReturn(404, "{\"kind\":\"Status\",\"apiVersion\":\"v1\","
+        + "\"status\":\"Failure\",\"message\":\"pods \\\"prometheus-k8s-0\\\" not found\",\"code\":404}").once();
+
+    var opener = new Fabric8ForwardOpener(client, ForwardTarget.PROMETHEUS_UI);
+    try (var forward = ReconnectingForward.open(opener, 0, Duration.ofMillis(100), Duration.ofSeconds(5));
+        Socket stream = new Socket(InetAddress.getLoopbackAddress(), forward.localPort())) {
+      stream.setSoTimeout(10_000);
+      InputStream in = stream.getInputStream();
+      assertThat(readLine(in)).isEqualTo("first");
+
+      try (Socket dropped = new Socket(InetAddress.getLoopbackAddress(), forward.localPort())) {
+        dropped.setSoTimeout(10_000);
+        assertThat(dropped.getInputStream().read()).isEqualTo(-1);
+      }
+      Thread.sleep(800); // several checks of the forward happen meanwhile
+
+      assertThat(forward.reconnects()).isZero();
+      assertThat(readLine(in)).isEqualTo("second");
+    }
+  }
+
+  @Test
+  void a_forward_whose_new_connection_fails_with_none_open_reports_it() throws Exception {
+    prometheusService();
+    pod("prometheus-k8s-0", true);
+    server.expect().get().withPath("/api/v1/namespaces/monitoring/pods/prometheus-k8s-0/portforward?ports=9090")
+        .andReturn(404, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
+            + "\"message\":\"pods \\\"prometheus-k8s-0\\\" not found\",\"code\":404}").always();
+
+    var opener = new Fabric8ForwardOpener(client, ForwardTarget.PROMETHEUS_UI);
+    try (var forward = opener.open(0, null)) {
+      assertThat(forward.problem()).isNull();
+      try (Socket failing = new Socket(InetAddress.getLoopbackAddress(), forward.localPort())) {
+        failing.setSoTimeout(10_000);
+        assertThat(failing.getInputStream().read()).isEqualTo(-1);
+      }
+
+      await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(forward.problem())
+          .isEqualTo("its newest connection failed and no other connection is open: [WebSocketHandshakeException: WebSocket upgrade failure: 404]"));
+    }
+  }
+
+  private void prometheusService() {
+    client.services().inNamespace("monitoring").resource(new ServiceBuilder().withNewMetadata()
+        .withNamespace("monitoring").withName("prometheus-k8s").endMetadata()
+        .withNewSpec().withSelector(Map.of("app", "prometheus"))
+        .addNewPort().withName("web").withPort(9090).withTargetPort(new IntOrString("web")).endPort().endSpec().build())
+        .create();
+  }
+
+  private static String readLine(InputStream in) throws java.io.IOException {
+    StringBuilder line = new StringBuilder();
+    int c;
+    while ((c = in.read()) != -1 && c != '\n') {
+      line.append((char) c);
+    }
+    return c == -1 && line.length() == 0 ? null : line.toString();
+  }
+
+  // The mock keeps a message's own delay (0 for new WebSocketMessage(bytes)), not the one of waitFor.
+  private static WebSocketMessage at(long millis, byte[] body) {
+    return new WebSocketMessage(millis, body, true);
+  }
+
   private static String read(int port) throws java.io.IOException {
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
       socket.setSoTimeout(5_000);
