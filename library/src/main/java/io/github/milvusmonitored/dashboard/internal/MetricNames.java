@@ -63,7 +63,8 @@ public final class MetricNames {
         String lower = word.toLowerCase(java.util.Locale.ROOT);
         if (LABEL_LISTS.contains(lower)) {
           skipNextList = true;
-        } else if (!KEYWORDS.contains(lower) && !(next < n && promql.charAt(next) == '(')) {
+        } else if (!KEYWORDS.contains(lower) && !(next < n && promql.charAt(next) == '(')
+            && !startsLabelList(promql, next)) {
           names.add(word);
         }
       } else {
@@ -71,6 +72,18 @@ public final class MetricNames {
       }
     }
     return names;
+  }
+
+  /** Whether {@code by} or {@code without} starts at {@code i}: the word before it is an aggregation. */
+  private static boolean startsLabelList(String s, int i) {
+    for (String keyword : new String[] {"by", "without"}) {
+      int end = i + keyword.length();
+      if (s.regionMatches(true, i, keyword, 0, keyword.length())
+          && (end == s.length() || !Character.isLetterOrDigit(s.charAt(end)) && s.charAt(end) != '_')) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int skipString(String s, int i) {
