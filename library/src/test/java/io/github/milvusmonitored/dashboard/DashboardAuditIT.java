@@ -159,8 +159,8 @@ class DashboardAuditIT {
         .isInstanceOf(DashboardAssertionError.class)
         .hasMessageStartingWith("Expected every panel of dashboard 'Audit features' to show data for milvus/my-release,"
             + " but 5 of 14 do not:\n  - Empty on purpose / Has collection (renamed): UNKNOWN_METRIC"
-            + " (milvus_rootcoord_has_collection_total) - A: milvus_rootcoord_has_collection_total has never been ingested")
-        .hasMessageContaining("\n  - Empty on purpose / Time tick lag: NO_DATA (milvus_proxy_tt_lag_ms) - A:"
+            + " (never ingested: milvus_rootcoord_has_collection_total) - A: milvus_rootcoord_has_collection_total has never been ingested")
+        .hasMessageContaining("\n  - Empty on purpose / Time tick lag: NO_DATA (never ingested: milvus_proxy_tt_lag_ms) - A:"
             + " milvus_proxy_tt_lag_ms is never exported by Milvus 2.6.15")
         .hasMessageContaining("\nAllowed to have no data: [Empty on purpose / Bad PromQL]\n");
 

@@ -20,7 +20,7 @@ public final class DashboardMessages {
     for (PanelAudit p : empty) {
       out.append("\n  - ").append(p.path()).append(": ").append(p.state());
       if (!p.unknownMetrics().isEmpty()) {
-        out.append(" (").append(String.join(", ", p.unknownMetrics())).append(')');
+        out.append(" (never ingested: ").append(String.join(", ", p.unknownMetrics())).append(')');
       }
       String why = why(p);
       if (!why.isEmpty()) {
