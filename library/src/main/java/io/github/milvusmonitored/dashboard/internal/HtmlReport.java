@@ -38,7 +38,7 @@ public final class HtmlReport {
       for (ResolvedVariable v : audit.variables()) {
         h.append("<tr><td>").append(escape(v.name())).append("</td><td>").append(escape(v.type())).append("</td><td>")
             .append(escape(MarkdownReport.value(v))).append("</td><td>")
-            .append(escape((v.bound() ? "bound to the release. " : "") + v.problem())).append("</td></tr>\n");
+            .append(escape(MarkdownReport.note(v))).append("</td></tr>\n");
       }
       h.append("</table>\n");
     }
@@ -78,7 +78,7 @@ public final class HtmlReport {
     }
     for (RangeSeries s : q.series()) {
       h.append("<div class=\"series\">").append(Sparkline.render(s, audit.start(), audit.end())).append("<code>")
-          .append(escape(s.labels().toString())).append("</code></div>\n");
+          .append(escape(s.labels().toString())).append("</code> ").append(Sparkline.describe(s)).append("</div>\n");
     }
     if (q.seriesCount() > q.series().size()) {
       h.append("<p>... and ").append(q.seriesCount() - q.series().size()).append(" more series</p>\n");

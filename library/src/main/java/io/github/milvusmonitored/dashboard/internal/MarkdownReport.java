@@ -26,7 +26,7 @@ public final class MarkdownReport {
       md.append("## Variables\n\n| Variable | Type | Value | Note |\n|---|---|---|---|\n");
       for (ResolvedVariable v : audit.variables()) {
         md.append("| ").append(v.name()).append(" | ").append(v.type()).append(" | ").append(cell(value(v)))
-            .append(" | ").append(cell((v.bound() ? "bound to the release. " : "") + v.problem())).append(" |\n");
+            .append(" | ").append(cell(note(v))).append(" |\n");
       }
       md.append('\n');
     }
@@ -78,6 +78,11 @@ public final class MarkdownReport {
     return p.queries().stream().filter(q -> q.state() != QueryState.DATA)
         .map(q -> !q.error().isEmpty() ? q.error() : q.reasons().isEmpty() ? "" : q.reasons().get(0))
         .filter(s -> !s.isEmpty()).findFirst().orElse("");
+  }
+
+  static String note(ResolvedVariable v) {
+    String bound = v.bound() ? "bound to the release" : "";
+    return bound.isEmpty() ? v.problem() : v.problem().isEmpty() ? bound : bound + "; " + v.problem();
   }
 
   static String value(ResolvedVariable v) {

@@ -55,6 +55,16 @@ public final class Sparkline {
         .append("</title></svg>").toString();
   }
 
+  /** {@code last=.. min=.. max=..} over the finite values of {@code series}. */
+  public static String describe(RangeSeries series) {
+    var stats = series.points().stream().mapToDouble(RangeSeries.Point::value).filter(Double::isFinite)
+        .summaryStatistics();
+    double last = series.points().stream().mapToDouble(RangeSeries.Point::value).filter(Double::isFinite)
+        .reduce((a, b) -> b).orElse(Double.NaN);
+    return stats.getCount() == 0 ? "no finite value"
+        : "last=" + number(last) + " min=" + number(stats.getMin()) + " max=" + number(stats.getMax());
+  }
+
   private static void flush(StringBuilder svg, List<String> segment) {
     if (segment.size() == 1) {
       String[] xy = segment.get(0).split(",");
