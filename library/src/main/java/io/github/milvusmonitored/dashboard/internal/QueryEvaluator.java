@@ -63,8 +63,8 @@ public final class QueryEvaluator {
     List<String> neverIngested = names.stream().filter(n -> !ingested.contains(n)).toList();
     List<RangeSeries> series;
     try {
-      series = query.instant() ? instant(promql) : prometheus.queryRange(promql, window.start(), window.end(), step)
-          .series();
+      series = query.instant() ? instant(promql) : prometheus.queryRange(promql, alignDown(window.start(), step),
+          alignUp(window.end(), step), step).series();
     } catch (PrometheusQueryException e) {
       return new QueryAudit(query, promql, step, QueryState.ERROR, neverIngested, variableReasons,
           e.errorType() + ": " + e.error(), 0, List.of());
@@ -86,6 +86,17 @@ public final class QueryEvaluator {
       reasons.addAll(explainer.explain(names));
     }
     return new QueryAudit(query, promql, shownStep, QueryState.NO_DATA, neverIngested, reasons, "", 0, List.of());
+  }
+
+  // Grafana aligns the range to the step: start rounded down, end rounded up (read from its source).
+  private static Instant alignDown(Instant t, Duration step) {
+    long ms = step.toMillis();
+    return Instant.ofEpochMilli(Math.floorDiv(t.toEpochMilli(), ms) * ms);
+  }
+
+  private static Instant alignUp(Instant t, Duration step) {
+    long ms = step.toMillis();
+    return Instant.ofEpochMilli(-Math.floorDiv(-t.toEpochMilli(), ms) * ms);
   }
 
   private List<RangeSeries> instant(String promql) {

@@ -81,9 +81,9 @@ public final class TemplateInterpolator {
     return escaped.size() == 1 ? escaped.get(0) : "(" + String.join("|", escaped) + ")";
   }
 
-  /** Grafana's prometheusSpecialRegexEscape: a regex escape written inside a PromQL string. */
+  /** Grafana's prometheusSpecialRegexEscape (classic behaviour): a regex escape inside a PromQL string. */
   static String prometheusRegexEscape(String value) {
-    return value.replace("\\", "\\\\\\\\").replaceAll("[$^*{}\\[\\]'+?.()|]", "\\\\\\\\$0");
+    return value.replace("\\", "\\\\\\\\").replaceAll("[$^*{}\\[\\]+?.()|]", "\\\\\\\\$0");
   }
 
   private static String plainRegexEscape(String value) {
