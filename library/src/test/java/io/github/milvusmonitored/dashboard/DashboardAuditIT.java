@@ -139,6 +139,18 @@ class DashboardAuditIT {
   }
 
   @Test
+  void an_unbound_variable_is_resolved_as_grafana_does_on_load() {
+    DashboardAudit unbound = auditor(MilvusSelector.of("milvus", "my-release")).withoutBinding("namespace")
+        .audit(dashboard);
+
+    ResolvedVariable namespace = unbound.variables().stream().filter(v -> v.name().equals("namespace")).findFirst()
+        .orElseThrow();
+    assertThat(namespace.bound()).isFalse();
+    assertThat(namespace.options()).containsExactly("milvus");
+    assertThat(namespace.values()).as("the saved 'test' is not offered, so the first option").containsExactly("milvus");
+  }
+
+  @Test
   void writes_a_markdown_and_a_self_contained_html_report(@TempDir Path folder) throws Exception {
     Path html = audit.writeReport(folder);
 
