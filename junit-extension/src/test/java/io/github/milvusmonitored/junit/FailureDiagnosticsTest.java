@@ -1,9 +1,13 @@
 package io.github.milvusmonitored.junit;
 
+import static io.github.milvusmonitored.assertions.MetricAssertions.assertThatDashboard;
 import static io.github.milvusmonitored.assertions.MetricAssertions.assertThatMetric;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.milvusmonitored.assertions.DashboardAssertionError;
 import io.github.milvusmonitored.assertions.MetricAssertionError;
+import io.github.milvusmonitored.dashboard.DashboardAuditor;
+import io.github.milvusmonitored.dashboard.GrafanaDashboard;
 import io.github.milvusmonitored.junit.internal.DiagnosticsLocation;
 import io.github.milvusmonitored.metrics.MilvusMetrics;
 import java.io.IOException;
@@ -30,6 +34,17 @@ class FailureDiagnosticsTest {
           Duration.ofSeconds(30));
       assertThatMetric(metrics, REQUESTS_BY_STATUS).eventually(Duration.ofSeconds(3)).everySeries()
           .isGreaterThan(1e12);
+    }
+  }
+
+  @MilvusMonitored
+  static class FailingDashboardAssertion {
+    @Test
+    void expects_a_renamed_metric_on_the_dashboard(MilvusMetrics metrics) {
+      GrafanaDashboard dashboard = GrafanaDashboard.parse("""
+          {"title": "Renamed", "panels": [{"type": "stat", "title": "Has collection", "targets": [{"refId": "A",
+            "expr": "sum(milvus_rootcoord_has_collection_total{namespace=\\"$namespace\\"})"}]}]}""", "inline");
+      assertThatDashboard(DashboardAuditor.create(metrics).audit(dashboard)).hasNoPanelsWithoutData();
     }
   }
 
@@ -78,6 +93,23 @@ class FailureDiagnosticsTest {
     assertThat(svg).startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"")
         .contains("status=&quot;total&quot;", "status=&quot;fail&quot;", "range query");
     assertThat(folder.resolve("metric-assertion.txt")).content().contains("PromQL: " + REQUESTS_BY_STATUS);
+  }
+
+  @Test
+  void failed_dashboard_assertion_writes_the_audit_report_into_the_diagnostics(@TempDir Path reports) {
+    FakeEnvironmentFactory.reset(Duration.ZERO);
+
+    var results = EngineRuns.run(EngineRuns.host(reportsIn(reports)), FailingDashboardAssertion.class);
+
+    assertThat(EngineRuns.firstFailure(results)).isInstanceOf(DashboardAssertionError.class)
+        .hasMessageStartingWith("Expected every panel of dashboard 'Renamed' to show data for milvus/my-release,"
+            + " but 1 of 1 do not:\n  - Has collection: UNKNOWN_METRIC");
+    Path folder = reports.resolve("FailureDiagnosticsTest$FailingDashboardAssertion")
+        .resolve("expects_a_renamed_metric_on_the_dashboard");
+    assertThat(folder.resolve("pods.txt")).exists();
+    assertThat(folder.resolve("dashboard-audit.md")).content().startsWith("# Dashboard audit: Renamed\n")
+        .contains("| Has collection | UNKNOWN_METRIC | milvus_rootcoord_has_collection_total |");
+    assertThat(folder.resolve("dashboard-audit.html")).content().contains("milvus_rootcoord_has_collection_total");
   }
 
   @Test

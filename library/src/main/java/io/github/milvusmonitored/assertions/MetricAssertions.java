@@ -1,5 +1,6 @@
 package io.github.milvusmonitored.assertions;
 
+import io.github.milvusmonitored.dashboard.DashboardAudit;
 import io.github.milvusmonitored.metrics.MilvusMetrics;
 import io.github.milvusmonitored.metrics.PrometheusClient;
 
@@ -29,5 +30,13 @@ public final class MetricAssertions {
   /** Asserts on {@code promql} evaluated by {@code prometheus}. */
   public static MetricAssert assertThatMetric(PrometheusClient prometheus, String promql) {
     return new MetricAssert(prometheus, null, promql);
+  }
+
+  /**
+   * Asserts on a dashboard audit, e.g.
+   * {@code assertThatDashboard(audit).allowingNoDataIn("Proxy / Search Latency").hasNoPanelsWithoutData()}.
+   */
+  public static DashboardAssert assertThatDashboard(DashboardAudit audit) {
+    return new DashboardAssert(audit, java.util.Set.of());
   }
 }

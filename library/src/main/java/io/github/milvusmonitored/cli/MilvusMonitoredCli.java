@@ -1,5 +1,6 @@
 package io.github.milvusmonitored.cli;
 
+import io.github.milvusmonitored.cli.internal.AuditCommand;
 import io.github.milvusmonitored.cli.internal.CliArguments;
 import io.github.milvusmonitored.cli.internal.CliTexts;
 import io.github.milvusmonitored.cli.internal.CliUsageException;
@@ -11,7 +12,8 @@ import java.io.PrintStream;
 
 /**
  * Reproduces the monitored environment on a workstation: {@code up} starts k3s with kube-prometheus
- * and Milvus and keeps it for the next run, {@code down} removes it, {@code images} lists the images.
+ * and Milvus and keeps it for the next run, {@code down} removes it, {@code images} lists the images,
+ * {@code audit} audits a Grafana dashboard against the running environment's Prometheus.
  *
  * <p>From the repository, without installing anything:
  * <pre>{@code
@@ -41,6 +43,9 @@ public final class MilvusMonitoredCli {
 
   /** Runs one command line; returns the exit code. */
   static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
+    if (args.length > 0 && args[0].equals("audit")) {
+      return new AuditCommand().run(java.util.Arrays.asList(args).subList(1, args.length), out, err);
+    }
     CliArguments arguments;
     try {
       arguments = CliArguments.parse(args);

@@ -1,5 +1,6 @@
 package io.github.milvusmonitored.junit.internal;
 
+import io.github.milvusmonitored.assertions.DashboardAssertionError;
 import io.github.milvusmonitored.assertions.MetricAssertionError;
 import io.github.milvusmonitored.assertions.Observation;
 import io.github.milvusmonitored.environment.MonitoredEnvironment;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes what explains a failed test into its folder: the environment's diagnostics and, for a
- * metric assertion, a chart of every series its PromQL returned during the test.
+ * metric assertion, a chart of every series its PromQL returned during the test; for a dashboard
+ * assertion, the audit's report.
  */
 final class FailureReport {
 
@@ -53,6 +55,12 @@ final class FailureReport {
     if (metricError.isPresent()) {
       Instant start = earliest(testStart, end.minus(MINIMUM_WINDOW));
       writeChart(environment, folder, metricError.get(), start, end);
+    }
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof DashboardAssertionError dashboard && dashboard.audit() != null) {
+        dashboard.audit().writeReport(folder);
+        break;
+      }
     }
     return folder;
   }

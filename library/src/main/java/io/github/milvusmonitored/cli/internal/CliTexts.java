@@ -35,6 +35,8 @@ public final class CliTexts {
         "             --image-tag=<Milvus image tag>               default v2.6.15",
         "  down     Remove the k3s container(s) that 'up' kept, with their volumes, and the kubeconfig copy.",
         "  images   Print the images a configuration needs; 'images --help' lists its options.",
+        "  audit    Audit a Grafana dashboard (Milvus's own by default) against a running environment's",
+        "           Prometheus: which panels are empty, and why; 'audit --help' lists its options.",
         "",
         "Run from the repository:",
         "  " + MAVEN_COMMAND,
@@ -43,11 +45,11 @@ public final class CliTexts {
   }
 
   public static String noCommand() {
-    return "No command given. Valid commands: up, down, images, --help." + System.lineSeparator() + usage();
+    return "No command given. Valid commands: up, down, images, audit, --help." + System.lineSeparator() + usage();
   }
 
   public static String unknownCommand(String command) {
-    return "Unknown command '" + command + "'. Valid commands: up, down, images, --help.";
+    return "Unknown command '" + command + "'. Valid commands: up, down, images, audit, --help.";
   }
 
   public static String unknownOption(String option, String command, List<String> valid) {

@@ -43,9 +43,9 @@ public record UpSummary(Path kubeconfig, URI prometheusUi, Optional<URI> grafana
     out.append("  Prometheus  ").append(prometheusUi).append(n);
     if (grafana.isPresent()) {
       out.append("  Grafana     ").append(grafana.get()).append("   (login admin / admin)").append(n);
-      out.append("              Milvus dashboard: download ").append(dashboardUrl()).append(n);
-      out.append("              then in Grafana: Dashboards > New > Import, upload the file, pick the 'prometheus'"
-          + " data source.").append(n);
+      out.append("              Milvus dashboard: imported and bound to the release (Dashboards > Default);").append(n);
+      out.append("              if it is missing (download failed, see the log), import ").append(dashboardUrl()).append(n);
+      out.append("              by hand: Dashboards > New > Import, pick the 'prometheus' data source.").append(n);
     } else {
       out.append("  Grafana     not installed with --profile=minimal; run 'down' then 'up --profile=full' to have it")
           .append(n);

@@ -5,10 +5,15 @@ import io.github.milvusmonitored.cluster.KubernetesCluster;
 import io.github.milvusmonitored.environment.ClusterChoice;
 import io.github.milvusmonitored.environment.EnvironmentConfig;
 import io.github.milvusmonitored.environment.PhaseClock;
+import io.github.milvusmonitored.dashboard.DashboardSource;
+import io.github.milvusmonitored.dashboard.GrafanaDashboard;
+import io.github.milvusmonitored.dashboard.GrafanaProvisioning;
 import io.github.milvusmonitored.internal.KubeWaits;
+import io.github.milvusmonitored.metrics.MilvusSelector;
 import io.github.milvusmonitored.milvus.MilvusHelmRelease;
 import io.github.milvusmonitored.milvus.MilvusReleaseStatus;
 import io.github.milvusmonitored.stack.KubePrometheusInstaller;
+import io.github.milvusmonitored.stack.StackProfile;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -17,9 +22,12 @@ import java.util.concurrent.Executors;
 /**
  * Installs kube-prometheus and Milvus: the CRDs first (a ServiceMonitor needs its CRD), then the
  * rest of the stack and the Milvus release at the same time. A healthy stack already in the cluster
- * is used as it is and never removed; only what this run installs is recorded for removal.
+ * is used as it is and never removed; only what this run installs is recorded for removal. With the
+ * FULL profile Milvus's dashboard for the image tag is imported into the Grafana this run installed.
  */
 final class StackPhases {
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StackPhases.class);
 
   private final EnvironmentConfig config;
   private final KubernetesCluster cluster;
@@ -66,6 +74,9 @@ final class StackPhases {
                 installer.applyStack();
                 KubeWaits.deploymentReady(client, "monitoring", "prometheus-operator", config.stackReadyTimeout());
               });
+          if (config.stackProfile() == StackProfile.FULL) {
+            provisionDashboard(client);
+          }
         } else {
           clock.skipped("operator ready", "already available");
         }
@@ -79,6 +90,16 @@ final class StackPhases {
       join(stack, milvus);
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  // A dashboard that cannot be had (offline) leaves Grafana without it; the environment is still usable.
+  private void provisionDashboard(KubernetesClient client) {
+    try {
+      GrafanaProvisioning.provision(client, GrafanaDashboard.load(DashboardSource.officialMilvus(
+          config.milvus().imageTag())), MilvusSelector.of(config.milvus().namespace(), config.milvus().releaseName()));
+    } catch (RuntimeException e) {
+      LOG.warn("Grafana: Milvus's dashboard was not imported: {}", e.getMessage());
     }
   }
 

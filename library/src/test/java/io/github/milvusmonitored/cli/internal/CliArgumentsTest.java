@@ -91,13 +91,13 @@ class CliArgumentsTest {
   @Test
   void refuses_unknown_command_listing_the_commands() {
     assertThatThrownBy(() -> CliArguments.parse("start"))
-        .hasMessage("Unknown command 'start'. Valid commands: up, down, images, --help.");
+        .hasMessage("Unknown command 'start'. Valid commands: up, down, images, audit, --help.");
   }
 
   @Test
   void refuses_an_empty_command_line_with_the_usage() {
     assertThatThrownBy(CliArguments::parse)
-        .hasMessageStartingWith("No command given. Valid commands: up, down, images, --help.")
+        .hasMessageStartingWith("No command given. Valid commands: up, down, images, audit, --help.")
         .hasMessageContaining("Usage: MilvusMonitoredCli <command> [options]");
   }
 

@@ -24,10 +24,10 @@ class UpSummaryTest {
         + "              export KUBECONFIG=/home/u/.cache/milvus-monitored/up/kubeconfig" + N
         + "  Prometheus  http://127.0.0.1:40001" + N
         + "  Grafana     http://127.0.0.1:40002   (login admin / admin)" + N
-        + "              Milvus dashboard: download https://raw.githubusercontent.com/milvus-io/milvus/v2.6.15/"
-        + "deployments/monitor/grafana/milvus-dashboard.json" + N
-        + "              then in Grafana: Dashboards > New > Import, upload the file, pick the 'prometheus' data source."
-        + N
+        + "              Milvus dashboard: imported and bound to the release (Dashboards > Default);" + N
+        + "              if it is missing (download failed, see the log), import https://raw.githubusercontent.com/"
+        + "milvus-io/milvus/v2.6.15/deployments/monitor/grafana/milvus-dashboard.json" + N
+        + "              by hand: Dashboards > New > Import, pick the 'prometheus' data source." + N
         + "  Milvus      http://127.0.0.1:40003   (gRPC; e.g. ConnectConfig.builder().uri(\"http://127.0.0.1:40003\"))"
         + N + N
         + "The port-forwards stay open until Ctrl-C. k3s, kube-prometheus and Milvus stay installed; 'up' again"

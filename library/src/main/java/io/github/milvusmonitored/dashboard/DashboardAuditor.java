@@ -1,0 +1,198 @@
+package io.github.milvusmonitored.dashboard;
+
+import io.github.milvusmonitored.dashboard.internal.AuditWindow;
+import io.github.milvusmonitored.dashboard.internal.NoDataExplainer;
+import io.github.milvusmonitored.dashboard.internal.QueryEvaluator;
+import io.github.milvusmonitored.dashboard.internal.VariableResolver;
+import io.github.milvusmonitored.metrics.MilvusMetrics;
+import io.github.milvusmonitored.metrics.MilvusSelector;
+import io.github.milvusmonitored.metrics.PrometheusClient;
+import io.github.milvusmonitored.metrics.PrometheusException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Audits a Grafana dashboard against one Milvus release: which panels show data, and why the others
+ * do not.
+ *
+ * <pre>{@code
+ * DashboardAudit audit = DashboardAuditor.create(milvus)          // MilvusMetrics of the release
+ *     .withTimeRange(Duration.ofMinutes(15))
+ *     .audit(GrafanaDashboard.load(DashboardSource.officialMilvus("v2.6.15")));
+ * audit.writeReport(Path.of("target/dashboard-audit"));
+ * assertThatDashboard(audit).allowingNoDataIn("Proxy / Search Latency").hasNoPanelsWithoutData();
+ * }</pre>
+ *
+ * <p>The variables {@code namespace}, {@code instance} and {@code app_name} (those of Milvus's own
+ * dashboard) are bound to the release; every other variable is resolved the way Grafana resolves it
+ * on load. Each visible Prometheus query then runs as Grafana runs it, over the last
+ * {@link #withTimeRange time range} (the dashboard's own relative range unless set, else 15 minutes).
+ * Instances are immutable.
+ */
+public final class DashboardAuditor {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DashboardAuditor.class);
+
+  private final PrometheusClient prometheus;
+  private final MilvusSelector release;
+  private final Duration timeRange;
+  private final int maxDataPoints;
+  private final Duration scrapeInterval;
+  private final Map<String, String> bindings;
+  private final int parallelism;
+
+  private DashboardAuditor(PrometheusClient prometheus, MilvusSelector release, Duration timeRange, int maxDataPoints,
+      Duration scrapeInterval, Map<String, String> bindings, int parallelism) {
+    this.prometheus = Objects.requireNonNull(prometheus, "prometheus");
+    this.release = Objects.requireNonNull(release, "release");
+    this.timeRange = timeRange;
+    this.maxDataPoints = maxDataPoints;
+    this.scrapeInterval = scrapeInterval;
+    this.bindings = Map.copyOf(bindings);
+    this.parallelism = parallelism;
+  }
+
+  /** An auditor for {@code release} as scraped by {@code prometheus}. */
+  public static DashboardAuditor create(PrometheusClient prometheus, MilvusSelector release) {
+    Map<String, String> bindings = new LinkedHashMap<>();
+    bindings.put("namespace", release.namespace());
+    bindings.put("instance", release.instance());
+    bindings.put("app_name", "milvus");
+    return new DashboardAuditor(prometheus, release, null, 1000, Duration.ofSeconds(15), bindings, 4);
+  }
+
+  /** An auditor for the release that {@code milvus} looks at. */
+  public static DashboardAuditor create(MilvusMetrics milvus) {
+    return create(milvus.prometheus(), milvus.release());
+  }
+
+  /** Evaluates the last {@code range} instead of the dashboard's own time range. */
+  public DashboardAuditor withTimeRange(Duration range) {
+    requirePositive("Time range", range);
+    return new DashboardAuditor(prometheus, release, range, maxDataPoints, scrapeInterval, bindings, parallelism);
+  }
+
+  /** Max data points for panels that set none (default 1000; Grafana uses the panel's width in pixels). */
+  public DashboardAuditor withMaxDataPoints(int points) {
+    if (points < 1) {
+      throw new IllegalArgumentException("Max data points must be at least 1, got " + points);
+    }
+    return new DashboardAuditor(prometheus, release, timeRange, points, scrapeInterval, bindings, parallelism);
+  }
+
+  /**
+   * The data source's scrape interval: the minimum {@code $__interval} and the base of
+   * {@code $__rate_interval} (default 15 s, Grafana's default for a Prometheus data source).
+   */
+  public DashboardAuditor withScrapeInterval(Duration interval) {
+    requirePositive("Scrape interval", interval);
+    return new DashboardAuditor(prometheus, release, timeRange, maxDataPoints, interval, bindings, parallelism);
+  }
+
+  /** Gives variable {@code name} the value {@code value}, whatever the dashboard selects. */
+  public DashboardAuditor withBinding(String name, String value) {
+    Map<String, String> b = new LinkedHashMap<>(bindings);
+    b.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+    return new DashboardAuditor(prometheus, release, timeRange, maxDataPoints, scrapeInterval, b, parallelism);
+  }
+
+  /** Leaves variable {@code name} to the dashboard (e.g. to see what its own {@code instance} query finds). */
+  public DashboardAuditor withoutBinding(String name) {
+    Map<String, String> b = new LinkedHashMap<>(bindings);
+    b.remove(name);
+    return new DashboardAuditor(prometheus, release, timeRange, maxDataPoints, scrapeInterval, b, parallelism);
+  }
+
+  /** How many queries run at the same time (default 4). */
+  public DashboardAuditor withParallelism(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("Parallelism must be at least 1, got " + threads);
+    }
+    return new DashboardAuditor(prometheus, release, timeRange, maxDataPoints, scrapeInterval, bindings, threads);
+  }
+
+  /** Loads the dashboard from {@code source}, then audits it. */
+  public DashboardAudit audit(DashboardSource source) {
+    return audit(GrafanaDashboard.load(source));
+  }
+
+  /**
+   * Audits {@code dashboard}; logs the one-line summary.
+   *
+   * @throws PrometheusException when Prometheus cannot be reached (a rejected query is a panel's
+   *     {@link QueryState#ERROR}, not an exception)
+   */
+  public DashboardAudit audit(GrafanaDashboard dashboard) {
+    long started = System.nanoTime();
+    Instant end = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    Duration range = timeRange != null ? timeRange : dashboard.timeRange().orElse(Duration.ofMinutes(15));
+    AuditWindow window = new AuditWindow(end.minus(range), end, maxDataPoints, scrapeInterval);
+    Set<String> ingested = new HashSet<>(prometheus.labelValues("__name__"));
+    VariableResolver resolver = new VariableResolver(prometheus,
+        window.builtIns(window.interval("", 0)), bindings, end);
+    List<ResolvedVariable> variables = resolver.resolveAll(dashboard.variables());
+    NoDataExplainer explainer = new NoDataExplainer(prometheus, release, ingested, end, range);
+    QueryEvaluator evaluator = new QueryEvaluator(prometheus, window, resolver.variables(), resolver.regexFormatted(),
+        ingested, explainer);
+    List<PanelAudit> panels = run(dashboard, evaluator);
+    DashboardAudit audit = new DashboardAudit(dashboard, release, prometheus.baseUri(), window.start(), end, variables,
+        panels, Duration.ofNanos(System.nanoTime() - started));
+    LOG.info("{}", audit.summary());
+    return audit;
+  }
+
+  private List<PanelAudit> run(GrafanaDashboard dashboard, QueryEvaluator evaluator) {
+    ExecutorService pool = Executors.newFixedThreadPool(parallelism, r -> {
+      Thread t = new Thread(r, "milvus-monitored-dashboard-audit");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<List<Future<QueryAudit>>> futures = new ArrayList<>();
+      for (DashboardPanel panel : dashboard.panels()) {
+        List<Future<QueryAudit>> perPanel = new ArrayList<>();
+        panel.queries().forEach(q -> perPanel.add(pool.submit(() -> evaluator.evaluate(panel, q))));
+        futures.add(perPanel);
+      }
+      List<PanelAudit> out = new ArrayList<>();
+      for (int i = 0; i < futures.size(); i++) {
+        List<QueryAudit> queries = new ArrayList<>();
+        for (Future<QueryAudit> f : futures.get(i)) {
+          queries.add(f.get());
+        }
+        out.add(new PanelAudit(dashboard.panels().get(i), queries));
+      }
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PrometheusException("Interrupted while auditing dashboard '" + dashboard.title() + "'", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static void requirePositive(String what, Duration d) {
+    if (d == null || d.isZero() || d.isNegative()) {
+      throw new IllegalArgumentException(what + " must be positive, got " + d);
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package io.github.milvusmonitored.dashboard.internal;
+
+import io.github.milvusmonitored.dashboard.DashboardSource;
+
+/** Every message of the dashboard domain: what happened, the values, the likely cause, what to do. */
+public final class DashboardErrors {
+
+  private DashboardErrors() {}
+
+  public static String unreadable(String what, Exception e) {
+    return "Cannot read the dashboard from " + what + ": " + e + ". Check that it exists and is readable,"
+        + " or pass another one (DashboardSource.file(path), command line --dashboard=<file>).";
+  }
+
+  public static String noSuchResource(String name) {
+    return "Classpath resource " + name + " does not exist. Put the dashboard JSON under src/test/resources"
+        + " (or src/main/resources) and name it from the classpath root, e.g. classpath:/dashboards/my-dashboard.json.";
+  }
+
+  public static String fetchFailed(String what, String why) {
+    return "Cannot read the dashboard from " + what + ": " + why + ".";
+  }
+
+  public static String downloadFailed(DashboardSource.OfficialMilvus source, String why) {
+    return "Cannot download Milvus's Grafana dashboard for " + source.tag() + " from " + source.uri() + ": " + why
+        + "\nOffline, supply the file " + DashboardSource.OFFICIAL_PATH + " of milvus-io/milvus at tag "
+        + source.tag() + " yourself: copy it to " + source.cachedFile() + " (it is then used as if downloaded),"
+        + " or pass it with DashboardSource.file(path) or the command line option --dashboard=<path>.";
+  }
+
+  public static String notJson(String origin, String detail) {
+    return origin + " is not a Grafana dashboard: it is not valid JSON (" + detail + "). Expected the JSON"
+        + " Grafana exports (Export > Export as JSON): an object with a \"panels\" array.";
+  }
+
+  public static String notDashboard(String origin, String found) {
+    return origin + " is not a Grafana dashboard: expected a JSON object with a \"panels\" array (or Grafana's"
+        + " export envelope {\"dashboard\": {...}}), found " + found + ".";
+  }
+
+  public static String noPrometheusPanels(String title, String origin, int otherPanels) {
+    return "Dashboard '" + title + "' (" + origin + ") has no panel with a visible Prometheus query ("
+        + otherPanels + " other panels): there is nothing to audit. Check that it is the dashboard you meant"
+        + " and that its panels use a Prometheus data source.";
+  }
+}
