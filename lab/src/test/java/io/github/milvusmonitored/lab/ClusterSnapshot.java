@@ -48,6 +48,56 @@ record ClusterSnapshot(Set<String> objects) {
     return new ClusterSnapshot(objects);
   }
 
+  /**
+   * Deletes what the cluster has now that this snapshot had not (namespaces first, then cluster-scoped and other
+   * objects), so that the next test meets the cluster as this one did; waits up to a minute for it to settle.
+   * Returns what it had to delete.
+   */
+  Set<String> restore(KubernetesClient client) {
+    Set<String> added = added(of(client));
+    for (String object : added) {
+      String[] parts = object.split(" ", 2);
+      String kind = parts[0].substring(parts[0].indexOf('/') + 1);
+      if ("Namespace".equals(kind)) {
+        client.namespaces().withName(parts[1]).delete();
+      }
+    }
+    for (String object : added) {
+      String[] parts = object.split(" ", 2);
+      String group = parts[0].substring(0, parts[0].indexOf('/'));
+      String kind = parts[0].substring(parts[0].indexOf('/') + 1);
+      String[] ref = parts[1].split("/", 2);
+      if ("Namespace".equals(kind)) {
+        continue;
+      }
+      try {
+        var resources = ref.length == 2
+            ? client.genericKubernetesResources(apiVersion(client, group, kind), kind).inNamespace(ref[0]).withName(ref[1])
+            : client.genericKubernetesResources(apiVersion(client, group, kind), kind).withName(ref[0]);
+        resources.delete();
+      } catch (RuntimeException gone) {
+        // removed with its namespace or by its owner meanwhile
+      }
+    }
+    long deadline = System.nanoTime() + java.time.Duration.ofMinutes(1).toNanos();
+    while (System.nanoTime() < deadline && !added(of(client)).isEmpty()) {
+      LabProcess.sleep(java.time.Duration.ofSeconds(1));
+    }
+    return added;
+  }
+
+  private static String apiVersion(KubernetesClient client, String group, String kind) {
+    if (group.isEmpty()) {
+      return "v1";
+    }
+    for (APIGroup api : client.getApiGroups().getGroups()) {
+      if (api.getName().equals(group)) {
+        return api.getPreferredVersion().getGroupVersion();
+      }
+    }
+    return group + "/v1";
+  }
+
   /** What {@code after} has that this snapshot had not. */
   Set<String> added(ClusterSnapshot after) {
     Set<String> added = new TreeSet<>(after.objects);

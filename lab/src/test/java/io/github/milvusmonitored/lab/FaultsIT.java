@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Real faults on the lab: each is recovered from, or reported clearly. */
-@ExtendWith(LabExtension.class)
+@ExtendWith({LabExtension.class, RestoresLab.class})
 class FaultsIT {
 
   @Test

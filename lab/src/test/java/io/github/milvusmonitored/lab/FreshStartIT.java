@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Prometheus 3.12 serves, the Milvus release installed by helm-java, its target UP, the first sample, queries
  * through the API server's service proxy, a port-forward; close() leaves the cluster as it found it.
  */
-@ExtendWith(LabExtension.class)
+@ExtendWith({LabExtension.class, RestoresLab.class})
 class FreshStartIT {
 
   @Test

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * gets 403 listing EndpointSlices in the Milvus namespace, the scrape pool has no targets and targetStatus() says
  * so with the fix; after the patch the target is UP within two scrape intervals.
  */
-@ExtendWith(LabExtension.class)
+@ExtendWith({LabExtension.class, RestoresLab.class})
 class RbacSymptomIT {
 
   @Test
@@ -24,8 +24,9 @@ class RbacSymptomIT {
         LabConfigs.environment(lab, "rbac-symptom").withRbacPatch(false).withFirstSampleTimeout(Duration.ofSeconds(20)))) {
       LabProcess prometheus = lab.prometheus(Duration.ofSeconds(30));
       awaitTrue(Duration.ofSeconds(60), () -> prometheus.log().contains("endpointslices.discovery.k8s.io is forbidden"));
+      // Prometheus 3.12 logs client-go's error with its quotes escaped: cannot list resource \"endpointslices\"
       assertThat(prometheus.log()).contains("system:serviceaccount:monitoring:prometheus-k8s")
-          .contains("cannot list resource \"endpointslices\"");
+          .contains("cannot list resource \\\"endpointslices\\\" in API group \\\"discovery.k8s.io\\\" in the namespace \\\"milvus\\\"");
 
       TargetStatus status = env.milvusMetrics().targetStatus();
       assertThat(status.state()).as(status.summary()).isEqualTo(TargetStatus.State.NO_ACTIVE_TARGETS);
@@ -36,10 +37,10 @@ class RbacSymptomIT {
       TargetStatus up = env.milvusMetrics().awaitTargetUp(Duration.ofMinutes(1));
       Duration took = Duration.ofNanos(System.nanoTime() - patched);
       assertThat(up.state()).isEqualTo(TargetStatus.State.UP);
-      // Kubernetes discovery retries a forbidden list with backoff; the goal is two scrape intervals.
+      // Kubernetes discovery retries a forbidden list with backoff (client-go: from 0.8 s, doubling).
       System.out.printf("RBAC patch to target UP: %d ms (scrape interval %d s)%n", took.toMillis(),
           LabConfigs.SCRAPE_INTERVAL.toSeconds());
-      assertThat(took).isLessThanOrEqualTo(LabConfigs.SCRAPE_INTERVAL.multipliedBy(2).plusSeconds(5));
+      assertThat(took).isLessThanOrEqualTo(LabConfigs.SCRAPE_INTERVAL.multipliedBy(2));
     }
   }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A second start on a cluster whose stack and release are healthy finds them and is ready in seconds. */
-@ExtendWith(LabExtension.class)
+@ExtendWith({LabExtension.class, RestoresLab.class})
 class ReuseIT {
 
   @Test
