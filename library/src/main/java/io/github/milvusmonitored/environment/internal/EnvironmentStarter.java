@@ -98,7 +98,7 @@ public final class EnvironmentStarter {
     }
     ClusterChoice.Existing existing = (ClusterChoice.Existing) choice;
     return existing.kubeconfig() == null
-        ? ExistingCluster.connectCurrentContext()
+        ? ExistingCluster.connectDefault(existing.context())
         : ExistingCluster.connect(existing.kubeconfig(), existing.context());
   }
 
