@@ -2,12 +2,27 @@ package io.github.milvusmonitored.environment.internal;
 
 import io.github.milvusmonitored.cluster.KubernetesCluster;
 import io.github.milvusmonitored.environment.EnvironmentConfig;
+import io.github.milvusmonitored.milvus.internal.HelmReleaseRecords;
 import java.nio.file.Path;
 
 /** The messages of the environment layer. */
 final class EnvironmentErrors {
 
   private EnvironmentErrors() {}
+
+  static String releaseNotOurs(HelmReleaseRecords.Revision revision) {
+    return "Helm release '" + revision.name() + "' already exists in namespace '" + revision.namespace() + "' (revision "
+        + revision.version() + ", " + revision.status() + ") and that namespace was not created by milvus-monitored."
+        + " Nothing was changed: installing would upgrade that release with test values, and closing would uninstall"
+        + " it. Choose another namespace or release name (MilvusReleaseConfig.builder().withNamespace(..) or"
+        + " .withReleaseName(..)), or run on a dedicated cluster (the default k3s).";
+  }
+
+  static String namespaceStillTerminating(String namespace, java.time.Duration timeout) {
+    return "Namespace '" + namespace + "' was still Terminating after " + timeout.toSeconds() + " s (an earlier run's"
+        + " removal, or a user's), so the Milvus release cannot be installed into it. 'kubectl get namespace "
+        + namespace + " -o yaml' shows what its finalizers wait for (status.conditions). Retry when it is gone.";
+  }
 
   static String startFailed(String phase, Throwable cause, Path diagnostics, EnvironmentConfig config,
       KubernetesCluster cluster, boolean kept) {

@@ -17,6 +17,7 @@ import io.github.milvusmonitored.metrics.MilvusMetrics;
 import io.github.milvusmonitored.metrics.MilvusSelector;
 import io.github.milvusmonitored.metrics.PrometheusClient;
 import io.github.milvusmonitored.milvus.MilvusHelmRelease;
+import io.github.milvusmonitored.stack.RunOwnership;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** On an existing cluster, closing removes exactly what the run created, unless told to keep it. */
 @EnableKubernetesMockClient(crud = true)
 class DefaultMonitoredEnvironmentTest {
+
+  private static final RunOwnership RUN = new RunOwnership("run-1");
 
   KubernetesMockServer server;
   KubernetesClient client;
@@ -48,13 +51,14 @@ class DefaultMonitoredEnvironmentTest {
         current-context: x
         """.formatted(client.getMasterUrl()));
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("users-own").endMetadata().build()).create();
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("milvus").endMetadata().build()).create();
+    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("milvus").withLabels(RUN.labels())
+        .endMetadata().build()).create();
   }
 
   private DefaultMonitoredEnvironment environment(EnvironmentConfig config) {
     ExistingCluster cluster = ExistingCluster.connect(kubeconfig, null);
     InstalledParts parts = new InstalledParts();
-    parts.namespaceCreated(cluster.client(), "milvus");
+    parts.namespaceCreated(cluster.client(), "milvus", RUN);
     PrometheusClient prometheus = ServiceProxyTransport.prometheus(cluster.client());
     return new DefaultMonitoredEnvironment(config, cluster, MilvusHelmRelease.create(config.milvus()), prometheus,
         MilvusMetrics.of(prometheus, MilvusSelector.of("milvus", "my-release")), parts, new PhaseClock());

@@ -1,0 +1,204 @@
+package io.github.milvusmonitored.environment.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionConditionBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionStatusBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.VersionInfo;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.github.milvusmonitored.environment.ClusterChoice;
+import io.github.milvusmonitored.environment.EnvironmentConfig;
+import io.github.milvusmonitored.environment.EnvironmentStartException;
+import io.github.milvusmonitored.environment.PhaseClock;
+import io.github.milvusmonitored.milvus.MilvusReleaseConfig;
+import io.github.milvusmonitored.stack.KubePrometheusManifests;
+import io.github.milvusmonitored.stack.ManifestChecksums;
+import io.github.milvusmonitored.stack.ManifestSource;
+import io.github.milvusmonitored.stack.ResourceApplier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A start on an existing cluster (the mock server in CRUD mode): refusals happen before anything
+ * changes, and a failed start leaves every pre-existing object as it was and nothing of the run.
+ * The mock has no server-side apply, so the stack is applied with create-or-replace here.
+ */
+@EnableKubernetesMockClient(crud = true)
+class ExistingClusterStartTest {
+
+  private static final Path TMP = Path.of(System.getProperty("java.io.tmpdir"));
+
+  KubernetesMockServer server;
+  KubernetesClient client;
+
+  @TempDir
+  Path dir;
+
+  private Path kubeconfig;
+  private Set<String> tmpBefore;
+  private final AtomicBoolean establishing = new AtomicBoolean(true);
+
+  @BeforeEach
+  void cluster() throws Exception {
+    server.setVersionInfo(new VersionInfo.Builder().withMajor("1").withMinor("35").withGitVersion("v1.35.0").build());
+    kubeconfig = Files.writeString(dir.resolve("config"), """
+        apiVersion: v1
+        kind: Config
+        clusters: [{name: c, cluster: {server: "%s", insecure-skip-tls-verify: true}}]
+        users: [{name: u, user: {token: t}}]
+        contexts: [{name: lab, context: {cluster: c, user: u}}]
+        current-context: lab
+        """.formatted(client.getMasterUrl()));
+    tmpBefore = ourTempEntries();
+  }
+
+  @AfterEach
+  void stop() {
+    establishing.set(false);
+  }
+
+  private EnvironmentConfig config() throws Exception {
+    Path chart = Path.of(getClass().getResource("/milvus-chart-fixture/Chart.yaml").toURI()).getParent();
+    return EnvironmentConfig.defaults().withCluster(new ClusterChoice.Existing(kubeconfig, "lab"))
+        .withReportDirectory(dir.resolve("report")).withPreloadImages(false)
+        .withStackReadyTimeout(Duration.ofSeconds(2))
+        .withMilvus(MilvusReleaseConfig.builder().withLocalChart(chart).withReadyTimeout(Duration.ofSeconds(3)).build());
+  }
+
+  private static KubePrometheusManifests fixtureManifests() throws Exception {
+    Path root = Path.of(ExistingClusterStartTest.class.getResource("/kube-prometheus-fixture").toURI());
+    return KubePrometheusManifests.builder().withSource(ManifestSource.directory(root))
+        .withChecksums(ManifestChecksums.parse("fixture", Files.readString(root.resolve("manifests.sha256")))).load();
+  }
+
+  private DefaultMonitoredEnvironment start(EnvironmentConfig config) throws Exception {
+    return EnvironmentStarter.start(config, fixtureManifests(), ResourceApplier.CREATE_OR_REPLACE, new PhaseClock());
+  }
+
+  /** What the system temp folder holds of this library's and Helm's working files. */
+  private static Set<String> ourTempEntries() throws Exception {
+    try (Stream<Path> entries = Files.list(TMP)) {
+      return entries.map(p -> p.getFileName().toString())
+          .filter(n -> n.startsWith("milvus-helm-") || n.startsWith("milvus-monitored-existing-")
+              || (n.startsWith("repo") && n.endsWith(".yaml")))
+          .collect(Collectors.toSet());
+    }
+  }
+
+  @Test
+  void another_stack_stops_the_start_before_anything_changes() throws Exception {
+    CustomResourceDefinition foreign = client.apiextensions().v1().customResourceDefinitions().resource(
+        new CustomResourceDefinitionBuilder().withNewMetadata().withName("servicemonitors.monitoring.coreos.com")
+            .addToAnnotations("meta.helm.sh/release-name", "kps").addToAnnotations("meta.helm.sh/release-namespace", "obs")
+            .endMetadata().withNewSpec().withGroup("monitoring.coreos.com").withScope("Namespaced")
+            .withNewNames().withKind("ServiceMonitor").withPlural("servicemonitors").endNames()
+            .addNewVersion().withName("v1").withServed(true).withStorage(true).endVersion().endSpec().build()).create();
+
+    assertThatThrownBy(() -> start(config()))
+        .isInstanceOf(EnvironmentStartException.class)
+        .hasMessageContaining("phase 'CRDs Established' failed: Another Prometheus stack is in this cluster:\n"
+            + "  CustomResourceDefinition servicemonitors.monitoring.coreos.com (Helm release obs/kps)\n"
+            + "Nothing was changed");
+
+    assertThat(client.namespaces().list().getItems()).isEmpty();
+    assertThat(client.apiextensions().v1().customResourceDefinitions().list().getItems()).singleElement()
+        .satisfies(crd -> assertThat(crd.getMetadata()).isEqualTo(foreign.getMetadata()));
+    assertThat(ourTempEntries()).isEqualTo(tmpBefore);
+  }
+
+  @Test
+  void a_users_release_of_the_same_name_is_neither_upgraded_nor_removed() throws Exception {
+    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("milvus").endMetadata().build()).create();
+    client.secrets().inNamespace("milvus").resource(new SecretBuilder().withNewMetadata()
+        .withName("sh.helm.release.v1.my-release.v3").withNamespace("milvus")
+        .addToLabels(Map.of("owner", "helm", "name", "my-release", "status", "deployed", "version", "3"))
+        .endMetadata().withType("helm.sh/release.v1").addToData("release", "e30=").build()).create();
+
+    assertThatThrownBy(() -> start(config()))
+        .isInstanceOf(EnvironmentStartException.class)
+        .hasMessageContaining("Helm release 'my-release' already exists in namespace 'milvus' (revision 3, deployed)"
+            + " and that namespace was not created by milvus-monitored. Nothing was changed: installing would upgrade"
+            + " that release with test values, and closing would uninstall it. Choose another namespace or release"
+            + " name (MilvusReleaseConfig.builder().withNamespace(..) or .withReleaseName(..)), or run on a dedicated"
+            + " cluster (the default k3s).");
+
+    assertThat(client.namespaces().list().getItems()).extracting(n -> n.getMetadata().getName()).containsExactly("milvus");
+    assertThat(client.apiextensions().v1().customResourceDefinitions().list().getItems()).isEmpty();
+    assertThat(client.secrets().inNamespace("milvus").withName("sh.helm.release.v1.my-release.v3").get().getMetadata()
+        .getLabels()).containsEntry("status", "deployed");
+    assertThat(ourTempEntries()).isEqualTo(tmpBefore);
+  }
+
+  @Test
+  void a_failed_start_leaves_what_existed_and_removes_all_the_run_created() throws Exception {
+    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("monitoring").endMetadata().build()).create();
+    client.configMaps().inNamespace("monitoring").resource(new ConfigMapBuilder().withNewMetadata().withName("loki")
+        .endMetadata().addToData("loki.yaml", "auth_enabled: false").build()).create();
+    ClusterRole role = client.rbac().clusterRoles().resource(new ClusterRoleBuilder().withNewMetadata()
+        .withName("prometheus-k8s").endMetadata()
+        .addNewRule().withApiGroups("").withResources("nodes/metrics").withVerbs("get").endRule().build()).create();
+    Thread apiServer = new Thread(this::establishCrds);
+    apiServer.setDaemon(true);
+    apiServer.start();
+
+    // No controllers run on the mock: the operator never becomes available and the start fails.
+    assertThatThrownBy(() -> start(config()))
+        .isInstanceOf(EnvironmentStartException.class)
+        .hasMessageContaining("What this run installed was removed");
+
+    assertThat(client.configMaps().inNamespace("monitoring").withName("loki").get().getData())
+        .containsEntry("loki.yaml", "auth_enabled: false");
+    assertThat(client.namespaces().withName("monitoring").get().getMetadata().getLabels()).isNullOrEmpty();
+    assertThat(client.rbac().clusterRoles().withName("prometheus-k8s").get().getRules()).isEqualTo(role.getRules());
+    assertThat(client.apiextensions().v1().customResourceDefinitions().list().getItems()).isEmpty();
+    assertThat(client.apps().deployments().inAnyNamespace().list().getItems()).isEmpty();
+    assertThat(client.serviceAccounts().inAnyNamespace().list().getItems()).isEmpty();
+    assertThat(client.namespaces().withName("milvus").get()).isNull();
+    assertThat(ourTempEntries()).isEqualTo(tmpBefore);
+  }
+
+  private void establishCrds() {
+    List<String> names = List.of("alertmanagers.monitoring.coreos.com", "prometheuses.monitoring.coreos.com",
+        "servicemonitors.monitoring.coreos.com");
+    while (establishing.get()) {
+      for (String name : names) {
+        CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions().withName(name).get();
+        if (crd != null && crd.getStatus() == null) {
+          crd.setStatus(new CustomResourceDefinitionStatusBuilder().withConditions(new CustomResourceDefinitionConditionBuilder()
+              .withType("Established").withStatus("True").build()).build());
+          try {
+            client.apiextensions().v1().customResourceDefinitions().resource(crd).updateStatus();
+          } catch (RuntimeException ignored) {
+            // deleted meanwhile by the cleanup
+          }
+        }
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
+}
