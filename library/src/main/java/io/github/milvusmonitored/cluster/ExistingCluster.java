@@ -25,6 +25,8 @@ public final class ExistingCluster implements KubernetesCluster {
 
   private static final Logger LOG = LoggerFactory.getLogger(ExistingCluster.class);
   private static final Duration REACH_TIMEOUT = Duration.ofSeconds(15);
+  /** The start of the private kubeconfig file's name in this JVM: {@code milvus-monitored-existing-<pid>-}. */
+  static final String KUBECONFIG_PREFIX = "milvus-monitored-existing-" + ProcessHandle.current().pid() + "-";
 
   private final KubernetesClient client;
   private final Path kubeconfig;
@@ -60,7 +62,7 @@ public final class ExistingCluster implements KubernetesCluster {
     KubeconfigSelection selection = KubeconfigSelection.select(files, context);
     // Every client reads this one file, whose only context is the chosen one: fabric8, Helm (which
     // has no context option) and every probe reach the same cluster as the same user.
-    Path file = Kubeconfigs.writePrivate(selection.yaml(), "milvus-monitored-existing-");
+    Path file = Kubeconfigs.writePrivate(selection.yaml(), KUBECONFIG_PREFIX);
     KubernetesClient client;
     try {
       client = Kubeconfigs.clientFromFile(selection.yaml(), file, selection.source());

@@ -69,15 +69,15 @@ public final class KubeWaits {
     return true;
   }
 
-  // Transient API errors (a restarting API server) count as "not yet".
+  // Transient API errors (a restarting API server, 429, 5xx) count as "not yet"; anything else fails at once.
   private static <T> T get(java.util.function.Supplier<T> read) {
     try {
       return read.get();
     } catch (KubernetesClientException e) {
-      if (e.getCode() == 401 || e.getCode() == 403) {
-        throw e;
+      if (KubeRetry.isTransient(e)) {
+        return null;
       }
-      return null;
+      throw e;
     }
   }
 }

@@ -49,6 +49,10 @@ class ExistingClusterStartTest {
 
   private static final Path TMP = Path.of(System.getProperty("java.io.tmpdir"));
 
+  // Other builds share the temp folder: only this JVM's files count.
+  private static final String OWN_HELM = "milvus-helm-" + ProcessHandle.current().pid() + "-";
+  private static final String OWN_KUBECONFIG = "milvus-monitored-existing-" + ProcessHandle.current().pid() + "-";
+
   KubernetesMockServer server;
   KubernetesClient client;
 
@@ -100,8 +104,7 @@ class ExistingClusterStartTest {
   private static Set<String> ourTempEntries() throws Exception {
     try (Stream<Path> entries = Files.list(TMP)) {
       return entries.map(p -> p.getFileName().toString())
-          .filter(n -> n.startsWith("milvus-helm-") || n.startsWith("milvus-monitored-existing-")
-              || (n.startsWith("repo") && n.endsWith(".yaml")))
+          .filter(n -> n.startsWith(OWN_HELM) || n.startsWith(OWN_KUBECONFIG))
           .collect(Collectors.toSet());
     }
   }
@@ -175,6 +178,33 @@ class ExistingClusterStartTest {
     assertThat(client.apps().deployments().inAnyNamespace().list().getItems()).isEmpty();
     assertThat(client.serviceAccounts().inAnyNamespace().list().getItems()).isEmpty();
     assertThat(client.namespaces().withName("milvus").get()).isNull();
+    assertThat(ourTempEntries()).isEqualTo(tmpBefore);
+  }
+
+  @Test
+  void a_release_an_interrupted_run_left_pending_upgrade_is_marked_failed_and_kept() throws Exception {
+    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("milvus")
+        .withLabels(new io.github.milvusmonitored.stack.RunOwnership("earlier").labels()).endMetadata().build()).create();
+    Map<String, Object> record = Map.of("name", "my-release", "version", 2,
+        "info", Map.of("status", "pending-upgrade"));
+    client.secrets().inNamespace("milvus").resource(new SecretBuilder().withNewMetadata()
+        .withName("sh.helm.release.v1.my-release.v2").withNamespace("milvus")
+        .addToLabels(Map.of("owner", "helm", "name", "my-release", "status", "pending-upgrade", "version", "2"))
+        .endMetadata().withType("helm.sh/release.v1")
+        .addToData("release", java.util.Base64.getEncoder().encodeToString(java.util.Base64.getEncoder().encode(
+            new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(record))))
+        .build()).create();
+    Thread apiServer = new Thread(this::establishCrds);
+    apiServer.setDaemon(true);
+    apiServer.start();
+
+    assertThatThrownBy(() -> start(config())).isInstanceOf(EnvironmentStartException.class);
+
+    assertThat(client.secrets().inNamespace("milvus").withName("sh.helm.release.v1.my-release.v2").get().getMetadata()
+        .getLabels()).containsEntry("status", "failed");
+    assertThat(client.namespaces().withName("milvus").get()).as("an earlier run's namespace is not this run's to delete")
+        .isNotNull();
+    assertThat(client.apiextensions().v1().customResourceDefinitions().list().getItems()).isEmpty();
     assertThat(ourTempEntries()).isEqualTo(tmpBefore);
   }
 
