@@ -18,6 +18,14 @@ final class EnvironmentErrors {
         + " .withReleaseName(..)), or run on a dedicated cluster (the default k3s).";
   }
 
+  static String existingPrometheusMissesMilvus(String serviceMonitor, java.util.List<String> problems) {
+    return "The kube-prometheus already in this cluster is used as it is, but its Prometheus monitoring/k8s would not"
+        + " scrape Milvus: " + String.join("; ", problems) + " (ServiceMonitor " + serviceMonitor + "). Nothing was"
+        + " changed. Ways forward: give the ServiceMonitor the labels it selects (Helm value"
+        + " metrics.serviceMonitor.additionalLabels in a values file of the Milvus release), widen the selectors"
+        + " ('kubectl -n monitoring edit prometheus k8s'), or run on a dedicated cluster (the default k3s).";
+  }
+
   static String namespaceStillTerminating(String namespace, java.time.Duration timeout) {
     return "Namespace '" + namespace + "' was still Terminating after " + timeout.toSeconds() + " s (an earlier run's"
         + " removal, or a user's), so the Milvus release cannot be installed into it. 'kubectl get namespace "

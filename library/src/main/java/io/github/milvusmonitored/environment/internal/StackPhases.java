@@ -1,6 +1,13 @@
 package io.github.milvusmonitored.environment.internal;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
+import io.github.milvusmonitored.stack.KubePrometheusException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.github.milvusmonitored.cluster.KubernetesCluster;
 import io.github.milvusmonitored.environment.ClusterChoice;
@@ -53,7 +60,11 @@ final class StackPhases {
   void run(StackState before) {
     KubernetesClient client = cluster.client();
     boolean installStack = !before.isHealthy();
-    // Before anything changes: a Milvus release found here must be one this library may upgrade.
+    // Before anything changes: a stack found here must scrape Milvus, a release found here must be one
+    // this library may upgrade.
+    if (!installStack && !cluster.isDisposable()) {
+      requireExistingPrometheusSelectsMilvus();
+    }
     Optional<HelmReleaseRecords.Revision> priorRelease = preflightRelease();
     // Teardown takes back only what the installer created or added; recorded whether or not it installs.
     parts.stackInstalled(installer);
@@ -92,6 +103,30 @@ final class StackPhases {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private void requireExistingPrometheusSelectsMilvus() {
+    KubernetesClient client = cluster.client();
+    GenericKubernetesResource prometheus = client.genericKubernetesResources("monitoring.coreos.com/v1", "Prometheus")
+        .inNamespace("monitoring").withName("k8s").get();
+    String namespace = config.milvus().namespace();
+    Namespace existing = client.namespaces().withName(namespace).get();
+    Map<String, String> namespaceLabels = new LinkedHashMap<>(existing != null && existing.getMetadata().getLabels() != null
+        ? existing.getMetadata().getLabels() : installer.run().labels());
+    namespaceLabels.putIfAbsent("kubernetes.io/metadata.name", namespace);
+    ServiceMonitor monitor = release.render().serviceMonitor(release.values().names().serviceMonitorName()).orElse(null);
+    Map<String, String> monitorLabels = monitor == null || monitor.getMetadata().getLabels() == null ? Map.of()
+        : monitor.getMetadata().getLabels();
+    Object spec = prometheus == null ? null : prometheus.getAdditionalProperties().get("spec");
+    List<String> problems = PrometheusSelection.problems(spec instanceof Map<?, ?> m ? (Map<String, Object>) m : null,
+        "monitoring", namespace, namespaceLabels, monitorLabels);
+    if (!problems.isEmpty()) {
+      throw new KubePrometheusException(EnvironmentErrors.existingPrometheusMissesMilvus(
+          namespace + "/" + release.values().names().serviceMonitorName(), problems));
+    }
+    LOG.info("[stack] the kube-prometheus found here is used as it is: Prometheus monitoring/k8s selects ServiceMonitor {}/{}",
+        namespace, release.values().names().serviceMonitorName());
   }
 
   private Optional<HelmReleaseRecords.Revision> preflightRelease() {

@@ -208,6 +208,37 @@ class ExistingClusterStartTest {
     assertThat(ourTempEntries()).isEqualTo(tmpBefore);
   }
 
+  @Test
+  void a_healthy_kube_prometheus_that_would_not_scrape_milvus_stops_the_start_before_anything_changes() throws Exception {
+    client.apiextensions().v1().customResourceDefinitions().resource(new CustomResourceDefinitionBuilder()
+        .withNewMetadata().withName("servicemonitors.monitoring.coreos.com").endMetadata()
+        .withNewSpec().withGroup("monitoring.coreos.com").withScope("Namespaced")
+        .withNewNames().withKind("ServiceMonitor").withPlural("servicemonitors").endNames()
+        .addNewVersion().withName("v1").withServed(true).withStorage(true).endVersion().endSpec()
+        .withNewStatus().addNewCondition().withType("Established").withStatus("True").endCondition().endStatus().build()).create();
+    client.apps().deployments().inNamespace("monitoring").resource(new io.fabric8.kubernetes.api.model.apps.DeploymentBuilder()
+        .withNewMetadata().withName("prometheus-operator").withNamespace("monitoring").endMetadata()
+        .withNewStatus().withAvailableReplicas(1).endStatus().build()).create();
+    client.genericKubernetesResources("monitoring.coreos.com/v1", "Prometheus").inNamespace("monitoring")
+        .resource(new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
+            .withApiVersion("monitoring.coreos.com/v1").withKind("Prometheus")
+            .withNewMetadata().withName("k8s").withNamespace("monitoring").endMetadata()
+            .addToAdditionalProperties("spec", Map.of("serviceMonitorSelector", Map.of("matchLabels", Map.of("team", "obs")),
+                "serviceMonitorNamespaceSelector", Map.of()))
+            .build()).create();
+
+    assertThatThrownBy(() -> start(config()))
+        .isInstanceOf(EnvironmentStartException.class)
+        .hasMessageContaining("The kube-prometheus already in this cluster is used as it is, but its Prometheus"
+            + " monitoring/k8s would not scrape Milvus: serviceMonitorSelector {matchLabels={team=obs}} does not match"
+            + " the ServiceMonitor's labels {")
+        .hasMessageContaining("(ServiceMonitor milvus/my-release-milvus-standalone). Nothing was changed.");
+
+    assertThat(client.namespaces().withName("milvus").get()).isNull();
+    assertThat(client.rbac().clusterRoles().list().getItems()).isEmpty();
+    assertThat(ourTempEntries()).isEqualTo(tmpBefore);
+  }
+
   private void establishCrds() {
     List<String> names = List.of("alertmanagers.monitoring.coreos.com", "prometheuses.monitoring.coreos.com",
         "servicemonitors.monitoring.coreos.com");
