@@ -26,6 +26,15 @@ final class EnvironmentErrors {
         + " ('kubectl -n monitoring edit prometheus k8s'), or run on a dedicated cluster (the default k3s).";
   }
 
+  static String forbidden(String verb, String resource, String namespace, String serverMessage) {
+    String scope = "namespaces".equals(resource) ? "" : " -n " + namespace;
+    return "The cluster forbade '" + verb + "' on " + resource + ("namespaces".equals(resource) ? " '" + namespace + "'"
+        : " in namespace '" + namespace + "'") + " (HTTP 403: " + serverMessage + "). Installing the Milvus release"
+        + " needs these rights (Helm keeps its records in Secrets of the release's namespace). What to do: use a"
+        + " kubeconfig with cluster-admin, or ask an administrator to check and grant them:\n  kubectl auth can-i "
+        + verb + " " + resource + scope;
+  }
+
   static String namespaceStillTerminating(String namespace, java.time.Duration timeout) {
     return "Namespace '" + namespace + "' was still Terminating after " + timeout.toSeconds() + " s (an earlier run's"
         + " removal, or a user's), so the Milvus release cannot be installed into it. 'kubectl get namespace "

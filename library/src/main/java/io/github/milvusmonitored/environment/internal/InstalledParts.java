@@ -4,6 +4,7 @@ import io.github.milvusmonitored.milvus.MilvusHelmRelease;
 import io.github.milvusmonitored.stack.KubePrometheusInstaller;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.github.milvusmonitored.internal.KubeRetry;
 import io.github.milvusmonitored.stack.RunOwnership;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -35,7 +36,8 @@ public final class InstalledParts {
   /** Records that this run created {@code namespace}; it is deleted only while it still carries {@code run}'s id. */
   public synchronized void namespaceCreated(KubernetesClient client, String namespace, RunOwnership run) {
     undo.push(new Step("namespace " + namespace, () -> {
-      Namespace current = client.namespaces().withName(namespace).get();
+      KubeRetry.Deadline deadline = KubeRetry.Deadline.in(java.time.Duration.ofMinutes(1));
+      Namespace current = KubeRetry.call("get namespace " + namespace, deadline, () -> client.namespaces().withName(namespace).get());
       if (current == null) {
         return;
       }
@@ -43,7 +45,7 @@ public final class InstalledParts {
         LOG.info("[cleanup] namespace {} no longer carries run id {}: left in place", namespace, run.runId());
         return;
       }
-      client.namespaces().withName(namespace).delete();
+      KubeRetry.call("delete namespace " + namespace, deadline, () -> client.namespaces().withName(namespace).delete());
     }));
   }
 

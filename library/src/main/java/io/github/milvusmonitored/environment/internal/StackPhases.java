@@ -13,6 +13,7 @@ import io.github.milvusmonitored.cluster.KubernetesCluster;
 import io.github.milvusmonitored.environment.ClusterChoice;
 import io.github.milvusmonitored.environment.EnvironmentConfig;
 import io.github.milvusmonitored.environment.PhaseClock;
+import io.github.milvusmonitored.internal.KubeRetry;
 import io.github.milvusmonitored.internal.KubeWaits;
 import io.github.milvusmonitored.milvus.MilvusHelmRelease;
 import io.github.milvusmonitored.milvus.MilvusReleaseException;
@@ -111,7 +112,8 @@ final class StackPhases {
     GenericKubernetesResource prometheus = client.genericKubernetesResources("monitoring.coreos.com/v1", "Prometheus")
         .inNamespace("monitoring").withName("k8s").get();
     String namespace = config.milvus().namespace();
-    Namespace existing = client.namespaces().withName(namespace).get();
+    Namespace existing = api("get namespace " + namespace, () -> client.namespaces().withName(namespace).get(),
+        "get", "namespaces", namespace);
     Map<String, String> namespaceLabels = new LinkedHashMap<>(existing != null && existing.getMetadata().getLabels() != null
         ? existing.getMetadata().getLabels() : installer.run().labels());
     namespaceLabels.putIfAbsent("kubernetes.io/metadata.name", namespace);
@@ -129,10 +131,24 @@ final class StackPhases {
         namespace, release.values().names().serviceMonitorName());
   }
 
+  // Transient API errors retried within the stack deadline; a 403 fails at once naming verb and resource.
+  private <T> T api(String what, java.util.function.Supplier<T> call, String verb, String resource, String namespace) {
+    try {
+      return KubeRetry.call(what, KubeRetry.Deadline.in(config.stackReadyTimeout()), call);
+    } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+      if (e.getCode() == 403) {
+        throw new MilvusReleaseException(EnvironmentErrors.forbidden(verb, resource, namespace,
+            e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage()), e);
+      }
+      throw e;
+    }
+  }
+
   private Optional<HelmReleaseRecords.Revision> preflightRelease() {
     String namespace = config.milvus().namespace();
     String name = config.milvus().releaseName();
-    Optional<HelmReleaseRecords.Revision> prior = HelmReleaseRecords.latest(cluster.client(), namespace, name);
+    Optional<HelmReleaseRecords.Revision> prior = api("list Helm's release records in " + namespace,
+        () -> HelmReleaseRecords.latest(cluster.client(), namespace, name), "list", "secrets", namespace);
     if (prior.isPresent() && !cluster.isDisposable() && !namespaceIsLibrarys(namespace)) {
       throw new MilvusReleaseException(EnvironmentErrors.releaseNotOurs(prior.get()));
     }
@@ -140,7 +156,8 @@ final class StackPhases {
   }
 
   private boolean namespaceIsLibrarys(String namespace) {
-    return RunOwnership.managedByLibrary(cluster.client().namespaces().withName(namespace).get());
+    return RunOwnership.managedByLibrary(api("get namespace " + namespace,
+        () -> cluster.client().namespaces().withName(namespace).get(), "get", "namespaces", namespace));
   }
 
   private void installMilvus(Optional<HelmReleaseRecords.Revision> prior) {
@@ -166,10 +183,12 @@ final class StackPhases {
     KubernetesClient client = cluster.client();
     KubeWaits.namespaceNotTerminating(client, namespace, config.milvus().readyTimeout(),
         () -> new MilvusReleaseException(EnvironmentErrors.namespaceStillTerminating(namespace, config.milvus().readyTimeout())));
-    if (client.namespaces().withName(namespace).get() == null) {
+    if (api("get namespace " + namespace, () -> client.namespaces().withName(namespace).get(), "get", "namespaces",
+        namespace) == null) {
       parts.namespaceCreated(client, namespace, installer.run());
-      client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace)
-          .withLabels(installer.run().labels()).endMetadata().build()).create();
+      api("create namespace " + namespace, () -> client.namespaces().resource(new NamespaceBuilder().withNewMetadata()
+          .withName(namespace).withLabels(installer.run().labels()).endMetadata().build()).create(),
+          "create", "namespaces", namespace);
     }
   }
 

@@ -239,6 +239,21 @@ class ExistingClusterStartTest {
     assertThat(ourTempEntries()).isEqualTo(tmpBefore);
   }
 
+  @Test
+  void no_right_to_read_helms_records_fails_at_once_with_the_verb_and_the_command() throws Exception {
+    server.expect().get().withPath("/api/v1/namespaces/milvus/secrets?labelSelector=owner%3Dhelm%2Cname%3Dmy-release")
+        .andReturn(403, new io.fabric8.kubernetes.api.model.StatusBuilder().withCode(403)
+            .withMessage("secrets is forbidden: User \"dev\" cannot list resource \"secrets\" in the namespace \"milvus\"")
+            .build()).always();
+
+    assertThatThrownBy(() -> start(config()))
+        .isInstanceOf(EnvironmentStartException.class)
+        .hasMessageContaining("The cluster forbade 'list' on secrets in namespace 'milvus' (HTTP 403: secrets is"
+            + " forbidden: User \"dev\" cannot list resource \"secrets\" in the namespace \"milvus\").")
+        .hasMessageContaining("kubectl auth can-i list secrets -n milvus");
+    assertThat(client.apiextensions().v1().customResourceDefinitions().list().getItems()).isEmpty();
+  }
+
   private void establishCrds() {
     List<String> names = List.of("alertmanagers.monitoring.coreos.com", "prometheuses.monitoring.coreos.com",
         "servicemonitors.monitoring.coreos.com");
