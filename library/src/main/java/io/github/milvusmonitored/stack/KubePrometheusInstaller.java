@@ -30,8 +30,10 @@ import org.slf4j.LoggerFactory;
  * {@link RunOwnership run}; before it applies anything it records which objects exist already, leaves
  * those as they are (a user's {@code monitoring} namespace, a served
  * {@code v1beta1.metrics.k8s.io} APIService, a {@code prometheus-k8s} ClusterRole), and stops when
- * another Prometheus stack is there; {@link #teardown()} removes only what it created. Each step is a call of its own, so the stack can be applied while other
- * work goes on once the CRDs are Established:
+ * another Prometheus stack is there; {@link #teardown()} removes only what it created.
+ *
+ * <p>Each step is a call of its own, so the stack can be applied while other work goes on once the
+ * CRDs are Established:
  *
  * <pre>{@code
  * KubePrometheusInstaller installer = KubePrometheusInstaller.create(client, KubePrometheusManifests.load());
@@ -61,9 +63,11 @@ public final class KubePrometheusInstaller {
   private final RunOwnership run;
   private final Duration stepTimeout;
   private final StackLedger ledger;
+  private final boolean otherStackCheck;
 
   private KubePrometheusInstaller(KubernetesClient client, KubePrometheusManifests manifests, StackProfile profile,
-      ResourceApplier applier, Duration pollInterval, RunOwnership run, Duration stepTimeout, StackLedger ledger) {
+      ResourceApplier applier, Duration pollInterval, RunOwnership run, Duration stepTimeout, StackLedger ledger,
+      boolean otherStackCheck) {
     this.client = Objects.requireNonNull(client, "client");
     this.manifests = Objects.requireNonNull(manifests, "manifests");
     this.profile = Objects.requireNonNull(profile, "profile");
@@ -72,35 +76,44 @@ public final class KubePrometheusInstaller {
     this.run = Objects.requireNonNull(run, "run");
     this.stepTimeout = Objects.requireNonNull(stepTimeout, "stepTimeout");
     this.ledger = ledger;
+    this.otherStackCheck = otherStackCheck;
   }
 
   /** An installer of the {@link StackProfile#MINIMAL} profile with server-side apply, for a new run. */
   public static KubePrometheusInstaller create(KubernetesClient client, KubePrometheusManifests manifests) {
     return new KubePrometheusInstaller(client, manifests, StackProfile.MINIMAL, ResourceApplier.SERVER_SIDE,
-        Duration.ofSeconds(1), RunOwnership.newRun(), DEFAULT_STEP_TIMEOUT, new StackLedger());
+        Duration.ofSeconds(1), RunOwnership.newRun(), DEFAULT_STEP_TIMEOUT, new StackLedger(), true);
   }
 
   public KubePrometheusInstaller withProfile(StackProfile newProfile) {
-    return new KubePrometheusInstaller(client, manifests, newProfile, applier, pollInterval, run, stepTimeout, ledger);
+    return new KubePrometheusInstaller(client, manifests, newProfile, applier, pollInterval, run, stepTimeout, ledger, otherStackCheck);
   }
 
   public KubePrometheusInstaller withApplier(ResourceApplier newApplier) {
-    return new KubePrometheusInstaller(client, manifests, profile, newApplier, pollInterval, run, stepTimeout, ledger);
+    return new KubePrometheusInstaller(client, manifests, profile, newApplier, pollInterval, run, stepTimeout, ledger, otherStackCheck);
   }
 
   /** How often the CRDs are polled while waiting for them; default 1 s. */
   public KubePrometheusInstaller withPollInterval(Duration newPollInterval) {
-    return new KubePrometheusInstaller(client, manifests, profile, applier, newPollInterval, run, stepTimeout, ledger);
+    return new KubePrometheusInstaller(client, manifests, profile, applier, newPollInterval, run, stepTimeout, ledger, otherStackCheck);
   }
 
   /** The run whose labels the created objects carry; default a new random run id. */
   public KubePrometheusInstaller withRun(RunOwnership newRun) {
-    return new KubePrometheusInstaller(client, manifests, profile, applier, pollInterval, newRun, stepTimeout, ledger);
+    return new KubePrometheusInstaller(client, manifests, profile, applier, pollInterval, newRun, stepTimeout, ledger, otherStackCheck);
   }
 
   /** The deadline of each apply and removal phase; default {@link #DEFAULT_STEP_TIMEOUT}. */
   public KubePrometheusInstaller withStepTimeout(Duration newStepTimeout) {
-    return new KubePrometheusInstaller(client, manifests, profile, applier, pollInterval, run, newStepTimeout, ledger);
+    return new KubePrometheusInstaller(client, manifests, profile, applier, pollInterval, run, newStepTimeout, ledger, otherStackCheck);
+  }
+
+  /**
+   * Whether to stop when another Prometheus stack is found (default true). Turn it off only on a
+   * cluster created for the run, where whatever is there came from this library.
+   */
+  public KubePrometheusInstaller withOtherStackCheck(boolean check) {
+    return new KubePrometheusInstaller(client, manifests, profile, applier, pollInterval, run, stepTimeout, ledger, check);
   }
 
   /** The run whose id the objects this installer creates carry. */
@@ -203,7 +216,7 @@ public final class KubePrometheusInstaller {
     for (ResourceSteps.Item item : all) {
       ledger.found(item, ResourceSteps.get(client, item, deadline));
     }
-    List<String> findings = OtherStackDetector.findings(client, ledger.allFound(), deadline);
+    List<String> findings = otherStackCheck ? OtherStackDetector.findings(client, ledger.allFound(), deadline) : List.of();
     if (!findings.isEmpty()) {
       throw new KubePrometheusException(KubePrometheusErrors.otherStack(findings));
     }

@@ -174,6 +174,21 @@ class KubePrometheusOwnershipTest {
   }
 
   @Test
+  void on_a_cluster_made_for_the_run_unlabelled_objects_of_an_older_version_are_kept_not_refused() {
+    client.apiextensions().v1().customResourceDefinitions().resource(new CustomResourceDefinitionBuilder()
+        .withNewMetadata().withName("prometheuses.monitoring.coreos.com").endMetadata()
+        .withNewSpec().withGroup("monitoring.coreos.com").withScope("Namespaced")
+        .withNewNames().withKind("Prometheus").withPlural("prometheuses").endNames()
+        .addNewVersion().withName("v1").withServed(true).withStorage(true).endVersion().endSpec().build()).create();
+
+    ApplyReport setup = installer(StackProfile.MINIMAL).withOtherStackCheck(false).applySetup();
+
+    assertThat(setup.entries()).extracting(e -> e.action() + " " + e.object()).contains(
+        "KEPT CustomResourceDefinition prometheuses.monitoring.coreos.com",
+        "APPLIED CustomResourceDefinition servicemonitors.monitoring.coreos.com");
+  }
+
+  @Test
   void full_profile_leaves_a_served_metrics_api_alone() {
     GenericKubernetesResource metricsServer = new GenericKubernetesResourceBuilder()
         .withApiVersion("apiregistration.k8s.io/v1").withKind("APIService")

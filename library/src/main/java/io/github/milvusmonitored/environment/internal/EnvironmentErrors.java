@@ -29,9 +29,9 @@ final class EnvironmentErrors {
   static String forbidden(String verb, String resource, String namespace, String serverMessage) {
     String scope = "namespaces".equals(resource) ? "" : " -n " + namespace;
     return "The cluster forbade '" + verb + "' on " + resource + ("namespaces".equals(resource) ? " '" + namespace + "'"
-        : " in namespace '" + namespace + "'") + " (HTTP 403: " + serverMessage + "). Installing the Milvus release"
-        + " needs these rights (Helm keeps its records in Secrets of the release's namespace). What to do: use a"
-        + " kubeconfig with cluster-admin, or ask an administrator to check and grant them:\n  kubectl auth can-i "
+        : " in namespace '" + namespace + "'") + " (HTTP 403: " + serverMessage + "). Starting the environment"
+        + " needs that right (Helm keeps its release records in Secrets of the release's namespace). What to do: use a"
+        + " kubeconfig with cluster-admin, or ask an administrator to check and grant it:\n  kubectl auth can-i "
         + verb + " " + resource + scope;
   }
 

@@ -1,25 +1,16 @@
 package io.github.milvusmonitored.environment.internal;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
-import io.github.milvusmonitored.stack.KubePrometheusException;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.github.milvusmonitored.cluster.KubernetesCluster;
 import io.github.milvusmonitored.environment.ClusterChoice;
 import io.github.milvusmonitored.environment.EnvironmentConfig;
 import io.github.milvusmonitored.environment.PhaseClock;
-import io.github.milvusmonitored.internal.KubeRetry;
 import io.github.milvusmonitored.internal.KubeWaits;
 import io.github.milvusmonitored.milvus.MilvusHelmRelease;
 import io.github.milvusmonitored.milvus.MilvusReleaseException;
 import io.github.milvusmonitored.milvus.MilvusReleaseStatus;
 import io.github.milvusmonitored.milvus.internal.HelmReleaseRecords;
-import io.github.milvusmonitored.stack.RunOwnership;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,10 +54,11 @@ final class StackPhases {
     boolean installStack = !before.isHealthy();
     // Before anything changes: a stack found here must scrape Milvus, a release found here must be one
     // this library may upgrade.
+    StartPreflight preflight = new StartPreflight(config, cluster, release, installer.run());
     if (!installStack && !cluster.isDisposable()) {
-      requireExistingPrometheusSelectsMilvus();
+      preflight.requireExistingPrometheusSelectsMilvus();
     }
-    Optional<HelmReleaseRecords.Revision> priorRelease = preflightRelease();
+    Optional<HelmReleaseRecords.Revision> priorRelease = preflight.priorRelease();
     // Teardown takes back only what the installer created or added; recorded whether or not it installs.
     parts.stackInstalled(installer);
     if (installStack) {
@@ -106,60 +98,6 @@ final class StackPhases {
     }
   }
 
-  @SuppressWarnings("unchecked")
-  private void requireExistingPrometheusSelectsMilvus() {
-    KubernetesClient client = cluster.client();
-    GenericKubernetesResource prometheus = client.genericKubernetesResources("monitoring.coreos.com/v1", "Prometheus")
-        .inNamespace("monitoring").withName("k8s").get();
-    String namespace = config.milvus().namespace();
-    Namespace existing = api("get namespace " + namespace, () -> client.namespaces().withName(namespace).get(),
-        "get", "namespaces", namespace);
-    Map<String, String> namespaceLabels = new LinkedHashMap<>(existing != null && existing.getMetadata().getLabels() != null
-        ? existing.getMetadata().getLabels() : installer.run().labels());
-    namespaceLabels.putIfAbsent("kubernetes.io/metadata.name", namespace);
-    ServiceMonitor monitor = release.render().serviceMonitor(release.values().names().serviceMonitorName()).orElse(null);
-    Map<String, String> monitorLabels = monitor == null || monitor.getMetadata().getLabels() == null ? Map.of()
-        : monitor.getMetadata().getLabels();
-    Object spec = prometheus == null ? null : prometheus.getAdditionalProperties().get("spec");
-    List<String> problems = PrometheusSelection.problems(spec instanceof Map<?, ?> m ? (Map<String, Object>) m : null,
-        "monitoring", namespace, namespaceLabels, monitorLabels);
-    if (!problems.isEmpty()) {
-      throw new KubePrometheusException(EnvironmentErrors.existingPrometheusMissesMilvus(
-          namespace + "/" + release.values().names().serviceMonitorName(), problems));
-    }
-    LOG.info("[stack] the kube-prometheus found here is used as it is: Prometheus monitoring/k8s selects ServiceMonitor {}/{}",
-        namespace, release.values().names().serviceMonitorName());
-  }
-
-  // Transient API errors retried within the stack deadline; a 403 fails at once naming verb and resource.
-  private <T> T api(String what, java.util.function.Supplier<T> call, String verb, String resource, String namespace) {
-    try {
-      return KubeRetry.call(what, KubeRetry.Deadline.in(config.stackReadyTimeout()), call);
-    } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
-      if (e.getCode() == 403) {
-        throw new MilvusReleaseException(EnvironmentErrors.forbidden(verb, resource, namespace,
-            e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage()), e);
-      }
-      throw e;
-    }
-  }
-
-  private Optional<HelmReleaseRecords.Revision> preflightRelease() {
-    String namespace = config.milvus().namespace();
-    String name = config.milvus().releaseName();
-    Optional<HelmReleaseRecords.Revision> prior = api("list Helm's release records in " + namespace,
-        () -> HelmReleaseRecords.latest(cluster.client(), namespace, name), "list", "secrets", namespace);
-    if (prior.isPresent() && !cluster.isDisposable() && !namespaceIsLibrarys(namespace)) {
-      throw new MilvusReleaseException(EnvironmentErrors.releaseNotOurs(prior.get()));
-    }
-    return prior;
-  }
-
-  private boolean namespaceIsLibrarys(String namespace) {
-    return RunOwnership.managedByLibrary(api("get namespace " + namespace,
-        () -> cluster.client().namespaces().withName(namespace).get(), "get", "namespaces", namespace));
-  }
-
   private void installMilvus(Optional<HelmReleaseRecords.Revision> prior) {
     String namespace = config.milvus().namespace();
     boolean reuse = config.cluster() instanceof ClusterChoice.K3s k3s && k3s.config().reuse();
@@ -183,10 +121,10 @@ final class StackPhases {
     KubernetesClient client = cluster.client();
     KubeWaits.namespaceNotTerminating(client, namespace, config.milvus().readyTimeout(),
         () -> new MilvusReleaseException(EnvironmentErrors.namespaceStillTerminating(namespace, config.milvus().readyTimeout())));
-    if (api("get namespace " + namespace, () -> client.namespaces().withName(namespace).get(), "get", "namespaces",
-        namespace) == null) {
+    if (StartPreflight.api(config, "get namespace " + namespace, () -> client.namespaces().withName(namespace).get(),
+        "get", "namespaces", namespace) == null) {
       parts.namespaceCreated(client, namespace, installer.run());
-      api("create namespace " + namespace, () -> client.namespaces().resource(new NamespaceBuilder().withNewMetadata()
+      StartPreflight.api(config, "create namespace " + namespace, () -> client.namespaces().resource(new NamespaceBuilder().withNewMetadata()
           .withName(namespace).withLabels(installer.run().labels()).endMetadata().build()).create(),
           "create", "namespaces", namespace);
     }
