@@ -1,19 +1,21 @@
 package io.github.milvusmonitored.cluster;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.github.milvusmonitored.cluster.internal.ClusterErrors;
+import io.github.milvusmonitored.cluster.internal.KubeconfigSelection;
 import io.github.milvusmonitored.cluster.internal.Kubeconfigs;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A cluster the user already runs, reached through a kubeconfig. Closing it closes only the client:
- * the cluster keeps running; what was installed is removed by the installers that created it.
+ * A cluster the user already runs, reached through a kubeconfig. The chosen context is written to a
+ * private kubeconfig file (mode 0600, removed on {@link #close()}) that holds only that context, so
+ * that fabric8, Helm and every probe use the same cluster and user. Closing it closes only the
+ * client: the cluster keeps running; what was installed is removed by the installers that created it.
  *
  * <pre>{@code
  * ExistingCluster cluster = ExistingCluster.connect(Path.of("/home/me/.kube/ci-config"), "ci");
@@ -23,16 +25,20 @@ public final class ExistingCluster implements KubernetesCluster {
 
   private static final Logger LOG = LoggerFactory.getLogger(ExistingCluster.class);
   private static final Duration REACH_TIMEOUT = Duration.ofSeconds(15);
+  /** The start of the private kubeconfig file's name in this JVM: {@code milvus-monitored-existing-<pid>-}. */
+  static final String KUBECONFIG_PREFIX = "milvus-monitored-existing-" + ProcessHandle.current().pid() + "-";
 
   private final KubernetesClient client;
   private final Path kubeconfig;
   private final String source;
+  private final String context;
   private final String version;
 
-  private ExistingCluster(KubernetesClient client, Path kubeconfig, String source, String version) {
+  private ExistingCluster(KubernetesClient client, Path kubeconfig, String source, String context, String version) {
     this.client = client;
     this.kubeconfig = kubeconfig;
     this.source = source;
+    this.context = context;
     this.version = version;
   }
 
@@ -44,53 +50,52 @@ public final class ExistingCluster implements KubernetesCluster {
    *     server does not answer within 15 s
    */
   public static ExistingCluster connect(Path path, String context) {
-    if (!Files.isRegularFile(path)) {
-      throw ClusterErrors.missingKubeconfig(path.toString());
-    }
-    String yaml;
+    return connect(List.of(path), context);
+  }
+
+  /**
+   * Connects through a list of kubeconfig files merged as kubectl merges a {@code KUBECONFIG} list
+   * (the first file that names a cluster, user or context wins), using {@code context} or the first
+   * current context set.
+   */
+  public static ExistingCluster connect(List<Path> files, String context) {
+    KubeconfigSelection selection = KubeconfigSelection.select(files, context);
+    // Every client reads this one file, whose only context is the chosen one: fabric8, Helm (which
+    // has no context option) and every probe reach the same cluster as the same user.
+    Path file = Kubeconfigs.writePrivate(selection.yaml(), KUBECONFIG_PREFIX);
+    KubernetesClient client;
     try {
-      yaml = Files.readString(path);
-    } catch (IOException e) {
-      throw ClusterErrors.unreadableKubeconfig(path.toString(), e);
+      client = Kubeconfigs.clientFromFile(selection.yaml(), file, selection.source());
+    } catch (RuntimeException e) {
+      deleteQuietly(file);
+      throw e;
     }
-    String source = path + (context == null ? "" : " (context " + context + ")");
-    requireContext(yaml, context, path.toString());
-    KubernetesClient client = Kubeconfigs.client(yaml, context, source);
     try {
-      String version = Kubeconfigs.verifyReachable(client, source, REACH_TIMEOUT);
-      LOG.info("[cluster] using existing cluster {} (Kubernetes {}) from {}", client.getMasterUrl(), version, source);
-      // Helm gets a file holding only what we read, so a later edit of the user's file cannot interfere.
-      return new ExistingCluster(client, Kubeconfigs.writePrivate(yaml, "milvus-monitored-existing-"), source, version);
+      String version = Kubeconfigs.verifyReachable(client, selection.source(), REACH_TIMEOUT);
+      LOG.info("[cluster] using existing cluster {} (Kubernetes {}) from {}, context {}", client.getMasterUrl(), version,
+          selection.source(), selection.context());
+      return new ExistingCluster(client, file, selection.source(), selection.context(), version);
     } catch (RuntimeException e) {
       client.close();
+      deleteQuietly(file);
       throw e;
     }
   }
 
-  /** Connects through {@code KUBECONFIG} (its first file) or {@code ~/.kube/config}, current context. */
+  /** Connects through {@code KUBECONFIG} (every file of it) or {@code ~/.kube/config}, current context. */
   public static ExistingCluster connectCurrentContext() {
-    String env = System.getenv("KUBECONFIG");
-    Path path = env != null && !env.isBlank()
-        ? Path.of(env.split(java.io.File.pathSeparator)[0])
-        : Path.of(System.getProperty("user.home"), ".kube", "config");
-    return connect(path, null);
+    return connectDefault(null);
   }
 
-  private static void requireContext(String yaml, String context, String source) {
-    if (context == null) {
-      return;
-    }
-    try {
-      var parsed = io.fabric8.kubernetes.client.internal.KubeConfigUtils.parseConfigFromString(yaml);
-      var names = parsed.getContexts().stream().map(c -> c.getName()).toList();
-      if (!names.contains(context)) {
-        throw ClusterErrors.unknownContext(source, context, names);
-      }
-    } catch (ClusterException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw ClusterErrors.unreadableKubeconfig(source, e);
-    }
+  /** Connects through {@code KUBECONFIG} (every file of it) or {@code ~/.kube/config} with {@code context}. */
+  public static ExistingCluster connectDefault(String context) {
+    return connect(KubeconfigSelection.defaultFiles(System.getenv("KUBECONFIG"), System.getProperty("user.home")),
+        context);
+  }
+
+  /** The context every client uses. */
+  public String context() {
+    return context;
   }
 
   @Override
@@ -120,11 +125,18 @@ public final class ExistingCluster implements KubernetesCluster {
 
   @Override
   public void close() {
-    client.close();
     try {
-      Files.deleteIfExists(kubeconfig);
+      client.close();
+    } finally {
+      deleteQuietly(kubeconfig);
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      LOG.warn("[cluster] could not delete the private kubeconfig {}: {}", file, e.getMessage());
     }
   }
 }

@@ -40,15 +40,44 @@ public final class KubeWaits {
         + " logs deploy/prometheus-operator"));
   }
 
-  // Transient API errors (a restarting API server) count as "not yet".
+  /**
+   * Returns at once when namespace {@code name} is absent or active; while it is Terminating (an
+   * earlier removal), waits until it is gone, logging progress, or throws {@code onTimeout}'s exception.
+   *
+   * @return whether it was Terminating when looked at
+   */
+  public static boolean namespaceNotTerminating(KubernetesClient client, String name, Duration timeout,
+      java.util.function.Supplier<RuntimeException> onTimeout) {
+    io.fabric8.kubernetes.api.model.Namespace ns = client.namespaces().withName(name).get();
+    if (ns == null || ns.getStatus() == null || !"Terminating".equals(ns.getStatus().getPhase())) {
+      return false;
+    }
+    org.slf4j.LoggerFactory.getLogger(KubeWaits.class).info(
+        "[cluster] namespace {} is still Terminating (an earlier removal); waiting up to {} s until it is gone", name,
+        timeout.toSeconds());
+    Waiting.until("namespace " + name + " to finish terminating", timeout,
+        () -> {
+          try {
+            return client.namespaces().withName(name).get() == null ? Boolean.TRUE : null;
+          } catch (KubernetesClientException e) {
+            if (KubeRetry.isTransient(e)) {
+              return null;
+            }
+            throw e;
+          }
+        }, onTimeout);
+    return true;
+  }
+
+  // Transient API errors (a restarting API server, 429, 5xx) count as "not yet"; anything else fails at once.
   private static <T> T get(java.util.function.Supplier<T> read) {
     try {
       return read.get();
     } catch (KubernetesClientException e) {
-      if (e.getCode() == 401 || e.getCode() == 403) {
-        throw e;
+      if (KubeRetry.isTransient(e)) {
+        return null;
       }
-      return null;
+      throw e;
     }
   }
 }

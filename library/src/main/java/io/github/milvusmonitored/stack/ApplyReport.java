@@ -20,8 +20,11 @@ public record ApplyReport(List<Entry> entries) {
   /** The installation phase an entry belongs to. */
   public enum Phase { SETUP, STACK, RBAC, TEARDOWN }
 
-  /** What happened to the object. */
-  public enum Action { APPLIED, PATCHED, ALREADY_PRESENT, DELETED, NOT_FOUND }
+  /**
+   * What happened to the object: KEPT means found in the cluster without being this run's and left
+   * as it was; REVERTED means what the run added to it was taken out again.
+   */
+  public enum Action { APPLIED, PATCHED, ALREADY_PRESENT, DELETED, NOT_FOUND, KEPT, REVERTED }
 
   /**
    * One object.

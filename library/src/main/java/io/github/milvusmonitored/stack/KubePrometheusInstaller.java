@@ -1,9 +1,16 @@
 package io.github.milvusmonitored.stack;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.github.milvusmonitored.internal.KubeRetry;
+import io.github.milvusmonitored.internal.KubeWaits;
 import io.github.milvusmonitored.stack.internal.CrdEstablishedWaiter;
+import io.github.milvusmonitored.stack.internal.KubePrometheusErrors;
+import io.github.milvusmonitored.stack.internal.OtherStackDetector;
 import io.github.milvusmonitored.stack.internal.ResourceSteps;
+import io.github.milvusmonitored.stack.internal.StackLedger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,8 +24,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The steps follow the manual procedure: apply {@code manifests/setup}, wait until every CRD is
  * Established, apply {@code manifests/} (the profile's selection), patch ClusterRole
- * {@code prometheus-k8s}. Each step is a call of its own, so the stack can be applied while other
- * work goes on once the CRDs are Established:
+ * {@code prometheus-k8s}.
+ *
+ * <p>It is safe on a shared cluster: every object it creates carries the labels of its
+ * {@link RunOwnership run}; before it applies anything it records which objects exist already, leaves
+ * those as they are (a user's {@code monitoring} namespace, a served
+ * {@code v1beta1.metrics.k8s.io} APIService, a {@code prometheus-k8s} ClusterRole), and stops when
+ * another Prometheus stack is there; {@link #teardown()} removes only what it created.
+ *
+ * <p>Each step is a call of its own, so the stack can be applied while other work goes on once the
+ * CRDs are Established:
  *
  * <pre>{@code
  * KubePrometheusInstaller installer = KubePrometheusInstaller.create(client, KubePrometheusManifests.load());
@@ -34,40 +49,76 @@ public final class KubePrometheusInstaller {
 
   /** The CRD deadline {@link #install()} uses. */
   public static final Duration DEFAULT_CRD_TIMEOUT = Duration.ofMinutes(2);
+  /** The deadline of each apply or removal step (retries of transient API errors, a namespace still terminating). */
+  public static final Duration DEFAULT_STEP_TIMEOUT = Duration.ofMinutes(5);
 
   private static final Logger LOG = LoggerFactory.getLogger(KubePrometheusInstaller.class);
+  private static final String METRICS_API = "v1beta1.metrics.k8s.io";
 
   private final KubernetesClient client;
   private final KubePrometheusManifests manifests;
   private final StackProfile profile;
   private final ResourceApplier applier;
   private final Duration pollInterval;
+  private final RunOwnership run;
+  private final Duration stepTimeout;
+  private final StackLedger ledger;
+  private final boolean otherStackCheck;
 
-  private KubePrometheusInstaller(KubernetesClient client, KubePrometheusManifests manifests,
-      StackProfile profile, ResourceApplier applier, Duration pollInterval) {
+  private KubePrometheusInstaller(KubernetesClient client, KubePrometheusManifests manifests, StackProfile profile,
+      ResourceApplier applier, Duration pollInterval, RunOwnership run, Duration stepTimeout, StackLedger ledger,
+      boolean otherStackCheck) {
     this.client = Objects.requireNonNull(client, "client");
     this.manifests = Objects.requireNonNull(manifests, "manifests");
     this.profile = Objects.requireNonNull(profile, "profile");
     this.applier = Objects.requireNonNull(applier, "applier");
     this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
+    this.run = Objects.requireNonNull(run, "run");
+    this.stepTimeout = Objects.requireNonNull(stepTimeout, "stepTimeout");
+    this.ledger = ledger;
+    this.otherStackCheck = otherStackCheck;
   }
 
-  /** An installer of the {@link StackProfile#MINIMAL} profile with server-side apply. */
+  /** An installer of the {@link StackProfile#MINIMAL} profile with server-side apply, for a new run. */
   public static KubePrometheusInstaller create(KubernetesClient client, KubePrometheusManifests manifests) {
-    return new KubePrometheusInstaller(client, manifests, StackProfile.MINIMAL, ResourceApplier.SERVER_SIDE, Duration.ofSeconds(1));
+    return new KubePrometheusInstaller(client, manifests, StackProfile.MINIMAL, ResourceApplier.SERVER_SIDE,
+        Duration.ofSeconds(1), RunOwnership.newRun(), DEFAULT_STEP_TIMEOUT, new StackLedger(), true);
   }
 
   public KubePrometheusInstaller withProfile(StackProfile newProfile) {
-    return new KubePrometheusInstaller(client, manifests, newProfile, applier, pollInterval);
+    return new KubePrometheusInstaller(client, manifests, newProfile, applier, pollInterval, run, stepTimeout, ledger, otherStackCheck);
   }
 
   public KubePrometheusInstaller withApplier(ResourceApplier newApplier) {
-    return new KubePrometheusInstaller(client, manifests, profile, newApplier, pollInterval);
+    return new KubePrometheusInstaller(client, manifests, profile, newApplier, pollInterval, run, stepTimeout, ledger, otherStackCheck);
   }
 
   /** How often the CRDs are polled while waiting for them; default 1 s. */
   public KubePrometheusInstaller withPollInterval(Duration newPollInterval) {
-    return new KubePrometheusInstaller(client, manifests, profile, applier, newPollInterval);
+    return new KubePrometheusInstaller(client, manifests, profile, applier, newPollInterval, run, stepTimeout, ledger, otherStackCheck);
+  }
+
+  /** The run whose labels the created objects carry; default a new random run id. */
+  public KubePrometheusInstaller withRun(RunOwnership newRun) {
+    return new KubePrometheusInstaller(client, manifests, profile, applier, pollInterval, newRun, stepTimeout, ledger, otherStackCheck);
+  }
+
+  /** The deadline of each apply and removal phase; default {@link #DEFAULT_STEP_TIMEOUT}. */
+  public KubePrometheusInstaller withStepTimeout(Duration newStepTimeout) {
+    return new KubePrometheusInstaller(client, manifests, profile, applier, pollInterval, run, newStepTimeout, ledger, otherStackCheck);
+  }
+
+  /**
+   * Whether to stop when another Prometheus stack is found (default true). Turn it off only on a
+   * cluster created for the run, where whatever is there came from this library.
+   */
+  public KubePrometheusInstaller withOtherStackCheck(boolean check) {
+    return new KubePrometheusInstaller(client, manifests, profile, applier, pollInterval, run, stepTimeout, ledger, check);
+  }
+
+  /** The run whose id the objects this installer creates carry. */
+  public RunOwnership run() {
+    return run;
   }
 
   /** Runs every step: setup, CRD wait ({@link #DEFAULT_CRD_TIMEOUT}), stack, RBAC patch. */
@@ -82,9 +133,17 @@ public final class KubePrometheusInstaller {
     return report.plus(applyStack()).plus(patchRbac());
   }
 
-  /** Applies {@code manifests/setup/}: the namespace {@code monitoring} and the CRDs. */
+  /**
+   * Applies {@code manifests/setup/}: the namespace {@code monitoring} and the CRDs. The first call
+   * first records which of the profile's objects already exist and stops, before changing anything,
+   * when another Prometheus stack is there.
+   *
+   * @throws KubePrometheusException naming the other stack's CRDs or operators
+   */
   public ApplyReport applySetup() {
-    return applyAll(ApplyReport.Phase.SETUP, items(manifests.setupFiles()));
+    KubeRetry.Deadline deadline = KubeRetry.Deadline.in(stepTimeout);
+    survey(deadline);
+    return applyAll(ApplyReport.Phase.SETUP, items(manifests.setupFiles()), deadline);
   }
 
   /** The names of the CRDs in {@code manifests/setup/}, e.g. {@code prometheuses.monitoring.coreos.com}. */
@@ -101,43 +160,122 @@ public final class KubePrometheusInstaller {
 
   /** Applies the profile's selection of {@code manifests/}; the CRDs must be Established. */
   public ApplyReport applyStack() {
-    return applyAll(ApplyReport.Phase.STACK, items(manifests.stackFiles(profile)));
-  }
-
-  /** Grants Prometheus discovery in every namespace; see {@link PrometheusRbacPatch}. */
-  public ApplyReport patchRbac() {
-    return PrometheusRbacPatch.apply(client);
+    KubeRetry.Deadline deadline = KubeRetry.Deadline.in(stepTimeout);
+    survey(deadline);
+    return applyAll(ApplyReport.Phase.STACK, items(manifests.stackFiles(profile)), deadline);
   }
 
   /**
-   * Deletes what this installer applies, stack then setup, each in reverse order, ignoring objects
-   * already gone (like {@code kubectl delete --ignore-not-found -f manifests/ -f manifests/setup}).
+   * Grants Prometheus discovery in every namespace; see {@link PrometheusRbacPatch}. Rules added to a
+   * ClusterRole this run did not create are recorded and taken out again by {@link #teardown()}.
+   */
+  public ApplyReport patchRbac() {
+    boolean ours = ledger.isCreated("ClusterRole", null, PrometheusRbacPatch.CLUSTER_ROLE);
+    return PrometheusRbacPatch.apply(client, KubeRetry.Deadline.in(stepTimeout), added -> {
+      if (!ours) {
+        ledger.rulesAdded(added);
+      }
+    });
+  }
+
+  /**
+   * Takes back what this installer did: rules it added to a ClusterRole it found are removed, then
+   * every object it created and that still carries its run id is deleted, newest first. Objects it
+   * found in the cluster are never deleted (reported KEPT), nor objects someone else took over since.
    * Returns without waiting for finalizers (the namespace's termination).
    */
   public ApplyReport teardown() {
     long started = System.nanoTime();
-    List<ResourceSteps.Item> stack = new ArrayList<>(items(manifests.stackFiles(profile)));
-    List<ResourceSteps.Item> setup = new ArrayList<>(items(manifests.setupFiles()));
-    Collections.reverse(stack);
-    Collections.reverse(setup);
-    stack.addAll(setup);
-    List<ApplyReport.Entry> entries = stack.stream().map(item -> ResourceSteps.delete(client, item)).toList();
-    LOG.info("kube-prometheus: teardown deleted {} of {} objects in {} ms",
-        entries.stream().filter(e -> e.action() == ApplyReport.Action.DELETED).count(), entries.size(),
+    KubeRetry.Deadline deadline = KubeRetry.Deadline.in(stepTimeout);
+    List<ApplyReport.Entry> entries = new ArrayList<>();
+    List<PolicyRule> added = ledger.addedRules();
+    if (!added.isEmpty()) {
+      entries.add(PrometheusRbacPatch.revert(client, added, deadline));
+      ledger.rulesReverted();
+    }
+    List<ResourceSteps.Item> created = new ArrayList<>(ledger.created());
+    Collections.reverse(created);
+    for (ResourceSteps.Item item : created) {
+      entries.add(ResourceSteps.deleteOwned(client, item, run, deadline));
+    }
+    entries.stream().filter(e -> e.action() == ApplyReport.Action.KEPT).forEach(e -> LOG.info(
+        "kube-prometheus: teardown left {}: it no longer carries run id {}", e.object(), run.runId()));
+    LOG.info("kube-prometheus: teardown of run {} deleted {} of the {} objects it created in {} ms", run.runId(),
+        entries.stream().filter(e -> e.action() == ApplyReport.Action.DELETED).count(), created.size(),
         (System.nanoTime() - started) / 1_000_000);
     return new ApplyReport(entries);
   }
 
-  private ApplyReport applyAll(ApplyReport.Phase phase, List<ResourceSteps.Item> items) {
+  // Before anything is applied: what exists already, and whether another stack is there.
+  private void survey(KubeRetry.Deadline deadline) {
+    if (ledger.surveyed()) {
+      return;
+    }
+    List<ResourceSteps.Item> all = new ArrayList<>(items(manifests.setupFiles()));
+    all.addAll(items(manifests.stackFiles(profile)));
+    for (ResourceSteps.Item item : all) {
+      ledger.found(item, ResourceSteps.get(client, item, deadline));
+    }
+    List<String> findings = otherStackCheck ? OtherStackDetector.findings(client, ledger.allFound(), deadline) : List.of();
+    if (!findings.isEmpty()) {
+      throw new KubePrometheusException(KubePrometheusErrors.otherStack(findings));
+    }
+    long existing = ledger.allFound().size();
+    LOG.info("kube-prometheus: run {}: {} of the {} objects of profile {} exist already and are left as they are",
+        run.runId(), existing, all.size(), profile);
+  }
+
+  private ApplyReport applyAll(ApplyReport.Phase phase, List<ResourceSteps.Item> items, KubeRetry.Deadline deadline) {
     long started = System.nanoTime();
-    LOG.info("kube-prometheus {}: applying {} ({} objects, profile {}, {})",
-        manifests.version(), phase, items.size(), profile, applier);
+    LOG.info("kube-prometheus {}: applying {} ({} objects, profile {}, {}, run {})",
+        manifests.version(), phase, items.size(), profile, applier, run.runId());
     List<ApplyReport.Entry> entries = new ArrayList<>();
     for (ResourceSteps.Item item : items) {
-      entries.add(ResourceSteps.apply(client, applier, phase, item));
+      entries.add(applyOne(phase, item, deadline));
     }
     LOG.info("kube-prometheus {}: {} applied in {} ms", manifests.version(), phase, (System.nanoTime() - started) / 1_000_000);
     return new ApplyReport(entries);
+  }
+
+  private ApplyReport.Entry applyOne(ApplyReport.Phase phase, ResourceSteps.Item item, KubeRetry.Deadline deadline) {
+    HasMetadata resource = item.resource();
+    HasMetadata before = ledger.before(resource).orElse(null);
+    if ("Namespace".equals(resource.getKind()) && isTerminating(before)) {
+      String name = resource.getMetadata().getName();
+      Duration left = Duration.ofMillis(Math.max(1, deadline.remainingMillis()));
+      KubeWaits.namespaceNotTerminating(client, name, left,
+          () -> new KubePrometheusException(KubePrometheusErrors.namespaceStillTerminating(name, left)));
+      before = null;
+    }
+    if (before != null) {
+      // Never applied over: another tool's object, or an earlier run's that a later change (the RBAC
+      // patch) may own fields of; a server-side apply would conflict or overwrite.
+      if ("APIService".equals(resource.getKind()) && METRICS_API.equals(resource.getMetadata().getName())) {
+        LOG.info("kube-prometheus: APIService {} is already served here{}; prometheus-adapter's APIService is"
+            + " skipped and the existing one left alone (kubectl top and HPAs keep using it)", METRICS_API,
+            apiServiceBackend(before));
+      } else {
+        LOG.info("kube-prometheus: {} exists already ({}): left as it is", ResourceSteps.describe(resource),
+            RunOwnership.managedByLibrary(before) ? "left by an earlier milvus-monitored run" : "not milvus-monitored's");
+      }
+      return ResourceSteps.kept(phase, item);
+    }
+    ResourceSteps.Item stamped = new ResourceSteps.Item(item.file(), run.stamp(resource));
+    ledger.created(stamped);
+    return ResourceSteps.apply(client, applier, phase, stamped, deadline);
+  }
+
+  private static boolean isTerminating(HasMetadata namespace) {
+    return namespace instanceof Namespace ns && ns.getStatus() != null && "Terminating".equals(ns.getStatus().getPhase());
+  }
+
+  private static String apiServiceBackend(HasMetadata apiService) {
+    if (apiService instanceof io.fabric8.kubernetes.api.model.GenericKubernetesResource g
+        && g.getAdditionalProperties().get("spec") instanceof java.util.Map<?, ?> spec
+        && spec.get("service") instanceof java.util.Map<?, ?> service) {
+      return " by Service " + service.get("namespace") + "/" + service.get("name");
+    }
+    return "";
   }
 
   private List<ResourceSteps.Item> items(List<ManifestFile> files) {

@@ -9,11 +9,13 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.github.milvusmonitored.internal.KubeRetry;
 import io.github.milvusmonitored.stack.internal.KubePrometheusErrors;
 import io.github.milvusmonitored.stack.internal.RbacRules;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,29 +68,74 @@ public final class PrometheusRbacPatch {
    * ALREADY_PRESENT when nothing was missing.
    */
   public static ApplyReport apply(KubernetesClient client) {
+    return apply(client, KubeRetry.Deadline.in(KubePrometheusInstaller.DEFAULT_STEP_TIMEOUT), added -> { });
+  }
+
+  /**
+   * Like {@link #apply(KubernetesClient)}, retrying transient API errors until {@code deadline};
+   * {@code added} is told the rules the patch added (not called when none were missing).
+   */
+  public static ApplyReport apply(KubernetesClient client, KubeRetry.Deadline deadline, Consumer<List<PolicyRule>> added) {
     var roles = client.rbac().clusterRoles().withName(CLUSTER_ROLE);
-    ClusterRole role;
+    String[] step = {"get", jsonPatch()};
+    List<PolicyRule> missing;
     try {
-      role = roles.get();
+      // Read and patch are retried together: a JSON patch is not idempotent, so a retry reads the role again.
+      missing = KubeRetry.call("patch ClusterRole " + CLUSTER_ROLE, deadline, () -> {
+        step[0] = "get";
+        ClusterRole role = roles.get();
+        if (role == null) {
+          throw new KubePrometheusException(KubePrometheusErrors.clusterRoleMissing(CLUSTER_ROLE));
+        }
+        List<PolicyRule> toAdd = missingRules(role);
+        if (!toAdd.isEmpty()) {
+          step[0] = "patch";
+          step[1] = role.getRules() == null || role.getRules().isEmpty() ? jsonPatchReplacingEmpty(toAdd) : jsonPatch(toAdd);
+          roles.patch(PatchContext.of(PatchType.JSON), step[1]);
+        }
+        return toAdd;
+      });
     } catch (KubernetesClientException e) {
-      throw forbiddenOr(e, "get", jsonPatch());
+      throw forbiddenOr(e, step[0], step[1]);
     }
-    if (role == null) {
-      throw new KubePrometheusException(KubePrometheusErrors.clusterRoleMissing(CLUSTER_ROLE));
-    }
-    List<PolicyRule> missing = missingRules(role);
     if (missing.isEmpty()) {
       LOG.info("kube-prometheus: ClusterRole {} already grants the discovery rules", CLUSTER_ROLE);
       return report(ApplyReport.Action.ALREADY_PRESENT);
     }
-    String patch = role.getRules() == null || role.getRules().isEmpty() ? jsonPatchReplacingEmpty(missing) : jsonPatch(missing);
+    added.accept(missing);
+    LOG.info("kube-prometheus: ClusterRole {} patched with {}", CLUSTER_ROLE, step[1]);
+    return report(ApplyReport.Action.PATCHED);
+  }
+
+  /**
+   * Takes {@code added} (rules an earlier {@link #apply} added) out of ClusterRole {@value #CLUSTER_ROLE}
+   * again, one occurrence each, the last one first; every other rule stays. Reports REVERTED, or
+   * NOT_FOUND when the role or the rules are gone.
+   */
+  public static ApplyReport.Entry revert(KubernetesClient client, List<PolicyRule> added, KubeRetry.Deadline deadline) {
+    var roles = client.rbac().clusterRoles().withName(CLUSTER_ROLE);
+    ClusterRole role = KubeRetry.call("get ClusterRole " + CLUSTER_ROLE, deadline, roles::get);
+    List<Integer> indexes = role == null ? List.of() : RbacRules.lastIndexesOf(role.getRules(), added);
+    if (indexes.isEmpty()) {
+      LOG.info("kube-prometheus: ClusterRole {} no longer holds the rules this run added", CLUSTER_ROLE);
+      return report(ApplyReport.Action.NOT_FOUND).entries().get(0);
+    }
+    List<Map<String, Object>> ops = new java.util.ArrayList<>();
+    indexes.stream().sorted(java.util.Comparator.reverseOrder()).forEach(i -> {
+      // "test" first: if the role changed since it was read, nothing is removed.
+      ops.add(Map.of("op", "test", "path", "/rules/" + i, "value", fullRuleJson(role.getRules().get(i))));
+      ops.add(Map.of("op", "remove", "path", "/rules/" + i));
+    });
+    String patch = toJson(ops);
     try {
-      roles.patch(PatchContext.of(PatchType.JSON), patch);
+      KubeRetry.call("patch ClusterRole " + CLUSTER_ROLE, deadline, () -> roles.patch(PatchContext.of(PatchType.JSON), patch));
     } catch (KubernetesClientException e) {
       throw forbiddenOr(e, "patch", patch);
     }
-    LOG.info("kube-prometheus: ClusterRole {} patched with {}", CLUSTER_ROLE, patch);
-    return report(ApplyReport.Action.PATCHED);
+    LOG.info("kube-prometheus: removed the {} rule(s) this run added to ClusterRole {}; its other rules are unchanged",
+        indexes.size(), CLUSTER_ROLE);
+    return new ApplyReport.Entry(ApplyReport.Phase.TEARDOWN, ApplyReport.Action.REVERTED, "PrometheusRbacPatch",
+        "ClusterRole", null, CLUSTER_ROLE);
   }
 
   static String jsonPatch(List<PolicyRule> rules) {
@@ -136,6 +183,10 @@ public final class PrometheusRbacPatch {
     json.put("resources", rule.getResources());
     json.put("verbs", rule.getVerbs());
     return json;
+  }
+
+  private static Map<String, Object> fullRuleJson(PolicyRule rule) {
+    return JSON.convertValue(rule, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {});
   }
 
   private static String toJson(Object value) {

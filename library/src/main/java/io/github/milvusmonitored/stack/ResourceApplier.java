@@ -22,9 +22,13 @@ public interface ResourceApplier {
   /** The field manager that owns the fields set by {@link #SERVER_SIDE}. */
   String FIELD_MANAGER = "milvus-monitored";
 
-  /** Server-side apply with field manager {@value #FIELD_MANAGER}, forcing conflicts (like {@code kubectl apply --server-side --force-conflicts}). */
+  /**
+   * Server-side apply with field manager {@value #FIELD_MANAGER}, without forcing (like
+   * {@code kubectl apply --server-side}): a field another manager owns is a conflict (HTTP 409)
+   * reported with that manager, never taken over.
+   */
   ResourceApplier SERVER_SIDE = of("SERVER_SIDE", "patch",
-      (client, resource) -> client.resource(resource).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply());
+      (client, resource) -> client.resource(resource).fieldManager(FIELD_MANAGER).serverSideApply());
 
   /** Create, or replace the whole object when it exists. */
   ResourceApplier CREATE_OR_REPLACE = of("CREATE_OR_REPLACE", "create",

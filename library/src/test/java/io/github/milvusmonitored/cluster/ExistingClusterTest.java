@@ -60,6 +60,44 @@ class ExistingClusterTest {
   }
 
   @Test
+  void every_client_gets_the_chosen_context_in_a_private_file_removed_at_close() throws Exception {
+    server.setVersionInfo(new VersionInfo.Builder().withMajor("1").withMinor("35").withGitVersion("v1.35.0").build());
+    int closed;
+    try (ServerSocket s = new ServerSocket(0)) {
+      closed = s.getLocalPort();
+    }
+    Path file = dir.resolve("two-clusters");
+    Files.writeString(file, """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - {name: elsewhere, cluster: {server: "https://127.0.0.1:%d", insecure-skip-tls-verify: true}}
+        - {name: here, cluster: {server: "%s", insecure-skip-tls-verify: true}}
+        users: [{name: u, user: {token: t}}]
+        contexts:
+        - {name: current, context: {cluster: elsewhere, user: u}}
+        - {name: chosen, context: {cluster: here, user: u}}
+        current-context: current
+        """.formatted(closed, mockClient.getMasterUrl()));
+
+    Path written;
+    try (ExistingCluster cluster = ExistingCluster.connect(file, "chosen")) {
+      written = cluster.kubeconfigFile();
+      // What Helm and the probes read: the file's current context, now the chosen one.
+      io.fabric8.kubernetes.client.Config helmView = io.fabric8.kubernetes.client.Config.fromKubeconfig(written.toFile());
+      assertThat(helmView.getMasterUrl()).isEqualTo(mockClient.getMasterUrl().toString());
+      assertThat(helmView.getCurrentContext().getName()).isEqualTo("chosen");
+      assertThat(cluster.client().getMasterUrl()).isEqualTo(mockClient.getMasterUrl());
+      assertThat(cluster.context()).isEqualTo("chosen");
+      assertThat(Files.readString(written)).doesNotContain(String.valueOf(closed));
+      assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(written)))
+          .isEqualTo("rw-------");
+    }
+    assertThat(written).doesNotExist();
+    assertThat(Files.readString(file)).contains("current-context: current");
+  }
+
+  @Test
   void a_missing_file_says_how_to_point_at_one() {
     assertThatThrownBy(() -> ExistingCluster.connect(dir.resolve("nope"), null))
         .isInstanceOf(ClusterException.class)

@@ -117,7 +117,7 @@ class MilvusHelmReleaseInstallTest {
 
   private static long countWorkspaces(Path root) throws Exception {
     try (var paths = Files.list(root)) {
-      return paths.filter(path -> path.getFileName().toString().startsWith("milvus-helm-")).count();
+      return paths.filter(path -> path.getFileName().toString().startsWith("milvus-helm-" + ProcessHandle.current().pid() + "-")).count();
     }
   }
 }

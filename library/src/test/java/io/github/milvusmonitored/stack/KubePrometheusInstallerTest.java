@@ -91,6 +91,7 @@ class KubePrometheusInstallerTest {
         "NetworkPolicy monitoring/prometheus-k8s",
         "Prometheus monitoring/k8s",
         "ServiceAccount monitoring/prometheus-k8s",
+        "APIService v1beta1.metrics.k8s.io",
         "Deployment monitoring/prometheus-operator");
     assertThat(client.resources(Prometheus.class).inNamespace("monitoring").withName("k8s").get().getSpec().getReplicas())
         .isEqualTo(2);
@@ -166,7 +167,7 @@ class KubePrometheusInstallerTest {
         .hasMessageContaining("The cluster forbade 'create' on ClusterRole 'prometheus-k8s' (HTTP 403: "
             + "clusterroles.rbac.authorization.k8s.io is forbidden: User \"dev\" cannot create resource \"clusterroles\")")
         .hasMessageContaining("needs cluster-admin rights")
-        .hasMessageEndingWith("kubectl apply --server-side --force-conflicts -f manifests/prometheus-clusterRole.yaml");
+        .hasMessageEndingWith("ask an administrator to run:\n  kubectl apply --server-side -f manifests/prometheus-clusterRole.yaml");
   }
 
   private KubePrometheusInstaller installer(StackProfile profile) {

@@ -21,7 +21,7 @@ class KubePrometheusManifestsTest {
     KubePrometheusManifests manifests = Fixture.manifests();
 
     assertThat(manifests.version()).isEqualTo("fixture");
-    assertThat(manifests.files()).hasSize(12);
+    assertThat(manifests.files()).hasSize(13);
     assertThat(manifests.setupFiles()).extracting(ManifestFile::name).containsExactly(
         "0alertmanagerCustomResourceDefinition.yaml",
         "0prometheusCustomResourceDefinition.yaml",
@@ -30,7 +30,7 @@ class KubePrometheusManifestsTest {
     assertThat(manifests.stackFiles(StackProfile.MINIMAL)).extracting(ManifestFile::name).containsExactly(
         "prometheus-clusterRole.yaml", "prometheus-prometheus.yaml", "prometheus-serviceAccount.yaml",
         "prometheusOperator-deployment.yaml");
-    assertThat(manifests.stackFiles(StackProfile.FULL)).hasSize(8);
+    assertThat(manifests.stackFiles(StackProfile.FULL)).hasSize(9);
   }
 
   @Test
@@ -40,7 +40,7 @@ class KubePrometheusManifestsTest {
         .withChecksums(Fixture.checksums())
         .load();
 
-    assertThat(manifests.files()).hasSize(12);
+    assertThat(manifests.files()).hasSize(13);
   }
 
   @Test
@@ -78,7 +78,7 @@ class KubePrometheusManifestsTest {
     Path tree = Fixture.copyTo(temp);
     Files.writeString(tree.resolve("manifests/.DS_Store"), "x");
 
-    assertThat(loadFolder(tree).files()).hasSize(12);
+    assertThat(loadFolder(tree).files()).hasSize(13);
   }
 
   @Test
@@ -95,7 +95,7 @@ class KubePrometheusManifestsTest {
   void reads_an_archive_holding_manifests_at_its_root() throws IOException {
     Path archive = Fixture.archive(Fixture.root(), "", temp.resolve("kp.tar.gz"));
 
-    assertThat(loadArchive(archive).files()).hasSize(12);
+    assertThat(loadArchive(archive).files()).hasSize(13);
   }
 
   @Test

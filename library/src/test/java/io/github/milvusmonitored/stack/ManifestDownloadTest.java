@@ -69,7 +69,7 @@ class ManifestDownloadTest {
     KubePrometheusManifests first = load(source);
     KubePrometheusManifests second = load(source);
 
-    assertThat(first.files()).hasSize(12);
+    assertThat(first.files()).hasSize(13);
     assertThat(second.files()).isEqualTo(first.files());
     assertThat(requests).containsExactly(TAG_PATH, CODELOAD_PATH);
     assertThat(source.cachedArchive()).hasFileName("v0.18.0.tar.gz").hasBinaryContent(archive);
@@ -96,7 +96,7 @@ class ManifestDownloadTest {
     Files.createDirectories(source.cacheDirectory());
     Files.writeString(source.cachedArchive(), "truncated");
 
-    assertThat(load(source).files()).hasSize(12);
+    assertThat(load(source).files()).hasSize(13);
     assertThat(requests).containsExactly(TAG_PATH, CODELOAD_PATH);
     assertThat(source.cachedArchive()).hasBinaryContent(archive);
   }

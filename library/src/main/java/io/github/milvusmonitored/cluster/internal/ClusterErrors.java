@@ -24,6 +24,19 @@ public final class ClusterErrors {
         + ". Contexts there: " + known + ".");
   }
 
+  public static ClusterException noCurrentContext(String source, java.util.Collection<String> known) {
+    return new ClusterException("The kubeconfig " + source + " sets no current-context and none was chosen."
+        + " Contexts there: " + known + ". Choose one with the context setting (milvus.monitored.context,"
+        + " MILVUS_MONITORED_CONTEXT) or 'kubectl config use-context <name>'.");
+  }
+
+  public static ClusterException incompleteContext(String source, String context, String part, String name,
+      java.util.Collection<String> known) {
+    return new ClusterException("Context '" + context + "' in the kubeconfig " + source + " names " + part + " '"
+        + name + "', which no file there defines (" + part + "s: " + known + "). Fix the context with"
+        + " 'kubectl config set-context " + context + " --" + part + "=<name>'.");
+  }
+
   public static ClusterException notAnswering(String source, String server, Duration timeout, Throwable cause) {
     return new ClusterException("The Kubernetes API server " + server + " (from " + source + ") did not answer"
         + " within " + timeout + ": " + rootMessage(cause) + ". Check that the cluster is running and reachable"

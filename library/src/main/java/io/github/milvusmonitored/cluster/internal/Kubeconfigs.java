@@ -25,6 +25,21 @@ public final class Kubeconfigs {
     } catch (RuntimeException e) {
       throw ClusterErrors.unreadableKubeconfig(source, e);
     }
+    return build(config, source);
+  }
+
+  /** A client from the kubeconfig text written to {@code file}, its current context. */
+  public static KubernetesClient clientFromFile(String kubeconfigYaml, Path file, String source) {
+    Config config;
+    try {
+      config = Config.fromKubeconfig(null, kubeconfigYaml, file.toString());
+    } catch (RuntimeException e) {
+      throw ClusterErrors.unreadableKubeconfig(source, e);
+    }
+    return build(config, source);
+  }
+
+  private static KubernetesClient build(Config config, String source) {
     if (config.getMasterUrl() == null || config.getMasterUrl().isBlank()) {
       throw ClusterErrors.unreadableKubeconfig(source, new IllegalArgumentException("no server URL in the chosen context"));
     }

@@ -2,12 +2,44 @@ package io.github.milvusmonitored.environment.internal;
 
 import io.github.milvusmonitored.cluster.KubernetesCluster;
 import io.github.milvusmonitored.environment.EnvironmentConfig;
+import io.github.milvusmonitored.milvus.internal.HelmReleaseRecords;
 import java.nio.file.Path;
 
 /** The messages of the environment layer. */
 final class EnvironmentErrors {
 
   private EnvironmentErrors() {}
+
+  static String releaseNotOurs(HelmReleaseRecords.Revision revision) {
+    return "Helm release '" + revision.name() + "' already exists in namespace '" + revision.namespace() + "' (revision "
+        + revision.version() + ", " + revision.status() + ") and that namespace was not created by milvus-monitored."
+        + " Nothing was changed: installing would upgrade that release with test values, and closing would uninstall"
+        + " it. Choose another namespace or release name (MilvusReleaseConfig.builder().withNamespace(..) or"
+        + " .withReleaseName(..)), or run on a dedicated cluster (the default k3s).";
+  }
+
+  static String existingPrometheusMissesMilvus(String serviceMonitor, java.util.List<String> problems) {
+    return "The kube-prometheus already in this cluster is used as it is, but its Prometheus monitoring/k8s would not"
+        + " scrape Milvus: " + String.join("; ", problems) + " (ServiceMonitor " + serviceMonitor + "). Nothing was"
+        + " changed. Ways forward: give the ServiceMonitor the labels it selects (Helm value"
+        + " metrics.serviceMonitor.additionalLabels in a values file of the Milvus release), widen the selectors"
+        + " ('kubectl -n monitoring edit prometheus k8s'), or run on a dedicated cluster (the default k3s).";
+  }
+
+  static String forbidden(String verb, String resource, String namespace, String serverMessage) {
+    String scope = "namespaces".equals(resource) ? "" : " -n " + namespace;
+    return "The cluster forbade '" + verb + "' on " + resource + ("namespaces".equals(resource) ? " '" + namespace + "'"
+        : " in namespace '" + namespace + "'") + " (HTTP 403: " + serverMessage + "). Starting the environment"
+        + " needs that right (Helm keeps its release records in Secrets of the release's namespace). What to do: use a"
+        + " kubeconfig with cluster-admin, or ask an administrator to check and grant it:\n  kubectl auth can-i "
+        + verb + " " + resource + scope;
+  }
+
+  static String namespaceStillTerminating(String namespace, java.time.Duration timeout) {
+    return "Namespace '" + namespace + "' was still Terminating after " + timeout.toSeconds() + " s (an earlier run's"
+        + " removal, or a user's), so the Milvus release cannot be installed into it. 'kubectl get namespace "
+        + namespace + " -o yaml' shows what its finalizers wait for (status.conditions). Retry when it is gone.";
+  }
 
   static String startFailed(String phase, Throwable cause, Path diagnostics, EnvironmentConfig config,
       KubernetesCluster cluster, boolean kept) {

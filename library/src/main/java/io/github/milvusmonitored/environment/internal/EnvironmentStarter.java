@@ -15,6 +15,8 @@ import io.github.milvusmonitored.metrics.PrometheusClient;
 import io.github.milvusmonitored.milvus.MilvusHelmRelease;
 import io.github.milvusmonitored.stack.KubePrometheusInstaller;
 import io.github.milvusmonitored.stack.KubePrometheusManifests;
+import io.github.milvusmonitored.stack.ResourceApplier;
+import io.github.milvusmonitored.stack.RunOwnership;
 import io.github.milvusmonitored.stack.StackProfile;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -36,9 +38,22 @@ public final class EnvironmentStarter {
     // Everything that can be refused without a cluster is checked before one is started.
     KubePrometheusManifests manifests = clock.run("manifests verified", "kube-prometheus manifests against their checksums",
         () -> KubePrometheusManifests.builder().withSource(config.manifests()).load());
+    return start(config, manifests, ResourceApplier.SERVER_SIDE, clock);
+  }
+
+  /** {@link #start(EnvironmentConfig)} with manifests already verified and a chosen applier. */
+  static DefaultMonitoredEnvironment start(EnvironmentConfig config, KubePrometheusManifests manifests,
+      ResourceApplier applier, PhaseClock clock) {
     MilvusHelmRelease release = MilvusHelmRelease.create(config.milvus());
-    KubernetesCluster cluster = clock.run("cluster up", describe(config.cluster()),
-        () -> open(config.cluster(), config.stackProfile()));
+    KubernetesCluster cluster;
+    try {
+      cluster = clock.run("cluster up", describe(config.cluster()), () -> open(config.cluster(), config.stackProfile()));
+    } catch (RuntimeException | Error e) {
+      release.close();
+      throw e;
+    }
+    RunOwnership run = RunOwnership.newRun();
+    LOG.info("[environment] run {}: what it creates carries label {}={}", run.runId(), RunOwnership.RUN_ID_LABEL, run.runId());
     InstalledParts parts = new InstalledParts();
     DefaultMonitoredEnvironment env = null;
     ProxyThenForwardTransport transport = null;
@@ -49,7 +64,10 @@ public final class EnvironmentStarter {
         ImagePhase.preload(config, k3s, manifests, clock);
       }
       KubePrometheusInstaller installer = KubePrometheusInstaller.create(cluster.client(), manifests)
-          .withProfile(config.stackProfile());
+          .withProfile(config.stackProfile()).withApplier(applier).withRun(run)
+          .withStepTimeout(config.stackReadyTimeout())
+          // A cluster started for the run holds only what this library put there (a reused k3s too).
+          .withOtherStackCheck(!cluster.isDisposable());
       new StackPhases(config, cluster, installer, release, parts, clock).run(before);
       // Through the API server; a port-forward instead where a NetworkPolicy keeps the API server out.
       transport = ProxyThenForwardTransport.prometheus(cluster.client());
@@ -83,16 +101,25 @@ public final class EnvironmentStarter {
       e.addSuppressed(writeFailure);
     }
     boolean keep = config.keepOnFailure();
-    if (!keep) {
-      if (env != null) {
-        env.close();
-      } else {
-        if (!cluster.isDisposable()) {
-          parts.removeAll();
+    try {
+      if (!keep) {
+        if (env != null) {
+          env.close();
+        } else {
+          try {
+            if (!cluster.isDisposable()) {
+              parts.removeAll();
+            }
+          } finally {
+            cluster.close();
+          }
         }
-        cluster.close();
-        release.close();
       }
+    } catch (RuntimeException cleanupFailure) {
+      e.addSuppressed(cleanupFailure);
+    } finally {
+      // Only the chart and values on local disk: never kept, whatever stays in the cluster.
+      release.close();
     }
     return new EnvironmentStartException(EnvironmentErrors.startFailed(phase, e, diagnostics, config, cluster, keep),
         phase, diagnostics, e);
@@ -105,7 +132,7 @@ public final class EnvironmentStarter {
     }
     ClusterChoice.Existing existing = (ClusterChoice.Existing) choice;
     return existing.kubeconfig() == null
-        ? ExistingCluster.connectCurrentContext()
+        ? ExistingCluster.connectDefault(existing.context())
         : ExistingCluster.connect(existing.kubeconfig(), existing.context());
   }
 

@@ -2,7 +2,10 @@ package io.github.milvusmonitored.environment.internal;
 
 import io.github.milvusmonitored.milvus.MilvusHelmRelease;
 import io.github.milvusmonitored.stack.KubePrometheusInstaller;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.github.milvusmonitored.internal.KubeRetry;
+import io.github.milvusmonitored.stack.RunOwnership;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -21,15 +24,29 @@ public final class InstalledParts {
 
   private record Step(String what, Runnable action) {}
 
-  /** Records that the kube-prometheus stack was installed by this run. */
+  /**
+   * Records that this run used {@code installer}: its teardown deletes only the objects it created
+   * that still carry the run's id, and takes out the RBAC rules it added to a role it found.
+   */
   public synchronized void stackInstalled(KubePrometheusInstaller installer) {
-    undo.push(new Step("kube-prometheus (kubectl delete --ignore-not-found -f manifests/ -f manifests/setup)",
+    undo.push(new Step("what kube-prometheus run " + installer.run().runId() + " created or added",
         installer::teardown));
   }
 
-  /** Records that this run created {@code namespace}. */
-  public synchronized void namespaceCreated(KubernetesClient client, String namespace) {
-    undo.push(new Step("namespace " + namespace, () -> client.namespaces().withName(namespace).delete()));
+  /** Records that this run created {@code namespace}; it is deleted only while it still carries {@code run}'s id. */
+  public synchronized void namespaceCreated(KubernetesClient client, String namespace, RunOwnership run) {
+    undo.push(new Step("namespace " + namespace, () -> {
+      KubeRetry.Deadline deadline = KubeRetry.Deadline.in(java.time.Duration.ofMinutes(1));
+      Namespace current = KubeRetry.call("get namespace " + namespace, deadline, () -> client.namespaces().withName(namespace).get());
+      if (current == null) {
+        return;
+      }
+      if (!run.createdBy(current)) {
+        LOG.info("[cleanup] namespace {} no longer carries run id {}: left in place", namespace, run.runId());
+        return;
+      }
+      KubeRetry.call("delete namespace " + namespace, deadline, () -> client.namespaces().withName(namespace).delete());
+    }));
   }
 
   /** Records that this run installed the Milvus release. */

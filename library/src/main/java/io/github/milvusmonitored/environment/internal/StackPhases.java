@@ -1,5 +1,6 @@
 package io.github.milvusmonitored.environment.internal;
 
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.github.milvusmonitored.cluster.KubernetesCluster;
 import io.github.milvusmonitored.environment.ClusterChoice;
@@ -11,7 +12,12 @@ import io.github.milvusmonitored.dashboard.GrafanaProvisioning;
 import io.github.milvusmonitored.internal.KubeWaits;
 import io.github.milvusmonitored.metrics.MilvusSelector;
 import io.github.milvusmonitored.milvus.MilvusHelmRelease;
+import io.github.milvusmonitored.milvus.MilvusReleaseException;
 import io.github.milvusmonitored.milvus.MilvusReleaseStatus;
+import io.github.milvusmonitored.milvus.internal.HelmReleaseRecords;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.github.milvusmonitored.stack.KubePrometheusInstaller;
 import io.github.milvusmonitored.stack.StackProfile;
 import java.util.concurrent.CompletableFuture;
@@ -22,12 +28,14 @@ import java.util.concurrent.Executors;
 /**
  * Installs kube-prometheus and Milvus: the CRDs first (a ServiceMonitor needs its CRD), then the
  * rest of the stack and the Milvus release at the same time. A healthy stack already in the cluster
- * is used as it is and never removed; only what this run installs is recorded for removal. With the
- * FULL profile Milvus's dashboard for the image tag is imported into the Grafana this run installed.
+ * is used as it is and never removed; only what this run creates is recorded for removal. A Milvus
+ * release of the same name is upgraded only on a throwaway cluster or in a namespace this library
+ * created; one left pending by an interrupted run is recovered first. With the FULL profile Milvus's
+ * dashboard for the image tag is imported into the Grafana this run installed.
  */
 final class StackPhases {
 
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StackPhases.class);
+  private static final Logger LOG = LoggerFactory.getLogger(StackPhases.class);
 
   private final EnvironmentConfig config;
   private final KubernetesCluster cluster;
@@ -50,10 +58,16 @@ final class StackPhases {
   void run(StackState before) {
     KubernetesClient client = cluster.client();
     boolean installStack = !before.isHealthy();
+    // Before anything changes: a stack found here must scrape Milvus, a release found here must be one
+    // this library may upgrade.
+    StartPreflight preflight = new StartPreflight(config, cluster, release, installer.run());
+    if (!installStack && !cluster.isDisposable()) {
+      preflight.requireExistingPrometheusSelectsMilvus();
+    }
+    Optional<HelmReleaseRecords.Revision> priorRelease = preflight.priorRelease();
+    // Teardown takes back only what the installer created or added; recorded whether or not it installs.
+    parts.stackInstalled(installer);
     if (installStack) {
-      if (!before.isPresent()) {
-        parts.stackInstalled(installer);
-      }
       clock.run("CRDs Established", "server-side apply of manifests/setup, then every CRD Established", () -> {
         installer.applySetup();
         installer.awaitCrdsEstablished(config.stackReadyTimeout());
@@ -86,7 +100,7 @@ final class StackPhases {
           clock.skipped("RBAC patched", "turned off: Prometheus cannot discover the Milvus target");
         }
       }, pool);
-      CompletableFuture<Void> milvus = CompletableFuture.runAsync(this::installMilvus, pool);
+      CompletableFuture<Void> milvus = CompletableFuture.runAsync(() -> installMilvus(priorRelease), pool);
       join(stack, milvus);
     } finally {
       pool.shutdownNow();
@@ -103,22 +117,55 @@ final class StackPhases {
     }
   }
 
-  private void installMilvus() {
+  private void installMilvus(Optional<HelmReleaseRecords.Revision> prior) {
     String namespace = config.milvus().namespace();
     boolean reuse = config.cluster() instanceof ClusterChoice.K3s k3s && k3s.config().reuse();
     if (reuse && isDeployed()) {
       clock.skipped("Milvus ready", "release " + namespace + "/" + config.milvus().releaseName() + " already deployed");
       return;
     }
-    boolean namespaceExisted = cluster.client().namespaces().withName(namespace).get() != null;
     clock.run("Milvus ready", "helm upgrade --install " + config.milvus().releaseName() + " milvus/milvus "
         + config.milvus().chartVersion() + " --wait (" + config.milvus().readyTimeout().toSeconds() + " s)", () -> {
-          if (!namespaceExisted) {
-            parts.namespaceCreated(cluster.client(), namespace);
+          prepareNamespace(namespace);
+          boolean fresh = prior.isEmpty() || recoverPending(prior.get());
+          if (fresh) {
+            parts.releaseInstalled(release, cluster.kubeconfigFile());
           }
-          parts.releaseInstalled(release, cluster.kubeconfigFile());
           release.install(cluster.kubeconfigFile());
         });
+  }
+
+  // A namespace an earlier run is still removing is waited for; an absent one is created with the run's labels.
+  private void prepareNamespace(String namespace) {
+    KubernetesClient client = cluster.client();
+    KubeWaits.namespaceNotTerminating(client, namespace, config.milvus().readyTimeout(),
+        () -> new MilvusReleaseException(EnvironmentErrors.namespaceStillTerminating(namespace, config.milvus().readyTimeout())));
+    if (StartPreflight.api(config, "get namespace " + namespace, () -> client.namespaces().withName(namespace).get(),
+        "get", "namespaces", namespace) == null) {
+      parts.namespaceCreated(client, namespace, installer.run());
+      StartPreflight.api(config, "create namespace " + namespace, () -> client.namespaces().resource(new NamespaceBuilder().withNewMetadata()
+          .withName(namespace).withLabels(installer.run().labels()).endMetadata().build()).create(),
+          "create", "namespaces", namespace);
+    }
+  }
+
+  /** Handles a revision an interrupted run left pending; returns whether the release is gone now. */
+  private boolean recoverPending(HelmReleaseRecords.Revision revision) {
+    if (!revision.pending()) {
+      return false;
+    }
+    if ("pending-install".equals(revision.status())) {
+      LOG.info("[milvus] release {}/{} was left pending-install by an interrupted run: uninstalling it before installing"
+          + " again", revision.namespace(), revision.name());
+      release.uninstall(cluster.kubeconfigFile());
+      return true;
+    }
+    LOG.info("[milvus] release {}/{} revision {} was left {} by an interrupted run: marked it failed, as Helm marks an"
+        + " upgrade that did not finish, so that this run's upgrade proceeds ('helm history {} -n {}' shows it)",
+        revision.namespace(), revision.name(), revision.version(), revision.status(), revision.name(), revision.namespace());
+    HelmReleaseRecords.markFailed(cluster.client(), revision,
+        "Left " + revision.status() + " by an interrupted run; marked failed by milvus-monitored run " + installer.run().runId());
+    return false;
   }
 
   private boolean isDeployed() {

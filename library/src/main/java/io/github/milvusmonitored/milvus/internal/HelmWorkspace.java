@@ -21,10 +21,13 @@ public final class HelmWorkspace implements AutoCloseable {
     this.repositoryConfig = repositoryConfig;
   }
 
+  /** The start of every workspace folder's name in this JVM: {@code milvus-helm-<pid>-}. */
+  public static final String PREFIX = "milvus-helm-" + ProcessHandle.current().pid() + "-";
+
   /** Creates the directory and its empty repository configuration. */
   public static HelmWorkspace create() {
     try {
-      Path root = Files.createTempDirectory("milvus-helm-");
+      Path root = Files.createTempDirectory(PREFIX);
       Path repositories = Files.writeString(root.resolve("repositories.yaml"),
           "apiVersion: \"\"\nrepositories: []\n");
       return new HelmWorkspace(root, repositories);

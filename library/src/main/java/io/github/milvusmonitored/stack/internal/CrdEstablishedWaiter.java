@@ -2,6 +2,8 @@ package io.github.milvusmonitored.stack.internal;
 
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.github.milvusmonitored.internal.KubeRetry;
 import io.github.milvusmonitored.stack.KubePrometheusException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +25,7 @@ public final class CrdEstablishedWaiter {
     List<String> waiting = new ArrayList<>(crds);
     LOG.info("kube-prometheus: waiting up to {} s for {} CRDs to be Established", timeout.toSeconds(), crds.size());
     while (true) {
-      waiting.removeIf(name -> isEstablished(client.apiextensions().v1().customResourceDefinitions().withName(name).get()));
+      waiting.removeIf(name -> isEstablished(read(client, name)));
       long now = System.nanoTime();
       if (waiting.isEmpty()) {
         LOG.info("kube-prometheus: all {} CRDs Established after {} ms", crds.size(), (now - started) / 1_000_000);
@@ -38,6 +40,24 @@ public final class CrdEstablishedWaiter {
         nextProgress = now + progressEvery.toNanos();
       }
       sleep(Math.min(poll.toNanos(), deadline - now));
+    }
+  }
+
+  // A transient API error (429, 5xx, a dropped connection) counts as "not yet"; a 403 fails at once.
+  private static CustomResourceDefinition read(KubernetesClient client, String name) {
+    try {
+      return client.apiextensions().v1().customResourceDefinitions().withName(name).get();
+    } catch (KubernetesClientException e) {
+      if (KubeRetry.isTransient(e)) {
+        LOG.warn("kube-prometheus: reading CRD {} failed transiently ({}); trying again", name, e.getMessage());
+        return null;
+      }
+      if (e.getCode() == 403) {
+        throw new KubePrometheusException(KubePrometheusErrors.forbidden("get", "CustomResourceDefinition", name,
+            e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage(),
+            "kubectl wait --for condition=Established --all CustomResourceDefinition"), e);
+      }
+      throw e;
     }
   }
 

@@ -104,6 +104,30 @@ public final class KubePrometheusErrors {
         + "kubeconfig with cluster-admin, or ask an administrator to run:\n  " + kubectl;
   }
 
+  public static String applyConflict(String path, String kind, String name, List<String> conflicts) {
+    return "Server-side apply of " + kind + " '" + name + "' from " + path + " conflicts with fields another"
+        + " field manager owns: " + String.join("; ", conflicts) + ". milvus-monitored never force-applies over"
+        + " what another tool manages. Likely cause: another Prometheus stack or a Helm release installed this"
+        + " object. What to do: run on a dedicated cluster (the default k3s), or remove that tool's object if it"
+        + " is a leftover; an administrator who wants to take it over can run:\n  kubectl apply --server-side"
+        + " --force-conflicts -f " + path;
+  }
+
+  public static String otherStack(List<String> findings) {
+    return "Another Prometheus stack is in this cluster:\n  " + String.join("\n  ", findings)
+        + "\nNothing was changed: installing kube-prometheus over it would replace its CRDs and run a second,"
+        + " unrestricted Prometheus operator next to it. Ways forward: run on a dedicated cluster (the default"
+        + " k3s: leave the kubeconfig setting unset), or a cluster whose only Prometheus stack is a"
+        + " kube-prometheus in namespace 'monitoring' (a healthy one is used as it is and never removed), or"
+        + " remove the other stack if it is a leftover.";
+  }
+
+  public static String namespaceStillTerminating(String namespace, Duration timeout) {
+    return "Namespace '" + namespace + "' was still Terminating after " + timeout.toSeconds() + " s (an earlier"
+        + " run's removal, or a user's). Its finalizers are waiting for something: 'kubectl get namespace "
+        + namespace + " -o yaml' shows the conditions (status.conditions). Retry when it is gone.";
+  }
+
   public static String clusterRoleMissing(String name) {
     return "ClusterRole '" + name + "' does not exist, so its RBAC patch cannot be applied. Likely cause: "
         + "the kube-prometheus stack (manifests/prometheus-clusterRole.yaml) was not applied yet. "

@@ -28,6 +28,33 @@ public final class RbacRules {
     return true;
   }
 
+  /**
+   * For each of {@code rules}, the index of its last occurrence in {@code existing} (same API groups,
+   * resources and verbs, without resource names), each index used once; rules not found are skipped.
+   */
+  public static List<Integer> lastIndexesOf(List<PolicyRule> existing, List<PolicyRule> rules) {
+    List<Integer> indexes = new java.util.ArrayList<>();
+    if (existing == null) {
+      return indexes;
+    }
+    for (PolicyRule rule : rules) {
+      for (int i = existing.size() - 1; i >= 0; i--) {
+        if (!indexes.contains(i) && same(existing.get(i), rule)) {
+          indexes.add(i);
+          break;
+        }
+      }
+    }
+    return indexes;
+  }
+
+  private static boolean same(PolicyRule a, PolicyRule b) {
+    return java.util.Objects.equals(a.getApiGroups(), b.getApiGroups())
+        && java.util.Objects.equals(a.getResources(), b.getResources())
+        && java.util.Objects.equals(a.getVerbs(), b.getVerbs())
+        && isUnrestricted(a) && (a.getNonResourceURLs() == null || a.getNonResourceURLs().isEmpty());
+  }
+
   private static boolean isUnrestricted(PolicyRule rule) {
     return rule.getResourceNames() == null || rule.getResourceNames().isEmpty();
   }

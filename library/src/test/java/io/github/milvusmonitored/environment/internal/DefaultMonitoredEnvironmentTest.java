@@ -17,8 +17,12 @@ import io.github.milvusmonitored.metrics.MilvusMetrics;
 import io.github.milvusmonitored.metrics.MilvusSelector;
 import io.github.milvusmonitored.metrics.PrometheusClient;
 import io.github.milvusmonitored.milvus.MilvusHelmRelease;
+import io.github.milvusmonitored.stack.RunOwnership;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +30,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** On an existing cluster, closing removes exactly what the run created, unless told to keep it. */
 @EnableKubernetesMockClient(crud = true)
 class DefaultMonitoredEnvironmentTest {
+
+  private static final RunOwnership RUN = new RunOwnership("run-1");
+
+  // Other builds share the temp folder: only this JVM's files count.
+  private static final String OWN_HELM = "milvus-helm-" + ProcessHandle.current().pid() + "-";
+  private static final String OWN_KUBECONFIG = "milvus-monitored-existing-" + ProcessHandle.current().pid() + "-";
 
   KubernetesMockServer server;
   KubernetesClient client;
@@ -48,13 +58,14 @@ class DefaultMonitoredEnvironmentTest {
         current-context: x
         """.formatted(client.getMasterUrl()));
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("users-own").endMetadata().build()).create();
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("milvus").endMetadata().build()).create();
+    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("milvus").withLabels(RUN.labels())
+        .endMetadata().build()).create();
   }
 
   private DefaultMonitoredEnvironment environment(EnvironmentConfig config) {
     ExistingCluster cluster = ExistingCluster.connect(kubeconfig, null);
     InstalledParts parts = new InstalledParts();
-    parts.namespaceCreated(cluster.client(), "milvus");
+    parts.namespaceCreated(cluster.client(), "milvus", RUN);
     PrometheusClient prometheus = ServiceProxyTransport.prometheus(cluster.client());
     return new DefaultMonitoredEnvironment(config, cluster, MilvusHelmRelease.create(config.milvus()), prometheus,
         MilvusMetrics.of(prometheus, MilvusSelector.of("milvus", "my-release")), parts, new PhaseClock());
@@ -65,14 +76,26 @@ class DefaultMonitoredEnvironmentTest {
   }
 
   @Test
-  void closing_removes_what_the_run_created_and_nothing_else() {
+  void closing_removes_what_the_run_created_and_nothing_else() throws Exception {
+    Set<String> tmpBefore = tempEntries();
     DefaultMonitoredEnvironment env = environment(config());
+    Path privateKubeconfig = env.kubeconfigFile();
 
     env.close();
 
+    assertThat(privateKubeconfig).doesNotExist();
+    assertThat(tempEntries()).as("Helm workspace and kubeconfig files in the temp folder").isEqualTo(tmpBefore);
     assertThat(client.namespaces().withName("milvus").get()).isNull();
     assertThat(client.namespaces().withName("users-own").get()).isNotNull();
     assertThatThrownBy(env::milvusEndpoint).hasMessageContaining("closed");
+  }
+
+  private static Set<String> tempEntries() throws Exception {
+    try (Stream<Path> entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return entries.map(p -> p.getFileName().toString())
+          .filter(n -> n.startsWith(OWN_HELM) || n.startsWith(OWN_KUBECONFIG))
+          .collect(Collectors.toSet());
+    }
   }
 
   @Test

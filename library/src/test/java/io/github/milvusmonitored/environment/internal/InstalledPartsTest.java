@@ -5,19 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.github.milvusmonitored.stack.RunOwnership;
 import org.junit.jupiter.api.Test;
 
 @EnableKubernetesMockClient(crud = true)
 class InstalledPartsTest {
+
+  private static final RunOwnership RUN = new RunOwnership("run-1");
 
   KubernetesClient client;
 
   @Test
   void removes_only_what_was_recorded_newest_first() {
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("users-own").endMetadata().build()).create();
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("milvus").endMetadata().build()).create();
+    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("milvus").withLabels(RUN.labels())
+        .endMetadata().build()).create();
     InstalledParts parts = new InstalledParts();
-    parts.namespaceCreated(client, "milvus");
+    parts.namespaceCreated(client, "milvus", RUN);
 
     parts.removeAll();
 
@@ -28,11 +32,24 @@ class InstalledPartsTest {
 
   @Test
   void keep_all_forgets_and_removes_nothing() {
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("milvus").endMetadata().build()).create();
+    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("milvus").withLabels(RUN.labels())
+        .endMetadata().build()).create();
     InstalledParts parts = new InstalledParts();
-    parts.namespaceCreated(client, "milvus");
+    parts.namespaceCreated(client, "milvus", RUN);
 
     parts.keepAll();
+    parts.removeAll();
+
+    assertThat(client.namespaces().withName("milvus").get()).isNotNull();
+  }
+
+  @Test
+  void a_recorded_namespace_that_no_longer_carries_the_run_id_is_left() {
+    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("milvus")
+        .withLabels(new RunOwnership("another-run").labels()).endMetadata().build()).create();
+    InstalledParts parts = new InstalledParts();
+    parts.namespaceCreated(client, "milvus", RUN);
+
     parts.removeAll();
 
     assertThat(client.namespaces().withName("milvus").get()).isNotNull();
