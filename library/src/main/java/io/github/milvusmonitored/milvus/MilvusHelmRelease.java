@@ -2,6 +2,7 @@ package io.github.milvusmonitored.milvus;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.Release;
+import io.github.milvusmonitored.internal.JvmSignals;
 import io.github.milvusmonitored.milvus.internal.ChartLocator;
 import io.github.milvusmonitored.milvus.internal.ClusterProbe;
 import io.github.milvusmonitored.milvus.internal.HelmReleaseInstaller;
@@ -77,12 +78,13 @@ public final class MilvusHelmRelease implements AutoCloseable {
   public MilvusManifests render() {
     Path chartPath = chart.locate(workspace);
     try {
-      String yaml = new Helm(chartPath).template()
+      Path valuesFile = values.writeTo(workspace.root());
+      String yaml = JvmSignals.around(() -> new Helm(chartPath).template()
           .withName(config.releaseName())
           .withNamespace(config.namespace())
-          .withValuesFile(values.writeTo(workspace.root()))
+          .withValuesFile(valuesFile)
           .withRepositoryConfig(workspace.repositoryConfig())
-          .call();
+          .call());
       return MilvusManifests.parse(yaml);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -104,8 +106,8 @@ public final class MilvusHelmRelease implements AutoCloseable {
     Path absolute = kubeconfig.toAbsolutePath();
     try {
       Path valuesFile = values.writeTo(workspace.root());
-      Release release = new HelmReleaseInstaller(config, new ClusterProbe(PROBE_TIMEOUT))
-          .install(absolute, () -> chart.locate(workspace), valuesFile, workspace.repositoryConfig());
+      Release release = JvmSignals.around(() -> new HelmReleaseInstaller(config, new ClusterProbe(PROBE_TIMEOUT))
+          .install(absolute, () -> chart.locate(workspace), valuesFile, workspace.repositoryConfig()));
       this.kubeconfig = absolute;
       return toStatus(release);
     } catch (IOException e) {
