@@ -28,7 +28,7 @@ public record CliArguments(Command command, StackProfile stackProfile, MilvusPro
     String imageTag, List<String> passThrough) {
 
   /** The commands. */
-  public enum Command { UP, DOWN, IMAGES, HELP }
+  public enum Command { UP, DOWN, STATUS, IMAGES, HELP }
 
   public CliArguments {
     passThrough = List.copyOf(passThrough);
@@ -50,7 +50,8 @@ public record CliArguments(Command command, StackProfile stackProfile, MilvusPro
     List<String> rest = Arrays.asList(args).subList(1, args.length);
     return switch (first) {
       case "up" -> parseUp(rest);
-      case "down" -> parseDown(rest);
+      case "down" -> parseOptionless(Command.DOWN, "down", rest);
+      case "status" -> parseOptionless(Command.STATUS, "status", rest);
       case "images" -> new CliArguments(Command.IMAGES, StackProfile.FULL, MilvusProfile.STANDALONE,
           K3sClusterConfig.DEFAULT_IMAGE, MilvusReleaseConfig.DEFAULT_IMAGE_TAG, rest);
       default -> throw new CliUsageException(CliTexts.unknownCommand(first));
@@ -89,14 +90,14 @@ public record CliArguments(Command command, StackProfile stackProfile, MilvusPro
     return parsed;
   }
 
-  private static CliArguments parseDown(List<String> options) {
+  private static CliArguments parseOptionless(Command command, String name, List<String> options) {
     for (String option : options) {
       if (isHelp(option)) {
         return help();
       }
-      nameOf(option, "down", CliTexts.DOWN_OPTIONS);
+      nameOf(option, name, CliTexts.DOWN_OPTIONS);
     }
-    return new CliArguments(Command.DOWN, StackProfile.FULL, MilvusProfile.STANDALONE, K3sClusterConfig.DEFAULT_IMAGE,
+    return new CliArguments(command, StackProfile.FULL, MilvusProfile.STANDALONE, K3sClusterConfig.DEFAULT_IMAGE,
         MilvusReleaseConfig.DEFAULT_IMAGE_TAG, List.of());
   }
 

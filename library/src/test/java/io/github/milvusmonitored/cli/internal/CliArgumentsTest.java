@@ -91,14 +91,21 @@ class CliArgumentsTest {
   @Test
   void refuses_unknown_command_listing_the_commands() {
     assertThatThrownBy(() -> CliArguments.parse("start"))
-        .hasMessage("Unknown command 'start'. Valid commands: up, down, images, --help.");
+        .hasMessage("Unknown command 'start'. Valid commands: up, down, status, images, --help.");
   }
 
   @Test
   void refuses_an_empty_command_line_with_the_usage() {
     assertThatThrownBy(CliArguments::parse)
-        .hasMessageStartingWith("No command given. Valid commands: up, down, images, --help.")
-        .hasMessageContaining("Usage: MilvusMonitoredCli <command> [options]");
+        .hasMessageStartingWith("No command given. Valid commands: up, down, status, images, --help.")
+        .hasMessageContaining("Usage: java -jar milvus-monitored-cli-<version>.jar <command> [options]");
+  }
+
+  @Test
+  void status_takes_no_options() {
+    assertThat(CliArguments.parse("status").command()).isEqualTo(CliArguments.Command.STATUS);
+    assertThatThrownBy(() -> CliArguments.parse("status", "--all"))
+        .hasMessage("Unknown option '--all' for 'status'. Valid options: --help.");
   }
 
   @Test
