@@ -32,6 +32,18 @@ class MonitoredEnvironmentsTest {
   }
 
   @Test
+  void a_failure_before_the_cluster_is_up_still_writes_the_timing_report() throws Exception {
+    Path report = dir.resolve("report");
+    EnvironmentConfig config = EnvironmentConfig.defaults()
+        .withManifests(ManifestSource.archive(dir.resolve("missing.tar.gz"))).withReportDirectory(report);
+
+    assertThatThrownBy(() -> MonitoredEnvironments.start(config)).hasMessageContaining("missing.tar.gz");
+    assertThat(report.resolve("timing-report.json")).exists();
+    assertThat(Files.readString(report.resolve("timing-report.json")))
+        .contains("\"name\" : \"manifests verified\"").contains("\"outcome\" : \"failed\"");
+  }
+
+  @Test
   void non_positive_deadlines_are_refused() {
     assertThatThrownBy(() -> EnvironmentConfig.defaults().withStackReadyTimeout(Duration.ZERO))
         .hasMessageStartingWith("stackReadyTimeout must be positive, got PT0S.");

@@ -34,11 +34,22 @@ public final class EnvironmentStarter {
   public static DefaultMonitoredEnvironment start(EnvironmentConfig config) {
     PhaseClock clock = new PhaseClock();
     // Everything that can be refused without a cluster is checked before one is started.
-    KubePrometheusManifests manifests = clock.run("manifests verified", "kube-prometheus manifests against their checksums",
-        () -> KubePrometheusManifests.builder().withSource(config.manifests()).load());
-    MilvusHelmRelease release = MilvusHelmRelease.create(config.milvus());
-    KubernetesCluster cluster = clock.run("cluster up", describe(config.cluster()),
-        () -> open(config.cluster(), config.stackProfile()));
+    KubePrometheusManifests manifests;
+    MilvusHelmRelease release = null;
+    KubernetesCluster cluster;
+    try {
+      manifests = clock.run("manifests verified", "kube-prometheus manifests against their checksums",
+          () -> KubePrometheusManifests.builder().withSource(config.manifests()).load());
+      release = MilvusHelmRelease.create(config.milvus());
+      cluster = clock.run("cluster up", describe(config.cluster()), () -> open(config.cluster(), config.stackProfile()));
+    } catch (RuntimeException | Error e) {
+      // Nothing runs yet to diagnose; the timing report still says which phase failed, and when.
+      writeTimingReport(config, clock, e);
+      if (release != null) {
+        release.close();
+      }
+      throw e;
+    }
     InstalledParts parts = new InstalledParts();
     DefaultMonitoredEnvironment env = null;
     try {
@@ -89,6 +100,14 @@ public final class EnvironmentStarter {
     }
     return new EnvironmentStartException(EnvironmentErrors.startFailed(phase, e, diagnostics, config, cluster, keep),
         phase, diagnostics, e);
+  }
+
+  private static void writeTimingReport(EnvironmentConfig config, PhaseClock clock, Throwable failure) {
+    try {
+      clock.report().writeTo(config.reportDirectory().resolve("timing-report.json"));
+    } catch (RuntimeException writeFailure) {
+      failure.addSuppressed(writeFailure);
+    }
   }
 
   private static KubernetesCluster open(ClusterChoice choice, StackProfile profile) {
