@@ -81,6 +81,10 @@ public record CliArguments(Command command, StackProfile stackProfile, MilvusPro
         default -> throw new IllegalStateException(name);
       }
     }
+    String image = k3sImage;
+    requireValid("--k3s-image", image, () -> K3sClusterConfig.defaults().withImage(image));
+    String tag = imageTag;
+    requireValid("--image-tag", imageTag, () -> MilvusReleaseConfig.builder().withImageTag(tag).build());
     CliArguments parsed = new CliArguments(Command.UP, stack, milvus, k3sImage, imageTag, List.of());
     try {
       parsed.environmentConfig(Path.of("report"));
@@ -88,6 +92,15 @@ public record CliArguments(Command command, StackProfile stackProfile, MilvusPro
       throw new CliUsageException(e.getMessage());
     }
     return parsed;
+  }
+
+  /** Runs a library check of one option's value; its refusal becomes a usage error naming the option. */
+  private static void requireValid(String option, String value, Runnable check) {
+    try {
+      check.run();
+    } catch (IllegalArgumentException e) {
+      throw new CliUsageException(CliTexts.invalidValue(option, value, e.getMessage()));
+    }
   }
 
   private static CliArguments parseOptionless(Command command, String name, List<String> options) {

@@ -81,6 +81,10 @@ public final class CliTexts {
     return "Option " + option + " is given more than once; give it once.";
   }
 
+  public static String invalidValue(String option, String value, String problem) {
+    return "Invalid value '" + value + "' for " + option + ": " + problem;
+  }
+
   public static String unknownValue(String option, String value, List<String> valid) {
     return "Unknown value '" + value + "' for " + option + ". Valid values: " + String.join(", ", valid) + ".";
   }

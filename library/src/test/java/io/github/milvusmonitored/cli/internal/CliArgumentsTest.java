@@ -102,6 +102,13 @@ class CliArgumentsTest {
   }
 
   @Test
+  void a_bad_k3s_image_is_reported_against_the_flag() {
+    assertThatThrownBy(() -> CliArguments.parse("up", "--k3s-image=nginx:latest"))
+        .hasMessage("Invalid value 'nginx:latest' for --k3s-image: k3s image must be a rancher/k3s image reference"
+            + " such as rancher/k3s:v1.35.0-k3s1 (or a mirror of it), got 'nginx:latest'.");
+  }
+
+  @Test
   void status_takes_no_options() {
     assertThat(CliArguments.parse("status").command()).isEqualTo(CliArguments.Command.STATUS);
     assertThatThrownBy(() -> CliArguments.parse("status", "--all"))
