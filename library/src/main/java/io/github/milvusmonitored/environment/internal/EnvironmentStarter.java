@@ -38,6 +38,7 @@ public final class EnvironmentStarter {
     MilvusHelmRelease release = null;
     KubernetesCluster cluster;
     try {
+      KubeconfigPrecheck.check(config.cluster());
       manifests = clock.run("manifests verified", "kube-prometheus manifests against their checksums",
           () -> KubePrometheusManifests.builder().withSource(config.manifests()).load());
       release = MilvusHelmRelease.create(config.milvus());
