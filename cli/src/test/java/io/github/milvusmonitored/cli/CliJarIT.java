@@ -1,6 +1,7 @@
 package io.github.milvusmonitored.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.testcontainers.DockerClientFactory;
 
 /**
  * Runs the shaded jar the way a user does, {@code java -jar milvus-monitored-cli-<version>.jar ...},
@@ -63,6 +65,27 @@ class CliJarIT {
   }
 
   @Test
+  void up_without_testcontainers_reuse_exits_with_3_and_says_how_to_enable_it() throws Exception {
+    Run run = run(List.of(), "up");
+
+    assertThat(run.code).isEqualTo(3);
+    assertThat(run.err).startsWith("Testcontainers reuse is not enabled, so 'up' cannot keep k3s running after it"
+            + " exits; nothing was started." + N)
+        .contains("  echo 'testcontainers.reuse.enable=true' >> " + home.resolve(".testcontainers.properties") + N);
+  }
+
+  @Test
+  void status_without_docker_exits_with_1_and_says_what_it_talks_to() throws Exception {
+    assumeFalse(DockerClientFactory.instance().isDockerAvailable(), "Docker is available here");
+    Run run = run(List.of(), "status");
+
+    assertThat(run.code).isEqualTo(1);
+    assertThat(run.err).endsWith("Docker is not available (no Docker environment found). 'up', 'down' and 'status'"
+        + " talk to the Docker engine Testcontainers finds (DOCKER_HOST, the default socket, or"
+        + " ~/.testcontainers.properties). Start Docker, check 'docker info', and run the command again." + N);
+  }
+
+  @Test
   void images_help_lists_the_flags_for_local_inputs() throws Exception {
     Run run = run(List.of(), "images", "--help");
 
@@ -89,12 +112,12 @@ class CliJarIT {
   }
 
   @Test
-  void images_with_local_inputs_renders_the_chart_offline_and_verifies_the_manifests() throws Exception {
+  void images_with_local_inputs_reads_them_without_network_and_refuses_manifests_that_differ() throws Exception {
     Run run = run(List.of(), "images", "--local-chart=" + FIXTURES.resolve("milvus-chart-fixture"),
         "--kube-prometheus=" + FIXTURES.resolve("kube-prometheus-fixture"));
 
-    // The fixture is not kube-prometheus v0.18.0: getting as far as refusing it by name means the chart
-    // was rendered and the manifests were read without any network.
+    // The fixture is not kube-prometheus v0.18.0: it is read from the folder and refused by file name,
+    // with no download attempted and no offline hint.
     assertThat(run.code).isEqualTo(1);
     assertThat(run.err).contains("Cannot list the images: ")
         .contains("manifests/prometheusOperator-deployment.yaml")
@@ -102,7 +125,7 @@ class CliJarIT {
   }
 
   @Test
-  void images_with_the_real_kube_prometheus_archive_lists_every_image_offline() throws Exception {
+  void images_with_the_real_kube_prometheus_archive_and_a_local_chart_lists_every_image_offline() throws Exception {
     String archive = System.getProperty("kube-prometheus.archive", "");
     assumeTrue(!archive.isBlank() && Files.isRegularFile(Path.of(archive)),
         "give -Dkube-prometheus.archive=<kube-prometheus v0.18.0 tar.gz> to list the images from the real manifests");
@@ -126,7 +149,7 @@ class CliJarIT {
     ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
     Map<String, String> env = builder.environment();
     env.put("HOME", home.toString());
-    env.keySet().removeIf(k -> k.startsWith("MILVUS_MONITORED_"));
+    env.keySet().removeIf(k -> k.startsWith("MILVUS_MONITORED_") || k.startsWith("TESTCONTAINERS_"));
     if (jvmOptions.stream().anyMatch(o -> o.startsWith("-Dhttps.proxyPort="))) {
       String proxy = "http://127.0.0.1:" + jvmOptions.stream().filter(o -> o.startsWith("-Dhttps.proxyPort="))
           .findFirst().orElseThrow().substring("-Dhttps.proxyPort=".length());
