@@ -5,40 +5,40 @@ import io.github.milvusmonitored.cli.internal.CliArguments;
 import io.github.milvusmonitored.cli.internal.CliTexts;
 import io.github.milvusmonitored.cli.internal.CliUsageException;
 import io.github.milvusmonitored.cli.internal.DownCommand;
+import io.github.milvusmonitored.cli.internal.ImagesCommand;
 import io.github.milvusmonitored.cli.internal.StablePaths;
+import io.github.milvusmonitored.cli.internal.StatusCommand;
 import io.github.milvusmonitored.cli.internal.UpCommand;
-import io.github.milvusmonitored.images.ImageList;
 import java.io.PrintStream;
 
 /**
  * Reproduces the monitored environment on a workstation: {@code up} starts k3s with kube-prometheus
- * and Milvus and keeps it for the next run, {@code down} removes it, {@code images} lists the images,
- * {@code audit} audits a Grafana dashboard against the running environment's Prometheus.
+ * and Milvus and keeps it for the next run, {@code status} shows it, {@code down} removes it,
+ * {@code images} lists the images, {@code audit} audits a Grafana dashboard against the running
+ * environment's Prometheus.
  *
- * <p>From the repository, without installing anything:
+ * <p>The artifact {@code io.github.milvusmonitored:milvus-monitored-cli} is this command line as one
+ * runnable jar, with an SLF4J binding for the progress lines:
  * <pre>{@code
- * ./mvnw -B -q -pl library compile exec:java -Dexec.mainClass=io.github.milvusmonitored.cli.MilvusMonitoredCli -Dexec.args="up"
- * ./mvnw -B -q -pl library compile exec:java -Dexec.mainClass=io.github.milvusmonitored.cli.MilvusMonitoredCli -Dexec.args="down"
+ * java -jar milvus-monitored-cli-<version>.jar up
+ * java -jar milvus-monitored-cli-<version>.jar down
  * }</pre>
- * Add {@code -Dexec.classpathScope=test} to see the progress lines (the library itself brings no
- * SLF4J binding). {@code up} needs Docker able to run privileged containers and pull images, and
- * Testcontainers reuse ({@code testcontainers.reuse.enable=true}); it blocks until Ctrl-C.
+ * {@code up} needs Docker able to run privileged containers and pull images, and Testcontainers
+ * reuse ({@code testcontainers.reuse.enable=true}); it blocks until Ctrl-C or SIGTERM.
  *
- * <p>Exit codes: 0 done, 1 failed (Docker missing, start failed), 2 bad command line, 3 reuse not
- * enabled.
+ * <p>Exit codes: 0 done, 1 failed (Docker missing, start failed, images not listed), 2 bad command
+ * line, 3 reuse not enabled ({@code up}), 4 nothing running ({@code status}).
  */
 public final class MilvusMonitoredCli {
 
   /** Exit code of a command line that cannot be parsed. */
-  public static final int USAGE = 2;
+  public static final int USAGE = CliTexts.USAGE;
 
   private MilvusMonitoredCli() {}
 
   public static void main(String[] args) throws InterruptedException {
-    int code = run(args, System.out, System.err);
-    if (code != 0) {
-      System.exit(code);
-    }
+    // Exit explicitly: Docker and Helm clients may leave non-daemon threads behind.
+    System.exit(run(args, System.out, System.err));
   }
 
   /** Runs one command line; returns the exit code. */
@@ -62,10 +62,8 @@ public final class MilvusMonitoredCli {
       }
       case UP -> UpCommand.create(paths).run(arguments, out, err);
       case DOWN -> new DownCommand(paths).run(out, err);
-      case IMAGES -> {
-        ImageList.main(arguments.passThrough().toArray(String[]::new));
-        yield 0;
-      }
+      case STATUS -> new StatusCommand(paths).run(out, err);
+      case IMAGES -> ImagesCommand.run(arguments.passThrough(), out, err);
     };
   }
 }

@@ -2,6 +2,7 @@ package io.github.milvusmonitored.milvus;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.Release;
+import io.github.milvusmonitored.internal.JvmSignals;
 import io.github.milvusmonitored.milvus.internal.ChartLocator;
 import io.github.milvusmonitored.milvus.internal.ClusterProbe;
 import io.github.milvusmonitored.milvus.internal.HelmReleaseInstaller;
@@ -102,9 +103,9 @@ public final class MilvusHelmRelease implements AutoCloseable {
     Path absolute = kubeconfig.toAbsolutePath();
     try {
       Path valuesFile = values.writeTo(workspace.root());
-      Release release = new HelmReleaseInstaller(config, new ClusterProbe(PROBE_TIMEOUT))
+      Release release = JvmSignals.around(() -> new HelmReleaseInstaller(config, new ClusterProbe(PROBE_TIMEOUT))
           .install(absolute, () -> rendered(chart.locate(workspace), valuesFile), valuesFile,
-              workspace.repositoryConfig());
+              workspace.repositoryConfig()));
       this.kubeconfig = absolute;
       return toStatus(release);
     } catch (IOException e) {
@@ -161,12 +162,12 @@ public final class MilvusHelmRelease implements AutoCloseable {
 
   private String template(Path chartPath, Path valuesFile) {
     try {
-      return new Helm(chartPath).template()
+      return JvmSignals.around(() -> new Helm(chartPath).template()
           .withName(config.releaseName())
           .withNamespace(config.namespace())
           .withValuesFile(valuesFile)
           .withRepositoryConfig(workspace.repositoryConfig())
-          .call();
+          .call());
     } catch (RuntimeException e) {
       throw new MilvusReleaseException(
           MilvusErrors.renderFailed(chart.describe(), valuesFile, values.toYaml(), e), e);

@@ -32,6 +32,51 @@ class MonitoredEnvironmentsTest {
   }
 
   @Test
+  void a_failure_before_the_cluster_is_up_still_writes_the_timing_report() throws Exception {
+    Path report = dir.resolve("report");
+    EnvironmentConfig config = EnvironmentConfig.defaults()
+        .withManifests(ManifestSource.archive(dir.resolve("missing.tar.gz"))).withReportDirectory(report);
+
+    assertThatThrownBy(() -> MonitoredEnvironments.start(config)).hasMessageContaining("missing.tar.gz");
+    assertThat(report.resolve("timing-report.json")).exists();
+    assertThat(Files.readString(report.resolve("timing-report.json")))
+        .contains("\"name\" : \"manifests verified\"").contains("\"outcome\" : \"failed\"");
+  }
+
+  @Test
+  void a_missing_kubeconfig_is_refused_before_anything_is_downloaded() {
+    Path kubeconfig = dir.resolve("absent.kubeconfig");
+    EnvironmentConfig config = EnvironmentConfig.defaults().withManifests(offlineDownload())
+        .withCluster(new ClusterChoice.Existing(kubeconfig, null)).withReportDirectory(dir.resolve("report"));
+
+    assertThatThrownBy(() -> MonitoredEnvironments.start(config)).hasMessage("No kubeconfig at " + kubeconfig
+        + ". Pass the path of an existing kubeconfig file, or set KUBECONFIG; to start a throwaway k3s instead, do"
+        + " not configure an existing cluster.");
+    assertThat(dir.resolve("cache")).doesNotExist();
+    assertThat(dir.resolve("report/timing-report.json")).exists();
+  }
+
+  @Test
+  void a_context_the_kubeconfig_does_not_hold_is_refused_before_anything_is_downloaded() throws Exception {
+    Path kubeconfig = dir.resolve("lab.kubeconfig");
+    Files.writeString(kubeconfig, String.join("\n", "apiVersion: v1", "kind: Config", "current-context: lab",
+        "clusters:", "- name: lab", "  cluster:", "    server: https://127.0.0.1:1", "contexts:", "- name: lab",
+        "  context:", "    cluster: lab", "    user: lab", "users:", "- name: lab", "  user:", "    token: t", ""));
+    EnvironmentConfig config = EnvironmentConfig.defaults().withManifests(offlineDownload())
+        .withCluster(new ClusterChoice.Existing(kubeconfig, "prod")).withReportDirectory(dir.resolve("report"));
+
+    assertThatThrownBy(() -> MonitoredEnvironments.start(config)).hasMessage("Context 'prod' is not in the kubeconfig "
+        + kubeconfig + " (context prod). Contexts there: [lab].");
+    assertThat(dir.resolve("cache")).doesNotExist();
+  }
+
+  /** A download that would fail at once: nothing listens on port 1 of the loopback address. */
+  private ManifestSource offlineDownload() {
+    return ManifestSource.download("v0.18.0").withUri(java.net.URI.create("http://127.0.0.1:1/v0.18.0.tar.gz"))
+        .withCacheDirectory(dir.resolve("cache")).withTimeout(Duration.ofSeconds(2));
+  }
+
+  @Test
   void non_positive_deadlines_are_refused() {
     assertThatThrownBy(() -> EnvironmentConfig.defaults().withStackReadyTimeout(Duration.ZERO))
         .hasMessageStartingWith("stackReadyTimeout must be positive, got PT0S.");

@@ -77,7 +77,7 @@ class ManifestDownloadTest {
   }
 
   @Test
-  void refuses_a_downloaded_archive_whose_checksum_differs_and_caches_nothing() throws IOException {
+  void refuses_a_downloaded_archive_whose_checksum_differs_and_leaves_no_cache_folder() throws IOException {
     Path tree = Fixture.copyTo(temp.resolve("tampered"));
     Files.writeString(tree.resolve("manifests/prometheusOperator-deployment.yaml"), "# edited\n", StandardOpenOption.APPEND);
     archive = Files.readAllBytes(Fixture.archive(tree, "kube-prometheus-0.18.0", temp.resolve("bad.tar.gz")));
@@ -87,7 +87,7 @@ class ManifestDownloadTest {
         .isInstanceOf(ManifestVerificationException.class)
         .hasMessageContaining("from archive downloaded from " + source.uri())
         .hasMessageContaining("manifests/prometheusOperator-deployment.yaml: sha256 expected ba135c7a");
-    assertThat(filesIn(source.cacheDirectory())).isEmpty();
+    assertThat(source.cacheDirectory()).as("no empty cache folder left behind").doesNotExist();
   }
 
   @Test
@@ -102,7 +102,7 @@ class ManifestDownloadTest {
   }
 
   @Test
-  void reports_a_failed_download_with_the_address_and_the_offline_remedy() {
+  void reports_a_failed_download_with_the_address_and_the_offline_remedy_and_leaves_no_cache_folder() {
     ManifestSource.Download source = source("/prometheus-operator/kube-prometheus/archive/refs/tags/v9.9.9.tar.gz");
 
     assertThatThrownBy(() -> load(source))
@@ -110,7 +110,7 @@ class ManifestDownloadTest {
         .hasMessageContaining("Downloading kube-prometheus from " + source.uri() + " failed: HTTP status 404")
         .hasMessageContaining("a version tag that does not exist")
         .hasMessageContaining("ManifestSource.archive(path), or put it at " + source.cachedArchive().toAbsolutePath());
-    assertThat(filesIn(source.cacheDirectory())).isEmpty();
+    assertThat(source.cacheDirectory()).as("no empty cache folder left behind").doesNotExist();
   }
 
   @Test

@@ -65,15 +65,27 @@ final class ConfigAssembler {
         || readyTimeout == null) {
       return defaults; // a value did not parse; its problem is already recorded
     }
+    if (scrapeTimeout.compareTo(interval) >= 0) {
+      problems.add(ExtensionErrors.scrapeTimeoutNotBelowInterval(values.get(ConfigKey.SCRAPE_TIMEOUT),
+          values.get(ConfigKey.SCRAPE_INTERVAL)));
+      return defaults;
+    }
     try {
       return defaults.toBuilder().withChartVersion(chartVersion).withImageTag(imageTag).withProfile(profile)
           .withServiceMonitorInterval(interval).withScrapeTimeout(scrapeTimeout).withReadyTimeout(readyTimeout)
           .build();
     } catch (IllegalArgumentException e) {
-      problems.add(ExtensionErrors.inconsistent(e.getMessage(), List.of(values.get(ConfigKey.SCRAPE_INTERVAL),
-          values.get(ConfigKey.SCRAPE_TIMEOUT), values.get(ConfigKey.CHART_VERSION), values.get(ConfigKey.IMAGE_TAG))));
+      problems.add(ExtensionErrors.inconsistent(e.getMessage(), involved(ConfigKey.CHART_VERSION, ConfigKey.IMAGE_TAG,
+          ConfigKey.MILVUS_PROFILE, ConfigKey.SCRAPE_INTERVAL, ConfigKey.SCRAPE_TIMEOUT, ConfigKey.MILVUS_READY_TIMEOUT)));
       return defaults;
     }
+  }
+
+  /** Of {@code keys}, those the user set; all of them when every one is a default. */
+  private List<ConfigValue> involved(ConfigKey... keys) {
+    List<ConfigValue> all = java.util.Arrays.stream(keys).map(values::get).toList();
+    List<ConfigValue> set = all.stream().filter(v -> v.source() != ConfigSource.DEFAULT).toList();
+    return set.isEmpty() ? all : set;
   }
 
   private ClusterChoice cluster(String k3sImage, boolean reuse, String kubeconfig, String context) {

@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A started environment as a value of the root store: JUnit closes it when the test run ends
  * ({@link AutoCloseable} on JUnit 5.13 and later, {@code CloseableResource} before), exactly once.
+ * A JVM stopped before that (Ctrl-C, SIGTERM from a CI runner) closes it from a shutdown hook, so
+ * what the run installed on an existing cluster is removed then too.
  */
 @SuppressWarnings("deprecation") // CloseableResource keeps JUnit before 5.13 closing it too
 public final class EnvironmentResource implements AutoCloseable, ExtensionContext.Store.CloseableResource {
@@ -18,9 +20,11 @@ public final class EnvironmentResource implements AutoCloseable, ExtensionContex
 
   private final MonitoredEnvironment environment;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final Thread shutdownHook;
 
   private EnvironmentResource(MonitoredEnvironment environment) {
     this.environment = environment;
+    this.shutdownHook = new Thread(this::closeOnExit, "milvus-monitored-close-on-exit");
   }
 
   /** Logs the effective configuration, then starts the environment through {@code factory}. */
@@ -30,7 +34,14 @@ public final class EnvironmentResource implements AutoCloseable, ExtensionContex
     long started = System.nanoTime();
     MonitoredEnvironment environment = factory.start(resolved.environment());
     LOG.info("Milvus monitored environment ready after {} s", (System.nanoTime() - started) / 1_000_000_000L);
-    return new EnvironmentResource(environment);
+    EnvironmentResource resource = new EnvironmentResource(environment);
+    Runtime.getRuntime().addShutdownHook(resource.shutdownHook);
+    return resource;
+  }
+
+  /** The hook that closes the environment if the JVM stops before the test run ends. */
+  Thread shutdownHook() {
+    return shutdownHook;
   }
 
   /** The running environment. */
@@ -41,7 +52,19 @@ public final class EnvironmentResource implements AutoCloseable, ExtensionContex
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+      } catch (IllegalStateException shuttingDown) {
+        // the JVM is stopping; the hook may be running this very close
+      }
       LOG.info("Closing the Milvus monitored environment");
+      environment.close();
+    }
+  }
+
+  private void closeOnExit() {
+    if (closed.compareAndSet(false, true)) {
+      LOG.info("The JVM is stopping before the test run ended: closing the Milvus monitored environment");
       environment.close();
     }
   }

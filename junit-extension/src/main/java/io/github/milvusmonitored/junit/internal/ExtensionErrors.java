@@ -38,6 +38,12 @@ public final class ExtensionErrors {
         + ". Change one of them.";
   }
 
+  static String scrapeTimeoutNotBelowInterval(ConfigValue timeout, ConfigValue interval) {
+    return inconsistent("the scrape timeout " + timeout.text() + " is not below the scrape interval "
+        + interval.text() + "; the Prometheus operator rejects such a ServiceMonitor endpoint.",
+        List.of(interval, timeout));
+  }
+
   /** k3s needs Docker and Docker is not there. */
   public static String dockerMissing(String k3sImage) {
     return "@MilvusMonitored needs Docker to start k3s (" + k3sImage + "), but Testcontainers found no"
@@ -84,12 +90,27 @@ public final class ExtensionErrors {
     return "Diagnostics of this failure (cluster state, Prometheus targets, metric charts): " + folder;
   }
 
+  /**
+   * The key a misspelt setting most likely meant: the one whose key part (after the prefix, case and
+   * separators ignored) is at most a quarter of its length away in edit distance, at least one edit.
+   */
   private static Optional<ConfigKey> closest(String name, Function<ConfigKey, String> form) {
-    String wanted = name.toLowerCase(Locale.ROOT);
-    Function<ConfigKey, Integer> away = k -> distance(wanted, form.apply(k).toLowerCase(Locale.ROOT));
+    String wanted = keyPart(name);
+    Function<ConfigKey, Integer> away = k -> distance(wanted, keyPart(form.apply(k)));
     return Arrays.stream(ConfigKey.values())
         .min(Comparator.comparing(away))
-        .filter(k -> away.apply(k) <= Math.max(3, form.apply(k).length() / 3));
+        .filter(k -> away.apply(k) <= Math.max(1, keyPart(form.apply(k)).length() / 4));
+  }
+
+  private static String keyPart(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    for (String prefix : List.of(ConfigKey.PROPERTY_PREFIX.toLowerCase(Locale.ROOT),
+        ConfigKey.VARIABLE_PREFIX.toLowerCase(Locale.ROOT))) {
+      if (lower.startsWith(prefix)) {
+        lower = lower.substring(prefix.length());
+      }
+    }
+    return lower.replace("_", "").replace(".", "").replace("-", "");
   }
 
   private static int distance(String a, String b) {

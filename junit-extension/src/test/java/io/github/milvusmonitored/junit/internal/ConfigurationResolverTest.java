@@ -91,6 +91,16 @@ class ConfigurationResolverTest {
   }
 
   @Test
+  void a_short_unknown_key_gets_no_suggestion_of_an_unrelated_one() {
+    assertThatThrownBy(() -> resolve(Map.of("milvus.monitored.foo", "1"), Map.of("MILVUS_MONITORED_BAR", "2")))
+        .hasMessageContaining("Unknown @MilvusMonitored setting: system property milvus.monitored.foo. Valid keys:")
+        .hasMessageContaining("Unknown @MilvusMonitored setting: environment variable MILVUS_MONITORED_BAR. Valid keys:")
+        .hasMessageNotContaining("Did you mean");
+    assertThatThrownBy(() -> resolve(Map.of("milvus.monitored.reuze", "true"), Map.of()))
+        .hasMessageContaining("system property milvus.monitored.reuze. Did you mean milvus.monitored.reuse?");
+  }
+
+  @Test
   void unknown_setting_far_from_every_key_gets_no_suggestion() {
     assertThatThrownBy(() -> resolve(Map.of("milvus.monitored.somethingElseEntirely", "1"), Map.of()))
         .hasMessageContaining("system property milvus.monitored.somethingElseEntirely. Valid keys:")
@@ -159,9 +169,10 @@ class ConfigurationResolverTest {
   @Test
   void refuses_a_scrape_timeout_not_below_the_interval_naming_both_sources() {
     assertThatThrownBy(() -> resolve(Map.of("milvus.monitored.scrapeTimeout", "30s"), Map.of()))
-        .hasMessageContaining("The @MilvusMonitored configuration is inconsistent:")
-        .hasMessageContaining("scrapeInterval = '20s' from @MilvusMonitored(scrapeInterval)")
-        .hasMessageContaining("scrapeTimeout = '30s' from system property milvus.monitored.scrapeTimeout");
+        .hasMessage("The @MilvusMonitored configuration is inconsistent: the scrape timeout 30s is not below the"
+            + " scrape interval 20s; the Prometheus operator rejects such a ServiceMonitor endpoint. Values involved:"
+            + " scrapeInterval = '20s' from @MilvusMonitored(scrapeInterval); scrapeTimeout = '30s' from system"
+            + " property milvus.monitored.scrapeTimeout. Change one of them.");
   }
 
   @Test

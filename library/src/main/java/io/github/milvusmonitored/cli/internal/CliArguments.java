@@ -28,7 +28,7 @@ public record CliArguments(Command command, StackProfile stackProfile, MilvusPro
     String imageTag, List<String> passThrough) {
 
   /** The commands. */
-  public enum Command { UP, DOWN, IMAGES, HELP }
+  public enum Command { UP, DOWN, STATUS, IMAGES, HELP }
 
   public CliArguments {
     passThrough = List.copyOf(passThrough);
@@ -50,7 +50,8 @@ public record CliArguments(Command command, StackProfile stackProfile, MilvusPro
     List<String> rest = Arrays.asList(args).subList(1, args.length);
     return switch (first) {
       case "up" -> parseUp(rest);
-      case "down" -> parseDown(rest);
+      case "down" -> parseOptionless(Command.DOWN, "down", rest);
+      case "status" -> parseOptionless(Command.STATUS, "status", rest);
       case "images" -> new CliArguments(Command.IMAGES, StackProfile.FULL, MilvusProfile.STANDALONE,
           K3sClusterConfig.DEFAULT_IMAGE, MilvusReleaseConfig.DEFAULT_IMAGE_TAG, rest);
       default -> throw new CliUsageException(CliTexts.unknownCommand(first));
@@ -80,6 +81,10 @@ public record CliArguments(Command command, StackProfile stackProfile, MilvusPro
         default -> throw new IllegalStateException(name);
       }
     }
+    String image = k3sImage;
+    requireValid("--k3s-image", image, () -> K3sClusterConfig.defaults().withImage(image));
+    String tag = imageTag;
+    requireValid("--image-tag", imageTag, () -> MilvusReleaseConfig.builder().withImageTag(tag).build());
     CliArguments parsed = new CliArguments(Command.UP, stack, milvus, k3sImage, imageTag, List.of());
     try {
       parsed.environmentConfig(Path.of("report"));
@@ -89,14 +94,23 @@ public record CliArguments(Command command, StackProfile stackProfile, MilvusPro
     return parsed;
   }
 
-  private static CliArguments parseDown(List<String> options) {
+  /** Runs a library check of one option's value; its refusal becomes a usage error naming the option. */
+  private static void requireValid(String option, String value, Runnable check) {
+    try {
+      check.run();
+    } catch (IllegalArgumentException e) {
+      throw new CliUsageException(CliTexts.invalidValue(option, value, e.getMessage()));
+    }
+  }
+
+  private static CliArguments parseOptionless(Command command, String name, List<String> options) {
     for (String option : options) {
       if (isHelp(option)) {
         return help();
       }
-      nameOf(option, "down", CliTexts.DOWN_OPTIONS);
+      nameOf(option, name, CliTexts.DOWN_OPTIONS);
     }
-    return new CliArguments(Command.DOWN, StackProfile.FULL, MilvusProfile.STANDALONE, K3sClusterConfig.DEFAULT_IMAGE,
+    return new CliArguments(command, StackProfile.FULL, MilvusProfile.STANDALONE, K3sClusterConfig.DEFAULT_IMAGE,
         MilvusReleaseConfig.DEFAULT_IMAGE_TAG, List.of());
   }
 

@@ -13,16 +13,25 @@ public final class CliTexts {
   /** The options of {@code down}. */
   public static final List<String> DOWN_OPTIONS = List.of("--help");
 
-  /** How to run the command line from the repository, without installing anything. */
-  public static final String MAVEN_COMMAND = "./mvnw -B -q -pl library compile exec:java"
-      + " -Dexec.mainClass=io.github.milvusmonitored.cli.MilvusMonitoredCli -Dexec.args=\"<command> [options]\"";
+  /** The exit codes, as {@code --help} lists them. */
+  public static final int DONE = 0;
+  public static final int FAILED = 1;
+  public static final int USAGE = 2;
+  public static final int REUSE_NOT_ENABLED = 3;
+  public static final int NOT_RUNNING = 4;
 
   private CliTexts() {}
+
+  /** {@code java -jar milvus-monitored-cli-<version>.jar}, with the version of the jar when known. */
+  public static String command() {
+    String version = CliTexts.class.getPackage().getImplementationVersion();
+    return "java -jar milvus-monitored-cli-" + (version == null ? "<version>" : version) + ".jar";
+  }
 
   /** The text {@code --help} prints. */
   public static String usage() {
     return String.join(System.lineSeparator(),
-        "Usage: MilvusMonitoredCli <command> [options]",
+        "Usage: " + command() + " <command> [options]",
         "",
         "Commands:",
         "  up       Start k3s in Docker with kube-prometheus and Milvus, print the kubeconfig and URLs,",
@@ -34,22 +43,27 @@ public final class CliTexts {
         "             --k3s-image=<rancher/k3s image>              default rancher/k3s:v1.35.0-k3s1",
         "             --image-tag=<Milvus image tag>               default v2.6.15",
         "  down     Remove the k3s container(s) that 'up' kept, with their volumes, and the kubeconfig copy.",
-        "  images   Print the images a configuration needs; 'images --help' lists its options.",
+        "  status   Show the k3s container(s) that 'up' kept and the kubeconfig copy.",
+        "  images   Print the images a configuration needs; 'images --help' lists its options. Offline, give",
+        "           --local-chart=<chart folder or .tgz> and --kube-prometheus=<v0.18.0 .tar.gz or folder>.",
         "  audit    Audit a Grafana dashboard (Milvus's own by default) against a running environment's",
         "           Prometheus: which panels are empty, and why; 'audit --help' lists its options.",
         "",
-        "Run from the repository:",
-        "  " + MAVEN_COMMAND,
-        "Add -Dexec.classpathScope=test to see the progress lines (it puts an SLF4J binding on the classpath).",
+        "Exit codes:",
+        "  0  done; 'up' stopped by Ctrl-C or SIGTERM once it was up; 'status' found a kept k3s running",
+        "  1  failed: Docker missing, the start failed, the images could not be listed",
+        "  2  the command line cannot be parsed",
+        "  3  'up': Testcontainers reuse is not enabled",
+        "  4  'status': no k3s container kept by 'up' is running",
         "");
   }
 
   public static String noCommand() {
-    return "No command given. Valid commands: up, down, images, audit, --help." + System.lineSeparator() + usage();
+    return "No command given. Valid commands: up, down, status, images, audit, --help." + System.lineSeparator() + usage();
   }
 
   public static String unknownCommand(String command) {
-    return "Unknown command '" + command + "'. Valid commands: up, down, images, audit, --help.";
+    return "Unknown command '" + command + "'. Valid commands: up, down, status, images, audit, --help.";
   }
 
   public static String unknownOption(String option, String command, List<String> valid) {
@@ -67,6 +81,10 @@ public final class CliTexts {
 
   public static String repeatedOption(String option) {
     return "Option " + option + " is given more than once; give it once.";
+  }
+
+  public static String invalidValue(String option, String value, String problem) {
+    return "Invalid value '" + value + "' for " + option + ": " + problem;
   }
 
   public static String unknownValue(String option, String value, List<String> valid) {
@@ -89,7 +107,7 @@ public final class CliTexts {
   }
 
   public static String dockerMissing(String cause) {
-    return "Docker is not available (" + cause + "). 'up' and 'down' talk to the Docker engine Testcontainers"
+    return "Docker is not available (" + cause + "). 'up', 'down' and 'status' talk to the Docker engine Testcontainers"
         + " finds (DOCKER_HOST, the default socket, or ~/.testcontainers.properties). Start Docker, check"
         + " 'docker info', and run the command again." + System.lineSeparator();
   }
@@ -110,5 +128,38 @@ public final class CliTexts {
       out.append("Deleted ").append(kubeconfig).append('.').append(System.lineSeparator());
     }
     return out.toString();
+  }
+
+  /** What {@code status} found. */
+  public static String statusReport(List<String> running, List<String> stopped, Path kubeconfig,
+      boolean kubeconfigExists) {
+    StringBuilder out = new StringBuilder();
+    if (running.isEmpty() && stopped.isEmpty()) {
+      out.append("Nothing is running: no k3s container kept by 'up'. Start one with '").append(command())
+          .append(" up'.").append(System.lineSeparator());
+    }
+    running.forEach(c -> out.append("Running: ").append(c).append('.').append(System.lineSeparator()));
+    stopped.forEach(c -> out.append("Stopped: ").append(c).append("; 'up' starts it again, 'down' removes it.")
+        .append(System.lineSeparator()));
+    out.append(kubeconfigExists ? "Kubeconfig: " + kubeconfig + " (export KUBECONFIG=" + kubeconfig + ")"
+        : "Kubeconfig: none at " + kubeconfig + " ('up' writes it)").append(System.lineSeparator());
+    return out.toString();
+  }
+
+  /** Why {@code images} stopped, with the flags that avoid the network. */
+  public static String imagesFailed(String what, boolean localChart, boolean localManifests) {
+    StringBuilder out = new StringBuilder("Cannot list the images: ").append(what);
+    if (!localChart || !localManifests) {
+      out.append(System.lineSeparator()).append("Without network access give the inputs as files: ");
+      List<String> flags = new java.util.ArrayList<>();
+      if (!localChart) {
+        flags.add("--local-chart=<Milvus chart folder or .tgz>");
+      }
+      if (!localManifests) {
+        flags.add("--kube-prometheus=<kube-prometheus v0.18.0 .tar.gz or folder>");
+      }
+      out.append(String.join(" and ", flags)).append('.');
+    }
+    return out.append(System.lineSeparator()).toString();
   }
 }

@@ -19,7 +19,7 @@ import org.testcontainers.utility.TestcontainersConfiguration;
 public final class UpCommand {
 
   /** Exit code when Testcontainers reuse is off. */
-  public static final int REUSE_NOT_ENABLED = 3;
+  public static final int REUSE_NOT_ENABLED = CliTexts.REUSE_NOT_ENABLED;
 
   private final BooleanSupplier reuseEnabled;
   private final BooleanSupplier dockerAvailable;
@@ -61,7 +61,7 @@ public final class UpCommand {
     try {
       env = MonitoredEnvironments.start(arguments.environmentConfig(paths.reportDirectory()));
     } catch (EnvironmentStartException e) {
-      err.println(e.getMessage());
+      err.println(CauseChain.describe(e));
       err.println("Everything is left as it is for inspection; 'down' removes it.");
       return 1;
     }

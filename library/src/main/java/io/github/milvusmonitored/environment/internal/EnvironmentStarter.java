@@ -36,20 +36,32 @@ public final class EnvironmentStarter {
   public static DefaultMonitoredEnvironment start(EnvironmentConfig config) {
     PhaseClock clock = new PhaseClock();
     // Everything that can be refused without a cluster is checked before one is started.
-    KubePrometheusManifests manifests = clock.run("manifests verified", "kube-prometheus manifests against their checksums",
-        () -> KubePrometheusManifests.builder().withSource(config.manifests()).load());
+    KubePrometheusManifests manifests;
+    try {
+      KubeconfigPrecheck.check(config.cluster());
+      manifests = clock.run("manifests verified", "kube-prometheus manifests against their checksums",
+          () -> KubePrometheusManifests.builder().withSource(config.manifests()).load());
+    } catch (RuntimeException | Error e) {
+      // Nothing runs yet to diagnose; the timing report still says which phase failed, and when.
+      writeTimingReport(config, clock, e);
+      throw e;
+    }
     return start(config, manifests, ResourceApplier.SERVER_SIDE, clock);
   }
 
   /** {@link #start(EnvironmentConfig)} with manifests already verified and a chosen applier. */
   static DefaultMonitoredEnvironment start(EnvironmentConfig config, KubePrometheusManifests manifests,
       ResourceApplier applier, PhaseClock clock) {
-    MilvusHelmRelease release = MilvusHelmRelease.create(config.milvus());
+    MilvusHelmRelease release = null;
     KubernetesCluster cluster;
     try {
+      release = MilvusHelmRelease.create(config.milvus());
       cluster = clock.run("cluster up", describe(config.cluster()), () -> open(config.cluster(), config.stackProfile()));
     } catch (RuntimeException | Error e) {
-      release.close();
+      writeTimingReport(config, clock, e);
+      if (release != null) {
+        release.close();
+      }
       throw e;
     }
     RunOwnership run = RunOwnership.newRun();
@@ -123,6 +135,14 @@ public final class EnvironmentStarter {
     }
     return new EnvironmentStartException(EnvironmentErrors.startFailed(phase, e, diagnostics, config, cluster, keep),
         phase, diagnostics, e);
+  }
+
+  private static void writeTimingReport(EnvironmentConfig config, PhaseClock clock, Throwable failure) {
+    try {
+      clock.report().writeTo(config.reportDirectory().resolve("timing-report.json"));
+    } catch (RuntimeException writeFailure) {
+      failure.addSuppressed(writeFailure);
+    }
   }
 
   private static KubernetesCluster open(ClusterChoice choice, StackProfile profile) {

@@ -43,6 +43,7 @@ public final class ManifestDownloader {
       }
     }
     Path part = null;
+    Path firstCreated = firstMissing(source.cacheDirectory());
     try {
       Files.createDirectories(source.cacheDirectory());
       part = Files.createTempFile(source.cacheDirectory(), cached.getFileName().toString(), ".part");
@@ -56,6 +57,29 @@ public final class ManifestDownloader {
     } finally {
       if (part != null) {
         deleteQuietly(part);
+      }
+      if (firstCreated != null && !Files.exists(cached)) {
+        deleteEmptyFolders(source.cacheDirectory(), firstCreated);
+      }
+    }
+  }
+
+  /** The outermost folder of {@code folder}'s path that does not exist yet, or null if it exists. */
+  private static Path firstMissing(Path folder) {
+    Path missing = null;
+    for (Path p = folder.toAbsolutePath(); p != null && !Files.exists(p); p = p.getParent()) {
+      missing = p;
+    }
+    return missing;
+  }
+
+  /** After a failed download: removes the folders this download created, innermost first, if empty. */
+  private static void deleteEmptyFolders(Path folder, Path outermost) {
+    for (Path p = folder.toAbsolutePath(); p != null && p.startsWith(outermost); p = p.getParent()) {
+      try {
+        Files.deleteIfExists(p);
+      } catch (IOException e) {
+        return;
       }
     }
   }

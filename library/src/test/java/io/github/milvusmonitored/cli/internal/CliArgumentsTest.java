@@ -91,14 +91,28 @@ class CliArgumentsTest {
   @Test
   void refuses_unknown_command_listing_the_commands() {
     assertThatThrownBy(() -> CliArguments.parse("start"))
-        .hasMessage("Unknown command 'start'. Valid commands: up, down, images, audit, --help.");
+        .hasMessage("Unknown command 'start'. Valid commands: up, down, status, images, audit, --help.");
   }
 
   @Test
   void refuses_an_empty_command_line_with_the_usage() {
     assertThatThrownBy(CliArguments::parse)
-        .hasMessageStartingWith("No command given. Valid commands: up, down, images, audit, --help.")
-        .hasMessageContaining("Usage: MilvusMonitoredCli <command> [options]");
+        .hasMessageStartingWith("No command given. Valid commands: up, down, status, images, audit, --help.")
+        .hasMessageContaining("Usage: java -jar milvus-monitored-cli-<version>.jar <command> [options]");
+  }
+
+  @Test
+  void a_bad_k3s_image_is_reported_against_the_flag() {
+    assertThatThrownBy(() -> CliArguments.parse("up", "--k3s-image=nginx:latest"))
+        .hasMessage("Invalid value 'nginx:latest' for --k3s-image: k3s image must be a rancher/k3s image reference"
+            + " such as rancher/k3s:v1.35.0-k3s1 (or a mirror of it), got 'nginx:latest'.");
+  }
+
+  @Test
+  void status_takes_no_options() {
+    assertThat(CliArguments.parse("status").command()).isEqualTo(CliArguments.Command.STATUS);
+    assertThatThrownBy(() -> CliArguments.parse("status", "--all"))
+        .hasMessage("Unknown option '--all' for 'status'. Valid options: --help.");
   }
 
   @Test
