@@ -8,6 +8,7 @@ import io.github.milvusmonitored.internal.KubeRetry;
 import io.github.milvusmonitored.internal.KubeWaits;
 import io.github.milvusmonitored.stack.internal.CrdEstablishedWaiter;
 import io.github.milvusmonitored.stack.internal.KubePrometheusErrors;
+import io.github.milvusmonitored.stack.internal.KubeletObjects;
 import io.github.milvusmonitored.stack.internal.OtherStackDetector;
 import io.github.milvusmonitored.stack.internal.ResourceSteps;
 import io.github.milvusmonitored.stack.internal.StackLedger;
@@ -198,6 +199,9 @@ public final class KubePrometheusInstaller {
     for (ResourceSteps.Item item : created) {
       entries.add(ResourceSteps.deleteOwned(client, item, run, deadline));
     }
+    if (!ledger.kubeletObjectsFound() && ledger.isCreated("Deployment", "monitoring", "prometheus-operator")) {
+      KubeletObjects.delete(client, deadline);
+    }
     entries.stream().filter(e -> e.action() == ApplyReport.Action.KEPT).forEach(e -> LOG.info(
         "kube-prometheus: teardown left {}: it no longer carries run id {}", e.object(), run.runId()));
     LOG.info("kube-prometheus: teardown of run {} deleted {} of the {} objects it created in {} ms", run.runId(),
@@ -216,6 +220,7 @@ public final class KubePrometheusInstaller {
     for (ResourceSteps.Item item : all) {
       ledger.found(item, ResourceSteps.get(client, item, deadline));
     }
+    ledger.kubeletObjectsFound(KubeletObjects.present(client, deadline));
     List<String> findings = otherStackCheck ? OtherStackDetector.findings(client, ledger.allFound(), deadline) : List.of();
     if (!findings.isEmpty()) {
       throw new KubePrometheusException(KubePrometheusErrors.otherStack(findings));

@@ -97,6 +97,33 @@ class KubePrometheusOwnershipTest {
   }
 
   @Test
+  void teardown_removes_the_kubelet_objects_the_runs_operator_wrote_but_not_ones_that_were_there() {
+    KubePrometheusInstaller installer = installer(StackProfile.MINIMAL);
+    installEverything(installer);
+    operatorWritesKubeletObjects();
+    installer.teardown();
+    assertThat(client.services().inNamespace("kube-system").withName("kubelet").get()).isNull();
+    assertThat(client.endpoints().inNamespace("kube-system").withName("kubelet").get()).isNull();
+
+    operatorWritesKubeletObjects(); // now there before the next run: another operator's, left alone
+    KubePrometheusInstaller next = installer(StackProfile.MINIMAL);
+    installEverything(next);
+    next.teardown();
+    assertThat(client.services().inNamespace("kube-system").withName("kubelet").get()).isNotNull();
+    assertThat(client.endpoints().inNamespace("kube-system").withName("kubelet").get()).isNotNull();
+  }
+
+  private void operatorWritesKubeletObjects() {
+    java.util.Map<String, String> labels = java.util.Map.of("k8s-app", "kubelet",
+        "app.kubernetes.io/managed-by", "prometheus-operator", "app.kubernetes.io/name", "kubelet");
+    client.services().inNamespace("kube-system").resource(new io.fabric8.kubernetes.api.model.ServiceBuilder()
+        .withNewMetadata().withName("kubelet").withLabels(labels).endMetadata().withNewSpec().withClusterIP("None")
+        .endSpec().build()).create();
+    client.endpoints().inNamespace("kube-system").resource(new io.fabric8.kubernetes.api.model.EndpointsBuilder()
+        .withNewMetadata().withName("kubelet").withLabels(labels).endMetadata().build()).create();
+  }
+
+  @Test
   void a_rule_someone_else_added_after_the_patch_survives_the_revert() {
     KubePrometheusInstaller installer = installer(StackProfile.MINIMAL);
     client.rbac().clusterRoles().resource(new ClusterRoleBuilder().withNewMetadata().withName("prometheus-k8s").endMetadata()

@@ -24,6 +24,7 @@ public final class StackLedger {
   private final Map<Key, Optional<HasMetadata>> found = new LinkedHashMap<>();
   private final List<ResourceSteps.Item> created = new ArrayList<>();
   private final List<PolicyRule> addedRules = new ArrayList<>();
+  private boolean kubeletObjectsFound;
 
   /** Whether the survey of the cluster was taken. */
   public synchronized boolean surveyed() {
@@ -71,6 +72,16 @@ public final class StackLedger {
   /** Rules this run added to a ClusterRole it did not create; cleared by {@link #rulesReverted()}. */
   public synchronized List<PolicyRule> addedRules() {
     return List.copyOf(addedRules);
+  }
+
+  /** Records whether the operator's kubelet objects were in the cluster before anything was applied. */
+  public synchronized void kubeletObjectsFound(boolean present) {
+    kubeletObjectsFound = present;
+  }
+
+  /** Whether the operator's kubelet objects were in the cluster before anything was applied. */
+  public synchronized boolean kubeletObjectsFound() {
+    return kubeletObjectsFound;
   }
 
   public synchronized void rulesReverted() {
