@@ -46,13 +46,13 @@ public final class Lab implements AutoCloseable {
   }
 
   /**
-   * Starts the lab for the lab folder named by system property {@code milvus.monitored.lab.home} (the Maven build
+   * Starts the lab for the lab folder named by system property {@code lab.home} (the Maven build
    * sets it). If a step fails, everything started so far is stopped and the network namespace removed.
    */
   public static Lab start() {
-    String home = System.getProperty("milvus.monitored.lab.home");
+    String home = System.getProperty("lab.home");
     if (home == null || home.isBlank()) {
-      throw new LabException("System property milvus.monitored.lab.home is not set; run the lab tests with: "
+      throw new LabException("System property lab.home is not set; run the lab tests with: "
           + "lab/build.sh && ./mvnw -B verify -Plab");
     }
     return start(Path.of(home));

@@ -18,7 +18,7 @@ public final class LabMain {
   }
 
   public static void main(String[] args) throws InterruptedException {
-    Path home = Path.of(System.getProperty("milvus.monitored.lab.home", "lab")).toAbsolutePath();
+    Path home = Path.of(System.getProperty("lab.home", "lab")).toAbsolutePath();
     Lab lab = Lab.start(home);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

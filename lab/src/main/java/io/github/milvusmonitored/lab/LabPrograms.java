@@ -40,11 +40,11 @@ public final class LabPrograms {
 
   /**
    * Finds and checks the programs for the lab folder {@code labHome} (the one holding build.sh and versions.env).
-   * The folder comes from system property {@code milvus.monitored.lab.bin}, else from {@code build.sh --print}.
+   * The folder comes from system property {@code lab.bin}, else from {@code build.sh --print}.
    */
   public static LabPrograms locate(Path labHome) {
     Map<String, String> versions = readVersions(labHome.resolve("versions.env"));
-    String override = System.getProperty("milvus.monitored.lab.bin");
+    String override = System.getProperty("lab.bin");
     Path bin = override != null && !override.isBlank() ? Path.of(override) : printedBin(labHome);
     LabPrograms programs = new LabPrograms(bin, versions);
     for (Program program : PROGRAMS) {
@@ -110,7 +110,7 @@ public final class LabPrograms {
       return values;
     } catch (IOException e) {
       throw new LabException("Cannot read the lab's pinned versions from " + file
-          + "; system property milvus.monitored.lab.home must name the lab folder of the project", e);
+          + "; system property lab.home must name the lab folder of the project", e);
     }
   }
 

@@ -53,7 +53,11 @@ class ExtensionIT {
     System.setProperty("milvus.monitored.kubeconfig", lab.kubeconfig().toString());
     System.setProperty("milvus.monitored.reportDirectory", reports.toString());
     try {
-      return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute().testEvents();
+      var results = EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute();
+      results.containerEvents().failed().stream().forEach(event -> event.getPayload(
+          org.junit.platform.engine.TestExecutionResult.class).flatMap(r -> r.getThrowable())
+          .ifPresent(t -> t.printStackTrace(System.out)));
+      return results.testEvents();
     } finally {
       System.clearProperty("milvus.monitored.kubeconfig");
       System.clearProperty("milvus.monitored.reportDirectory");

@@ -18,17 +18,17 @@ final class LabConfigs {
 
   /** The real kube-prometheus v0.18.0 manifests (the Maven build names the archive). */
   static Path manifests() {
-    Path archive = Path.of(System.getProperty("milvus.monitored.lab.manifests", ""));
+    Path archive = Path.of(System.getProperty("lab.manifests", ""));
     if (!Files.isRegularFile(archive)) {
       throw new LabException("The kube-prometheus v0.18.0 manifests archive is not at '" + archive
-          + "' (system property milvus.monitored.lab.manifests); the lab tests read the real release archive");
+          + "' (system property lab.manifests); the lab tests read the real release archive");
     }
     return archive;
   }
 
   /** The project's Milvus chart fixture. */
   static Path chart() {
-    return Path.of(System.getProperty("milvus.monitored.lab.home")).resolve("../library/src/test/resources/milvus-chart-fixture")
+    return Path.of(System.getProperty("lab.home")).resolve("../library/src/test/resources/milvus-chart-fixture")
         .normalize();
   }
 
