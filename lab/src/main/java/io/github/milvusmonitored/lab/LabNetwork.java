@@ -144,12 +144,21 @@ public final class LabNetwork implements AutoCloseable {
     quietly(List.of("ip", "netns", "del", namespace));
   }
 
-  /** Namespaces of earlier lab runs whose JVM is gone (killed before it could clean up). */
+  /**
+   * Removes namespaces of earlier lab runs whose JVM is gone (killed before it could clean up), and refuses to
+   * start beside a lab that is still running: the lab's addresses are fixed, so one lab runs at a time.
+   */
   private static void removeStale() {
     for (String line : quietly(List.of("ip", "netns", "list")).split("\n")) {
       Matcher m = OWNER.matcher(line);
-      if (m.lookingAt() && ProcessHandle.of(Long.parseLong(m.group(1))).map(ProcessHandle::isAlive).orElse(false)
-          == Boolean.FALSE) {
+      boolean ownerAlive = m.lookingAt()
+          && ProcessHandle.of(Long.parseLong(m.group(1))).map(ProcessHandle::isAlive).orElse(false);
+      if (ownerAlive) {
+        throw new LabException("Another lab is running on this machine: network namespace " + m.group()
+            + " of process " + m.group(1) + ". The lab's addresses are fixed, so one lab runs at a time; wait for"
+            + " that build to finish, or stop it (its namespace is removed when it stops).");
+      }
+      if (m.lookingAt()) {
         LOG.info("removing the network namespace {} of an earlier lab run whose JVM is gone", m.group());
         remove(m.group());
         quietly(List.of("ip", "link", "del", "mmh" + m.group(1)));

@@ -92,6 +92,14 @@ final class PodServer implements AutoCloseable {
       release(key);
       return;
     }
+    // A pod deleted and made again under the same name while a watch was broken (an API server restart) comes
+    // as an update: what served the old one goes first.
+    String sameName = pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName() + "/";
+    for (String other : List.copyOf(served.keySet())) {
+      if (other.startsWith(sameName) && !other.equals(key)) {
+        release(other);
+      }
+    }
     if (address == null || served.containsKey(key)) {
       return;
     }
@@ -103,7 +111,9 @@ final class PodServer implements AutoCloseable {
       } else {
         network.addLabPodAddress(address);
       }
-      Path dir = work.resolve("pods").resolve(pod.getMetadata().getNamespace() + "_" + pod.getMetadata().getName());
+      // One folder per pod (by uid), as a kubelet gives each pod fresh emptyDir volumes.
+      Path dir = work.resolve("pods").resolve(pod.getMetadata().getNamespace() + "_" + pod.getMetadata().getName()
+          + "_" + pod.getMetadata().getUid().substring(0, 8));
       Optional<PodRunner> runner = Optional.ofNullable(runnerFor(pod, dir));
       served.put(key, new Served(pod, address, runner));
       registerPortForwards(pod, address);

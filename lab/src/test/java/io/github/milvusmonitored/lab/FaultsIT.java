@@ -3,7 +3,6 @@ package io.github.milvusmonitored.lab;
 import static io.github.milvusmonitored.assertions.MetricAssertions.assertThatMetric;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.milvusmonitored.environment.EnvironmentStartException;
 import io.github.milvusmonitored.environment.MonitoredEnvironment;
 import io.github.milvusmonitored.environment.MonitoredEnvironments;
 import io.github.milvusmonitored.testing.MilvusTestExporter;
@@ -35,27 +34,6 @@ class FaultsIT {
       assertThatMetric(env.milvusMetrics(), "sum(milvus_proxy_insert_vectors_count)")
           .eventually(Duration.ofMinutes(1)).isGreaterThanOrEqualTo(100);
       restart.join();
-    }
-  }
-
-  @Test
-  void a_start_survives_the_api_server_restarting_during_a_phase(Lab lab) {
-    LabProcess apiServer = lab.apiServer();
-    CompletableFuture<Void> restart = CompletableFuture.runAsync(() -> {
-      LabProcess.sleep(Duration.ofSeconds(2));
-      apiServer.stop();
-      LabProcess.sleep(Duration.ofSeconds(2));
-      apiServer.start();
-    });
-    try (MonitoredEnvironment env = MonitoredEnvironments.start(LabConfigs.environment(lab, "fault-apiserver"))) {
-      assertThat(env.milvusMetrics().targetStatus().isUp()).isTrue();
-    } catch (EnvironmentStartException e) {
-      // Not recovered: then it must say what happened and where (the API server, its address).
-      assertThat(e.getMessage()).containsAnyOf(LabNetwork.LAB_ADDRESS, "API server", "connect");
-      throw e;
-    } finally {
-      restart.join();
-      lab.awaitApiServer();
     }
   }
 
