@@ -16,7 +16,7 @@ class UpSummaryTest {
   void prints_kubeconfig_urls_grafana_login_and_the_dashboard_of_the_running_version() {
     UpSummary summary = new UpSummary(Path.of("/home/u/.cache/milvus-monitored/up/kubeconfig"),
         URI.create("http://127.0.0.1:40001"), Optional.of(URI.create("http://127.0.0.1:40002")),
-        URI.create("http://127.0.0.1:40003"), "v2.6.15", Duration.ofMillis(3_450), 8);
+        URI.create("http://127.0.0.1:40003"), "v2.6.15", Duration.ofMillis(3_450), 8, false, false);
 
     assertThat(summary.format()).isEqualTo(
         "Ready after 3.5 s of phases (8 already done)." + N + N
@@ -37,7 +37,7 @@ class UpSummaryTest {
   @Test
   void says_how_to_get_grafana_when_the_stack_is_minimal() {
     UpSummary summary = new UpSummary(Path.of("k"), URI.create("http://127.0.0.1:1"), Optional.empty(),
-        URI.create("http://127.0.0.1:2"), "v2.6.15", Duration.ofSeconds(90), 0);
+        URI.create("http://127.0.0.1:2"), "v2.6.15", Duration.ofSeconds(90), 0, false, false);
 
     assertThat(summary.format())
         .contains("  Grafana     not installed with --profile=minimal; run 'down' then 'up --profile=full' to have it")
