@@ -67,6 +67,9 @@ class CliUpIT {
       Targets.Active milvus = awaitMilvusTargetUp(PrometheusClient.create(prometheusUrl), Duration.ofMinutes(1));
       assertThat(milvus.scrapeInterval()).contains(Duration.ofSeconds(5));
 
+      assertThat(ignoresSigint(up.pid())).as("SIGINT is ignored in the 'up' JVM: it inherited that from the shell that"
+          + " started Maven (a background job of a non-interactive shell ignores SIGINT, and the JVM keeps it so);"
+          + " start Maven in the foreground or from a shell with job control (set -m)").isFalse();
       new ProcessBuilder("kill", "-INT", Long.toString(up.pid())).inheritIO().start().waitFor();
       assertThat(up.waitFor(STOP_DEADLINE.toSeconds(), TimeUnit.SECONDS))
           .as("'up' exits within %s of SIGINT; it printed:%n%s", STOP_DEADLINE, read(output)).isTrue();
@@ -115,6 +118,13 @@ class CliUpIT {
       LabProcess.sleep(Duration.ofSeconds(1));
       targets = prometheus.targets();
     }
+  }
+
+  /** Whether the process ignores SIGINT, from the SigIgn mask of {@code /proc/<pid>/status} (bit 1 is SIGINT). */
+  private static boolean ignoresSigint(long pid) throws IOException {
+    String mask = Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
+        .filter(l -> l.startsWith("SigIgn:")).findFirst().orElseThrow().substring("SigIgn:".length()).strip();
+    return (Long.parseUnsignedLong(mask, 16) & (1L << 1)) != 0;
   }
 
   private static String read(Path output) throws IOException {

@@ -23,7 +23,7 @@ class CliTextsTest {
             "  0  done; 'status' found a kept k3s running",
             "  1  failed: Docker missing, the start failed, the images could not be listed",
             "  2  the command line cannot be parsed",
-            "  3  'up': Testcontainers reuse is not enabled",
+            "  3  'up' on k3s: Testcontainers reuse is not enabled",
             "  4  'status': no k3s container kept by 'up' is running",
             "  130, 143  'up' was up and stopped by Ctrl-C (SIGINT), SIGTERM (the JVM's 128 + signal)",
             ""));
