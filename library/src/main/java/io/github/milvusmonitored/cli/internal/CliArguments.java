@@ -138,6 +138,15 @@ public record CliArguments(Command command, StackProfile stackProfile, MilvusPro
     if (keep && !existing) {
       throw new CliUsageException(CliTexts.keepNeedsExistingCluster());
     }
+    if (interval != null || timeout != null) {
+      MilvusReleaseConfig defaults = MilvusReleaseConfig.builder().build();
+      Duration effectiveInterval = interval != null ? interval : defaults.serviceMonitorInterval();
+      Duration effectiveTimeout = timeout != null ? timeout : defaults.scrapeTimeout();
+      if (effectiveTimeout.compareTo(effectiveInterval) >= 0) {
+        throw new CliUsageException(CliTexts.scrapeTimeoutNotBelowInterval(PrometheusDurations.format(effectiveTimeout),
+            PrometheusDurations.format(effectiveInterval)));
+      }
+    }
     ClusterChoice cluster = existing ? new ClusterChoice.Existing(kubeconfig, context) : null;
     CliArguments parsed = new CliArguments(Command.UP, stack, milvus, k3sImage, imageTag, List.of(), cluster,
         manifests, localChart, interval, timeout, keep);

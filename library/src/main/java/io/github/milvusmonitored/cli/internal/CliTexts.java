@@ -110,6 +110,12 @@ public final class CliTexts {
     return "Option " + option + " names " + path + ", which is not a file; give the kubeconfig file itself.";
   }
 
+  public static String scrapeTimeoutNotBelowInterval(String timeout, String interval) {
+    return "The scrape timeout " + timeout + " (--scrape-timeout, default 10s) is not below the scrape interval " + interval
+        + " (--scrape-interval, default 30s); the Prometheus operator rejects such a ServiceMonitor. Give a timeout"
+        + " shorter than the interval.";
+  }
+
   public static String k3sImageOnExistingCluster() {
     return "Option --k3s-image is for k3s and cannot be combined with --kubeconfig or --context, which use an"
         + " existing cluster; drop one of them.";

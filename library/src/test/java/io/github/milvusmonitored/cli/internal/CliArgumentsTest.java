@@ -246,4 +246,13 @@ class CliArgumentsTest {
         .isInstanceOf(CliUsageException.class)
         .hasMessage("Option --keep takes no value; give it as --keep.");
   }
+
+  @Test
+  void refuses_a_scrape_timeout_not_below_the_interval_naming_both_flags() {
+    assertThatThrownBy(() -> CliArguments.parse("up", "--scrape-interval=10s"))
+        .isInstanceOf(CliUsageException.class)
+        .hasMessage("The scrape timeout 10s (--scrape-timeout, default 10s) is not below the scrape interval 10s"
+            + " (--scrape-interval, default 30s); the Prometheus operator rejects such a ServiceMonitor. Give a timeout"
+            + " shorter than the interval.");
+  }
 }

@@ -44,4 +44,18 @@ class UpSummaryTest {
         .doesNotContain("admin / admin")
         .startsWith("Ready after 90.0 s of phases (0 already done).");
   }
+
+  @Test
+  void on_an_existing_cluster_says_that_ctrl_c_removes_what_up_installed_unless_keep() {
+    UpSummary removes = new UpSummary(Path.of("k"), URI.create("http://127.0.0.1:1"), Optional.empty(),
+        URI.create("http://127.0.0.1:2"), "v2.6.15", Duration.ofSeconds(90), 0, true, false);
+    UpSummary keeps = new UpSummary(Path.of("k"), URI.create("http://127.0.0.1:1"), Optional.empty(),
+        URI.create("http://127.0.0.1:2"), "v2.6.15", Duration.ofSeconds(90), 0, true, true);
+
+    assertThat(removes.format()).contains("  Grafana     not installed with --profile=minimal" + N)
+        .endsWith(N + "The port-forwards stay open until Ctrl-C. Then what this 'up' installed is removed from the"
+            + " cluster; what was there before stays (--keep leaves everything)." + N);
+    assertThat(keeps.format()).endsWith(N + "The port-forwards stay open until Ctrl-C. What this 'up' installed stays"
+        + " on the cluster (--keep)." + N);
+  }
 }
