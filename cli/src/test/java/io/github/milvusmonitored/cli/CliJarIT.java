@@ -51,7 +51,9 @@ class CliJarIT {
     assertThat(run.code).isEqualTo(2);
     assertThat(run.out).isEmpty();
     assertThat(run.err).isEqualTo("Unknown option '--grafana' for 'up'. Valid options: --profile=full|minimal,"
-        + " --milvus-profile=standalone|one_pod|cluster, --k3s-image=<rancher/k3s image>, --image-tag=<Milvus image tag>,"
+        + " --milvus-profile=standalone|one_pod|cluster, --k3s-image=<rancher/k3s image>, --image-tag=<Milvus image"
+        + " tag>, --kubeconfig=<file>, --context=<name>, --kube-prometheus=<v0.18.0 .tar.gz or folder>,"
+        + " --local-chart=<chart folder or .tgz>, --scrape-interval=<duration>, --scrape-timeout=<duration>, --keep,"
         + " --help." + N + "Run with --help for the usage." + N);
   }
 
@@ -60,7 +62,8 @@ class CliJarIT {
     Run run = run(List.of(), "start");
 
     assertThat(run.code).isEqualTo(2);
-    assertThat(run.err).isEqualTo("Unknown command 'start'. Valid commands: up, down, status, images, audit, --help." + N
+    assertThat(run.err).isEqualTo("Unknown command 'start'. Valid commands: up, down, status, images, audit,"
+        + " --help." + N
         + "Run with --help for the usage." + N);
   }
 

@@ -23,11 +23,14 @@ import java.io.PrintStream;
  * java -jar milvus-monitored-cli-<version>.jar up
  * java -jar milvus-monitored-cli-<version>.jar down
  * }</pre>
- * {@code up} needs Docker able to run privileged containers and pull images, and Testcontainers
- * reuse ({@code testcontainers.reuse.enable=true}); it blocks until Ctrl-C or SIGTERM.
+ * {@code up} on k3s needs Docker able to run privileged containers and pull images, and Testcontainers
+ * reuse ({@code testcontainers.reuse.enable=true}); {@code up --kubeconfig=<file>} (or {@code --context})
+ * uses an existing cluster instead and removes what it installed when stopped, unless {@code --keep}.
+ * It blocks until Ctrl-C or SIGTERM.
  *
  * <p>Exit codes: 0 done, 1 failed (Docker missing, start failed, images not listed), 2 bad command
- * line, 3 reuse not enabled ({@code up}), 4 nothing running ({@code status}).
+ * line, 3 reuse not enabled ({@code up} on k3s), 4 nothing running ({@code status}), 130 / 143 {@code up}
+ * stopped by SIGINT / SIGTERM (the JVM's 128 + signal).
  */
 public final class MilvusMonitoredCli {
 

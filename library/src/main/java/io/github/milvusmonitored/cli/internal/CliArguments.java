@@ -5,8 +5,13 @@ import io.github.milvusmonitored.environment.ClusterChoice;
 import io.github.milvusmonitored.environment.EnvironmentConfig;
 import io.github.milvusmonitored.milvus.MilvusProfile;
 import io.github.milvusmonitored.milvus.MilvusReleaseConfig;
+import io.github.milvusmonitored.milvus.internal.PrometheusDurations;
+import io.github.milvusmonitored.stack.KubePrometheusManifests;
+import io.github.milvusmonitored.stack.ManifestSource;
 import io.github.milvusmonitored.stack.StackProfile;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -23,15 +28,36 @@ import java.util.Set;
  * @param k3sImage the k3s image ({@code --k3s-image})
  * @param imageTag the Milvus image tag ({@code --image-tag})
  * @param passThrough the arguments after {@code images}, handed to the image list as they are
+ * @param cluster k3s ({@code --k3s-image}) or the existing cluster of {@code --kubeconfig} / {@code --context}
+ * @param manifests where the kube-prometheus manifests come from ({@code --kube-prometheus}), downloaded unless given
+ * @param localChart the Milvus chart folder or .tgz ({@code --local-chart}), or null to download it
+ * @param scrapeInterval the ServiceMonitor interval ({@code --scrape-interval}), or null for the library's default
+ * @param scrapeTimeout the ServiceMonitor scrape timeout ({@code --scrape-timeout}), or null for the default
+ * @param keep {@code --keep}: on an existing cluster, leave what {@code up} installed when it is stopped
  */
 public record CliArguments(Command command, StackProfile stackProfile, MilvusProfile milvusProfile, String k3sImage,
-    String imageTag, List<String> passThrough) {
+    String imageTag, List<String> passThrough, ClusterChoice cluster, ManifestSource manifests, Path localChart,
+    Duration scrapeInterval, Duration scrapeTimeout, boolean keep) {
 
   /** The commands. */
   public enum Command { UP, DOWN, STATUS, IMAGES, HELP }
 
   public CliArguments {
     passThrough = List.copyOf(passThrough);
+  }
+
+  private static CliArguments of(Command command, List<String> passThrough) {
+    return new CliArguments(command, StackProfile.FULL, MilvusProfile.STANDALONE, K3sClusterConfig.DEFAULT_IMAGE,
+        MilvusReleaseConfig.DEFAULT_IMAGE_TAG, passThrough, null, defaultManifests(), null, null, null, false);
+  }
+
+  private static ManifestSource defaultManifests() {
+    return ManifestSource.download(KubePrometheusManifests.DEFAULT_VERSION);
+  }
+
+  /** Whether {@code up} uses an existing cluster ({@code --kubeconfig} or {@code --context}) rather than k3s. */
+  public boolean existingCluster() {
+    return cluster instanceof ClusterChoice.Existing;
   }
 
   /**
@@ -52,8 +78,7 @@ public record CliArguments(Command command, StackProfile stackProfile, MilvusPro
       case "up" -> parseUp(rest);
       case "down" -> parseOptionless(Command.DOWN, "down", rest);
       case "status" -> parseOptionless(Command.STATUS, "status", rest);
-      case "images" -> new CliArguments(Command.IMAGES, StackProfile.FULL, MilvusProfile.STANDALONE,
-          K3sClusterConfig.DEFAULT_IMAGE, MilvusReleaseConfig.DEFAULT_IMAGE_TAG, rest);
+      case "images" -> of(Command.IMAGES, rest);
       default -> throw new CliUsageException(CliTexts.unknownCommand(first));
     };
   }
@@ -63,6 +88,13 @@ public record CliArguments(Command command, StackProfile stackProfile, MilvusPro
     MilvusProfile milvus = MilvusProfile.STANDALONE;
     String k3sImage = K3sClusterConfig.DEFAULT_IMAGE;
     String imageTag = MilvusReleaseConfig.DEFAULT_IMAGE_TAG;
+    Path kubeconfig = null;
+    String context = null;
+    ManifestSource manifests = defaultManifests();
+    Path localChart = null;
+    Duration interval = null;
+    Duration timeout = null;
+    boolean keep = false;
     Set<String> seen = new HashSet<>();
     for (String option : options) {
       if (isHelp(option)) {
@@ -72,12 +104,26 @@ public record CliArguments(Command command, StackProfile stackProfile, MilvusPro
       if (!seen.add(name)) {
         throw new CliUsageException(CliTexts.repeatedOption(name));
       }
+      if (name.equals("--keep")) {
+        if (option.contains("=")) {
+          throw new CliUsageException(CliTexts.takesNoValue(name));
+        }
+        keep = true;
+        continue;
+      }
       String value = valueOf(option, name);
       switch (name) {
         case "--profile" -> stack = choose(name, value, StackProfile.values());
         case "--milvus-profile" -> milvus = choose(name, value, MilvusProfile.values());
         case "--k3s-image" -> k3sImage = value;
         case "--image-tag" -> imageTag = value;
+        case "--kubeconfig" -> kubeconfig = existingFile(name, value);
+        case "--context" -> context = value;
+        case "--kube-prometheus" -> manifests = Files.isDirectory(existingPath(name, value))
+            ? ManifestSource.directory(Path.of(value)) : ManifestSource.archive(Path.of(value));
+        case "--local-chart" -> localChart = existingPath(name, value);
+        case "--scrape-interval" -> interval = duration(name, value);
+        case "--scrape-timeout" -> timeout = duration(name, value);
         default -> throw new IllegalStateException(name);
       }
     }
@@ -85,11 +131,58 @@ public record CliArguments(Command command, StackProfile stackProfile, MilvusPro
     requireValid("--k3s-image", image, () -> K3sClusterConfig.defaults().withImage(image));
     String tag = imageTag;
     requireValid("--image-tag", imageTag, () -> MilvusReleaseConfig.builder().withImageTag(tag).build());
-    CliArguments parsed = new CliArguments(Command.UP, stack, milvus, k3sImage, imageTag, List.of());
+    boolean existing = kubeconfig != null || context != null;
+    if (existing && seen.contains("--k3s-image")) {
+      throw new CliUsageException(CliTexts.k3sImageOnExistingCluster());
+    }
+    if (keep && !existing) {
+      throw new CliUsageException(CliTexts.keepNeedsExistingCluster());
+    }
+    if (interval != null || timeout != null) {
+      MilvusReleaseConfig defaults = MilvusReleaseConfig.builder().build();
+      Duration effectiveInterval = interval != null ? interval : defaults.serviceMonitorInterval();
+      Duration effectiveTimeout = timeout != null ? timeout : defaults.scrapeTimeout();
+      if (effectiveTimeout.compareTo(effectiveInterval) >= 0) {
+        throw new CliUsageException(CliTexts.scrapeTimeoutNotBelowInterval(PrometheusDurations.format(effectiveTimeout),
+            PrometheusDurations.format(effectiveInterval)));
+      }
+    }
+    ClusterChoice cluster = existing ? new ClusterChoice.Existing(kubeconfig, context) : null;
+    CliArguments parsed = new CliArguments(Command.UP, stack, milvus, k3sImage, imageTag, List.of(), cluster,
+        manifests, localChart, interval, timeout, keep);
     try {
       parsed.environmentConfig(Path.of("report"));
     } catch (IllegalArgumentException e) {
       throw new CliUsageException(e.getMessage());
+    }
+    return parsed;
+  }
+
+  private static Path existingPath(String option, String value) {
+    Path path = Path.of(value);
+    if (!Files.exists(path)) {
+      throw new CliUsageException(CliTexts.noSuchPath(option, path));
+    }
+    return path;
+  }
+
+  private static Path existingFile(String option, String value) {
+    Path path = existingPath(option, value);
+    if (!Files.isRegularFile(path)) {
+      throw new CliUsageException(CliTexts.notAFile(option, path));
+    }
+    return path;
+  }
+
+  private static Duration duration(String option, String value) {
+    Duration parsed;
+    try {
+      parsed = PrometheusDurations.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new CliUsageException(CliTexts.invalidValue(option, value, e.getMessage()));
+    }
+    if (parsed.isZero()) {
+      throw new CliUsageException(CliTexts.invalidValue(option, value, "it must be longer than 0s."));
     }
     return parsed;
   }
@@ -110,25 +203,38 @@ public record CliArguments(Command command, StackProfile stackProfile, MilvusPro
       }
       nameOf(option, name, CliTexts.DOWN_OPTIONS);
     }
-    return new CliArguments(command, StackProfile.FULL, MilvusProfile.STANDALONE, K3sClusterConfig.DEFAULT_IMAGE,
-        MilvusReleaseConfig.DEFAULT_IMAGE_TAG, List.of());
+    return of(command, List.of());
   }
 
   /**
-   * The environment {@code up} starts: k3s kept across runs (Testcontainers reuse), everything left
-   * installed on exit and on failure, {@code /} shared for node-exporter when the stack is FULL.
+   * The environment {@code up} starts. On k3s: kept across runs (Testcontainers reuse), everything left
+   * installed on exit and on failure, {@code /} shared for node-exporter when the stack is FULL. On an
+   * existing cluster: what the run installed is removed on exit and on failure unless {@code --keep}.
    */
   public EnvironmentConfig environmentConfig(Path reportDirectory) {
+    MilvusReleaseConfig.Builder release = MilvusReleaseConfig.builder().withProfile(milvusProfile)
+        .withImageTag(imageTag);
+    if (localChart != null) {
+      release.withLocalChart(localChart);
+    }
+    if (scrapeInterval != null) {
+      release.withServiceMonitorInterval(scrapeInterval);
+    }
+    if (scrapeTimeout != null) {
+      release.withScrapeTimeout(scrapeTimeout);
+    }
+    EnvironmentConfig config = EnvironmentConfig.defaults().withStackProfile(stackProfile).withManifests(manifests)
+        .withMilvus(release.build()).withReportDirectory(reportDirectory);
+    if (existingCluster()) {
+      return config.withCluster(cluster).withKeepInstalled(keep).withKeepOnFailure(keep);
+    }
     K3sClusterConfig k3s = K3sClusterConfig.defaults().withImage(k3sImage).withReuse(true)
         .withSharedRootMount(stackProfile == StackProfile.FULL);
-    MilvusReleaseConfig milvus = MilvusReleaseConfig.builder().withProfile(milvusProfile).withImageTag(imageTag).build();
-    return EnvironmentConfig.defaults().withCluster(new ClusterChoice.K3s(k3s)).withStackProfile(stackProfile)
-        .withMilvus(milvus).withKeepInstalled(true).withKeepOnFailure(true).withReportDirectory(reportDirectory);
+    return config.withCluster(new ClusterChoice.K3s(k3s)).withKeepInstalled(true).withKeepOnFailure(true);
   }
 
   private static CliArguments help() {
-    return new CliArguments(Command.HELP, StackProfile.FULL, MilvusProfile.STANDALONE, K3sClusterConfig.DEFAULT_IMAGE,
-        MilvusReleaseConfig.DEFAULT_IMAGE_TAG, List.of());
+    return of(Command.HELP, List.of());
   }
 
   private static boolean isHelp(String arg) {

@@ -9,6 +9,8 @@ public final class CliTexts {
   /** The options of {@code up}, as the usage text shows them. */
   public static final List<String> UP_OPTIONS = List.of("--profile=full|minimal",
       "--milvus-profile=standalone|one_pod|cluster", "--k3s-image=<rancher/k3s image>", "--image-tag=<Milvus image tag>",
+      "--kubeconfig=<file>", "--context=<name>", "--kube-prometheus=<v0.18.0 .tar.gz or folder>",
+      "--local-chart=<chart folder or .tgz>", "--scrape-interval=<duration>", "--scrape-timeout=<duration>", "--keep",
       "--help");
   /** The options of {@code down}. */
   public static final List<String> DOWN_OPTIONS = List.of("--help");
@@ -19,6 +21,10 @@ public final class CliTexts {
   public static final int USAGE = 2;
   public static final int REUSE_NOT_ENABLED = 3;
   public static final int NOT_RUNNING = 4;
+  /** The JVM's exit code when Ctrl-C (SIGINT) stops it: 128 + 2. */
+  public static final int STOPPED_BY_SIGINT = 130;
+  /** The JVM's exit code when SIGTERM stops it: 128 + 15. */
+  public static final int STOPPED_BY_SIGTERM = 143;
 
   private CliTexts() {}
 
@@ -42,6 +48,14 @@ public final class CliTexts {
         "             --milvus-profile=standalone|one_pod|cluster  Milvus chart profile (default standalone)",
         "             --k3s-image=<rancher/k3s image>              default rancher/k3s:v1.35.0-k3s1",
         "             --image-tag=<Milvus image tag>               default v2.6.15",
+        "             --kubeconfig=<file>, --context=<name>        use this existing cluster instead of k3s (no",
+        "                                                          Docker, no reuse needed); Ctrl-C then removes what",
+        "                                                          this 'up' installed, and only that",
+        "             --keep                                       existing cluster: leave it installed on Ctrl-C",
+        "             --kube-prometheus=<v0.18.0 .tar.gz or folder> local manifests instead of downloading them",
+        "             --local-chart=<chart folder or .tgz>         local Milvus chart instead of downloading it",
+        "             --scrape-interval=<duration>, --scrape-timeout=<duration>",
+        "                                                          Milvus ServiceMonitor, e.g. 30s, 1m30s (default 30s, 10s)",
         "  down     Remove the k3s container(s) that 'up' kept, with their volumes, and the kubeconfig copy.",
         "  status   Show the k3s container(s) that 'up' kept and the kubeconfig copy.",
         "  images   Print the images a configuration needs; 'images --help' lists its options. Offline, give",
@@ -50,11 +64,12 @@ public final class CliTexts {
         "           Prometheus: which panels are empty, and why; 'audit --help' lists its options.",
         "",
         "Exit codes:",
-        "  0  done; 'up' stopped by Ctrl-C or SIGTERM once it was up; 'status' found a kept k3s running",
+        "  0  done; 'status' found a kept k3s running",
         "  1  failed: Docker missing, the start failed, the images could not be listed",
         "  2  the command line cannot be parsed",
-        "  3  'up': Testcontainers reuse is not enabled",
+        "  3  'up' on k3s: Testcontainers reuse is not enabled",
         "  4  'status': no k3s container kept by 'up' is running",
+        "  130, 143  'up' was up and stopped by Ctrl-C (SIGINT), SIGTERM (the JVM's 128 + signal)",
         "");
   }
 
@@ -81,6 +96,34 @@ public final class CliTexts {
 
   public static String repeatedOption(String option) {
     return "Option " + option + " is given more than once; give it once.";
+  }
+
+  public static String takesNoValue(String option) {
+    return "Option " + option + " takes no value; give it as " + option + ".";
+  }
+
+  public static String noSuchPath(String option, Path path) {
+    return "Option " + option + " names " + path + ", which does not exist; give an existing path.";
+  }
+
+  public static String notAFile(String option, Path path) {
+    return "Option " + option + " names " + path + ", which is not a file; give the kubeconfig file itself.";
+  }
+
+  public static String scrapeTimeoutNotBelowInterval(String timeout, String interval) {
+    return "The scrape timeout " + timeout + " (--scrape-timeout, default 10s) is not below the scrape interval " + interval
+        + " (--scrape-interval, default 30s); the Prometheus operator rejects such a ServiceMonitor. Give a timeout"
+        + " shorter than the interval.";
+  }
+
+  public static String k3sImageOnExistingCluster() {
+    return "Option --k3s-image is for k3s and cannot be combined with --kubeconfig or --context, which use an"
+        + " existing cluster; drop one of them.";
+  }
+
+  public static String keepNeedsExistingCluster() {
+    return "Option --keep is for an existing cluster (--kubeconfig or --context); on k3s 'up' always keeps"
+        + " everything for the next 'up', and 'down' removes it.";
   }
 
   public static String invalidValue(String option, String value, String problem) {

@@ -11,10 +11,11 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.utility.TestcontainersConfiguration;
 
 /**
- * Brings the environment up with k3s kept across runs, prints where everything is, and holds the
- * port-forwards open until the JVM is stopped (Ctrl-C); a shutdown hook closes the forwards and leaves
- * k3s and everything installed. Needs a Docker host that can run privileged containers and pull the
- * k3s, kube-prometheus and Milvus images.
+ * Brings the environment up, prints where everything is, and holds the port-forwards open until the JVM
+ * is stopped (Ctrl-C, SIGTERM); a shutdown hook closes the environment. On k3s (kept across runs, needs
+ * Testcontainers reuse and a Docker host that can run privileged containers) everything stays installed.
+ * On an existing cluster ({@code --kubeconfig} / {@code --context}) the hook removes the objects this run
+ * installed, unless {@code --keep}.
  */
 public final class UpCommand {
 
@@ -42,6 +43,38 @@ public final class UpCommand {
 
   /** Returns the exit code when it cannot start; once up it blocks until the JVM is stopped. */
   public int run(CliArguments arguments, PrintStream out, PrintStream err) throws InterruptedException {
+    if (!arguments.existingCluster()) {
+      int refused = checkDocker(err);
+      if (refused != 0) {
+        return refused;
+      }
+    }
+    MonitoredEnvironment env;
+    try {
+      env = MonitoredEnvironments.start(arguments.environmentConfig(paths.reportDirectory()));
+    } catch (EnvironmentStartException e) {
+      err.println(CauseChain.describe(e));
+      err.println(arguments.existingCluster() && !arguments.keep()
+          ? "What this 'up' installed was removed; --keep leaves it for inspection."
+          : arguments.existingCluster() ? "Everything is left as it is for inspection."
+          : "Everything is left as it is for inspection; 'down' removes it.");
+      return 1;
+    }
+    // On k3s the kubeconfig is copied to a stable path 'down' deletes; an existing cluster's is the user's own.
+    Path kubeconfig = arguments.existingCluster() ? env.kubeconfigFile() : paths.copyKubeconfig(env.kubeconfigFile());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      env.close();
+      stopped.countDown();
+    }, "milvus-monitored-up-shutdown"));
+    out.print(UpSummary.of(env, kubeconfig, arguments.existingCluster(), arguments.keep()).format());
+    out.flush();
+    stopped.await();
+    return 0;
+  }
+
+  /** k3s needs Testcontainers reuse (to be kept) and Docker; returns 0 when both are there. */
+  private int checkDocker(PrintStream err) {
     if (!reuseEnabled.getAsBoolean()) {
       err.print(CliTexts.reuseNotEnabled(userConfigFile));
       return REUSE_NOT_ENABLED;
@@ -57,23 +90,6 @@ public final class UpCommand {
       err.print(CliTexts.dockerMissing("no Docker environment found"));
       return 1;
     }
-    MonitoredEnvironment env;
-    try {
-      env = MonitoredEnvironments.start(arguments.environmentConfig(paths.reportDirectory()));
-    } catch (EnvironmentStartException e) {
-      err.println(CauseChain.describe(e));
-      err.println("Everything is left as it is for inspection; 'down' removes it.");
-      return 1;
-    }
-    Path kubeconfig = paths.copyKubeconfig(env.kubeconfigFile());
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      env.close();
-      stopped.countDown();
-    }, "milvus-monitored-up-shutdown"));
-    out.print(UpSummary.of(env, kubeconfig).format());
-    out.flush();
-    stopped.await();
     return 0;
   }
 }

@@ -18,18 +18,24 @@ import java.util.Optional;
  * @param milvusImageTag the Milvus version, to point at its dashboard
  * @param ready how long bringing it up took
  * @param skippedPhases how many phases were already done (a reused environment)
+ * @param existingCluster whether it runs on an existing cluster ({@code --kubeconfig} / {@code --context})
+ * @param keep whether, on an existing cluster, stopping leaves what was installed ({@code --keep})
  */
 public record UpSummary(Path kubeconfig, URI prometheusUi, Optional<URI> grafana, URI milvus, String milvusImageTag,
-    Duration ready, long skippedPhases) {
+    Duration ready, long skippedPhases, boolean existingCluster, boolean keep) {
+
+  /** The line a started {@code up} prints last; it is up once this line is out. */
+  public static final String PORT_FORWARDS_OPEN = "The port-forwards stay open until Ctrl-C.";
 
   /** Where the Milvus repository keeps its Grafana dashboard. */
   public static final String DASHBOARD_PATH = "deployments/monitor/grafana/milvus-dashboard.json";
 
   /** Reads the URLs from a started environment; opens its port-forwards. */
-  public static UpSummary of(MonitoredEnvironment env, Path kubeconfig) {
+  public static UpSummary of(MonitoredEnvironment env, Path kubeconfig, boolean existingCluster, boolean keep) {
     long skipped = env.timingReport().phases().stream().filter(p -> p.outcome() == PhaseTiming.Outcome.SKIPPED).count();
     return new UpSummary(kubeconfig, env.prometheusUiUrl(), env.grafanaUrl(), env.milvusEndpoint().uri(),
-        env.config().milvus().imageTag(), env.timingReport().total(), skipped);
+        env.config().milvus().imageTag(), env.timingReport().total(), skipped,
+        existingCluster, keep);
   }
 
   /** The printed block. */
@@ -47,14 +53,22 @@ public record UpSummary(Path kubeconfig, URI prometheusUi, Optional<URI> grafana
       out.append("              if it is missing (download failed, see the log), import ").append(dashboardUrl()).append(n);
       out.append("              by hand: Dashboards > New > Import, pick the 'prometheus' data source.").append(n);
     } else {
-      out.append("  Grafana     not installed with --profile=minimal; run 'down' then 'up --profile=full' to have it")
+      out.append(existingCluster ? "  Grafana     not installed with --profile=minimal"
+          : "  Grafana     not installed with --profile=minimal; run 'down' then 'up --profile=full' to have it")
           .append(n);
     }
     out.append("  Milvus      ").append(milvus).append("   (gRPC; e.g. ConnectConfig.builder().uri(\"")
         .append(milvus).append("\"))").append(n);
     out.append(n);
-    out.append("The port-forwards stay open until Ctrl-C. k3s, kube-prometheus and Milvus stay installed;"
-        + " 'up' again reuses them, 'down' removes them.").append(n);
+    if (!existingCluster) {
+      out.append(PORT_FORWARDS_OPEN + " k3s, kube-prometheus and Milvus stay installed;"
+          + " 'up' again reuses them, 'down' removes them.").append(n);
+    } else if (keep) {
+      out.append(PORT_FORWARDS_OPEN + " What this 'up' installed stays on the cluster (--keep).").append(n);
+    } else {
+      out.append(PORT_FORWARDS_OPEN + " Then what this 'up' installed is removed from the cluster; what was there"
+          + " before stays (--keep leaves everything).").append(n);
+    }
     return out.toString();
   }
 

@@ -9,8 +9,13 @@ import io.github.milvusmonitored.environment.ClusterChoice;
 import io.github.milvusmonitored.environment.EnvironmentConfig;
 import io.github.milvusmonitored.milvus.MilvusProfile;
 import io.github.milvusmonitored.stack.StackProfile;
+import io.github.milvusmonitored.stack.ManifestSource;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CliArgumentsTest {
 
@@ -79,7 +84,9 @@ class CliArgumentsTest {
         .isInstanceOf(CliUsageException.class)
         .hasMessage("Unknown option '--stack=full' for 'up'. Valid options: --profile=full|minimal,"
             + " --milvus-profile=standalone|one_pod|cluster, --k3s-image=<rancher/k3s image>, --image-tag=<Milvus image"
-            + " tag>, --help.");
+            + " tag>, --kubeconfig=<file>, --context=<name>, --kube-prometheus=<v0.18.0 .tar.gz or folder>,"
+            + " --local-chart=<chart folder or .tgz>, --scrape-interval=<duration>, --scrape-timeout=<duration>, --keep,"
+            + " --help.");
   }
 
   @Test
@@ -153,5 +160,99 @@ class CliArgumentsTest {
         .isInstanceOf(CliUsageException.class)
         .hasMessageContaining("k3s image must be a rancher/k3s image reference")
         .hasMessageContaining("'nginx:1.27'");
+  }
+
+  @Test
+  void kubeconfig_and_context_use_that_existing_cluster_and_remove_what_up_installed_on_exit(@TempDir Path dir)
+      throws IOException {
+    Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), "apiVersion: v1");
+
+    EnvironmentConfig config = CliArguments.parse("up", "--kubeconfig=" + kubeconfig, "--context=lab")
+        .environmentConfig(Path.of("r"));
+
+    assertThat(config.cluster()).isEqualTo(new ClusterChoice.Existing(kubeconfig, "lab"));
+    assertThat(config.keepInstalled()).isFalse();
+    assertThat(config.keepOnFailure()).isFalse();
+  }
+
+  @Test
+  void keep_leaves_what_up_installed_on_an_existing_cluster() {
+    EnvironmentConfig config = CliArguments.parse("up", "--context=lab", "--keep").environmentConfig(Path.of("r"));
+
+    assertThat(config.cluster()).isEqualTo(new ClusterChoice.Existing(null, "lab"));
+    assertThat(config.keepInstalled()).isTrue();
+    assertThat(config.keepOnFailure()).isTrue();
+  }
+
+  @Test
+  void k3s_stays_the_default_and_keeps_everything() {
+    CliArguments parsed = CliArguments.parse("up");
+
+    assertThat(parsed.existingCluster()).isFalse();
+    assertThat(parsed.environmentConfig(Path.of("r")).keepInstalled()).isTrue();
+  }
+
+  @Test
+  void local_manifests_chart_and_scrape_durations_reach_the_environment(@TempDir Path dir) throws IOException {
+    Path manifests = Files.createDirectory(dir.resolve("kube-prometheus"));
+    Path archive = Files.writeString(dir.resolve("kp.tar.gz"), "x");
+    Path chart = Files.createDirectory(dir.resolve("milvus"));
+
+    EnvironmentConfig config = CliArguments.parse("up", "--context=lab", "--kube-prometheus=" + manifests,
+        "--local-chart=" + chart, "--scrape-interval=1m30s", "--scrape-timeout=5s").environmentConfig(Path.of("r"));
+    EnvironmentConfig fromArchive = CliArguments.parse("up", "--kube-prometheus=" + archive)
+        .environmentConfig(Path.of("r"));
+
+    assertThat(config.manifests()).isEqualTo(ManifestSource.directory(manifests));
+    assertThat(fromArchive.manifests()).isEqualTo(ManifestSource.archive(archive));
+    assertThat(config.milvus().localChart()).isEqualTo(chart);
+    assertThat(config.milvus().serviceMonitorInterval()).isEqualTo(Duration.ofSeconds(90));
+    assertThat(config.milvus().scrapeTimeout()).isEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void refuses_a_scrape_interval_that_is_not_a_duration_naming_the_flag() {
+    assertThatThrownBy(() -> CliArguments.parse("up", "--scrape-interval=30"))
+        .isInstanceOf(CliUsageException.class)
+        .hasMessageStartingWith("Invalid value '30' for --scrape-interval: ");
+    assertThatThrownBy(() -> CliArguments.parse("up", "--scrape-timeout=0s"))
+        .isInstanceOf(CliUsageException.class)
+        .hasMessage("Invalid value '0s' for --scrape-timeout: it must be longer than 0s.");
+  }
+
+  @Test
+  void refuses_paths_that_do_not_exist_naming_the_flag(@TempDir Path dir) {
+    Path missing = dir.resolve("missing");
+
+    assertThatThrownBy(() -> CliArguments.parse("up", "--local-chart=" + missing))
+        .isInstanceOf(CliUsageException.class)
+        .hasMessage("Option --local-chart names " + missing + ", which does not exist; give an existing path.");
+    assertThatThrownBy(() -> CliArguments.parse("up", "--kubeconfig=" + dir))
+        .isInstanceOf(CliUsageException.class)
+        .hasMessage("Option --kubeconfig names " + dir + ", which is not a file; give the kubeconfig file itself.");
+  }
+
+  @Test
+  void refuses_keep_and_k3s_image_where_they_mean_nothing() {
+    assertThatThrownBy(() -> CliArguments.parse("up", "--keep"))
+        .isInstanceOf(CliUsageException.class)
+        .hasMessage("Option --keep is for an existing cluster (--kubeconfig or --context); on k3s 'up' always keeps"
+            + " everything for the next 'up', and 'down' removes it.");
+    assertThatThrownBy(() -> CliArguments.parse("up", "--context=lab", "--k3s-image=rancher/k3s:v1.35.0-k3s1"))
+        .isInstanceOf(CliUsageException.class)
+        .hasMessage("Option --k3s-image is for k3s and cannot be combined with --kubeconfig or --context, which use an"
+            + " existing cluster; drop one of them.");
+    assertThatThrownBy(() -> CliArguments.parse("up", "--context=lab", "--keep=yes"))
+        .isInstanceOf(CliUsageException.class)
+        .hasMessage("Option --keep takes no value; give it as --keep.");
+  }
+
+  @Test
+  void refuses_a_scrape_timeout_not_below_the_interval_naming_both_flags() {
+    assertThatThrownBy(() -> CliArguments.parse("up", "--scrape-interval=10s"))
+        .isInstanceOf(CliUsageException.class)
+        .hasMessage("The scrape timeout 10s (--scrape-timeout, default 10s) is not below the scrape interval 10s"
+            + " (--scrape-interval, default 30s); the Prometheus operator rejects such a ServiceMonitor. Give a timeout"
+            + " shorter than the interval.");
   }
 }

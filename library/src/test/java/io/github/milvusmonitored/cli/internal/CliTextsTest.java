@@ -16,14 +16,16 @@ class CliTextsTest {
         .startsWith("Usage: java -jar milvus-monitored-cli-<version>.jar <command> [options]")
         .contains("  up  ", "  down  ", "  status  ", "  images  ", "  audit  ")
         .contains("--profile=full|minimal", "--milvus-profile=standalone|one_pod|cluster", "--k3s-image=", "--image-tag=")
+        .contains("--kubeconfig=<file>, --context=<name>", "--keep", "--scrape-interval=<duration>, --scrape-timeout=")
         .contains("--local-chart=<chart folder or .tgz> and --kube-prometheus=<v0.18.0 .tar.gz or folder>")
         .endsWith(String.join(N,
             "Exit codes:",
-            "  0  done; 'up' stopped by Ctrl-C or SIGTERM once it was up; 'status' found a kept k3s running",
+            "  0  done; 'status' found a kept k3s running",
             "  1  failed: Docker missing, the start failed, the images could not be listed",
             "  2  the command line cannot be parsed",
-            "  3  'up': Testcontainers reuse is not enabled",
+            "  3  'up' on k3s: Testcontainers reuse is not enabled",
             "  4  'status': no k3s container kept by 'up' is running",
+            "  130, 143  'up' was up and stopped by Ctrl-C (SIGINT), SIGTERM (the JVM's 128 + signal)",
             ""));
   }
 
