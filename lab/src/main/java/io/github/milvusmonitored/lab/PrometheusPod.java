@@ -77,7 +77,10 @@ final class PrometheusPod implements PodRunner {
     LabProcess reloader = LabProcess.start(name + "-config-reloader", network.command(List.of(
         programs.path("prometheus-config-reloader").toString(), "--listen-address=127.0.0.1:8081",
         "--reload-url=http://" + address + ":9090/-/reload", "--config-file=" + config,
-        "--config-envsubst-file=" + out)), env, dir);
+        "--config-envsubst-file=" + out,
+        // A kubelet swaps a secret volume's ..data symlink; the lab replaces the file, and the reloader's file
+        // watch missed such updates in the lab: it also compares the file every second.
+        "--watch-interval=1s")), env, dir);
     reloader.awaitReady("the configuration written to " + out, START, () -> Files.exists(out));
 
     Map<String, String> promEnv = new java.util.HashMap<>(PodIdentity.environment());
