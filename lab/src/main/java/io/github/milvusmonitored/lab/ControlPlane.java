@@ -38,6 +38,12 @@ final class ControlPlane implements AutoCloseable {
   private final List<LabProcess> processes = new ArrayList<>();
   private LabProcess apiServer;
   private KubernetesClient client;
+  private final java.util.concurrent.ScheduledExecutorService recycler =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "lab-volume-recycler");
+        t.setDaemon(true);
+        return t;
+      });
 
   ControlPlane(LabPrograms programs, LabNetwork network, Path work) {
     this.programs = programs;
@@ -82,6 +88,7 @@ final class ControlPlane implements AutoCloseable {
         "--enable-crds=PortForward,Logs"));
     awaitNodeReady();
     awaitControllersSettled();
+    recycler.scheduleWithFixedDelay(this::recycleReleasedVolumes, 2, 2, java.util.concurrent.TimeUnit.SECONDS);
     LOG.info("lab: control plane ready in {} ms (Kubernetes {}, etcd {}, kwok {})",
         (System.nanoTime() - t0) / 1_000_000, programs.versions().get("kube-apiserver"),
         programs.versions().get("etcd"), programs.versions().get("kwok"));
@@ -147,6 +154,25 @@ final class ControlPlane implements AutoCloseable {
     }
   }
 
+  /**
+   * A volume whose claim was deleted is Released and never bound again (reclaim policy Retain, no provisioner);
+   * the lab makes it Available again, as an administrator would, so that every test's claims bind.
+   */
+  private void recycleReleasedVolumes() {
+    try {
+      for (var volume : client.persistentVolumes().list().getItems()) {
+        if (volume.getStatus() != null && "Released".equals(volume.getStatus().getPhase())) {
+          client.persistentVolumes().withName(volume.getMetadata().getName()).edit(v -> {
+            v.getSpec().setClaimRef(null);
+            return v;
+          });
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.debug("lab: cannot recycle volumes now: {}", e.toString());
+    }
+  }
+
   private void applyCrd(String file) {
     Path crd = programs.share().resolve(file);
     try (InputStream in = Files.newInputStream(crd)) {
@@ -204,6 +230,7 @@ final class ControlPlane implements AutoCloseable {
 
   @Override
   public void close() {
+    recycler.shutdownNow();
     if (client != null) {
       client.close();
     }

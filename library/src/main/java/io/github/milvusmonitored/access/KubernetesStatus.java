@@ -25,8 +25,11 @@ final class KubernetesStatus {
    * k8s.io/apimachinery v0.35.0, pkg/util/proxy/transport.go).
    */
   static boolean isUnreachableEndpoints(int code, String contentType, String body) {
+    String message = read(body).path("message").asText("");
+    // "connect: connection refused": the pod answered, nothing listens there yet (Prometheus starting or
+    // restarting), which waiting does help; seen on the lab with Prometheus 3.12 restarting.
     return code == 503 && isProxyFailure(code, contentType, body)
-        && read(body).path("message").asText("").startsWith("error trying to reach service");
+        && message.startsWith("error trying to reach service") && !message.contains("connection refused");
   }
 
   /** The Status's message alone. */
