@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * try (Lab lab = Lab.start()) {
- *   ClusterChoice cluster = ClusterChoice.existing(lab.kubeconfig(), null);
+ *   ClusterChoice cluster = ClusterChoice.existing(lab.kubeconfig());
  *   ...
  * }
  * }</pre>

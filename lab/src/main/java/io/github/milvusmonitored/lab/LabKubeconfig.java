@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 
-/** Kubeconfig files for the lab's API server: the administrator's (client certificate) and token ones. */
+/** The administrator's kubeconfig file for the lab's API server (client certificate, group system:masters). */
 final class LabKubeconfig {
 
   private LabKubeconfig() {
