@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.openshift.api.model.monitoring.v1.Prometheus;
+import io.github.milvusmonitored.stack.internal.CrdEstablishedWaiter;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -124,7 +125,57 @@ class KubePrometheusInstallerTest {
         .isInstanceOf(KubePrometheusException.class)
         .hasMessageStartingWith("2 of 3 kube-prometheus CRDs were not Established within 1 s: "
             + "[prometheuses.monitoring.coreos.com, servicemonitors.monitoring.coreos.com]")
-        .hasMessageContaining("'kubectl get crd prometheuses.monitoring.coreos.com -o yaml'");
+        .hasMessageContaining("'kubectl get crd prometheuses.monitoring.coreos.com -o yaml'")
+        .hasMessageContaining("\n  prometheuses.monitoring.coreos.com: NamesAccepted not reported, Established not"
+            + " reported\n");
+  }
+
+  @Test
+  void a_crd_left_installing_after_its_names_were_accepted_is_touched_so_that_the_api_server_establishes_it() {
+    KubePrometheusInstaller installer = installer(StackProfile.MINIMAL).withPollInterval(Duration.ofMillis(50));
+    installer.applySetup();
+    CRDS.forEach(this::markEstablished);
+    String stuck = "prometheuses.monitoring.coreos.com";
+    markInstalling(stuck);
+    // What kube-apiserver's establishing controller does: it looks at a CRD again only when the CRD is updated.
+    CompletableFuture<Void> establishingController = CompletableFuture.runAsync(() -> {
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (System.nanoTime() < deadline) {
+        CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions().withName(stuck).get();
+        if (crd.getMetadata().getAnnotations() != null
+            && crd.getMetadata().getAnnotations().containsKey(CrdEstablishedWaiter.NUDGE_ANNOTATION)) {
+          markEstablished(stuck);
+          return;
+        }
+        sleep(20);
+      }
+    });
+
+    CrdEstablishedWaiter.await(client, CRDS, Duration.ofSeconds(10), Duration.ofMillis(50), Duration.ofSeconds(10),
+        Duration.ofMillis(300));
+
+    assertThat(establishingController).isDone();
+    assertThat(client.apiextensions().v1().customResourceDefinitions().withName(stuck).get().getMetadata()
+        .getAnnotations()).containsKey(CrdEstablishedWaiter.NUDGE_ANNOTATION);
+    assertThat(client.apiextensions().v1().customResourceDefinitions().withName("servicemonitors.monitoring.coreos.com")
+        .get().getMetadata().getAnnotations()).as("an Established CRD is not touched")
+        .doesNotContainKey(CrdEstablishedWaiter.NUDGE_ANNOTATION);
+  }
+
+  @Test
+  void a_crd_that_stays_installing_is_reported_with_its_conditions() {
+    KubePrometheusInstaller installer = installer(StackProfile.MINIMAL).withPollInterval(Duration.ofMillis(50));
+    installer.applySetup();
+    CRDS.forEach(this::markEstablished);
+    markInstalling("prometheuses.monitoring.coreos.com");
+
+    assertThatThrownBy(() -> CrdEstablishedWaiter.await(client, CRDS, Duration.ofSeconds(1), Duration.ofMillis(50),
+        Duration.ofSeconds(10), Duration.ofMillis(200)))
+        .isInstanceOf(KubePrometheusException.class)
+        .hasMessageStartingWith("1 of 3 kube-prometheus CRDs were not Established within 1 s:"
+            + " [prometheuses.monitoring.coreos.com].\n  prometheuses.monitoring.coreos.com: NamesAccepted=True"
+            + " (NoConflicts: no conflicts found), Established=False (Installing: the initial names have been"
+            + " accepted)\nLikely cause: ");
   }
 
   @Test
@@ -188,6 +239,18 @@ class KubePrometheusInstallerTest {
       }
       sleep(20);
     }
+  }
+
+  private void markInstalling(String name) {
+    CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions().withName(name).get();
+    crd.setStatus(new CustomResourceDefinitionStatusBuilder()
+        .withConditions(
+            new CustomResourceDefinitionConditionBuilder().withType("NamesAccepted").withStatus("True")
+                .withReason("NoConflicts").withMessage("no conflicts found").build(),
+            new CustomResourceDefinitionConditionBuilder().withType("Established").withStatus("False")
+                .withReason("Installing").withMessage("the initial names have been accepted").build())
+        .build());
+    client.apiextensions().v1().customResourceDefinitions().resource(crd).updateStatus();
   }
 
   private void markEstablished(String name) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** Every error message of the kube-prometheus domain: what happened, values, cause, what to do. */
 public final class KubePrometheusErrors {
@@ -90,12 +91,17 @@ public final class KubePrometheusErrors {
     return "Unknown kube-prometheus profile '" + value + "'; valid (case-insensitive): " + valid + ".";
   }
 
-  public static String crdsNotEstablished(Duration timeout, List<String> waiting, int total) {
+  public static String crdsNotEstablished(Duration timeout, Map<String, String> states, List<String> waiting,
+      int total) {
+    StringBuilder each = new StringBuilder();
+    for (String name : waiting) {
+      each.append("\n  ").append(name).append(": ").append(states.getOrDefault(name, "not read"));
+    }
     return waiting.size() + " of " + total + " kube-prometheus CRDs were not Established within "
-        + timeout.toSeconds() + " s: " + waiting + ". Likely cause: a slow or overloaded API server, "
-        + "or a CRD the server refused (condition NamesAccepted=False). What to do: look at "
-        + "'kubectl get crd " + waiting.get(0) + " -o yaml' (status.conditions), then retry with a "
-        + "longer deadline.";
+        + timeout.toSeconds() + " s: " + waiting + "." + each + "\nLikely cause: a slow or overloaded API server, "
+        + "a CRD the server refused (condition NamesAccepted=False), or one the apply never created (not found). "
+        + "What to do: look at 'kubectl get crd " + waiting.get(0) + " -o yaml' (status.conditions), then retry with"
+        + " a longer deadline.";
   }
 
   public static String forbidden(String verb, String resource, String name, String serverMessage, String kubectl) {
