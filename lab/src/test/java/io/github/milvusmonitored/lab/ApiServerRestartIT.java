@@ -7,7 +7,6 @@ import io.github.milvusmonitored.environment.MonitoredEnvironment;
 import io.github.milvusmonitored.environment.MonitoredEnvironments;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,10 +15,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The API server stopped and started again while a start is in its phases: the start must recover (transient
  * errors are retried within each phase's deadline). Runs after the other lab classes.
  */
-@Disabled("Fails on the lab (kube-apiserver v1.35.4): when the API server restarts during the CRD phase, some"
-    + " kube-prometheus CRDs (prometheuses, prometheusagents) stay not Established for the whole 120 s deadline;"
-    + " the library's recovery from that is not built yet. Run it with -Dit.test=ApiServerRestartIT after removing"
-    + " this line.")
 @Order(Integer.MAX_VALUE)
 @ExtendWith({LabExtension.class, RestoresLab.class})
 class ApiServerRestartIT {

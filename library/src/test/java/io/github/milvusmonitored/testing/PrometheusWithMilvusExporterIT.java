@@ -51,8 +51,12 @@ class PrometheusWithMilvusExporterIT {
         assertThat(env.api().get("/api/v1/status/config").path("data").path("yaml").asText())
                 .contains("job_name: " + env.undiscoveredTarget().jobName());
         assertThat(env.api().query("up{service=\"other-release-milvus\"}")).isEmpty();
-        if (env.prometheus().version().startsWith("2.42.")) {
-            assertThat(pools).doesNotContain(env.undiscoveredTarget().jobName());
+        if (env.prometheus().listsPoolsOfJobsWithoutTargets()) {
+            assertThat(pools).as("Prometheus %s lists the pool", env.prometheus().version())
+                    .contains(env.undiscoveredTarget().jobName());
+        } else {
+            assertThat(pools).as("Prometheus %s lists no pool", env.prometheus().version())
+                    .doesNotContain(env.undiscoveredTarget().jobName());
         }
         assertThat(pools).contains(env.emptyPoolTarget().jobName());
     }

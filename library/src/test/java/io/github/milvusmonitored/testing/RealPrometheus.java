@@ -71,6 +71,18 @@ public final class RealPrometheus implements AutoCloseable {
         return api.get("/api/v1/status/buildinfo").path("data").path("version").asText();
     }
 
+    /**
+     * Whether this version lists the scrape pool of a job whose discovery found nothing: from 2.55 the discovery
+     * manager sends an empty target set for it (read from source); 2.42 does not (checked on Debian's 2.42.0), and
+     * 3.12.0 does (checked on the lab's build).
+     */
+    public boolean listsPoolsOfJobsWithoutTargets() {
+        String[] parts = version().split("[.+-]");
+        int major = Integer.parseInt(parts[0]);
+        int minor = Integer.parseInt(parts[1]);
+        return major > 2 || (major == 2 && minor >= 55);
+    }
+
     /** The configuration Prometheus currently runs with. */
     public PrometheusConfig config() {
         return config;

@@ -76,8 +76,12 @@ class RealPrometheusIT {
 
         JsonNode pools = api.get("/api/v1/scrape_pools").path("data").path("scrapePools");
         assertThat(texts(pools)).contains("serviceMonitor/milvus/my-release-milvus-standalone/0");
-        if (prometheus.version().startsWith("2.42.")) {
-            assertThat(texts(pools)).doesNotContain(undiscovered.jobName());
+        if (prometheus.listsPoolsOfJobsWithoutTargets()) {
+            assertThat(texts(pools)).as("Prometheus %s lists the pool", prometheus.version())
+                    .contains(undiscovered.jobName());
+        } else {
+            assertThat(texts(pools)).as("Prometheus %s lists no pool", prometheus.version())
+                    .doesNotContain(undiscovered.jobName());
         }
         assertThat(api.get("/api/v1/status/config").path("data").path("yaml").asText())
                 .contains("job_name: " + undiscovered.jobName());
