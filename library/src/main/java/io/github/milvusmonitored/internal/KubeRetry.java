@@ -8,8 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Retries one Kubernetes API call on transient failures (HTTP 429, 5xx, a connection reset or
- * refused) with exponential backoff until a deadline; every other failure, a 403 in particular, is
+ * Retries one Kubernetes API call on transient failures (HTTP 429, 5xx, a connection reset, refused or
+ * closed) with exponential backoff until a deadline; every other failure, a 403 in particular, is
  * thrown at once. The client's own retries are off, so this deadline is the only one.
  */
 public final class KubeRetry {
@@ -17,6 +17,11 @@ public final class KubeRetry {
   private static final Logger LOG = LoggerFactory.getLogger(KubeRetry.class);
   private static final long FIRST_BACKOFF_MILLIS = 200;
   private static final long MAX_BACKOFF_MILLIS = 5_000;
+  /**
+   * What fabric8's default HTTP client (Vert.x) throws for a connection the server closed mid-request, as a
+   * restarting API server does: a RuntimeException, not an IOException ("Connection was closed").
+   */
+  private static final String CLOSED_CONNECTION = "io.vertx.core.http.HttpClosedException";
 
   private KubeRetry() {}
 
@@ -70,7 +75,7 @@ public final class KubeRetry {
       return false;
     }
     for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
-      if (t instanceof IOException) {
+      if (t instanceof IOException || CLOSED_CONNECTION.equals(t.getClass().getName())) {
         return true;
       }
     }

@@ -19,6 +19,9 @@ class KubeRetryTest {
     assertThat(KubeRetry.isTransient(new KubernetesClientException("boom", 500, null))).isTrue();
     assertThat(KubeRetry.isTransient(new KubernetesClientException("reset",
         new IOException("wrapped", new SocketException("Connection reset"))))).isTrue();
+    assertThat(KubeRetry.isTransient(new KubernetesClientException("Connection was closed",
+        new io.vertx.core.http.HttpClosedException("Connection was closed")))).as("a connection the server closed")
+        .isTrue();
     assertThat(KubeRetry.isTransient(new KubernetesClientException("forbidden", 403, null))).isFalse();
     assertThat(KubeRetry.isTransient(new KubernetesClientException("conflict", 409, null))).isFalse();
     assertThat(KubeRetry.isTransient(new KubernetesClientException("no cause"))).isFalse();
