@@ -44,12 +44,13 @@ class CliAuditIT {
       URI prometheusUrl = CliProcess.prometheusUrl(up.awaitUp());
       PrometheusClient prometheus = PrometheusClient.create(prometheusUrl);
       CliProcess.awaitMilvusTargetUp(prometheus, Duration.ofMinutes(1));
-      // An insert, as a client of the release would make: the proxy's insert counter appears at the next scrape.
+      // An insert, as a client of the release would make: the proxy counts the request and the vectors; a rate
+      // over the dashboard's $__rate_interval (4 scrape intervals, 20 s) needs two scrapes after it.
       MilvusTestExporter standalone = lab.milvusExporters("milvus").get("standalone");
       assertThat(standalone).as("the lab's exporter for the release's standalone pod").isNotNull();
       standalone.traffic().insert("books", 100);
-      awaitSeries(prometheus, "milvus_proxy_insert_vectors_count{namespace=\"milvus\","
-          + " app_kubernetes_io_instance=\"my-release\"}", Duration.ofSeconds(30));
+      awaitSeries(prometheus, "rate(milvus_proxy_req_count{namespace=\"milvus\", app_kubernetes_io_instance="
+          + "\"my-release\", status=\"total\"}[20s])", Duration.ofSeconds(45));
 
       int exit;
       String printed;
@@ -65,9 +66,9 @@ class CliAuditIT {
               + " \\d+ no data, 1 unknown metric, 1 error \\(14 queries in \\d+\\.\\d s\\)");
       assertThat(printed).contains("\n  UNKNOWN_METRIC  Empty on purpose / Has collection (renamed)  (never ingested:"
               + " milvus_rootcoord_has_collection_total)\n")
-          .contains("\n  NO_DATA  Empty on purpose / Time tick lag\n")
+          .contains("\n  NO_DATA  Empty on purpose / Time tick lag  (never ingested: milvus_proxy_tt_lag_ms)\n")
           .contains("\n  ERROR  Empty on purpose / Bad PromQL")
-          .doesNotContain("  Build info\n")
+          .doesNotContain("  Build info\n", "  Proxy / Request rate\n")
           .contains("Report: " + report.resolve(DashboardAudit.HTML_FILE) + " and "
               + report.resolve(DashboardAudit.MARKDOWN_FILE));
 
@@ -77,6 +78,7 @@ class CliAuditIT {
       String markdown = Files.readString(report.resolve(DashboardAudit.MARKDOWN_FILE), StandardCharsets.UTF_8);
       assertThat(markdown).contains(
           "### Build info — DATA\n",
+          "### Request rate — DATA\n",
           "### Inserted vectors — DATA\n",
           "### Nodes — DATA\n",
           "### Has collection (renamed) — UNKNOWN_METRIC\n",
