@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.github.milvusmonitored.access.internal.Fabric8ForwardOpener;
 import io.github.milvusmonitored.access.internal.ForwardOpener;
 import io.github.milvusmonitored.access.internal.ReconnectingForward;
+import io.github.milvusmonitored.metrics.internal.PrometheusErrors;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -87,7 +88,7 @@ public final class PortForwards {
 
   private static Duration positive(String what, Duration d) {
     if (d == null || d.isZero() || d.isNegative()) {
-      throw new IllegalArgumentException(what + " must be positive, got " + d + ".");
+      throw new IllegalArgumentException(what + " must be positive, got " + PrometheusErrors.text(d) + ".");
     }
     return d;
   }

@@ -9,6 +9,7 @@ import io.github.milvusmonitored.access.internal.NetworkPolicies;
 import io.github.milvusmonitored.access.internal.ServiceProxyErrors;
 import io.github.milvusmonitored.metrics.PrometheusClient;
 import io.github.milvusmonitored.metrics.PrometheusTransport;
+import io.github.milvusmonitored.metrics.internal.PrometheusErrors;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
@@ -85,7 +86,7 @@ public final class ServiceProxyTransport implements PrometheusTransport {
       if (!policies.isEmpty()) {
         throw new ServiceProxyUnreachableException(ServiceProxyErrors.noAnswer(target(), timeout, policies));
       }
-      throw new HttpTimeoutException("no answer from " + base + path + " within " + timeout);
+      throw new HttpTimeoutException("no answer from " + base + path + " within " + PrometheusErrors.text(timeout));
     } catch (ExecutionException e) {
       throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
     }

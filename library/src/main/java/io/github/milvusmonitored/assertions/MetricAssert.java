@@ -207,7 +207,7 @@ public final class MetricAssert {
 
   private static void requirePositive(String what, Duration d) {
     if (d == null || d.isZero() || d.isNegative()) {
-      throw new IllegalArgumentException(what + " must be positive, got " + d
+      throw new IllegalArgumentException(what + " must be positive, got " + PrometheusErrors.text(d)
           + ". Example: eventually(Duration.ofSeconds(30)).");
     }
   }

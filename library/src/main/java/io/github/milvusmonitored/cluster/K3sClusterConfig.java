@@ -1,5 +1,6 @@
 package io.github.milvusmonitored.cluster;
 
+import io.github.milvusmonitored.metrics.internal.PrometheusErrors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,7 +45,7 @@ public record K3sClusterConfig(String image, boolean reuse, boolean sharedRootMo
           + DEFAULT_IMAGE + " (or a mirror of it), got '" + image + "'.");
     }
     if (startupTimeout == null || startupTimeout.isZero() || startupTimeout.isNegative()) {
-      throw new IllegalArgumentException("k3s startup timeout must be positive, got " + startupTimeout + ".");
+      throw new IllegalArgumentException("k3s startup timeout must be positive, got " + PrometheusErrors.text(startupTimeout) + ".");
     }
     imageArchives = List.copyOf(imageArchives == null ? List.of() : imageArchives);
     for (Path archive : imageArchives) {

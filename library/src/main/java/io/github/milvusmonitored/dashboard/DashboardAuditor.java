@@ -8,6 +8,7 @@ import io.github.milvusmonitored.metrics.MilvusMetrics;
 import io.github.milvusmonitored.metrics.MilvusSelector;
 import io.github.milvusmonitored.metrics.PrometheusClient;
 import io.github.milvusmonitored.metrics.PrometheusException;
+import io.github.milvusmonitored.metrics.internal.PrometheusErrors;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -192,7 +193,7 @@ public final class DashboardAuditor {
 
   private static void requirePositive(String what, Duration d) {
     if (d == null || d.isZero() || d.isNegative()) {
-      throw new IllegalArgumentException(what + " must be positive, got " + d);
+      throw new IllegalArgumentException(what + " must be positive, got " + PrometheusErrors.text(d) + ".");
     }
   }
 }

@@ -16,6 +16,7 @@ import io.github.milvusmonitored.diagnostics.internal.StepRunner;
 import io.github.milvusmonitored.diagnostics.internal.SummaryWriter;
 import io.github.milvusmonitored.metrics.MilvusSelector;
 import io.github.milvusmonitored.metrics.PrometheusClient;
+import io.github.milvusmonitored.metrics.internal.PrometheusErrors;
 import io.github.milvusmonitored.milvus.MilvusReleaseStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -190,7 +191,7 @@ public final class EnvironmentDiagnostics {
 
     private static Duration positive(String what, Duration d) {
       if (d == null || d.isZero() || d.isNegative()) {
-        throw new IllegalArgumentException(what + " must be positive, got " + d + ".");
+        throw new IllegalArgumentException(what + " must be positive, got " + PrometheusErrors.text(d) + ".");
       }
       return d;
     }

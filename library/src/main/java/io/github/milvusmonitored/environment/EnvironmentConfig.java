@@ -1,5 +1,6 @@
 package io.github.milvusmonitored.environment;
 
+import io.github.milvusmonitored.metrics.internal.PrometheusErrors;
 import io.github.milvusmonitored.milvus.MilvusReleaseConfig;
 import io.github.milvusmonitored.stack.ManifestSource;
 import io.github.milvusmonitored.stack.StackProfile;
@@ -122,7 +123,7 @@ public record EnvironmentConfig(
 
   private static void requirePositive(String name, Duration d) {
     if (d == null || d.isZero() || d.isNegative()) {
-      throw new IllegalArgumentException(name + " must be positive, got " + d
+      throw new IllegalArgumentException(name + " must be positive, got " + PrometheusErrors.text(d)
           + ". Nothing waits without a deadline: pass for example Duration.ofMinutes(5).");
     }
   }

@@ -83,7 +83,7 @@ class PortForwardsTest {
     assertThatThrownBy(() -> PortForwards.of(client).withOpenTimeout(Duration.ofMillis(500)).open(TARGET, 0, opener))
         .isInstanceOf(PortForwardException.class)
         .hasMessageStartingWith("Could not open a port-forward to fake/svc/fake:80 on local port (any) within ")
-        .hasMessageEndingWith("ms: no Ready pod matches the Service's selector app=fake");
+        .hasMessageEndingWith(" s: no Ready pod matches the Service's selector app=fake");
   }
 
   @Test

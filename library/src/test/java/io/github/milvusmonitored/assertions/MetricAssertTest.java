@@ -138,7 +138,7 @@ class MetricAssertTest {
   void refuses_blank_promql_and_non_positive_waits() {
     assertThatThrownBy(() -> assertThatMetric(prometheus, "")).hasMessageStartingWith("PromQL must not be blank.");
     assertThatThrownBy(() -> assertThatMetric(prometheus, "x").eventually(Duration.ZERO))
-        .hasMessageStartingWith("eventually(...) timeout must be positive, got PT0S.");
+        .hasMessageStartingWith("eventually(...) timeout must be positive, got 0 s.");
     assertThatThrownBy(() -> assertThatMetric(prometheus, "x").withPollInterval(Duration.ofMillis(-1)))
         .hasMessageStartingWith("Poll interval must be positive");
   }

@@ -135,7 +135,8 @@ class ExistingClusterTest {
 
     assertThatThrownBy(() -> ExistingCluster.connect(file, null))
         .isInstanceOf(ClusterException.class)
-        .hasMessageStartingWith("The Kubernetes API server https://127.0.0.1:" + port + "/ (from " + file + ") did not answer")
+        .hasMessageStartingWith("The Kubernetes API server https://127.0.0.1:" + port + "/ (from " + file + ") did not"
+            + " answer within 15 s: ")
         .hasMessageContaining("kubectl cluster-info");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
   }

@@ -23,7 +23,7 @@ class K3sStartFailureMessageTest {
     ClusterException e = ClusterErrors.k3sFailed("rancher/k3s:v1.35.0-k3s1", Duration.ofMinutes(3), TIMEOUT, "1",
         KUBELET_LOG);
 
-    assertThat(e.getMessage()).isEqualTo("k3s (rancher/k3s:v1.35.0-k3s1) did not start within PT3M:"
+    assertThat(e.getMessage()).isEqualTo("k3s (rancher/k3s:v1.35.0-k3s1) did not start within 180 s:"
         + " IllegalStateException: Timed out waiting for log output. The Docker host runs cgroup v1 and the kubelet"
         + " refused it: its log says 'kubelet is configured to not run on a host using cgroup v1'. milvus-monitored"
         + " passes --kubelet-arg=fail-cgroupv1=false to k3s v1.31 and later, so this image's kubelet ignores or lacks"

@@ -138,7 +138,7 @@ class EnvironmentDiagnosticsTest {
     DiagnosticsReport report = diagnostics().withStepTimeout(Duration.ofMillis(800)).build().write(folder);
 
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
-    assertThat(read("prometheus-targets.txt")).startsWith("COULD NOT COLLECT Prometheus targets: no answer within 800 ms");
+    assertThat(read("prometheus-targets.txt")).startsWith("COULD NOT COLLECT Prometheus targets: no answer within 0.8 s");
     assertThat(read("servicemonitors.yaml")).contains("# 0 ServiceMonitor(s)");
     assertThat(read("summary.md")).contains("- `prometheus-targets.txt`: COULD NOT COLLECT Prometheus targets");
     assertThat(report.files()).contains("pods.txt", "events.txt", "helm-release.txt", "prometheus-targets.txt", "summary.md");

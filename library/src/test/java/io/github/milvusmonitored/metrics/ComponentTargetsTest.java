@@ -98,7 +98,7 @@ class ComponentTargetsTest {
     assertThatThrownBy(() -> milvus.awaitComponentsUp(CLUSTER, Duration.ofMillis(500)))
         .isInstanceOf(MilvusNotScrapedException.class)
         .hasMessageStartingWith("Components [streamingnode] of Milvus release 'my-release' in namespace 'milvus'"
-            + " were not all up within PT0.5S.\n  mixcoord: UP")
+            + " were not all up within 0.5 s.\n  mixcoord: UP")
         .hasMessageContaining("\n  streamingnode: NO_ACTIVE_TARGETS: Prometheus scrapes components");
   }
 

@@ -1,5 +1,6 @@
 package io.github.milvusmonitored.junit.internal;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -84,6 +85,68 @@ public final class ExtensionErrors {
     return "Could not connect a MilvusClientV2 to " + uri + " (the environment's Milvus endpoint): " + cause
         + ". The port-forward to Milvus may have dropped or Milvus may be restarting; see the diagnostics of"
         + " the environment (pods, events) under the report directory.";
+  }
+
+  /**
+   * A start that failed, as one paragraph: what failed, why, what to do, where the diagnostics are.
+   *
+   * @param phase the phase that failed, or null when the start failed before its phases (the cluster not up)
+   * @param why the failure's own explanation
+   * @param kept whether keepOnFailure left what was installed in place
+   * @param installedSomething whether the start got as far as installing (then it was removed or kept)
+   * @param diagnostics the diagnostics folder, or null when none was written
+   * @param timingReport the timing report, or null when none was written
+   */
+  static String startFailed(String testClass, String phase, String why, boolean kept, boolean installedSomething,
+      Path diagnostics, Path timingReport) {
+    StringBuilder out = new StringBuilder("@MilvusMonitored could not start the monitored environment (started for ")
+        .append(testClass).append("): ");
+    if (phase != null) {
+      out.append("phase '").append(phase).append("' failed: ");
+    }
+    out.append(why).append(why.matches("(?s).*[.!?]$") ? "" : ".");
+    if (installedSomething) {
+      out.append(kept ? " What the start installed was kept for inspection (keepOnFailure = true)."
+          : " What the start installed was removed; keepOnFailure = true (system property"
+              + " milvus.monitored.keepOnFailure, MILVUS_MONITORED_KEEP_ON_FAILURE) keeps it for inspection.");
+    }
+    if (diagnostics != null) {
+      out.append(" Diagnostics (pods, events, targets, logs of unready pods): ").append(diagnostics).append('.');
+    } else if (installedSomething) {
+      out.append(" No diagnostics could be written (see the chain below).");
+    }
+    if (timingReport != null) {
+      out.append(" Timing report: ").append(timingReport).append('.');
+    }
+    return out.append(" Every class with this configuration fails with this error; fix the cause and run the tests"
+        + " again.").toString();
+  }
+
+  /**
+   * Each exception of {@code failure}'s chain once, outermost first, with its suppressed ones: the type, and the
+   * message unless {@code shown} (or an earlier line) already holds it.
+   */
+  static String causeChain(Throwable failure, String shown) {
+    StringBuilder out = new StringBuilder("Cause chain (messages shown above are not repeated):");
+    StringBuilder seen = new StringBuilder(shown);
+    String prefix = "\n  ";
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      line(out, seen, prefix, t);
+      for (Throwable suppressed : t.getSuppressed()) {
+        line(out, seen, "\n    suppressed: ", suppressed);
+      }
+      prefix = "\n  caused by ";
+    }
+    return out.toString();
+  }
+
+  private static void line(StringBuilder out, StringBuilder seen, String prefix, Throwable t) {
+    out.append(prefix).append(t.getClass().getName());
+    String message = t.getMessage() == null ? "" : t.getMessage().strip();
+    if (!message.isEmpty() && seen.indexOf(message) < 0) {
+      out.append(": ").append(message);
+      seen.append('\n').append(message);
+    }
   }
 
   static String diagnosticsWritten(String folder) {

@@ -37,7 +37,7 @@ public final class SharedEnvironments {
 
   /**
    * The environment for {@code resolved}, started on first use; fails with the Docker message when
-   * k3s is needed and Docker is missing.
+   * k3s is needed and Docker is missing, and with one paragraph and the cause chain when the start fails.
    */
   public static MonitoredEnvironment environment(ExtensionContext context, ResolvedConfiguration resolved) {
     ExtensionContext.Store root = context.getRoot().getStore(ContextSupport.NAMESPACE);
@@ -49,8 +49,16 @@ public final class SharedEnvironments {
     if (resolved.needsDocker() && !Host.current().isDockerAvailable()) {
       throw new ExtensionConfigurationException(ExtensionErrors.dockerMissing(resolved.k3sImage()));
     }
-    return root.getOrComputeIfAbsent(key, k -> EnvironmentResource.start(resolved, EnvironmentFactories.find()),
+    return root.getOrComputeIfAbsent(key, k -> start(context.getRequiredTestClass(), resolved),
         EnvironmentResource.class).environment();
+  }
+
+  private static EnvironmentResource start(Class<?> testClass, ResolvedConfiguration resolved) {
+    try {
+      return EnvironmentResource.start(resolved, EnvironmentFactories.find());
+    } catch (RuntimeException e) {
+      throw StartFailures.report(testClass, resolved, e);
+    }
   }
 
   /** The environment for {@code resolved} if it was started, without starting it. */

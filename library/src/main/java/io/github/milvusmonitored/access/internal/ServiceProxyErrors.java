@@ -1,5 +1,6 @@
 package io.github.milvusmonitored.access.internal;
 
+import io.github.milvusmonitored.metrics.internal.PrometheusErrors;
 import java.time.Duration;
 import java.util.List;
 
@@ -17,7 +18,7 @@ public final class ServiceProxyErrors {
 
   /** The proxy gave no answer in time while a NetworkPolicy restricts the pods. */
   public static String noAnswer(String target, Duration timeout, List<NetworkPolicies.Restriction> policies) {
-    return "The Kubernetes API server's service proxy gave no answer from " + target + " within " + timeout
+    return "The Kubernetes API server's service proxy gave no answer from " + target + " within " + PrometheusErrors.text(timeout)
         + ". " + cause(policies);
   }
 

@@ -1,6 +1,7 @@
 package io.github.milvusmonitored.cluster.internal;
 
 import io.github.milvusmonitored.cluster.ClusterException;
+import io.github.milvusmonitored.metrics.internal.PrometheusErrors;
 import java.time.Duration;
 
 /** Every message the cluster layer raises. */
@@ -39,7 +40,7 @@ public final class ClusterErrors {
 
   public static ClusterException notAnswering(String source, String server, Duration timeout, Throwable cause) {
     return new ClusterException("The Kubernetes API server " + server + " (from " + source + ") did not answer"
-        + " within " + timeout + ": " + rootMessage(cause) + ". Check that the cluster is running and reachable"
+        + " within " + PrometheusErrors.text(timeout) + ": " + rootMessage(cause) + ". Check that the cluster is running and reachable"
         + " from here (kubectl cluster-info), and that the kubeconfig's credentials are current.", cause);
   }
 
@@ -60,7 +61,7 @@ public final class ClusterErrors {
    */
   public static ClusterException k3sFailed(String image, Duration timeout, Throwable cause, String dockerCgroupVersion,
       String containerLog) {
-    String base = "k3s (" + image + ") did not start within " + timeout + ": " + rootMessage(cause) + ". ";
+    String base = "k3s (" + image + ") did not start within " + PrometheusErrors.text(timeout) + ": " + rootMessage(cause) + ". ";
     if (containerLog != null && containerLog.contains(KUBELET_CGROUP_V1_REFUSAL)) {
       return new ClusterException(base + "The Docker host runs cgroup v1 and the kubelet refused it: its log says '"
           + KUBELET_CGROUP_V1_REFUSAL + "'. milvus-monitored passes --kubelet-arg=fail-cgroupv1=false to k3s v1.31"

@@ -93,6 +93,6 @@ public final class MilvusDiagnosis {
 
   public static String componentsNotUp(MilvusSelector r, Duration timeout, ComponentTargets status) {
     return "Components " + status.notUp() + " of Milvus release '" + r.instance() + "' in namespace '"
-        + r.namespace() + "' were not all up within " + timeout + ".\n" + status.summary().indent(2).stripTrailing();
+        + r.namespace() + "' were not all up within " + PrometheusErrors.text(timeout) + ".\n" + status.summary().indent(2).stripTrailing();
   }
 }

@@ -1,5 +1,6 @@
 package io.github.milvusmonitored.milvus.internal;
 
+import io.github.milvusmonitored.metrics.internal.PrometheusErrors;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
@@ -58,7 +59,7 @@ public final class MilvusErrors {
   }
 
   public static String notPositive(String what, Duration value) {
-    return what + " must be positive but was " + value + ". Give a duration greater than zero.";
+    return what + " must be positive but was " + PrometheusErrors.text(value) + ". Give a duration greater than zero.";
   }
 
   public static String notPrometheusDuration(String text) {
@@ -149,7 +150,7 @@ public final class MilvusErrors {
   public static String installFailed(String release, String namespace, Duration timeout,
       Exception cause, String aftermath) {
     return "Helm could not install Milvus release '" + release + "' in namespace '" + namespace
-        + "' (waiting up to " + timeout + " for readiness): " + describe(cause) + ". " + aftermath
+        + "' (waiting up to " + PrometheusErrors.text(timeout) + " for readiness): " + describe(cause) + ". " + aftermath
         + " Likely causes: images that cannot be pulled, too little memory or CPU for the pods, or"
         + " persistent volumes that cannot be bound. Look with `kubectl -n " + namespace
         + " get pods,pvc` and `kubectl -n " + namespace + " describe pods`.";

@@ -1,0 +1,110 @@
+package io.github.milvusmonitored.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.github.milvusmonitored.cli.internal.AuditCommand;
+import io.github.milvusmonitored.cli.internal.CliTexts;
+import io.github.milvusmonitored.dashboard.DashboardAudit;
+import io.github.milvusmonitored.metrics.PrometheusClient;
+import io.github.milvusmonitored.testing.MilvusTestExporter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The command line's {@code audit} against the environment a running {@code up} holds on the lab, each in a JVM of
+ * its own as a user runs them: {@code up} prints the Prometheus URL, {@code audit --prometheus=<it>} audits a
+ * dashboard file against the real Prometheus 3.12.0 scraping the release through the operator's configuration, and
+ * says which panels show data and why the others do not; then Ctrl-C stops {@code up} and the cluster is as before.
+ */
+@ExtendWith({LabExtension.class, RestoresLab.class})
+class CliAuditIT {
+
+  private static final Duration AUDIT_DEADLINE = Duration.ofMinutes(1);
+
+  /** The project's test dashboard: one panel per audit feature, some empty on purpose. */
+  private static Path dashboard() {
+    return Path.of(System.getProperty("lab.home"))
+        .resolve("../library/src/test/resources/dashboards/audit-features.json").normalize();
+  }
+
+  @Test
+  void audit_against_a_running_up_names_the_panels_with_data_and_why_the_others_are_empty(Lab lab) throws Exception {
+    KubernetesClient admin = lab.client();
+    ClusterSnapshot before = ClusterSnapshot.of(admin);
+    Path work = Path.of("target", "cli-audit-it");
+    Path report = work.resolve("report").toAbsolutePath();
+    try (CliProcess up = CliProcess.up(lab, work)) {
+      URI prometheusUrl = CliProcess.prometheusUrl(up.awaitUp());
+      PrometheusClient prometheus = PrometheusClient.create(prometheusUrl);
+      CliProcess.awaitMilvusTargetUp(prometheus, Duration.ofMinutes(1));
+      // An insert, as a client of the release would make: the proxy counts the request and the vectors; a rate
+      // over the dashboard's $__rate_interval (4 scrape intervals, 20 s) needs two scrapes after it.
+      MilvusTestExporter standalone = lab.milvusExporters("milvus").get("standalone");
+      assertThat(standalone).as("the lab's exporter for the release's standalone pod").isNotNull();
+      standalone.traffic().insert("books", 100);
+      awaitSeries(prometheus, "rate(milvus_proxy_req_count{namespace=\"milvus\", app_kubernetes_io_instance="
+          + "\"my-release\", status=\"total\"}[20s])", Duration.ofSeconds(45));
+
+      int exit;
+      String printed;
+      try (CliProcess audit = CliProcess.start(work, List.of("audit", "--prometheus=" + prometheusUrl,
+          "--dashboard=" + dashboard(), "--range=5m", "--scrape-interval=5s", "--report=" + report))) {
+        exit = audit.awaitExit(AUDIT_DEADLINE);
+        printed = audit.output();
+      }
+
+      assertThat(exit).as(printed).isEqualTo(AuditCommand.PANELS_WITHOUT_DATA);
+      assertThat(printed.lines().filter(l -> l.startsWith("Dashboard ")).toList()).as(printed).singleElement()
+          .asString().matches("Dashboard 'Audit features' vs milvus/my-release: 14 panels, \\d+ with data,"
+              + " \\d+ no data, 1 unknown metric, 1 error \\(14 queries in \\d+\\.\\d s\\)");
+      assertThat(printed).contains("\n  UNKNOWN_METRIC  Empty on purpose / Has collection (renamed)  (never ingested:"
+              + " milvus_rootcoord_has_collection_total)\n")
+          .contains("\n  NO_DATA  Empty on purpose / Time tick lag  (never ingested: milvus_proxy_tt_lag_ms)\n")
+          .contains("\n  ERROR  Empty on purpose / Bad PromQL")
+          .doesNotContain("  Build info\n", "  Proxy / Request rate\n")
+          .contains("Report: " + report.resolve(DashboardAudit.HTML_FILE) + " and "
+              + report.resolve(DashboardAudit.MARKDOWN_FILE));
+
+      assertThat(report.resolve(DashboardAudit.HTML_FILE)).isRegularFile();
+      String html = Files.readString(report.resolve(DashboardAudit.HTML_FILE), StandardCharsets.UTF_8);
+      assertThat(html).contains("Build info", "Has collection (renamed)", "milvus_rootcoord_has_collection_total");
+      String markdown = Files.readString(report.resolve(DashboardAudit.MARKDOWN_FILE), StandardCharsets.UTF_8);
+      assertThat(markdown).contains(
+          "### Build info — DATA\n",
+          "### Request rate — DATA\n",
+          "### Inserted vectors — DATA\n",
+          "### Nodes — DATA\n",
+          "### Has collection (renamed) — UNKNOWN_METRIC\n",
+          "### Time tick lag — NO_DATA\n",
+          "### Search vectors by collection — NO_DATA\n",
+          "milvus_proxy_tt_lag_ms is never exported by Milvus 2.6.15 (registered but never set in 2.6.15), per its"
+              + " metric catalogue",
+          "- Release: namespace milvus, instance my-release; Prometheus " + prometheusUrl);
+
+      up.signal("INT", 2);
+      assertThat(up.awaitExit(CliProcess.STOP_DEADLINE)).as(up.output()).isEqualTo(CliTexts.STOPPED_BY_SIGINT);
+    }
+
+    ClusterSnapshot after = FreshStartIT.awaitSettled(admin, before);
+    assertThat(before.added(after)).as("objects 'up' left behind after SIGINT").isEmpty();
+    assertThat(before.removed(after)).as("objects 'up' removed that were there before").isEmpty();
+  }
+
+  private static void awaitSeries(PrometheusClient prometheus, String promql, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (prometheus.query(promql).isEmpty()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no series for " + promql + " within " + timeout.toSeconds() + " s at "
+            + prometheus.baseUri());
+      }
+      LabProcess.sleep(Duration.ofSeconds(1));
+    }
+  }
+}
