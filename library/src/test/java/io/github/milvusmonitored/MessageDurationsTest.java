@@ -67,8 +67,10 @@ class MessageDurationsTest {
   void waits_on_the_cluster_name_their_deadline_in_seconds() {
     assertThat(KubePrometheusErrors.namespaceStillTerminating("monitoring", Duration.ofMillis(2500)))
         .startsWith("Namespace 'monitoring' was still Terminating after 2.5 s (an earlier run's removal, or a user's).");
-    assertThat(KubePrometheusErrors.crdsNotEstablished(Duration.ofMillis(1500), List.of("prometheuses"), 10))
-        .startsWith("1 of 10 kube-prometheus CRDs were not Established within 1.5 s: [prometheuses].");
+    assertThat(KubePrometheusErrors.crdsNotEstablished(Duration.ofMillis(1500),
+        java.util.Map.of("prometheuses", "not found"), List.of("prometheuses"), 10))
+        .startsWith("1 of 10 kube-prometheus CRDs were not Established within 1.5 s: [prometheuses].\n"
+            + "  prometheuses: not found\n");
     assertThat(ServiceProxyErrors.noAnswer("monitoring/prometheus-k8s:web", Duration.ofSeconds(5), List.of()))
         .startsWith("The Kubernetes API server's service proxy gave no answer from monitoring/prometheus-k8s:web"
             + " within 5 s. No NetworkPolicy");
