@@ -33,10 +33,23 @@ class MessageDurationsTest {
   @Test
   void an_api_server_that_does_not_answer_names_the_wait_in_seconds() {
     assertThat(ClusterErrors.notAnswering("/home/ci/.kube/config", "https://10.0.0.1:6443/", Duration.ofSeconds(15),
-        new ConnectException("Connection refused")).getMessage()).isEqualTo("The Kubernetes API server"
-        + " https://10.0.0.1:6443/ (from /home/ci/.kube/config) did not answer within 15 s: ConnectException:"
-        + " Connection refused. Check that the cluster is running and reachable from here (kubectl cluster-info), and"
-        + " that the kubeconfig's credentials are current.");
+        new java.util.concurrent.TimeoutException()).getMessage()).isEqualTo("The Kubernetes API server"
+        + " https://10.0.0.1:6443/ (from /home/ci/.kube/config) did not answer within 15 s. Check that the cluster is"
+        + " running and reachable from here (kubectl cluster-info), and that the kubeconfig's credentials are"
+        + " current.");
+  }
+
+  @Test
+  void an_api_server_that_refuses_the_connection_is_reported_as_connection_refused() {
+    assertThat(ClusterErrors.notAnswering("/home/ci/.kube/config", "https://127.0.0.1:6443/", Duration.ofSeconds(15),
+        new RuntimeException(new ConnectException("Connection refused"))).getMessage()).isEqualTo("The Kubernetes API"
+        + " server https://127.0.0.1:6443/ (from /home/ci/.kube/config) refused the connection (connection refused):"
+        + " nothing listens at that address and port. Check that the cluster is running and reachable from here"
+        + " (kubectl cluster-info), and that the kubeconfig's credentials are current.");
+    assertThat(ClusterErrors.notAnswering("/home/ci/.kube/config", "https://127.0.0.1:6443/", Duration.ofSeconds(15),
+        new IllegalStateException("PKIX path building failed")).getMessage()).startsWith("The Kubernetes API server"
+        + " https://127.0.0.1:6443/ (from /home/ci/.kube/config) could not be asked for its version:"
+        + " IllegalStateException: PKIX path building failed. Check");
   }
 
   @Test

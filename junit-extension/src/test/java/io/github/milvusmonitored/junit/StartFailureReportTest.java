@@ -103,13 +103,13 @@ class StartFailureReportTest {
             org.assertj.core.api.InstanceOfAssertFactories.THROWABLE)
         .hasMessage("@MilvusMonitored could not start the monitored environment (started for"
             + " io.github.milvusmonitored.junit.StartFailureReportTest$First): The Kubernetes API server"
-            + " https://10.0.0.1:6443/ (from /home/ci/.kube/config) did not answer within 15 s: ConnectException:"
-            + " Connection refused. Check that the cluster is running and reachable from here (kubectl cluster-info),"
-            + " and that the kubeconfig's credentials are current. Every class with this configuration fails with"
+            + " https://10.0.0.1:6443/ (from /home/ci/.kube/config) refused the connection (connection refused):"
+            + " nothing listens at that address and port. Check that the cluster is running and reachable from here"
+            + " (kubectl cluster-info), and that the kubeconfig's credentials are current. Every class with this configuration fails with"
             + " this error; fix the cause and run the tests again.\n"
             + "Cause chain (messages shown above are not repeated):\n"
             + "  io.github.milvusmonitored.cluster.ClusterException\n"
-            + "  caused by java.net.ConnectException");
+            + "  caused by java.net.ConnectException: Connection refused");
   }
 
   /** The throwable of each class or test that failed. */

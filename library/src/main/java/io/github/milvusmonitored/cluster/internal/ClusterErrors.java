@@ -38,10 +38,19 @@ public final class ClusterErrors {
         + " 'kubectl config set-context " + context + " --" + part + "=<name>'.");
   }
 
+  /**
+   * The API server gave no version: a refused connection says so ("connection refused", nothing listens there); a
+   * timeout names the one deadline; any other failure gives its own words.
+   */
   public static ClusterException notAnswering(String source, String server, Duration timeout, Throwable cause) {
-    return new ClusterException("The Kubernetes API server " + server + " (from " + source + ") did not answer"
-        + " within " + PrometheusErrors.text(timeout) + ": " + rootMessage(cause) + ". Check that the cluster is running and reachable"
-        + " from here (kubectl cluster-info), and that the kubeconfig's credentials are current.", cause);
+    String what = PrometheusErrors.isRefused(cause)
+        ? "refused the connection (connection refused): nothing listens at that address and port"
+        : cause instanceof java.util.concurrent.TimeoutException
+            ? "did not answer within " + PrometheusErrors.text(timeout)
+            : "could not be asked for its version: " + rootMessage(cause);
+    return new ClusterException("The Kubernetes API server " + server + " (from " + source + ") " + what
+        + ". Check that the cluster is running and reachable from here (kubectl cluster-info), and that the"
+        + " kubeconfig's credentials are current.", cause);
   }
 
   public static ClusterException dockerMissing(Throwable cause) {

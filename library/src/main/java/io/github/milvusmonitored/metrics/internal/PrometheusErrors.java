@@ -135,7 +135,8 @@ public final class PrometheusErrors {
   private static final String UNREACHABLE_CAUSES = " Likely causes: Prometheus is not running or not ready"
       + " yet, the port-forward dropped, or the URI is wrong.";
 
-  private static boolean isRefused(Throwable e) {
+  /** Whether {@code e} (or a cause) is a refused TCP connect, as the JDK, Vert.x and OkHttp report one. */
+  public static boolean isRefused(Throwable e) {
     // Java 17's client reports a refused connect as a ConnectException without a message (its cause a
     // ClosedChannelException); other connect failures name themselves.
     boolean connect = false;
