@@ -29,7 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The one-pod and cluster profiles installed for real on the lab (standalone is {@link FreshStartIT}): the pods the
  * chart renders for the profile exist and are served, the chart's ServiceMonitor is picked up, every component is a
  * target of its own and UP, each pod's exporter answers as its component (its own families, under its own
- * {@code component} label, and nowhere else), the proxy counts requests; close() leaves the cluster as before.
+ * {@code component} label, and nowhere else), the proxy counts requests, a querynode failing its scrapes is
+ * reported DOWN by name while the others stay UP; close() leaves the cluster as before.
  */
 @ExtendWith({LabExtension.class, RestoresLab.class})
 class ProfilesIT {
@@ -158,6 +159,19 @@ class ProfilesIT {
       assertThat(milvus.requestCounts().count("Search", RequestStatus.SUCCESS)).isEqualTo(1.0);
       assertThat(componentsOf(milvus, "milvus_proxy_req_count")).as("components counting requests")
           .containsExactly("proxy");
+
+      MilvusTestExporter querynode = exporters.get("querynode");
+      querynode.failScrapesWith(500);
+      try {
+        ComponentTargets oneDown = awaitNotUp(milvus, components, List.of("querynode"));
+        assertThat(oneDown.component("querynode").state()).isEqualTo(TargetStatus.State.DOWN);
+        assertThat(oneDown.summary()).as("the report of a cluster whose querynode fails its scrapes")
+            .contains("querynode: DOWN", "kubectl -n milvus get pods -l component=querynode")
+            .contains("proxy: UP", "mixcoord: UP", "datanode: UP", "streamingnode: UP");
+      } finally {
+        querynode.serveScrapesNormally();
+      }
+      assertThat(awaitNotUp(milvus, components, List.of()).isUp()).isTrue();
     }
 
     assertLeftAsBefore(admin, before);
@@ -174,6 +188,18 @@ class ProfilesIT {
           .as(component).containsOnly(Targets.Health.UP);
     }
     assertThat(targets.isUp()).isTrue();
+    return targets;
+  }
+
+  /** Waits up to 30 s (six scrape intervals) until exactly {@code expected} are the components not UP. */
+  private static ComponentTargets awaitNotUp(MilvusMetrics milvus, List<String> components, List<String> expected) {
+    long deadline = System.nanoTime() + SAMPLE_TIMEOUT.toNanos();
+    ComponentTargets targets = milvus.targetStatusByComponent(components);
+    while (!targets.notUp().equals(expected) && System.nanoTime() < deadline) {
+      LabProcess.sleep(Duration.ofMillis(500));
+      targets = milvus.targetStatusByComponent(components);
+    }
+    assertThat(targets.notUp()).as("components not UP:\n%s", targets.summary()).isEqualTo(expected);
     return targets;
   }
 
