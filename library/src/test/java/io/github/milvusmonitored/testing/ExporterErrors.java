@@ -42,7 +42,29 @@ final class ExporterErrors {
 
     static IllegalArgumentException notInStandalone(MetricFamilySpec spec) {
         return new IllegalArgumentException("Metric family '" + spec.name() + "' belongs to component '"
-                + spec.component() + "', which does not run inside a Milvus standalone process.");
+                + spec.component() + "', which does not run inside a Milvus standalone process nor in any"
+                + " process of a Milvus cluster.");
+    }
+
+    static IllegalArgumentException notInComponent(MetricFamilySpec spec, String process) {
+        List<String> exposing = MilvusComponents.CLUSTER.stream().filter(spec::exposedBy).toList();
+        return new IllegalArgumentException("Metric family '" + spec.name() + "' belongs to component '"
+                + spec.component() + "' in the Milvus catalogue: a Milvus " + process + " process does not expose"
+                + " it; " + String.join(", ", exposing) + " and standalone processes do. Set it on the exporter"
+                + " that stands for one of those, e.g. withComponent(\"" + exposing.get(0) + "\").");
+    }
+
+    static IllegalStateException noTrafficOn(String process) {
+        return new IllegalStateException("traffic() simulates client requests, which Milvus counts in the proxy's"
+                + " families (milvus_proxy_req_count, milvus_proxy_insert_vectors_count, milvus_proxy_sq_latency);"
+                + " this exporter stands for a " + process + " process, which exposes none of them. Drive traffic on"
+                + " the proxy's exporter (withComponent(\"proxy\"), in the lab milvusExporters(namespace).get(\"proxy\"))"
+                + " or on a standalone one.");
+    }
+
+    static IllegalArgumentException unknownComponent(String process, List<String> known) {
+        return new IllegalArgumentException("Milvus component '" + process + "' is not a Milvus 2.6 process the"
+                + " test exporter knows; use one of " + known + " (the chart's component label).");
     }
 
     static IllegalArgumentException negativeIncrement(String name, double amount) {

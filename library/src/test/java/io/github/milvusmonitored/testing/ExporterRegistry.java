@@ -9,7 +9,8 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * The families and series the test exporter currently exposes, validated against the Milvus catalogue.
+ * The families and series the test exporter currently exposes, validated against the Milvus catalogue and the
+ * process the exporter stands for.
  * Every method is synchronized: traffic threads update while the HTTP server renders.
  */
 final class ExporterRegistry {
@@ -25,10 +26,17 @@ final class ExporterRegistry {
     };
 
     private final MilvusMetricCatalogue catalogue;
+    private final String component;
     private final Map<String, TreeMap<List<String>, ExporterSeries>> families = new TreeMap<>();
 
-    ExporterRegistry(MilvusMetricCatalogue catalogue) {
+    /** The registry of the Milvus process of {@code component}; it refuses families that process does not expose. */
+    ExporterRegistry(MilvusMetricCatalogue catalogue, String component) {
         this.catalogue = catalogue;
+        this.component = MilvusComponents.require(component);
+    }
+
+    String component() {
+        return component;
     }
 
     synchronized void setGauge(String name, Map<String, String> labels, double value) {
@@ -83,8 +91,9 @@ final class ExporterRegistry {
         if (spec.neverAppears()) {
             throw ExporterErrors.neverExposed(spec);
         }
-        if (!spec.exposedByStandalone()) {
-            throw ExporterErrors.notInStandalone(spec);
+        if (!spec.exposedBy(component)) {
+            throw spec.exposedByStandalone() ? ExporterErrors.notInComponent(spec, component)
+                    : ExporterErrors.notInStandalone(spec);
         }
         return spec;
     }

@@ -36,7 +36,19 @@ public record MetricFamilySpec(String name, MetricType type, List<String> labelN
      * mixcoord, querynode, datanode, streamingnode) in one process; only CDC is a separate binary.
      */
     public boolean exposedByStandalone() {
-        return !component.startsWith("cdc");
+        return exposedBy(MilvusComponents.STANDALONE);
+    }
+
+    /**
+     * Whether the Milvus process of this component ({@code standalone}, {@code mixcoord}, {@code proxy},
+     * {@code querynode}, {@code datanode} or {@code streamingnode}, as the chart's {@code component} label names
+     * them) exposes the family: e.g. {@code milvus_rootcoord_proxy_num} only on mixcoord,
+     * {@code milvus_proxy_req_count} only on proxy, {@code go_goroutines} on every process.
+     *
+     * @throws IllegalArgumentException naming the valid components for any other name
+     */
+    public boolean exposedBy(String process) {
+        return MilvusComponents.exposes(MilvusComponents.require(process), component);
     }
 
     /** The label names a caller sets on a sample; a summary's {@code quantile} is set by the summary itself. */

@@ -73,6 +73,11 @@ public final class MilvusMetricCatalogue {
                     throw new IllegalArgumentException("Catalogue line " + number + " has " + cols.length
                             + " columns, expected 7: " + line);
                 }
+                if (!MilvusComponents.isKnownCatalogueComponent(cols[3])) {
+                    throw new IllegalArgumentException("Catalogue line " + number + " has component '" + cols[3]
+                            + "', which no Milvus process is known to expose; place it in MilvusComponents: "
+                            + line);
+                }
                 MetricFamilySpec spec = new MetricFamilySpec(cols[0], MetricType.parse(cols[1]),
                         labelNames(cols[2]), cols[3], cols[6]);
                 if (families.put(spec.name(), spec) != null) {
@@ -113,8 +118,16 @@ public final class MilvusMetricCatalogue {
 
     /** Names of the families a standalone process exposes at startup, sorted. */
     public List<String> standaloneStartupFamilies() {
+        return startupFamilies(MilvusComponents.STANDALONE);
+    }
+
+    /**
+     * Names of the families the process of {@code component} exposes at startup, sorted; see
+     * {@link MetricFamilySpec#exposedBy(String)}.
+     */
+    public List<String> startupFamilies(String component) {
         return families.values().stream()
-                .filter(f -> f.exposedByStandalone() && f.appearsAtStartup())
+                .filter(f -> f.exposedBy(component) && f.appearsAtStartup())
                 .map(MetricFamilySpec::name).sorted().toList();
     }
 

@@ -44,4 +44,12 @@ class MilvusMetricCatalogueTest {
                 + "milvus_x\tgauge\t\tproxy\n"))
                 .hasMessageContaining("Catalogue line 2 has 4 columns, expected 7");
     }
+
+    @Test
+    void refuses_a_component_no_milvus_process_is_known_to_expose() {
+        assertThatThrownBy(() -> MilvusMetricCatalogue.parse("name\ttype\tlabels\tcomponent\tgo\tsrc\tappears\n"
+                + "milvus_x\tgauge\t\tindexcoord\tX\tx.go\tstartup\n"))
+                .hasMessageStartingWith("Catalogue line 2 has component 'indexcoord', which no Milvus process is"
+                        + " known to expose; place it in MilvusComponents");
+    }
 }

@@ -19,7 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An HTTP server on a free loopback port that exposes what a Milvus 2.6.15 standalone process exposes on 9091.
+ * An HTTP server on a free loopback port that exposes what one Milvus 2.6.15 process exposes on 9091: a
+ * standalone process by default, or one process of a Milvus cluster.
  *
  * <pre>{@code
  * try (MilvusTestExporter exporter = MilvusTestExporter.builder().start()) {
@@ -27,14 +28,20 @@ import org.slf4j.LoggerFactory;
  *     exporter.setGauge("milvus_rootcoord_collection_num", Map.of("db_name", "default"), 1);
  *     URI scrape = exporter.metricsUri();
  * }
+ * try (MilvusTestExporter querynode = MilvusTestExporter.builder().withComponent("querynode").start()) {
+ *     querynode.exposes("milvus_querynode_disk_used_size");   // true
+ *     querynode.exposes("milvus_rootcoord_proxy_num");        // false: a mixcoord family
+ * }
  * }</pre>
  *
- * <p>At startup {@code /metrics} holds the catalogue's startup families only; families that Milvus
- * exposes after a first observation appear once traffic or a setter touches them; families Milvus
- * never sets are refused. Label names must match the catalogue exactly. The exposition carries no
- * {@code component} label, as Milvus's own registry adds none: in Kubernetes {@code component="standalone"}
- * is a target label that the ServiceMonitor copies from the Service, and {@link MilvusTarget} adds it the
- * same way. {@code /healthz} answers 200 "OK".
+ * <p>At startup {@code /metrics} holds the catalogue's startup families of the process only; families that
+ * Milvus exposes after a first observation appear once traffic or a setter touches them; families Milvus
+ * never sets are refused, and so are families the process does not expose (a querynode family on a proxy
+ * exporter). Which process exposes which family follows the catalogue's {@code component} column, see
+ * {@link MetricFamilySpec#exposedBy(String)}. Label names must match the catalogue exactly. The exposition
+ * carries no {@code component} label, as Milvus's own registry adds none: in Kubernetes
+ * {@code component="standalone"} (or {@code "querynode"}, ...) is a target label that the ServiceMonitor copies
+ * from the Service, and {@link MilvusTarget} adds it the same way. {@code /healthz} answers 200 "OK".
  */
 public final class MilvusTestExporter implements AutoCloseable {
 
@@ -49,7 +56,7 @@ public final class MilvusTestExporter implements AutoCloseable {
 
     private MilvusTestExporter(Builder builder) {
         MilvusMetricCatalogue catalogue = MilvusMetricCatalogue.v2_6_15();
-        this.registry = new ExporterRegistry(catalogue);
+        this.registry = new ExporterRegistry(catalogue, builder.component);
         StartupSeries.apply(registry, catalogue, builder.nodeId, "v" + builder.milvusVersion.replaceFirst("^v", ""));
         this.traffic = new MilvusTraffic(registry, builder.nodeId, builder.milvusVersion);
         try {
@@ -66,8 +73,8 @@ public final class MilvusTestExporter implements AutoCloseable {
         server.createContext("/metrics", this::metrics);
         server.createContext("/healthz", exchange -> respond(exchange, 200, "text/plain; charset=utf-8", "OK"));
         server.start();
-        LOG.info("Milvus test exporter (Milvus {}, node_id {}) serves {}", builder.milvusVersion, builder.nodeId,
-                metricsUri());
+        LOG.info("Milvus test exporter (Milvus {} {}, node_id {}) serves {}", builder.milvusVersion,
+                builder.component, builder.nodeId, metricsUri());
     }
 
     /** A builder; {@code MilvusTestExporter.builder().start()} gives a Milvus 2.6.15 standalone exporter. */
@@ -75,12 +82,32 @@ public final class MilvusTestExporter implements AutoCloseable {
         return new Builder();
     }
 
-    /** The traffic simulator raising the proxy request metrics. */
+    /** The Milvus process this exporter stands for: {@code standalone}, {@code mixcoord}, {@code proxy}, ... */
+    public String component() {
+        return registry.component();
+    }
+
+    /**
+     * The traffic simulator raising the proxy request metrics.
+     *
+     * <p>Milvus counts client requests in the proxy alone, so only a standalone or a proxy exporter has one; a
+     * mixcoord, querynode, datanode or streamingnode exporter refuses rather than expose proxy families its
+     * process never has. The simulator raises the proxy families only; it does not imitate the work a request
+     * causes on the other processes (set those families with the setters on their exporters).
+     *
+     * @throws IllegalStateException on an exporter of another component, naming the proxy's exporter to use
+     */
     public MilvusTraffic traffic() {
+        if (!component().equals(MilvusComponents.STANDALONE) && !component().equals("proxy")) {
+            throw ExporterErrors.noTrafficOn(component());
+        }
         return traffic;
     }
 
-    /** Sets a gauge sample; refuses names not in the catalogue and label names other than the family's. */
+    /**
+     * Sets a gauge sample; refuses names not in the catalogue, families the process does not expose and label
+     * names other than the family's.
+     */
     public MilvusTestExporter setGauge(String name, Map<String, String> labels, double value) {
         registry.setGauge(name, labels, value);
         return this;
@@ -182,6 +209,7 @@ public final class MilvusTestExporter implements AutoCloseable {
     public static final class Builder {
         private String milvusVersion = "2.6.15";
         private String nodeId = "1";
+        private String component = MilvusComponents.STANDALONE;
         private InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
 
         private Builder() {
@@ -206,7 +234,21 @@ public final class MilvusTestExporter implements AutoCloseable {
             return this;
         }
 
-        /** The {@code node_id} label value of the standalone process (default {@code 1}). */
+        /**
+         * The Milvus process to stand for, as the chart's {@code component} label names it (default
+         * {@code standalone}): {@code standalone} runs every role and exposes every family;
+         * {@code mixcoord} (rootcoord, datacoord, querycoord and streamingcoord), {@code proxy},
+         * {@code querynode}, {@code datanode} and {@code streamingnode} expose the common, Go runtime and
+         * process families and their own, and count only their own role in {@code milvus_num_node}.
+         *
+         * @throws IllegalArgumentException for any other name, naming the valid ones
+         */
+        public Builder withComponent(String value) {
+            this.component = MilvusComponents.require(value);
+            return this;
+        }
+
+        /** The {@code node_id} label value of the process (default {@code 1}). */
         public Builder withNodeId(long nodeId) {
             this.nodeId = Long.toString(nodeId);
             return this;

@@ -194,6 +194,107 @@ class MilvusTestExporterTest {
                 Map.of("node_id", "1", "db_name", "default", "collection_name", "books"))).contains(1000.0);
     }
 
+    @Test
+    void each_cluster_component_exposes_its_own_startup_families_and_the_common_ones() {
+        MilvusMetricCatalogue catalogue = MilvusMetricCatalogue.v2_6_15();
+        java.util.Set<String> union = new java.util.TreeSet<>();
+        for (String component : MilvusComponents.CLUSTER) {
+            try (MilvusTestExporter one = MilvusTestExporter.builder().withComponent(component).start()) {
+                TextExposition parsed = TextExposition.parse(one.exposition());
+                assertThat(one.component()).isEqualTo(component);
+                assertThat(parsed.familiesWithSamples()).as(component)
+                        .containsExactlyInAnyOrderElementsOf(catalogue.startupFamilies(component))
+                        .contains("milvus_build_info", "milvus_runtime_info", "milvus_num_node", "milvus_meta_op_count",
+                                "milvus_thread_num", "milvus_jemalloc_resident_bytes", "go_goroutines",
+                                "process_resident_memory_bytes");
+                assertThat(parsed.samples("milvus_num_node")).as(component + " counts only its own role")
+                        .singleElement().satisfies(s -> assertThat(s.labels()).containsEntry("role_name", component));
+                union.addAll(parsed.familiesWithSamples());
+            }
+        }
+        assertThat(union).as("the five cluster processes together expose what standalone does")
+                .containsExactlyInAnyOrderElementsOf(catalogue.standaloneStartupFamilies());
+    }
+
+    @Test
+    void places_component_families_on_the_process_the_catalogue_names() {
+        List<String> coord = List.of("milvus_rootcoord_proxy_num", "milvus_datacoord_datanode_num",
+                "milvus_querycoord_querynode_num");
+        List<String> cPlusPlus = List.of("internal_core_search_latency", "internal_storage_op_count",
+                "internal_mmap_in_used_count", "search_latency");
+        Map<String, List<String>> expected = Map.of(
+                "mixcoord", coord,
+                "proxy", List.of(),
+                "querynode", concat(cPlusPlus, "milvus_querynode_disk_used_size"),
+                "datanode", concat(cPlusPlus, "milvus_datanode_slot"),
+                "streamingnode", cPlusPlus);
+        List<String> probed = concat(concat(coord, "milvus_querynode_disk_used_size"), "milvus_datanode_slot");
+        probed = java.util.stream.Stream.concat(probed.stream(), cPlusPlus.stream()).toList();
+        for (Map.Entry<String, List<String>> entry : expected.entrySet()) {
+            try (MilvusTestExporter one = MilvusTestExporter.builder().withComponent(entry.getKey()).start()) {
+                assertThat(probed.stream().filter(one::exposes).toList()).as(entry.getKey())
+                        .containsExactlyInAnyOrderElementsOf(entry.getValue());
+            }
+        }
+        assertThat(MilvusMetricCatalogue.v2_6_15().startupFamilies("proxy")).noneMatch(f -> f.startsWith("milvus_proxy_")
+                || f.startsWith("milvus_rootcoord_") || f.startsWith("internal_"));
+        assertThat(MilvusMetricCatalogue.v2_6_15().family("milvus_streaming_produce_total").orElseThrow())
+                .satisfies(f -> {
+                    assertThat(f.exposedBy("proxy")).isTrue();
+                    assertThat(f.exposedBy("querynode")).isTrue();
+                    assertThat(f.exposedBy("mixcoord")).isTrue();
+                    assertThat(f.exposedBy("datanode")).isFalse();
+                    assertThat(f.exposedBy("standalone")).isTrue();
+                });
+        assertThat(MilvusMetricCatalogue.v2_6_15().family("milvus_indexnode_build_index_latency").orElseThrow()
+                .exposedBy("datanode")).isTrue();
+    }
+
+    @Test
+    void refuses_families_the_process_does_not_expose_naming_the_ones_that_do() {
+        try (MilvusTestExporter proxy = MilvusTestExporter.builder().withComponent("proxy").start()) {
+            assertThatThrownBy(() -> proxy.setGauge("milvus_datanode_slot", Map.of("node_id", "1", "type", "total"), 1))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("Metric family 'milvus_datanode_slot' belongs to component 'datanode' in the Milvus"
+                            + " catalogue: a Milvus proxy process does not expose it; datanode and standalone processes"
+                            + " do. Set it on the exporter that stands for one of those, e.g."
+                            + " withComponent(\"datanode\").");
+            assertThatThrownBy(() -> proxy.incrementCounter("milvus_cdc_stream_rpc_reconnect_times",
+                    Map.of("target_cluster", "b"), 1))
+                    .hasMessageContaining("nor in any process of a Milvus cluster");
+            proxy.traffic().search("books", Duration.ofMillis(3));
+            assertThat(TextExposition.parse(proxy.exposition()).value("milvus_proxy_req_count",
+                    reqLabels("Search", "total"))).contains(1.0);
+        }
+    }
+
+    @Test
+    void refuses_traffic_on_processes_other_than_the_proxy() {
+        try (MilvusTestExporter querynode = MilvusTestExporter.builder().withComponent("querynode").start()) {
+            assertThatThrownBy(querynode::traffic).isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("traffic() simulates client requests, which Milvus counts in the proxy's"
+                            + " families (milvus_proxy_req_count, milvus_proxy_insert_vectors_count,"
+                            + " milvus_proxy_sq_latency); this exporter stands for a querynode process")
+                    .hasMessageContaining("milvusExporters(namespace).get(\"proxy\")");
+            assertThatThrownBy(() -> querynode.incrementCounter("milvus_proxy_req_count",
+                    reqLabels("Search", "total"), 1)).hasMessageContaining("a Milvus querynode process does not expose");
+        }
+    }
+
+    @Test
+    void refuses_a_component_milvus_2_6_does_not_run() {
+        assertThatThrownBy(() -> MilvusTestExporter.builder().withComponent("indexnode"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Milvus component 'indexnode' is not a Milvus 2.6 process the test exporter knows; use one"
+                        + " of [standalone, mixcoord, proxy, querynode, datanode, streamingnode] (the chart's"
+                        + " component label).");
+        assertThat(exporter.component()).isEqualTo("standalone");
+    }
+
+    private static List<String> concat(List<String> list, String element) {
+        return java.util.stream.Stream.concat(list.stream(), java.util.stream.Stream.of(element)).toList();
+    }
+
     private static Map<String, String> reqLabels(String function, String status) {
         return Map.of("node_id", "1", "function_name", function, "status", status, "db_name", "default",
                 "collection_name", "books");

@@ -14,7 +14,7 @@ import java.util.Map;
  *
  * <p>Each request increments {@code milvus_proxy_req_count} twice, once with {@code status="total"} and
  * once with its outcome, with labels node_id, function_name, status, db_name ({@code default}) and
- * collection_name. Thread-safe.
+ * collection_name. Thread-safe. Only a standalone or a proxy exporter has one ({@link MilvusTestExporter#traffic()}).
  */
 public final class MilvusTraffic {
 

@@ -8,12 +8,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Fills a registry with what Milvus standalone exposes right after startup: the series listed in
- * {@code milvus-standalone-startup-2.6.15.tsv}, and every other unlabelled startup family at 0.
+ * Fills a registry with what its Milvus process exposes right after startup: the series listed in
+ * {@code milvus-standalone-startup-2.6.15.tsv} of the families that process exposes, and every other unlabelled
+ * startup family of that process at 0. The file describes standalone; a cluster process keeps the lines of its
+ * own families, and of {@code milvus_num_node} only the line of its own role (each process counts itself; a
+ * standalone process runs all five roles).
  */
 final class StartupSeries {
 
     static final String RESOURCE = "/milvus-standalone-startup-2.6.15.tsv";
+    private static final String NUM_NODE = "milvus_num_node";
 
     private StartupSeries() {
     }
@@ -21,7 +25,7 @@ final class StartupSeries {
     static void apply(ExporterRegistry registry, MilvusMetricCatalogue catalogue, String nodeId, String version) {
         apply(read(), registry, catalogue, nodeId, version);
         for (MetricFamilySpec spec : catalogue.families()) {
-            if (spec.exposedByStandalone() && spec.appearsAtStartup() && !registry.exposes(spec.name())) {
+            if (spec.exposedBy(registry.component()) && spec.appearsAtStartup() && !registry.exposes(spec.name())) {
                 if (!spec.settableLabelNames().isEmpty()) {
                     throw new IllegalStateException("Startup family " + spec.name() + " has labels "
                             + spec.labelNames() + " but " + RESOURCE + " lists no series for it");
@@ -44,13 +48,24 @@ final class StartupSeries {
                 throw ExporterErrors.badStartupLine(i + 1, line, "expected 3 tab-separated columns");
             }
             try {
-                MetricType type = catalogue.family(cols[0]).map(MetricFamilySpec::type)
+                MetricFamilySpec spec = catalogue.family(cols[0])
                         .orElseThrow(() -> ExporterErrors.unknownFamily(cols[0]));
-                applyLine(registry, type, cols[0], labels(cols[1]), cols[2]);
+                Map<String, String> labels = labels(cols[1]);
+                if (exposedBy(registry.component(), spec, labels)) {
+                    applyLine(registry, spec.type(), cols[0], labels, cols[2]);
+                }
             } catch (IllegalArgumentException e) {
                 throw ExporterErrors.badStartupLine(i + 1, line, e.getMessage());
             }
         }
+    }
+
+    private static boolean exposedBy(String process, MetricFamilySpec spec, Map<String, String> labels) {
+        if (!spec.exposedBy(process)) {
+            return false;
+        }
+        return !spec.name().equals(NUM_NODE) || process.equals(MilvusComponents.STANDALONE)
+                || process.equals(labels.get("role_name"));
     }
 
     private static void applyLine(ExporterRegistry registry, MetricType type, String name,
