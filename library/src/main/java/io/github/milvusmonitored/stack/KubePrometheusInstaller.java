@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.github.milvusmonitored.internal.KubeRetry;
 import io.github.milvusmonitored.internal.KubeWaits;
+import io.github.milvusmonitored.stack.internal.Concurrently;
 import io.github.milvusmonitored.stack.internal.CrdEstablishedWaiter;
 import io.github.milvusmonitored.stack.internal.KubePrometheusErrors;
 import io.github.milvusmonitored.stack.internal.KubeletObjects;
@@ -217,8 +218,10 @@ public final class KubePrometheusInstaller {
     }
     List<ResourceSteps.Item> all = new ArrayList<>(items(manifests.setupFiles()));
     all.addAll(items(manifests.stackFiles(profile)));
-    for (ResourceSteps.Item item : all) {
-      ledger.found(item, ResourceSteps.get(client, item, deadline));
+    // Independent reads: a few at a time, so a start does not wait one API round trip per object in turn.
+    List<HasMetadata> read = Concurrently.map(all, item -> ResourceSteps.get(client, item, deadline));
+    for (int i = 0; i < all.size(); i++) {
+      ledger.found(all.get(i), read.get(i));
     }
     ledger.kubeletObjectsFound(KubeletObjects.present(client, deadline));
     List<String> findings = otherStackCheck ? OtherStackDetector.findings(client, ledger.allFound(), deadline) : List.of();
@@ -235,11 +238,38 @@ public final class KubePrometheusInstaller {
     LOG.info("kube-prometheus {}: applying {} ({} objects, profile {}, {}, run {})",
         manifests.version(), phase, items.size(), profile, applier, run.runId());
     List<ApplyReport.Entry> entries = new ArrayList<>();
+    // Consecutive CRDs (cluster-scoped, independent of each other, and the slowest objects to apply) are sent
+    // together; everything else one after the other in file order. The ledger records them in file order.
+    List<ResourceSteps.Item> crds = new ArrayList<>();
     for (ResourceSteps.Item item : items) {
+      if ("CustomResourceDefinition".equals(item.resource().getKind())) {
+        crds.add(item);
+        continue;
+      }
+      entries.addAll(applyTogether(phase, crds, deadline));
+      crds.clear();
       entries.add(applyOne(phase, item, deadline));
     }
+    entries.addAll(applyTogether(phase, crds, deadline));
     LOG.info("kube-prometheus {}: {} applied in {} ms", manifests.version(), phase, (System.nanoTime() - started) / 1_000_000);
     return new ApplyReport(entries);
+  }
+
+  private List<ApplyReport.Entry> applyTogether(ApplyReport.Phase phase, List<ResourceSteps.Item> items,
+      KubeRetry.Deadline deadline) {
+    List<ApplyReport.Entry> entries = new ArrayList<>();
+    List<ResourceSteps.Item> toApply = new ArrayList<>();
+    for (ResourceSteps.Item item : items) {
+      if (ledger.before(item.resource()).isPresent()) {
+        entries.add(applyOne(phase, item, deadline)); // kept, as applyOne says
+      } else {
+        ResourceSteps.Item stamped = new ResourceSteps.Item(item.file(), run.stamp(item.resource()));
+        ledger.created(stamped);
+        toApply.add(stamped);
+      }
+    }
+    entries.addAll(Concurrently.map(toApply, stamped -> ResourceSteps.apply(client, applier, phase, stamped, deadline)));
+    return entries;
   }
 
   private ApplyReport.Entry applyOne(ApplyReport.Phase phase, ResourceSteps.Item item, KubeRetry.Deadline deadline) {

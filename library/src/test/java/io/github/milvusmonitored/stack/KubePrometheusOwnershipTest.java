@@ -268,7 +268,7 @@ class KubePrometheusOwnershipTest {
         .isInstanceOf(KubePrometheusException.class)
         .hasMessageStartingWith("Namespace 'monitoring' was still Terminating after ")
         .hasMessageContaining("'kubectl get namespace monitoring -o yaml'");
-    assertThat(sent).containsExactly(
+    assertThat(sent).containsExactlyInAnyOrder(
         "CustomResourceDefinition alertmanagers.monitoring.coreos.com",
         "CustomResourceDefinition prometheuses.monitoring.coreos.com",
         "CustomResourceDefinition servicemonitors.monitoring.coreos.com");
