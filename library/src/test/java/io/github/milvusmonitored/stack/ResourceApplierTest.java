@@ -91,8 +91,10 @@ class ResourceApplierTest {
         patches.add(r);
       }
     }
+    // The CRDs go together (any order among them), then the namespace.
     assertThat(patches).extracting(RecordedRequest::getPath)
-        .containsExactlyElementsOf(paths.stream().map(p -> p + "?fieldManager=milvus-monitored").toList());
+        .containsExactlyInAnyOrderElementsOf(paths.stream().map(p -> p + "?fieldManager=milvus-monitored").toList())
+        .last().isEqualTo("/api/v1/namespaces/monitoring?fieldManager=milvus-monitored");
     assertThat(patches).allSatisfy(r -> {
       assertThat(r.getHeader("Content-Type")).startsWith("application/apply-patch+yaml");
       assertThat(r.getBody().readUtf8())
