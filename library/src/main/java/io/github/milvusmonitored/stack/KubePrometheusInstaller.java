@@ -122,6 +122,14 @@ public final class KubePrometheusInstaller {
     return run;
   }
 
+  /**
+   * Whether this installer created the object (it was absent when the cluster was surveyed), e.g.
+   * {@code created("Deployment", "monitoring", "grafana")}; {@code namespace} is null for cluster-scoped objects.
+   */
+  public boolean created(String kind, String namespace, String name) {
+    return ledger.isCreated(kind, namespace, name);
+  }
+
   /** Runs every step: setup, CRD wait ({@link #DEFAULT_CRD_TIMEOUT}), stack, RBAC patch. */
   public ApplyReport install() {
     return install(DEFAULT_CRD_TIMEOUT);

@@ -109,6 +109,12 @@ final class StackPhases {
 
   // A dashboard that cannot be had (offline) leaves Grafana without it; the environment is still usable.
   private void provisionDashboard(KubernetesClient client) {
+    if (!installer.created("Deployment", "monitoring", "grafana")) {
+      // A Grafana that was there before the run is someone else's: its Deployment is not edited.
+      LOG.info("Grafana: Deployment monitoring/grafana was there before this run and is left as it is: Milvus's"
+          + " dashboard is not imported into it (GrafanaProvisioning.provision(..) imports it on purpose)");
+      return;
+    }
     try {
       GrafanaProvisioning.provision(client, GrafanaDashboard.load(DashboardSource.officialMilvus(
           config.milvus().imageTag())), MilvusSelector.of(config.milvus().namespace(), config.milvus().releaseName()));
