@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.github.milvusmonitored.internal.KubeRetry;
 import io.github.milvusmonitored.internal.KubeWaits;
+import io.github.milvusmonitored.stack.internal.ApiServices;
 import io.github.milvusmonitored.stack.internal.CrdEstablishedWaiter;
 import io.github.milvusmonitored.stack.internal.KubePrometheusErrors;
 import io.github.milvusmonitored.stack.internal.KubeletObjects;
@@ -264,9 +265,9 @@ public final class KubePrometheusInstaller {
       // Never applied over: another tool's object, or an earlier run's that a later change (the RBAC
       // patch) may own fields of; a server-side apply would conflict or overwrite.
       if ("APIService".equals(resource.getKind()) && METRICS_API.equals(resource.getMetadata().getName())) {
-        LOG.info("kube-prometheus: APIService {} is already served here{}; prometheus-adapter's APIService is"
+        LOG.info("kube-prometheus: APIService {} exists already ({}); prometheus-adapter's APIService is"
             + " skipped and the existing one left alone (kubectl top and HPAs keep using it)", METRICS_API,
-            apiServiceBackend(before));
+            ApiServices.backend(before));
       } else {
         LOG.info("kube-prometheus: {} exists already ({}): left as it is", ResourceSteps.describe(resource),
             RunOwnership.managedByLibrary(before) ? "left by an earlier milvus-monitored run" : "not milvus-monitored's");
@@ -280,15 +281,6 @@ public final class KubePrometheusInstaller {
 
   private static boolean isTerminating(HasMetadata namespace) {
     return namespace instanceof Namespace ns && ns.getStatus() != null && "Terminating".equals(ns.getStatus().getPhase());
-  }
-
-  private static String apiServiceBackend(HasMetadata apiService) {
-    if (apiService instanceof io.fabric8.kubernetes.api.model.GenericKubernetesResource g
-        && g.getAdditionalProperties().get("spec") instanceof java.util.Map<?, ?> spec
-        && spec.get("service") instanceof java.util.Map<?, ?> service) {
-      return " by Service " + service.get("namespace") + "/" + service.get("name");
-    }
-    return "";
   }
 
   private List<ResourceSteps.Item> items(List<ManifestFile> files) {
