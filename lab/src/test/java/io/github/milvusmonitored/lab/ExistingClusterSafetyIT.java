@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -223,6 +224,47 @@ class ExistingClusterSafetyIT {
     assertThat(before.added(after)).as("objects the run left behind").isEmpty();
     assertThat(before.removed(after)).as("removed: only the APIService the test deleted").containsExactly(userApiService);
     assertThat(ClusterSnapshot.of(admin, MANAGED).objects()).as("objects labelled as milvus-monitored's").isEmpty();
+  }
+
+  @Test
+  void full_profile_imports_no_dashboard_into_a_users_grafana(Lab lab, @TempDir Path home) {
+    KubernetesClient admin = lab.client();
+    admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("monitoring")
+        .withLabels(Map.of("team", "observability")).endMetadata().build()).create();
+    Map<String, String> labels = Map.of("app", "grafana", "team", "observability");
+    admin.apps().deployments().inNamespace("monitoring").resource(new DeploymentBuilder().withNewMetadata()
+        .withName("grafana").withLabels(labels).endMetadata().withNewSpec().withReplicas(1)
+        .withNewSelector().withMatchLabels(labels).endSelector().withNewTemplate().withNewMetadata()
+        .withLabels(labels).endMetadata().withNewSpec().addNewContainer().withName("grafana")
+        .withImage("grafana/grafana:12.0.0").endContainer().endSpec().endTemplate().endSpec().build()).create();
+    awaitNamespaceInitialised(admin, "monitoring");
+    RbacSymptomIT.awaitTrue(java.time.Duration.ofSeconds(60), () -> {
+      var d = admin.apps().deployments().inNamespace("monitoring").withName("grafana").get();
+      return d.getStatus() != null && Integer.valueOf(1).equals(d.getStatus().getReadyReplicas());
+    });
+    ObjectState grafana = ObjectState.of(admin, "apps/v1", "Deployment", "monitoring", "grafana", "spec");
+    ClusterSnapshot before = ClusterSnapshot.of(admin);
+    offlineDashboard(home);
+    String userHome = System.getProperty("user.home");
+    System.setProperty("user.home", home.toString());
+
+    try (CapturedLog log = CapturedLog.start();
+        MonitoredEnvironment env = MonitoredEnvironments.start(LabConfigs.environment(lab, "safety-users-grafana")
+            .withStackProfile(StackProfile.FULL))) {
+      System.setProperty("user.home", userHome);
+      assertThat(env.milvusMetrics().targetStatus().state()).isEqualTo(TargetStatus.State.UP);
+      assertThat(log.text()).contains("Grafana: Deployment monitoring/grafana was there before this run and is left"
+          + " as it is: Milvus's dashboard is not imported into it");
+      assertThat(admin.configMaps().inNamespace("monitoring").withName("grafana-dashboard-milvus").get()).isNull();
+      assertThat(ObjectState.of(admin, "apps/v1", "Deployment", "monitoring", "grafana", "spec")
+          .ignoringResourceVersion()).isEqualTo(grafana.ignoringResourceVersion());
+    } finally {
+      System.setProperty("user.home", userHome);
+    }
+
+    assertLeftAsFound(admin, before);
+    assertThat(ObjectState.of(admin, "apps/v1", "Deployment", "monitoring", "grafana", "spec")
+        .ignoringResourceVersion()).isEqualTo(grafana.ignoringResourceVersion());
   }
 
   /** Nothing added or removed (namespaces given a minute to finish terminating), nothing labelled as ours left. */

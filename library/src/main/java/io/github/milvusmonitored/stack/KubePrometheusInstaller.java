@@ -1,5 +1,6 @@
 package io.github.milvusmonitored.stack;
 
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
@@ -205,8 +206,24 @@ public final class KubePrometheusInstaller {
     }
     List<ResourceSteps.Item> created = new ArrayList<>(ledger.created());
     Collections.reverse(created);
+    List<String> groups = crdGroups(created);
+    List<ResourceSteps.Item> customResources = new ArrayList<>();
+    boolean awaited = false;
     for (ResourceSteps.Item item : created) {
-      entries.add(ResourceSteps.deleteOwned(client, item, run, deadline));
+      HasMetadata r = item.resource();
+      if (!awaited && "CustomResourceDefinition".equals(r.getKind())) {
+        // The garbage collector cannot resolve an owner whose CRD is gone: what the operator generated for a custom
+        // resource (StatefulSets, Secrets, Services) would stay for good in a namespace that is not removed.
+        awaitGone(customResources, deadline);
+        awaited = true;
+      }
+      boolean custom = r.getApiVersion() != null && groups.contains(r.getApiVersion().replaceFirst("/.*$", ""));
+      ApplyReport.Entry entry = ResourceSteps.deleteOwned(client, item, run, deadline,
+          custom ? DeletionPropagation.FOREGROUND : DeletionPropagation.BACKGROUND);
+      if (custom && entry.action() == ApplyReport.Action.DELETED) {
+        customResources.add(item);
+      }
+      entries.add(entry);
     }
     if (!ledger.kubeletObjectsFound() && ledger.isCreated("Deployment", "monitoring", "prometheus-operator")) {
       KubeletObjects.delete(client, deadline);
@@ -217,6 +234,43 @@ public final class KubePrometheusInstaller {
         entries.stream().filter(e -> e.action() == ApplyReport.Action.DELETED).count(), created.size(),
         (System.nanoTime() - started) / 1_000_000);
     return new ApplyReport(entries);
+  }
+
+  // The API groups of the CRDs among the items: CRD names are <plural>.<group>.
+  private static List<String> crdGroups(List<ResourceSteps.Item> items) {
+    return items.stream().map(ResourceSteps.Item::resource).filter(r -> "CustomResourceDefinition".equals(r.getKind()))
+        .map(r -> r.getMetadata().getName().substring(r.getMetadata().getName().indexOf('.') + 1)).distinct().toList();
+  }
+
+  // Custom resources deleted in the foreground are gone once what they own is; waits for that, within the deadline.
+  private void awaitGone(List<ResourceSteps.Item> deleted, KubeRetry.Deadline deadline) {
+    if (deleted.isEmpty()) {
+      return;
+    }
+    long started = System.nanoTime();
+    List<ResourceSteps.Item> left = new ArrayList<>(deleted);
+    while (true) {
+      left.removeIf(item -> KubeRetry.call("get " + ResourceSteps.describe(item.resource()), deadline,
+          () -> client.resource(item.resource()).get()) == null);
+      if (left.isEmpty()) {
+        LOG.info("kube-prometheus: the {} custom resource(s) of run {} and what the operator made for them are gone"
+            + " after {} ms", deleted.size(), run.runId(), (System.nanoTime() - started) / 1_000_000);
+        return;
+      }
+      if (deadline.remainingMillis() <= pollInterval.toMillis()) {
+        LOG.warn("kube-prometheus: {} still there {} ms after their deletion; their CRDs are deleted now, and what the"
+            + " operator generated for them may stay behind (look for StatefulSets and Secrets named after them in"
+            + " their namespace)", left.stream().map(i -> ResourceSteps.describe(i.resource())).toList(),
+            (System.nanoTime() - started) / 1_000_000);
+        return;
+      }
+      try {
+        Thread.sleep(pollInterval.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   // Before anything is applied: what exists already, and whether another stack is there.
