@@ -191,7 +191,8 @@ class ExistingClusterSafetyIT {
           MonitoredEnvironment env = MonitoredEnvironments.start(LabConfigs.environment(lab, "safety-full")
               .withStackProfile(StackProfile.FULL))) {
         System.setProperty("user.home", userHome);
-        TargetStatus status = env.milvusMetrics().targetStatus();
+        // FULL runs two Prometheus replicas behind one Service: the one asked now may not have scraped yet.
+        TargetStatus status = env.milvusMetrics().awaitTargetUp(LabConfigs.SCRAPE_INTERVAL.multipliedBy(4));
         assertThat(status.state()).as(status.summary()).isEqualTo(TargetStatus.State.UP);
         assertThat(admin.apps().deployments().inNamespace("monitoring").withName("prometheus-adapter").get())
             .as("FULL installs prometheus-adapter").isNotNull();
@@ -252,7 +253,8 @@ class ExistingClusterSafetyIT {
         MonitoredEnvironment env = MonitoredEnvironments.start(LabConfigs.environment(lab, "safety-users-grafana")
             .withStackProfile(StackProfile.FULL))) {
       System.setProperty("user.home", userHome);
-      assertThat(env.milvusMetrics().targetStatus().state()).isEqualTo(TargetStatus.State.UP);
+      assertThat(env.milvusMetrics().awaitTargetUp(LabConfigs.SCRAPE_INTERVAL.multipliedBy(4)).state())
+          .isEqualTo(TargetStatus.State.UP);
       assertThat(log.text()).contains("Grafana: Deployment monitoring/grafana was there before this run and is left"
           + " as it is: Milvus's dashboard is not imported into it");
       assertThat(admin.configMaps().inNamespace("monitoring").withName("grafana-dashboard-milvus").get()).isNull();

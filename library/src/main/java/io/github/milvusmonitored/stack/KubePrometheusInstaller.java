@@ -217,7 +217,10 @@ public final class KubePrometheusInstaller {
         awaitGone(customResources, deadline);
         awaited = true;
       }
-      boolean custom = r.getApiVersion() != null && groups.contains(r.getApiVersion().replaceFirst("/.*$", ""));
+      // In a namespace the run created, the namespace's removal takes what the operator made; elsewhere only the
+      // garbage collector does, and only while the CRD is there.
+      boolean custom = r.getApiVersion() != null && groups.contains(r.getApiVersion().replaceFirst("/.*$", ""))
+          && r.getMetadata().getNamespace() != null && !ledger.isCreated("Namespace", null, r.getMetadata().getNamespace());
       ApplyReport.Entry entry = ResourceSteps.deleteOwned(client, item, run, deadline,
           custom ? DeletionPropagation.FOREGROUND : DeletionPropagation.BACKGROUND);
       if (custom && entry.action() == ApplyReport.Action.DELETED) {
