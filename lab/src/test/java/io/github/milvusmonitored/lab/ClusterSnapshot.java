@@ -20,6 +20,11 @@ record ClusterSnapshot(Set<String> objects) {
   private static final Set<String> IGNORED = Set.of("Event", "Lease");
 
   static ClusterSnapshot of(KubernetesClient client) {
+    return of(client, null);
+  }
+
+  /** Like {@link #of(KubernetesClient)}, only the objects that carry every one of {@code labels} (null: all). */
+  static ClusterSnapshot of(KubernetesClient client, java.util.Map<String, String> labels) {
     Set<String> objects = new TreeSet<>();
     List<String> groupVersions = new ArrayList<>(List.of("v1"));
     for (APIGroup group : client.getApiGroups().getGroups()) {
@@ -27,7 +32,13 @@ record ClusterSnapshot(Set<String> objects) {
       groupVersions.add(preferred.getGroupVersion());
     }
     for (String groupVersion : groupVersions) {
-      var resources = client.getApiResources(groupVersion);
+      io.fabric8.kubernetes.api.model.APIResourceList resources;
+      try {
+        resources = client.getApiResources(groupVersion);
+      } catch (io.fabric8.kubernetes.client.KubernetesClientException unavailable) {
+        // an aggregated API whose APIService is not Available (503): it stores no objects to compare
+        continue;
+      }
       if (resources == null) {
         continue; // a group removed while we list (the run's CRDs going away)
       }
@@ -36,8 +47,9 @@ record ClusterSnapshot(Set<String> objects) {
             || IGNORED.contains(resource.getKind())) {
           continue;
         }
-        List<GenericKubernetesResource> items = client.genericKubernetesResources(groupVersion, resource.getKind())
-            .inAnyNamespace().list().getItems();
+        var all = client.genericKubernetesResources(groupVersion, resource.getKind()).inAnyNamespace();
+        List<GenericKubernetesResource> items = (labels == null ? all : all.withLabels(labels))
+            .list().getItems();
         for (GenericKubernetesResource item : items) {
           String ns = item.getMetadata().getNamespace();
           objects.add(groupVersion.replaceFirst("/?v[0-9a-z]+$", "") + "/" + resource.getKind() + " "

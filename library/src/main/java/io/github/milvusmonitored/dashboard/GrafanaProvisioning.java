@@ -8,12 +8,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.github.milvusmonitored.metrics.MilvusSelector;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -52,14 +54,21 @@ public final class GrafanaProvisioning {
 
   private GrafanaProvisioning() {}
 
-  /** Writes the ConfigMap and mounts it into the {@code monitoring/grafana} Deployment (once). */
+  /**
+   * Writes the ConfigMap and mounts it into the {@code monitoring/grafana} Deployment (once). The ConfigMap is owned
+   * by that Deployment (an owner reference), so it is removed with Grafana, also from a namespace that stays.
+   */
   public static void provision(KubernetesClient client, GrafanaDashboard dashboard, MilvusSelector release) {
     var grafana = client.apps().deployments().inNamespace(NAMESPACE).withName("grafana");
-    if (grafana.get() == null) {
+    Deployment deployment = grafana.get();
+    if (deployment == null) {
       throw new DashboardException("Cannot import dashboard '" + dashboard.title() + "' into Grafana: Deployment "
           + NAMESPACE + "/grafana does not exist. It comes with the FULL kube-prometheus profile.");
     }
-    client.resource(configMap(dashboard, release)).createOr(NonDeletingOperation::update);
+    ConfigMap configMap = configMap(dashboard, release);
+    configMap.getMetadata().setOwnerReferences(List.of(new OwnerReferenceBuilder().withApiVersion("apps/v1")
+        .withKind("Deployment").withName("grafana").withUid(deployment.getMetadata().getUid()).build()));
+    client.resource(configMap).createOr(NonDeletingOperation::update);
     if (!isMounted(grafana.get())) {
       grafana.edit(GrafanaProvisioning::mount);
     }

@@ -1,11 +1,13 @@
 package io.github.milvusmonitored.stack;
 
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.github.milvusmonitored.internal.KubeRetry;
 import io.github.milvusmonitored.internal.KubeWaits;
+import io.github.milvusmonitored.stack.internal.ApiServices;
 import io.github.milvusmonitored.stack.internal.Concurrently;
 import io.github.milvusmonitored.stack.internal.CrdEstablishedWaiter;
 import io.github.milvusmonitored.stack.internal.KubePrometheusErrors;
@@ -123,6 +125,14 @@ public final class KubePrometheusInstaller {
     return run;
   }
 
+  /**
+   * Whether this installer created the object (it was absent when the cluster was surveyed), e.g.
+   * {@code created("Deployment", "monitoring", "grafana")}; {@code namespace} is null for cluster-scoped objects.
+   */
+  public boolean created(String kind, String namespace, String name) {
+    return ledger.isCreated(kind, namespace, name);
+  }
+
   /** Runs every step: setup, CRD wait ({@link #DEFAULT_CRD_TIMEOUT}), stack, RBAC patch. */
   public ApplyReport install() {
     return install(DEFAULT_CRD_TIMEOUT);
@@ -197,8 +207,27 @@ public final class KubePrometheusInstaller {
     }
     List<ResourceSteps.Item> created = new ArrayList<>(ledger.created());
     Collections.reverse(created);
+    List<String> groups = crdGroups(created);
+    List<ResourceSteps.Item> customResources = new ArrayList<>();
+    boolean awaited = false;
     for (ResourceSteps.Item item : created) {
-      entries.add(ResourceSteps.deleteOwned(client, item, run, deadline));
+      HasMetadata r = item.resource();
+      if (!awaited && "CustomResourceDefinition".equals(r.getKind())) {
+        // The garbage collector cannot resolve an owner whose CRD is gone: what the operator generated for a custom
+        // resource (StatefulSets, Secrets, Services) would stay for good in a namespace that is not removed.
+        awaitGone(customResources, deadline);
+        awaited = true;
+      }
+      // In a namespace the run created, the namespace's removal takes what the operator made; elsewhere only the
+      // garbage collector does, and only while the CRD is there.
+      boolean custom = r.getApiVersion() != null && groups.contains(r.getApiVersion().replaceFirst("/.*$", ""))
+          && r.getMetadata().getNamespace() != null && !ledger.isCreated("Namespace", null, r.getMetadata().getNamespace());
+      ApplyReport.Entry entry = ResourceSteps.deleteOwned(client, item, run, deadline,
+          custom ? DeletionPropagation.FOREGROUND : DeletionPropagation.BACKGROUND);
+      if (custom && entry.action() == ApplyReport.Action.DELETED) {
+        customResources.add(item);
+      }
+      entries.add(entry);
     }
     if (!ledger.kubeletObjectsFound() && ledger.isCreated("Deployment", "monitoring", "prometheus-operator")) {
       KubeletObjects.delete(client, deadline);
@@ -209,6 +238,43 @@ public final class KubePrometheusInstaller {
         entries.stream().filter(e -> e.action() == ApplyReport.Action.DELETED).count(), created.size(),
         (System.nanoTime() - started) / 1_000_000);
     return new ApplyReport(entries);
+  }
+
+  // The API groups of the CRDs among the items: CRD names are <plural>.<group>.
+  private static List<String> crdGroups(List<ResourceSteps.Item> items) {
+    return items.stream().map(ResourceSteps.Item::resource).filter(r -> "CustomResourceDefinition".equals(r.getKind()))
+        .map(r -> r.getMetadata().getName().substring(r.getMetadata().getName().indexOf('.') + 1)).distinct().toList();
+  }
+
+  // Custom resources deleted in the foreground are gone once what they own is; waits for that, within the deadline.
+  private void awaitGone(List<ResourceSteps.Item> deleted, KubeRetry.Deadline deadline) {
+    if (deleted.isEmpty()) {
+      return;
+    }
+    long started = System.nanoTime();
+    List<ResourceSteps.Item> left = new ArrayList<>(deleted);
+    while (true) {
+      left.removeIf(item -> KubeRetry.call("get " + ResourceSteps.describe(item.resource()), deadline,
+          () -> client.resource(item.resource()).get()) == null);
+      if (left.isEmpty()) {
+        LOG.info("kube-prometheus: the {} custom resource(s) of run {} and what the operator made for them are gone"
+            + " after {} ms", deleted.size(), run.runId(), (System.nanoTime() - started) / 1_000_000);
+        return;
+      }
+      if (deadline.remainingMillis() <= pollInterval.toMillis()) {
+        LOG.warn("kube-prometheus: {} still there {} ms after their deletion; their CRDs are deleted now, and what the"
+            + " operator generated for them may stay behind (look for StatefulSets and Secrets named after them in"
+            + " their namespace)", left.stream().map(i -> ResourceSteps.describe(i.resource())).toList(),
+            (System.nanoTime() - started) / 1_000_000);
+        return;
+      }
+      try {
+        Thread.sleep(pollInterval.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   // Before anything is applied: what exists already, and whether another stack is there.
@@ -286,9 +352,9 @@ public final class KubePrometheusInstaller {
       // Never applied over: another tool's object, or an earlier run's that a later change (the RBAC
       // patch) may own fields of; a server-side apply would conflict or overwrite.
       if ("APIService".equals(resource.getKind()) && METRICS_API.equals(resource.getMetadata().getName())) {
-        LOG.info("kube-prometheus: APIService {} is already served here{}; prometheus-adapter's APIService is"
+        LOG.info("kube-prometheus: APIService {} exists already ({}); prometheus-adapter's APIService is"
             + " skipped and the existing one left alone (kubectl top and HPAs keep using it)", METRICS_API,
-            apiServiceBackend(before));
+            ApiServices.backend(before));
       } else {
         LOG.info("kube-prometheus: {} exists already ({}): left as it is", ResourceSteps.describe(resource),
             RunOwnership.managedByLibrary(before) ? "left by an earlier milvus-monitored run" : "not milvus-monitored's");
@@ -302,15 +368,6 @@ public final class KubePrometheusInstaller {
 
   private static boolean isTerminating(HasMetadata namespace) {
     return namespace instanceof Namespace ns && ns.getStatus() != null && "Terminating".equals(ns.getStatus().getPhase());
-  }
-
-  private static String apiServiceBackend(HasMetadata apiService) {
-    if (apiService instanceof io.fabric8.kubernetes.api.model.GenericKubernetesResource g
-        && g.getAdditionalProperties().get("spec") instanceof java.util.Map<?, ?> spec
-        && spec.get("service") instanceof java.util.Map<?, ?> service) {
-      return " by Service " + service.get("namespace") + "/" + service.get("name");
-    }
-    return "";
   }
 
   private List<ResourceSteps.Item> items(List<ManifestFile> files) {

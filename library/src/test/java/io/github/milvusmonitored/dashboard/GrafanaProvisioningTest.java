@@ -73,6 +73,23 @@ class GrafanaProvisioningTest {
   }
 
   @Test
+  void the_dashboard_config_map_is_owned_by_grafana_so_it_goes_with_it() {
+    grafanaDeployment();
+
+    GrafanaProvisioning.provision(client, features(), RELEASE);
+
+    String grafanaUid = client.apps().deployments().inNamespace("monitoring").withName("grafana").get().getMetadata()
+        .getUid();
+    assertThat(client.configMaps().inNamespace("monitoring").withName(GrafanaProvisioning.CONFIG_MAP).get()
+        .getMetadata().getOwnerReferences()).singleElement().satisfies(owner -> {
+          assertThat(owner.getApiVersion()).isEqualTo("apps/v1");
+          assertThat(owner.getKind()).isEqualTo("Deployment");
+          assertThat(owner.getName()).isEqualTo("grafana");
+          assertThat(owner.getUid()).isNotBlank().isEqualTo(grafanaUid);
+        });
+  }
+
+  @Test
   void without_grafana_it_says_which_profile_brings_it() {
     assertThatThrownBy(() -> GrafanaProvisioning.provision(client, features(), RELEASE))
         .isInstanceOf(DashboardException.class)

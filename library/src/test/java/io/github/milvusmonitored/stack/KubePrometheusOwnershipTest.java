@@ -97,6 +97,69 @@ class KubePrometheusOwnershipTest {
   }
 
   @Test
+  void in_a_users_namespace_custom_resources_are_deleted_in_the_foreground_and_gone_before_their_crds()
+      throws Exception {
+    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("monitoring").endMetadata().build()).create();
+    KubePrometheusInstaller installer = installer(StackProfile.MINIMAL);
+    installEverything(installer);
+    while (server.takeRequest(10, java.util.concurrent.TimeUnit.MILLISECONDS) != null) {
+      // what the install sent
+    }
+
+    installer.teardown();
+
+    List<String> requests = new java.util.ArrayList<>();
+    for (var r = server.takeRequest(10, java.util.concurrent.TimeUnit.MILLISECONDS); r != null;
+        r = server.takeRequest(10, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      requests.add(r.getMethod() + " " + r.getPath() + " " + r.getBody().readUtf8());
+    }
+    int prometheusDeleted = indexOf(requests, "DELETE /apis/monitoring.coreos.com/v1/namespaces/monitoring/prometheuses/k8s");
+    int prometheusGone = indexOf(requests, "GET /apis/monitoring.coreos.com/v1/namespaces/monitoring/prometheuses/k8s",
+        prometheusDeleted + 1);
+    int firstCrdDeleted = indexOf(requests, "DELETE /apis/apiextensions.k8s.io/v1/customresourcedefinitions/");
+    assertThat(requests.get(prometheusDeleted)).contains("\"propagationPolicy\":\"Foreground\"");
+    assertThat(prometheusGone).as("read again after its deletion, before the CRDs: " + requests)
+        .isGreaterThan(prometheusDeleted).isLessThan(firstCrdDeleted);
+    assertThat(requests.get(indexOf(requests, "DELETE /apis/apps/v1/namespaces/monitoring/deployments/prometheus-operator")))
+        .contains("\"propagationPolicy\":\"Background\"");
+  }
+
+  @Test
+  void in_a_namespace_the_run_created_custom_resources_go_with_it_and_are_not_waited_for() throws Exception {
+    KubePrometheusInstaller installer = installer(StackProfile.MINIMAL);
+    installEverything(installer);
+    while (server.takeRequest(10, java.util.concurrent.TimeUnit.MILLISECONDS) != null) {
+      // what the install sent
+    }
+
+    installer.teardown();
+
+    List<String> requests = new java.util.ArrayList<>();
+    for (var r = server.takeRequest(10, java.util.concurrent.TimeUnit.MILLISECONDS); r != null;
+        r = server.takeRequest(10, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      requests.add(r.getMethod() + " " + r.getPath() + " " + r.getBody().readUtf8());
+    }
+    int prometheusDeleted = indexOf(requests, "DELETE /apis/monitoring.coreos.com/v1/namespaces/monitoring/prometheuses/k8s");
+    assertThat(requests.get(prometheusDeleted)).contains("\"propagationPolicy\":\"Background\"");
+    assertThat(requests.subList(prometheusDeleted + 1, requests.size()))
+        .noneMatch(r -> r.startsWith("GET /apis/monitoring.coreos.com/v1/namespaces/monitoring/prometheuses/k8s"));
+    assertThat(client.namespaces().withName("monitoring").get()).isNull();
+  }
+
+  private static int indexOf(List<String> requests, String start) {
+    return indexOf(requests, start, 0);
+  }
+
+  private static int indexOf(List<String> requests, String start, int from) {
+    for (int i = from; i < requests.size(); i++) {
+      if (requests.get(i).startsWith(start)) {
+        return i;
+      }
+    }
+    throw new AssertionError("no request starting with '" + start + "' after #" + from + " in " + requests);
+  }
+
+  @Test
   void teardown_removes_the_kubelet_objects_the_runs_operator_wrote_but_not_ones_that_were_there() {
     KubePrometheusInstaller installer = installer(StackProfile.MINIMAL);
     installEverything(installer);

@@ -9,6 +9,8 @@ import io.github.milvusmonitored.stack.RunOwnership;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +21,9 @@ import org.slf4j.LoggerFactory;
 public final class InstalledParts {
 
   private static final Logger LOG = LoggerFactory.getLogger(InstalledParts.class);
+
+  /** The label the charts' StatefulSets select on, with the release's name: their claims carry it too. */
+  static final String RELEASE_LABEL = "app.kubernetes.io/instance";
 
   private final Deque<Step> undo = new ArrayDeque<>();
 
@@ -47,6 +52,36 @@ public final class InstalledParts {
       }
       KubeRetry.call("delete namespace " + namespace, deadline, () -> client.namespaces().withName(namespace).delete());
     }));
+  }
+
+  /**
+   * Records that the release this run is about to install may make claims: Helm's uninstall leaves those a
+   * StatefulSet made from its volumeClaimTemplates (etcd's {@code data-<release>-etcd-0}), which carry the
+   * StatefulSet's selector, {@value #RELEASE_LABEL}=release. Removal deletes those in {@code namespace}, except
+   * {@code before}, the ones that were there before the install. Record it before {@link #releaseInstalled}, so
+   * that it runs after the uninstall.
+   */
+  public synchronized void releaseClaimsCreated(KubernetesClient client, String namespace, String release,
+      Set<String> before) {
+    undo.push(new Step("volume claims of Helm release " + namespace + "/" + release, () -> {
+      KubeRetry.Deadline deadline = KubeRetry.Deadline.in(java.time.Duration.ofMinutes(1));
+      Set<String> made = new TreeSet<>(KubeRetry.call("list claims of release " + release, deadline,
+          () -> releaseClaims(client, namespace, release)));
+      made.removeAll(before);
+      for (String claim : made) {
+        KubeRetry.call("delete claim " + namespace + "/" + claim, deadline,
+            () -> client.persistentVolumeClaims().inNamespace(namespace).withName(claim).delete());
+      }
+      if (!made.isEmpty()) {
+        LOG.info("[cleanup] deleted the volume claims the release's StatefulSets made in {}: {}", namespace, made);
+      }
+    }));
+  }
+
+  /** The names of the claims in {@code namespace} labelled {@value #RELEASE_LABEL}={@code release}. */
+  public static Set<String> releaseClaims(KubernetesClient client, String namespace, String release) {
+    return client.persistentVolumeClaims().inNamespace(namespace).withLabel(RELEASE_LABEL, release).list().getItems()
+        .stream().map(c -> c.getMetadata().getName()).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
   }
 
   /** Records that this run installed the Milvus release. */

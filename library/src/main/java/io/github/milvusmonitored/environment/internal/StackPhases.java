@@ -16,6 +16,7 @@ import io.github.milvusmonitored.milvus.MilvusReleaseException;
 import io.github.milvusmonitored.milvus.MilvusReleaseStatus;
 import io.github.milvusmonitored.milvus.internal.HelmReleaseRecords;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.github.milvusmonitored.stack.KubePrometheusInstaller;
@@ -109,6 +110,12 @@ final class StackPhases {
 
   // A dashboard that cannot be had (offline) leaves Grafana without it; the environment is still usable.
   private void provisionDashboard(KubernetesClient client) {
+    if (!installer.created("Deployment", "monitoring", "grafana")) {
+      // A Grafana that was there before the run is someone else's: its Deployment is not edited.
+      LOG.info("Grafana: Deployment monitoring/grafana was there before this run and is left as it is: Milvus's"
+          + " dashboard is not imported into it (GrafanaProvisioning.provision(..) imports it on purpose)");
+      return;
+    }
     try {
       GrafanaProvisioning.provision(client, GrafanaDashboard.load(DashboardSource.officialMilvus(
           config.milvus().imageTag())), MilvusSelector.of(config.milvus().namespace(), config.milvus().releaseName()));
@@ -129,10 +136,18 @@ final class StackPhases {
           prepareNamespace(namespace);
           boolean fresh = prior.isEmpty() || recoverPending(prior.get());
           if (fresh) {
+            Set<String> claims = StartPreflight.api(config, "list volume claims in " + namespace,
+                () -> InstalledParts.releaseClaims(client(), namespace, config.milvus().releaseName()), "list",
+                "persistentvolumeclaims", namespace);
+            parts.releaseClaimsCreated(client(), namespace, config.milvus().releaseName(), claims);
             parts.releaseInstalled(release, cluster.kubeconfigFile());
           }
           release.install(cluster.kubeconfigFile());
         });
+  }
+
+  private KubernetesClient client() {
+    return cluster.client();
   }
 
   // A namespace an earlier run is still removing is waited for; an absent one is created with the run's labels.

@@ -3,6 +3,8 @@ package io.github.milvusmonitored.environment.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
+import java.util.Map;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.github.milvusmonitored.stack.RunOwnership;
@@ -28,6 +30,27 @@ class InstalledPartsTest {
     assertThat(client.namespaces().withName("milvus").get()).isNull();
     assertThat(client.namespaces().withName("users-own").get()).isNotNull();
     assertThat(parts.isEmpty()).isTrue();
+  }
+
+  @Test
+  void deletes_the_claims_the_releases_stateful_sets_made_and_only_those() {
+    claim("data-my-release-etcd-1", Map.of("app.kubernetes.io/instance", "my-release"));
+    claim("users-claim", Map.of());
+    claim("data-other-etcd-0", Map.of("app.kubernetes.io/instance", "other"));
+    InstalledParts parts = new InstalledParts();
+    parts.releaseClaimsCreated(client, "milvus", "my-release", InstalledParts.releaseClaims(client, "milvus", "my-release"));
+    claim("data-my-release-etcd-0", Map.of("app.kubernetes.io/instance", "my-release", "app.kubernetes.io/name", "etcd"));
+
+    parts.removeAll();
+
+    assertThat(client.persistentVolumeClaims().inNamespace("milvus").list().getItems())
+        .extracting(c -> c.getMetadata().getName())
+        .containsExactlyInAnyOrder("data-my-release-etcd-1", "users-claim", "data-other-etcd-0");
+  }
+
+  private void claim(String name, Map<String, String> labels) {
+    client.persistentVolumeClaims().inNamespace("milvus").resource(new PersistentVolumeClaimBuilder().withNewMetadata()
+        .withName(name).withLabels(labels).endMetadata().build()).create();
   }
 
   @Test
