@@ -321,21 +321,23 @@ public final class KubePrometheusInstaller {
     return new ApplyReport(entries);
   }
 
+  // Each item is recorded (or reported kept) here, in file order; only the applies themselves run together.
   private List<ApplyReport.Entry> applyTogether(ApplyReport.Phase phase, List<ResourceSteps.Item> items,
       KubeRetry.Deadline deadline) {
-    List<ApplyReport.Entry> entries = new ArrayList<>();
-    List<ResourceSteps.Item> toApply = new ArrayList<>();
+    List<ResourceSteps.Item> recorded = new ArrayList<>();
     for (ResourceSteps.Item item : items) {
-      if (ledger.before(item.resource()).isPresent()) {
-        entries.add(applyOne(phase, item, deadline)); // kept, as applyOne says
-      } else {
-        ResourceSteps.Item stamped = new ResourceSteps.Item(item.file(), run.stamp(item.resource()));
-        ledger.created(stamped);
-        toApply.add(stamped);
-      }
+      recorded.add(ledger.before(item.resource()).isPresent() ? null : record(item));
     }
-    entries.addAll(Concurrently.map(toApply, stamped -> ResourceSteps.apply(client, applier, phase, stamped, deadline)));
-    return entries;
+    return Concurrently.map(java.util.stream.IntStream.range(0, items.size()).boxed().toList(), i -> recorded.get(i) == null
+        ? applyOne(phase, items.get(i), deadline) // kept, as applyOne says
+        : ResourceSteps.apply(client, applier, phase, recorded.get(i), deadline));
+  }
+
+  // Stamps the item with the run's labels and records it as created by this run.
+  private ResourceSteps.Item record(ResourceSteps.Item item) {
+    ResourceSteps.Item stamped = new ResourceSteps.Item(item.file(), run.stamp(item.resource()));
+    ledger.created(stamped);
+    return stamped;
   }
 
   private ApplyReport.Entry applyOne(ApplyReport.Phase phase, ResourceSteps.Item item, KubeRetry.Deadline deadline) {
@@ -361,9 +363,7 @@ public final class KubePrometheusInstaller {
       }
       return ResourceSteps.kept(phase, item);
     }
-    ResourceSteps.Item stamped = new ResourceSteps.Item(item.file(), run.stamp(resource));
-    ledger.created(stamped);
-    return ResourceSteps.apply(client, applier, phase, stamped, deadline);
+    return ResourceSteps.apply(client, applier, phase, record(item), deadline);
   }
 
   private static boolean isTerminating(HasMetadata namespace) {

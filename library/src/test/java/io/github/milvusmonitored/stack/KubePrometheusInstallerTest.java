@@ -69,6 +69,24 @@ class KubePrometheusInstallerTest {
   }
 
   @Test
+  void a_crd_that_exists_already_is_kept_and_the_report_keeps_file_order() {
+    installer(StackProfile.MINIMAL).applySetup(); // an earlier install, of which one CRD is left
+    client.apiextensions().v1().customResourceDefinitions().withName("alertmanagers.monitoring.coreos.com").delete();
+    client.apiextensions().v1().customResourceDefinitions().withName("servicemonitors.monitoring.coreos.com").delete();
+    client.namespaces().withName("monitoring").delete();
+    sent.clear();
+
+    ApplyReport report = installer(StackProfile.MINIMAL).applySetup();
+
+    assertThat(report.entries(ApplyReport.Phase.SETUP)).extracting(e -> e.action() + " " + e.object()).containsExactly(
+        "APPLIED CustomResourceDefinition alertmanagers.monitoring.coreos.com",
+        "KEPT CustomResourceDefinition prometheuses.monitoring.coreos.com",
+        "APPLIED CustomResourceDefinition servicemonitors.monitoring.coreos.com",
+        "APPLIED Namespace monitoring");
+    assertThat(sent).doesNotContain("CustomResourceDefinition prometheuses.monitoring.coreos.com");
+  }
+
+  @Test
   void minimal_stores_one_prometheus_replica_without_alerting_and_skips_other_components() {
     CompletableFuture.runAsync(this::establishCrdsWhenTheyAppear);
 

@@ -137,17 +137,13 @@ final class StackPhases {
           boolean fresh = prior.isEmpty() || recoverPending(prior.get());
           if (fresh) {
             Set<String> claims = StartPreflight.api(config, "list volume claims in " + namespace,
-                () -> InstalledParts.releaseClaims(client(), namespace, config.milvus().releaseName()), "list",
+                () -> InstalledParts.releaseClaims(cluster.client(), namespace, config.milvus().releaseName()), "list",
                 "persistentvolumeclaims", namespace);
-            parts.releaseClaimsCreated(client(), namespace, config.milvus().releaseName(), claims);
+            parts.releaseClaimsCreated(cluster.client(), namespace, config.milvus().releaseName(), claims);
             parts.releaseInstalled(release, cluster.kubeconfigFile());
           }
           release.install(cluster.kubeconfigFile());
         });
-  }
-
-  private KubernetesClient client() {
-    return cluster.client();
   }
 
   // A namespace an earlier run is still removing is waited for; an absent one is created with the run's labels.
