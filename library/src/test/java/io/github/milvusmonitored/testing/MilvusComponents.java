@@ -1,8 +1,10 @@
 package io.github.milvusmonitored.testing;
 
+import io.github.milvusmonitored.milvus.MilvusProfile;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The Milvus 2.6 processes a test exporter can stand for, and which of them expose a catalogue family.
@@ -21,12 +23,11 @@ final class MilvusComponents {
 
     static final String STANDALONE = "standalone";
 
-    /** The Milvus 2.6 cluster processes, by the chart's {@code component} label. */
-    static final List<String> CLUSTER = List.of("mixcoord", "proxy", "querynode", "datanode", "streamingnode");
+    /** The Milvus 2.6 cluster processes, by the chart's {@code component} label: the library's cluster profile's. */
+    static final List<String> CLUSTER = MilvusProfile.CLUSTER.components();
 
     /** Every process a test exporter can stand for: standalone, then the cluster processes. */
-    static final List<String> ALL = List.of(STANDALONE, "mixcoord", "proxy", "querynode", "datanode",
-            "streamingnode");
+    static final List<String> ALL = Stream.concat(Stream.of(STANDALONE), CLUSTER.stream()).toList();
 
     private static final Set<String> C_PLUS_PLUS_NODES = Set.of("querynode", "datanode", "streamingnode");
 
