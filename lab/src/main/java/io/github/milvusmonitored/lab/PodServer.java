@@ -120,6 +120,9 @@ final class PodServer implements AutoCloseable {
       LOG.info("lab: pod {} on {} served by {}", ref, address,
           runner.map(r -> r.getClass().getSimpleName()).orElse("(address and port-forwards only)"));
     } catch (RuntimeException | IOException e) {
+      // The pod is not served: its address goes again, or a later pod given the same address would find it taken
+      // inside the lab (a Milvus pod on the host end of the veth then answers "connection refused" to Prometheus).
+      network.removePodAddress(address);
       LOG.error("lab: cannot serve pod {} on {}: {}", ref, address, e.getMessage(), e);
     }
   }

@@ -68,33 +68,49 @@ final class PrometheusPod implements PodRunner {
       t.setDaemon(true);
       return t;
     });
-    Runnable copy = () -> syncSecret(client, namespace, secret, config);
-    copy.run();
-    sync.scheduleWithFixedDelay(copy, 1, 1, TimeUnit.SECONDS);
+    LabProcess reloader = null;
+    LabProcess prometheus = null;
+    try {
+      Runnable copy = () -> syncSecret(client, namespace, secret, config);
+      copy.run();
+      sync.scheduleWithFixedDelay(copy, 1, 1, TimeUnit.SECONDS);
 
-    PodIdentity identity = PodIdentity.issue(client, pod, pki, dir.resolve("serviceaccount"));
-    Map<String, String> env = Map.of("POD_NAME", name, "SHARD", "0");
-    LabProcess reloader = LabProcess.start(name + "-config-reloader", network.command(List.of(
-        programs.path("prometheus-config-reloader").toString(), "--listen-address=127.0.0.1:8081",
-        "--reload-url=http://" + address + ":9090/-/reload", "--config-file=" + config,
-        "--config-envsubst-file=" + out,
-        // A kubelet swaps a secret volume's ..data symlink; the lab replaces the file, and the reloader's file
-        // watch missed such updates in the lab: it also compares the file every second.
-        "--watch-interval=1s")), env, dir);
-    reloader.awaitReady("the configuration written to " + out, START, () -> Files.exists(out));
+      PodIdentity identity = PodIdentity.issue(client, pod, pki, dir.resolve("serviceaccount"));
+      Map<String, String> env = Map.of("POD_NAME", name, "SHARD", "0");
+      // On the pod's address and its reloader-web port, as in the pod: the replicas share the lab's network
+      // namespace, so a fixed loopback port would let only the first of them start.
+      reloader = LabProcess.start(name + "-config-reloader", network.command(List.of(
+          programs.path("prometheus-config-reloader").toString(), "--listen-address=" + address + ":8080",
+          "--reload-url=http://" + address + ":9090/-/reload", "--config-file=" + config,
+          "--config-envsubst-file=" + out,
+          // A kubelet swaps a secret volume's ..data symlink; the lab replaces the file, and the reloader's file
+          // watch missed such updates in the lab: it also compares the file every second.
+          "--watch-interval=1s")), env, dir);
+      reloader.awaitReady("the configuration written to " + out, START, () -> Files.exists(out));
 
-    Map<String, String> promEnv = new java.util.HashMap<>(PodIdentity.environment());
-    promEnv.putAll(env);
-    LabProcess prometheus = LabProcess.start(name + "-prometheus", network.command(identity.wrap(List.of(
-        programs.path("prometheus").toString(), "--config.file=" + out,
-        "--storage.tsdb.path=" + dir.resolve("data"), "--storage.tsdb.retention.time=1h",
-        "--web.listen-address=" + address + ":9090", "--web.enable-lifecycle", "--web.route-prefix=/",
-        "--log.level=info"))), promEnv, dir);
-    PrometheusPod started = new PrometheusPod(address, reloader, prometheus, sync);
-    started.awaitReady();
-    LOG.info("lab: Prometheus {} of pod {}/{} ready on {}:9090 (configuration from Secret {})",
-        programs.versions().get("prometheus"), namespace, name, address, secret);
-    return started;
+      Map<String, String> promEnv = new java.util.HashMap<>(PodIdentity.environment());
+      promEnv.putAll(env);
+      prometheus = LabProcess.start(name + "-prometheus", network.command(identity.wrap(List.of(
+          programs.path("prometheus").toString(), "--config.file=" + out,
+          "--storage.tsdb.path=" + dir.resolve("data"), "--storage.tsdb.retention.time=1h",
+          "--web.listen-address=" + address + ":9090", "--web.enable-lifecycle", "--web.route-prefix=/",
+          "--log.level=info"))), promEnv, dir);
+      PrometheusPod started = new PrometheusPod(address, reloader, prometheus, sync);
+      started.awaitReady();
+      LOG.info("lab: Prometheus {} of pod {}/{} ready on {}:9090 (configuration from Secret {})",
+          programs.versions().get("prometheus"), namespace, name, address, secret);
+      return started;
+    } catch (RuntimeException e) {
+      // Nothing of a pod that could not be served keeps running.
+      sync.shutdownNow();
+      if (prometheus != null) {
+        prometheus.stop();
+      }
+      if (reloader != null) {
+        reloader.stop();
+      }
+      throw e;
+    }
   }
 
   /** Waits until /-/ready answers 200 (after a start or a restart). */
