@@ -1,6 +1,5 @@
 package io.github.milvusmonitored.stack;
 
-import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
@@ -12,14 +11,17 @@ import io.github.milvusmonitored.stack.internal.Concurrently;
 import io.github.milvusmonitored.stack.internal.CrdEstablishedWaiter;
 import io.github.milvusmonitored.stack.internal.KubePrometheusErrors;
 import io.github.milvusmonitored.stack.internal.KubeletObjects;
+import io.github.milvusmonitored.stack.internal.OperatorGenerated;
 import io.github.milvusmonitored.stack.internal.OtherStackDetector;
 import io.github.milvusmonitored.stack.internal.ResourceSteps;
 import io.github.milvusmonitored.stack.internal.StackLedger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -209,21 +211,29 @@ public final class KubePrometheusInstaller {
     Collections.reverse(created);
     List<String> groups = crdGroups(created);
     List<ResourceSteps.Item> customResources = new ArrayList<>();
+    Set<String> customResourceUids = new HashSet<>();
     boolean awaited = false;
     for (ResourceSteps.Item item : created) {
       HasMetadata r = item.resource();
       if (!awaited && "CustomResourceDefinition".equals(r.getKind())) {
-        // The garbage collector cannot resolve an owner whose CRD is gone: what the operator generated for a custom
-        // resource (StatefulSets, Secrets, Services) would stay for good in a namespace that is not removed.
+        // Once a CRD is gone, the garbage collector cannot resolve an owner of its kind: what the operator generated
+        // for the custom resources (StatefulSets, Secrets, Services) would stay for good in a namespace not removed.
         awaitGone(customResources, deadline);
+        OperatorGenerated.delete(client, namespacesOf(customResources), customResourceUids, deadline, pollInterval);
         awaited = true;
       }
-      // In a namespace the run created, the namespace's removal takes what the operator made; elsewhere only the
-      // garbage collector does, and only while the CRD is there.
+      // In a namespace the run created, the namespace's removal takes what the operator made; elsewhere the run
+      // removes it itself, before the CRDs.
       boolean custom = r.getApiVersion() != null && groups.contains(r.getApiVersion().replaceFirst("/.*$", ""))
           && r.getMetadata().getNamespace() != null && !ledger.isCreated("Namespace", null, r.getMetadata().getNamespace());
-      ApplyReport.Entry entry = ResourceSteps.deleteOwned(client, item, run, deadline,
-          custom ? DeletionPropagation.FOREGROUND : DeletionPropagation.BACKGROUND);
+      if (custom) {
+        HasMetadata current = KubeRetry.call("get " + ResourceSteps.describe(r), deadline,
+            () -> client.resource(r).get());
+        if (current != null && run.createdBy(current)) {
+          customResourceUids.add(current.getMetadata().getUid());
+        }
+      }
+      ApplyReport.Entry entry = ResourceSteps.deleteOwned(client, item, run, deadline);
       if (custom && entry.action() == ApplyReport.Action.DELETED) {
         customResources.add(item);
       }
@@ -246,7 +256,11 @@ public final class KubePrometheusInstaller {
         .map(r -> r.getMetadata().getName().substring(r.getMetadata().getName().indexOf('.') + 1)).distinct().toList();
   }
 
-  // Custom resources deleted in the foreground are gone once what they own is; waits for that, within the deadline.
+  private static List<String> namespacesOf(List<ResourceSteps.Item> items) {
+    return items.stream().map(i -> i.resource().getMetadata().getNamespace()).distinct().toList();
+  }
+
+  // Deleted custom resources are gone at once unless a finalizer holds them; waits for that, within the deadline.
   private void awaitGone(List<ResourceSteps.Item> deleted, KubeRetry.Deadline deadline) {
     if (deleted.isEmpty()) {
       return;
@@ -257,14 +271,13 @@ public final class KubePrometheusInstaller {
       left.removeIf(item -> KubeRetry.call("get " + ResourceSteps.describe(item.resource()), deadline,
           () -> client.resource(item.resource()).get()) == null);
       if (left.isEmpty()) {
-        LOG.info("kube-prometheus: the {} custom resource(s) of run {} and what the operator made for them are gone"
+        LOG.info("kube-prometheus: the {} custom resource(s) of run {} in namespaces it did not create are gone"
             + " after {} ms", deleted.size(), run.runId(), (System.nanoTime() - started) / 1_000_000);
         return;
       }
       if (deadline.remainingMillis() <= pollInterval.toMillis()) {
-        LOG.warn("kube-prometheus: {} still there {} ms after their deletion; their CRDs are deleted now, and what the"
-            + " operator generated for them may stay behind (look for StatefulSets and Secrets named after them in"
-            + " their namespace)", left.stream().map(i -> ResourceSteps.describe(i.resource())).toList(),
+        LOG.warn("kube-prometheus: {} still there {} ms after their deletion, held by a finalizer (see their"
+            + " metadata.finalizers); their CRDs are deleted now and stay Terminating until the finalizer is removed", left.stream().map(i -> ResourceSteps.describe(i.resource())).toList(),
             (System.nanoTime() - started) / 1_000_000);
         return;
       }

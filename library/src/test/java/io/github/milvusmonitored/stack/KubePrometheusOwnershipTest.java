@@ -8,6 +8,11 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -97,11 +102,28 @@ class KubePrometheusOwnershipTest {
   }
 
   @Test
-  void in_a_users_namespace_custom_resources_are_deleted_in_the_foreground_and_gone_before_their_crds()
+  void in_a_users_namespace_what_the_operator_generated_for_the_runs_resources_goes_before_their_crds()
       throws Exception {
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("monitoring").endMetadata().build()).create();
+    client.secrets().inNamespace("monitoring").resource(new SecretBuilder().withNewMetadata().withName("users-secret")
+        .endMetadata().addToStringData("token", "t").build()).create();
     KubePrometheusInstaller installer = installer(StackProfile.MINIMAL);
     installEverything(installer);
+    // What prometheus-operator writes for Prometheus monitoring/k8s: owned by it alone, or shared with a user's own.
+    String prometheusUid = client.genericKubernetesResources("monitoring.coreos.com/v1", "Prometheus")
+        .inNamespace("monitoring").withName("k8s").get().getMetadata().getUid();
+    OwnerReference byRun = new OwnerReferenceBuilder().withApiVersion("monitoring.coreos.com/v1").withKind("Prometheus")
+        .withName("k8s").withUid(prometheusUid).withController(true).withBlockOwnerDeletion(true).build();
+    OwnerReference byUser = new OwnerReferenceBuilder().withApiVersion("monitoring.coreos.com/v1").withKind("Prometheus")
+        .withName("users").withUid("uid-of-the-users-prometheus").build();
+    client.apps().statefulSets().inNamespace("monitoring").resource(new StatefulSetBuilder().withNewMetadata()
+        .withName("prometheus-k8s").withOwnerReferences(byRun).endMetadata().build()).create();
+    client.secrets().inNamespace("monitoring").resource(new SecretBuilder().withNewMetadata()
+        .withName("prometheus-k8s-web-config").withOwnerReferences(byRun).endMetadata().build()).create();
+    client.configMaps().inNamespace("monitoring").resource(new ConfigMapBuilder().withNewMetadata()
+        .withName("prometheus-k8s-rulefiles-0").withOwnerReferences(byRun).endMetadata().build()).create();
+    client.services().inNamespace("monitoring").resource(new ServiceBuilder().withNewMetadata()
+        .withName("prometheus-operated").withOwnerReferences(byRun, byUser).endMetadata().build()).create();
     while (server.takeRequest(10, java.util.concurrent.TimeUnit.MILLISECONDS) != null) {
       // what the install sent
     }
@@ -114,14 +136,19 @@ class KubePrometheusOwnershipTest {
       requests.add(r.getMethod() + " " + r.getPath() + " " + r.getBody().readUtf8());
     }
     int prometheusDeleted = indexOf(requests, "DELETE /apis/monitoring.coreos.com/v1/namespaces/monitoring/prometheuses/k8s");
-    int prometheusGone = indexOf(requests, "GET /apis/monitoring.coreos.com/v1/namespaces/monitoring/prometheuses/k8s",
-        prometheusDeleted + 1);
+    int statefulSetDeleted = indexOf(requests, "DELETE /apis/apps/v1/namespaces/monitoring/statefulsets/prometheus-k8s");
     int firstCrdDeleted = indexOf(requests, "DELETE /apis/apiextensions.k8s.io/v1/customresourcedefinitions/");
-    assertThat(requests.get(prometheusDeleted)).contains("\"propagationPolicy\":\"Foreground\"");
-    assertThat(prometheusGone).as("read again after its deletion, before the CRDs: " + requests)
+    assertThat(requests.get(prometheusDeleted)).contains("\"propagationPolicy\":\"Background\"");
+    assertThat(requests.get(statefulSetDeleted)).as("its pods first").contains("\"propagationPolicy\":\"Foreground\"");
+    assertThat(statefulSetDeleted).as("after its owner, before the CRDs: " + requests)
         .isGreaterThan(prometheusDeleted).isLessThan(firstCrdDeleted);
-    assertThat(requests.get(indexOf(requests, "DELETE /apis/apps/v1/namespaces/monitoring/deployments/prometheus-operator")))
-        .contains("\"propagationPolicy\":\"Background\"");
+    assertThat(client.apps().statefulSets().inNamespace("monitoring").withName("prometheus-k8s").get()).isNull();
+    assertThat(client.secrets().inNamespace("monitoring").withName("prometheus-k8s-web-config").get()).isNull();
+    assertThat(client.configMaps().inNamespace("monitoring").withName("prometheus-k8s-rulefiles-0").get()).isNull();
+    assertThat(client.services().inNamespace("monitoring").withName("prometheus-operated").get())
+        .as("also owned by a Prometheus the run did not create").isNotNull();
+    assertThat(client.secrets().inNamespace("monitoring").withName("users-secret").get()).isNotNull();
+    assertThat(client.namespaces().withName("monitoring").get()).isNotNull();
   }
 
   @Test

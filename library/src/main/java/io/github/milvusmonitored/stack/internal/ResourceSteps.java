@@ -61,15 +61,6 @@ public final class ResourceSteps {
 
   /** Deletes the object if it still carries {@code run}'s id; reports DELETED, NOT_FOUND or KEPT. */
   public static ApplyReport.Entry deleteOwned(KubernetesClient client, Item item, RunOwnership run, KubeRetry.Deadline deadline) {
-    return deleteOwned(client, item, run, deadline, DeletionPropagation.BACKGROUND);
-  }
-
-  /**
-   * Like {@link #deleteOwned(KubernetesClient, Item, RunOwnership, KubeRetry.Deadline)}, with a propagation policy:
-   * {@code FOREGROUND} keeps the object until the garbage collector has deleted what it owns.
-   */
-  public static ApplyReport.Entry deleteOwned(KubernetesClient client, Item item, RunOwnership run, KubeRetry.Deadline deadline,
-      DeletionPropagation propagation) {
     HasMetadata r = item.resource();
     try {
       HasMetadata current = KubeRetry.call("get " + describe(r), deadline, () -> client.resource(r).get());
@@ -80,7 +71,7 @@ public final class ResourceSteps {
         return entry(ApplyReport.Phase.TEARDOWN, ApplyReport.Action.KEPT, item);
       }
       List<?> deleted = KubeRetry.call("delete " + describe(r), deadline,
-          () -> client.resource(r).withPropagationPolicy(propagation).delete());
+          () -> client.resource(r).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete());
       return entry(ApplyReport.Phase.TEARDOWN,
           deleted == null || deleted.isEmpty() ? ApplyReport.Action.NOT_FOUND : ApplyReport.Action.DELETED, item);
     } catch (KubernetesClientException e) {
