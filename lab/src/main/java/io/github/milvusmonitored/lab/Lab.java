@@ -121,6 +121,18 @@ public final class Lab implements AutoCloseable {
         .orElseThrow(() -> new LabException("The lab runs no control-plane program " + name));
   }
 
+  /**
+   * Stops kwok (the kubelet end of every port-forward and log stream goes away) and starts it again. The stopped
+   * kwok's node Lease is deleted in between: kwok v0.8.0 does not take over a Lease another holder renewed, so a new
+   * kwok would manage no pod until it expired (40 s).
+   */
+  public void restartKwok() {
+    LabProcess kwok = controlPlaneProcess("kwok");
+    kwok.stop();
+    client().leases().inNamespace("kube-node-lease").withName(ControlPlane.NODE).delete();
+    kwok.start();
+  }
+
   public void awaitApiServer() {
     controlPlane.awaitApiServer();
   }

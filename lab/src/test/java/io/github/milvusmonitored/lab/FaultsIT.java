@@ -20,9 +20,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith({LabExtension.class, RestoresLab.class})
 class FaultsIT {
 
+  /**
+   * One start, two faults in turn: the faults touch different parts (the Prometheus process, the kubelet end of the
+   * port-forward), and each is undone before the next.
+   */
   @Test
-  void an_eventually_assertion_survives_prometheus_killed_and_restarted(Lab lab) {
-    try (MonitoredEnvironment env = MonitoredEnvironments.start(LabConfigs.environment(lab, "fault-prometheus"))) {
+  void an_eventually_assertion_survives_prometheus_killed_and_a_dropped_port_forward_reconnects(Lab lab)
+      throws Exception {
+    try (MonitoredEnvironment env = MonitoredEnvironments.start(LabConfigs.environment(lab, "faults"))) {
+      // Prometheus killed during an eventually assertion, and restarted 3 s later with the data the test waits for.
       LabProcess prometheus = lab.prometheus(Duration.ofSeconds(30));
       MilvusTestExporter exporter = lab.milvusExporters("milvus").get("standalone");
       prometheus.kill();
@@ -34,17 +40,12 @@ class FaultsIT {
       assertThatMetric(env.milvusMetrics(), "sum(milvus_proxy_insert_vectors_count)")
           .eventually(Duration.ofMinutes(1)).isGreaterThanOrEqualTo(100);
       restart.join();
-    }
-  }
+      lab.awaitPrometheusReady();
 
-  @Test
-  void a_dropped_port_forward_reconnects(Lab lab) throws Exception {
-    try (MonitoredEnvironment env = MonitoredEnvironments.start(LabConfigs.environment(lab, "fault-forward"))) {
+      // The port-forward to Prometheus dropped at the kubelet's end: the same local port answers again.
       URI ready = env.prometheusUiUrl().resolve("/-/ready");
       assertThat(get(ready)).isEqualTo(200);
-      LabProcess kwok = lab.controlPlaneProcess("kwok");
-      kwok.stop(); // the kubelet end of every port-forward goes away
-      kwok.start();
+      lab.restartKwok();
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       int status = -1;
       while (status != 200 && System.nanoTime() < deadline) {
