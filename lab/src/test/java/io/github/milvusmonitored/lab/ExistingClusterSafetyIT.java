@@ -42,8 +42,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The lab as someone else's cluster: what a user had before a start (a kubeconfig with another current context, a
- * {@code monitoring} namespace of their own, a {@code prometheus-k8s} ClusterRole of their own, a metrics
- * APIService) is as it was after the close, and nothing the library labels as its own is left.
+ * {@code monitoring} namespace of their own, a {@code prometheus-k8s} ClusterRole of their own, a Grafana, a metrics
+ * APIService) is as it was after the close, and nothing the library labels as its own is left. Each start meets
+ * several of these at once, as a user's cluster would have them.
  */
 @ExtendWith({LabExtension.class, RestoresLab.class})
 class ExistingClusterSafetyIT {
@@ -51,9 +52,39 @@ class ExistingClusterSafetyIT {
   static final Map<String, String> MANAGED = Map.of(RunOwnership.MANAGED_BY_LABEL, RunOwnership.MANAGED_BY);
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
+  /**
+   * A user's cluster with all of it at once: a kubeconfig whose current context is another cluster, a
+   * {@code monitoring} namespace with a ConfigMap, an empty {@code milvus} namespace, and a {@code prometheus-k8s}
+   * ClusterRole with rules of its own.
+   */
   @Test
-  void uses_only_the_chosen_context_and_leaves_the_kubeconfig_as_it_was(Lab lab, @TempDir Path dir) throws Exception {
+  void leaves_a_users_kubeconfig_namespaces_config_map_and_cluster_role_as_they_were(Lab lab, @TempDir Path dir)
+      throws Exception {
     KubernetesClient admin = lab.client();
+    admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("monitoring")
+        .withLabels(Map.of("team", "observability")).endMetadata().build()).create();
+    admin.configMaps().inNamespace("monitoring").resource(new ConfigMapBuilder().withNewMetadata()
+        .withName("team-notes").withLabels(Map.of("team", "observability")).endMetadata()
+        .withData(Map.of("owner", "observability team", "oncall.yaml", "rotation: weekly\n")).build()).create();
+    admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("milvus")
+        .withLabels(Map.of("team", "search")).endMetadata().build()).create();
+    admin.rbac().clusterRoles().resource(new ClusterRoleBuilder().withNewMetadata().withName("prometheus-k8s")
+        .withLabels(Map.of("team", "platform")).withAnnotations(Map.of("owner", "platform team")).endMetadata()
+        .withRules(
+            new PolicyRuleBuilder().withApiGroups("").withResources("nodes/metrics").withVerbs("get").build(),
+            new PolicyRuleBuilder().withNonResourceURLs("/metrics", "/metrics/slis").withVerbs("get").build(),
+            // half of the patch's first rule: the patch still adds its whole rule, and takes only that out again
+            new PolicyRuleBuilder().withApiGroups("").withResources("services").withVerbs("get", "list", "watch").build(),
+            new PolicyRuleBuilder().withApiGroups("").withResources("configmaps").withVerbs("get").build())
+        .build()).create();
+    awaitNamespaceInitialised(admin, "monitoring");
+    awaitNamespaceInitialised(admin, "milvus");
+    ObjectState monitoring = ObjectState.of(admin, "v1", "Namespace", null, "monitoring", "spec");
+    ObjectState notes = ObjectState.of(admin, "v1", "ConfigMap", "monitoring", "team-notes", "data");
+    ObjectState milvus = ObjectState.of(admin, "v1", "Namespace", null, "milvus", "spec");
+    ObjectState role = ObjectState.of(admin, "rbac.authorization.k8s.io/v1", "ClusterRole", null, "prometheus-k8s",
+        "rules", "aggregationRule");
+
     try (ServerSocket elsewhere = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       // The current context points here: an address that serves no API server. Every connection is counted.
       AtomicInteger connections = new AtomicInteger();
@@ -74,13 +105,20 @@ class ExistingClusterSafetyIT {
       Set<String> privateFilesBefore = privateFiles();
       ClusterSnapshot before = ClusterSnapshot.of(admin);
 
-      try (MonitoredEnvironment env = MonitoredEnvironments.start(LabConfigs.environment(lab, "safety-context")
-          .withCluster(new ClusterChoice.Existing(kubeconfig, "lab")))) {
+      try (CapturedLog log = CapturedLog.start();
+          MonitoredEnvironment env = MonitoredEnvironments.start(LabConfigs.environment(lab, "safety-users-cluster")
+              .withCluster(new ClusterChoice.Existing(kubeconfig, "lab")))) {
+        // The run's ClusterRoleBinding binds the user's role: the target is UP only because the patch went into it.
         TargetStatus status = env.milvusMetrics().targetStatus();
         assertThat(status.state()).as(status.summary()).isEqualTo(TargetStatus.State.UP);
         assertThat(env.kubernetesClient().getMasterUrl().toString()).startsWith(LabKubeconfig.server());
         // The Helm release is in the lab: Helm read the chosen context, not the current one.
         assertThat(admin.secrets().inNamespace("milvus").withLabel("owner", "helm").list().getItems()).isNotEmpty();
+        assertThat(log.text()).contains("Namespace monitoring exists already (not milvus-monitored's): left as it is");
+        assertThat(PrometheusRbacPatch.missingRules(admin.rbac().clusterRoles().withName("prometheus-k8s").get()))
+            .isEmpty();
+        assertThat(admin.rbac().clusterRoles().withName("prometheus-k8s").get().getMetadata().getUid())
+            .isEqualTo(role.uid());
       }
 
       assertThat(connections.get()).as("connections to the current context's server").isZero();
@@ -90,83 +128,29 @@ class ExistingClusterSafetyIT {
           .isEqualTo(privateFilesBefore);
       assertLeftAsFound(admin, before);
     }
-  }
-
-  @Test
-  void leaves_a_users_monitoring_namespace_and_its_config_map_as_they_were(Lab lab) {
-    KubernetesClient admin = lab.client();
-    admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("monitoring")
-        .withLabels(Map.of("team", "observability")).endMetadata().build()).create();
-    admin.configMaps().inNamespace("monitoring").resource(new ConfigMapBuilder().withNewMetadata()
-        .withName("team-notes").withLabels(Map.of("team", "observability")).endMetadata()
-        .withData(Map.of("owner", "observability team", "oncall.yaml", "rotation: weekly\n")).build()).create();
-    awaitNamespaceInitialised(admin, "monitoring");
-    ObjectState namespace = ObjectState.of(admin, "v1", "Namespace", null, "monitoring", "spec");
-    ObjectState notes = ObjectState.of(admin, "v1", "ConfigMap", "monitoring", "team-notes", "data");
-    ClusterSnapshot before = ClusterSnapshot.of(admin);
-
-    try (CapturedLog log = CapturedLog.start();
-        MonitoredEnvironment env = MonitoredEnvironments.start(LabConfigs.environment(lab, "safety-monitoring"))) {
-      assertThat(env.milvusMetrics().targetStatus().state()).isEqualTo(TargetStatus.State.UP);
-      assertThat(log.text()).contains("Namespace monitoring exists already (not milvus-monitored's): left as it is");
-    }
-
-    assertLeftAsFound(admin, before);
-    assertThat(ObjectState.of(admin, "v1", "Namespace", null, "monitoring", "spec")).isEqualTo(namespace);
+    assertThat(ObjectState.of(admin, "v1", "Namespace", null, "monitoring", "spec")).isEqualTo(monitoring);
     assertThat(ObjectState.of(admin, "v1", "ConfigMap", "monitoring", "team-notes", "data")).isEqualTo(notes);
-  }
-
-  @Test
-  void installs_into_a_users_empty_milvus_namespace_and_leaves_it_as_it_was(Lab lab) {
-    KubernetesClient admin = lab.client();
-    admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("milvus")
-        .withLabels(Map.of("team", "search")).endMetadata().build()).create();
-    awaitNamespaceInitialised(admin, "milvus");
-    ObjectState namespace = ObjectState.of(admin, "v1", "Namespace", null, "milvus", "spec");
-    ClusterSnapshot before = ClusterSnapshot.of(admin);
-
-    try (MonitoredEnvironment env = MonitoredEnvironments.start(LabConfigs.environment(lab, "safety-milvus-namespace"))) {
-      assertThat(env.milvusMetrics().targetStatus().state()).isEqualTo(TargetStatus.State.UP);
-    }
-
-    assertLeftAsFound(admin, before);
-    assertThat(ObjectState.of(admin, "v1", "Namespace", null, "milvus", "spec")).isEqualTo(namespace);
-  }
-
-  @Test
-  void takes_out_of_a_users_prometheus_k8s_role_exactly_the_rules_it_added(Lab lab) {
-    KubernetesClient admin = lab.client();
-    admin.rbac().clusterRoles().resource(new ClusterRoleBuilder().withNewMetadata().withName("prometheus-k8s")
-        .withLabels(Map.of("team", "platform")).withAnnotations(Map.of("owner", "platform team")).endMetadata()
-        .withRules(
-            new PolicyRuleBuilder().withApiGroups("").withResources("nodes/metrics").withVerbs("get").build(),
-            new PolicyRuleBuilder().withNonResourceURLs("/metrics", "/metrics/slis").withVerbs("get").build(),
-            // half of the patch's first rule: the patch still adds its whole rule, and takes only that out again
-            new PolicyRuleBuilder().withApiGroups("").withResources("services").withVerbs("get", "list", "watch").build(),
-            new PolicyRuleBuilder().withApiGroups("").withResources("configmaps").withVerbs("get").build())
-        .build()).create();
-    ObjectState role = ObjectState.of(admin, "rbac.authorization.k8s.io/v1", "ClusterRole", null, "prometheus-k8s",
-        "rules", "aggregationRule");
-    ClusterSnapshot before = ClusterSnapshot.of(admin);
-
-    try (MonitoredEnvironment env = MonitoredEnvironments.start(LabConfigs.environment(lab, "safety-clusterrole"))) {
-      // The run's ClusterRoleBinding binds the user's role: the target is UP only because the patch went into it.
-      TargetStatus status = env.milvusMetrics().targetStatus();
-      assertThat(status.state()).as(status.summary()).isEqualTo(TargetStatus.State.UP);
-      assertThat(PrometheusRbacPatch.missingRules(admin.rbac().clusterRoles().withName("prometheus-k8s").get()))
-          .isEmpty();
-      assertThat(admin.rbac().clusterRoles().withName("prometheus-k8s").get().getMetadata().getUid())
-          .isEqualTo(role.uid());
-    }
-
-    assertLeftAsFound(admin, before);
+    assertThat(ObjectState.of(admin, "v1", "Namespace", null, "milvus", "spec")).isEqualTo(milvus);
     assertThat(ObjectState.of(admin, "rbac.authorization.k8s.io/v1", "ClusterRole", null, "prometheus-k8s",
         "rules", "aggregationRule").ignoringResourceVersion()).isEqualTo(role.ignoringResourceVersion());
   }
 
+  /**
+   * FULL on a cluster with a user's Grafana in their {@code monitoring} namespace and a metrics-server's APIService
+   * whose Service is gone: Milvus's dashboard is not imported into that Grafana, prometheus-adapter's APIService is
+   * skipped, and both are as they were after the close.
+   */
   @Test
-  void full_profile_leaves_an_existing_metrics_api_service_alone(Lab lab, @TempDir Path home) throws IOException {
+  void full_profile_leaves_a_users_grafana_and_metrics_api_service_alone(Lab lab, @TempDir Path home) {
     KubernetesClient admin = lab.client();
+    admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("monitoring")
+        .withLabels(Map.of("team", "observability")).endMetadata().build()).create();
+    Map<String, String> labels = Map.of("app", "grafana", "team", "observability");
+    admin.apps().deployments().inNamespace("monitoring").resource(new DeploymentBuilder().withNewMetadata()
+        .withName("grafana").withLabels(labels).endMetadata().withNewSpec().withReplicas(1)
+        .withNewSelector().withMatchLabels(labels).endSelector().withNewTemplate().withNewMetadata()
+        .withLabels(labels).endMetadata().withNewSpec().addNewContainer().withName("grafana")
+        .withImage("grafana/grafana:12.0.0").endContainer().endSpec().endTemplate().endSpec().build()).create();
     // A metrics-server's APIService; no Service answers for it here, as where metrics-server was removed without it.
     GenericKubernetesResource metricsApi = new GenericKubernetesResourceBuilder()
         .withApiVersion("apiregistration.k8s.io/v1").withKind("APIService")
@@ -178,6 +162,12 @@ class ExistingClusterSafetyIT {
             "groupPriorityMinimum", 100, "versionPriority", 100)))
         .build();
     admin.genericKubernetesResources("apiregistration.k8s.io/v1", "APIService").resource(metricsApi).create();
+    awaitNamespaceInitialised(admin, "monitoring");
+    RbacSymptomIT.awaitTrue(java.time.Duration.ofSeconds(60), () -> {
+      var d = admin.apps().deployments().inNamespace("monitoring").withName("grafana").get();
+      return d.getStatus() != null && Integer.valueOf(1).equals(d.getStatus().getReadyReplicas());
+    });
+    ObjectState grafana = ObjectState.of(admin, "apps/v1", "Deployment", "monitoring", "grafana", "spec");
     String userHome = System.getProperty("user.home");
     ClusterSnapshot before = ClusterSnapshot.of(admin);
     try {
@@ -196,12 +186,16 @@ class ExistingClusterSafetyIT {
         assertThat(status.state()).as(status.summary()).isEqualTo(TargetStatus.State.UP);
         assertThat(admin.apps().deployments().inNamespace("monitoring").withName("prometheus-adapter").get())
             .as("FULL installs prometheus-adapter").isNotNull();
-        assertThat(admin.apps().deployments().inNamespace("monitoring").withName("grafana").get()).isNotNull();
         assertThat(ObjectState.of(admin, "apiregistration.k8s.io/v1", "APIService", null, "v1beta1.metrics.k8s.io",
             "spec")).isEqualTo(apiService);
         assertThat(log.text()).contains("kube-prometheus: APIService v1beta1.metrics.k8s.io exists already (by Service"
             + " kube-system/metrics-server, Available=False (ServiceNotFound)); prometheus-adapter's APIService is"
             + " skipped and the existing one left alone");
+        assertThat(log.text()).contains("Grafana: Deployment monitoring/grafana was there before this run and is left"
+            + " as it is: Milvus's dashboard is not imported into it");
+        assertThat(admin.configMaps().inNamespace("monitoring").withName("grafana-dashboard-milvus").get()).isNull();
+        assertThat(ObjectState.of(admin, "apps/v1", "Deployment", "monitoring", "grafana", "spec")
+            .ignoringResourceVersion()).isEqualTo(grafana.ignoringResourceVersion());
       } finally {
         System.setProperty("user.home", userHome);
       }
@@ -225,46 +219,6 @@ class ExistingClusterSafetyIT {
     assertThat(before.added(after)).as("objects the run left behind").isEmpty();
     assertThat(before.removed(after)).as("removed: only the APIService the test deleted").containsExactly(userApiService);
     assertThat(ClusterSnapshot.of(admin, MANAGED).objects()).as("objects labelled as milvus-monitored's").isEmpty();
-  }
-
-  @Test
-  void full_profile_imports_no_dashboard_into_a_users_grafana(Lab lab, @TempDir Path home) {
-    KubernetesClient admin = lab.client();
-    admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("monitoring")
-        .withLabels(Map.of("team", "observability")).endMetadata().build()).create();
-    Map<String, String> labels = Map.of("app", "grafana", "team", "observability");
-    admin.apps().deployments().inNamespace("monitoring").resource(new DeploymentBuilder().withNewMetadata()
-        .withName("grafana").withLabels(labels).endMetadata().withNewSpec().withReplicas(1)
-        .withNewSelector().withMatchLabels(labels).endSelector().withNewTemplate().withNewMetadata()
-        .withLabels(labels).endMetadata().withNewSpec().addNewContainer().withName("grafana")
-        .withImage("grafana/grafana:12.0.0").endContainer().endSpec().endTemplate().endSpec().build()).create();
-    awaitNamespaceInitialised(admin, "monitoring");
-    RbacSymptomIT.awaitTrue(java.time.Duration.ofSeconds(60), () -> {
-      var d = admin.apps().deployments().inNamespace("monitoring").withName("grafana").get();
-      return d.getStatus() != null && Integer.valueOf(1).equals(d.getStatus().getReadyReplicas());
-    });
-    ObjectState grafana = ObjectState.of(admin, "apps/v1", "Deployment", "monitoring", "grafana", "spec");
-    ClusterSnapshot before = ClusterSnapshot.of(admin);
-    offlineDashboard(home);
-    String userHome = System.getProperty("user.home");
-    System.setProperty("user.home", home.toString());
-
-    try (CapturedLog log = CapturedLog.start();
-        MonitoredEnvironment env = MonitoredEnvironments.start(LabConfigs.environment(lab, "safety-users-grafana")
-            .withStackProfile(StackProfile.FULL))) {
-      System.setProperty("user.home", userHome);
-      assertThat(env.milvusMetrics().awaitTargetUp(LabConfigs.SCRAPE_INTERVAL.multipliedBy(4)).state())
-          .isEqualTo(TargetStatus.State.UP);
-      assertThat(log.text()).contains("Grafana: Deployment monitoring/grafana was there before this run and is left"
-          + " as it is: Milvus's dashboard is not imported into it");
-      assertThat(admin.configMaps().inNamespace("monitoring").withName("grafana-dashboard-milvus").get()).isNull();
-      assertThat(ObjectState.of(admin, "apps/v1", "Deployment", "monitoring", "grafana", "spec")
-          .ignoringResourceVersion()).isEqualTo(grafana.ignoringResourceVersion());
-    } finally {
-      System.setProperty("user.home", userHome);
-    }
-
-    assertLeftAsFound(admin, before);
     assertThat(ObjectState.of(admin, "apps/v1", "Deployment", "monitoring", "grafana", "spec")
         .ignoringResourceVersion()).isEqualTo(grafana.ignoringResourceVersion());
   }
