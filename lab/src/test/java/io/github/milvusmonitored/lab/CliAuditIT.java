@@ -21,7 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The command line's {@code audit} against the environment a running {@code up} holds on the lab, each in a JVM of
  * its own as a user runs them: {@code up} prints the Prometheus URL, {@code audit --prometheus=<it>} audits a
  * dashboard file against the real Prometheus 3.12.0 scraping the release through the operator's configuration, and
- * says which panels show data and why the others do not; then Ctrl-C stops {@code up} and the cluster is as before.
+ * says which panels show data and why the others do not; then SIGTERM stops {@code up} with exit code 143, its
+ * shutdown hook removes what it installed, and the cluster is as before ({@link CliUpIT} stops one with Ctrl-C).
  */
 @ExtendWith({LabExtension.class, RestoresLab.class})
 class CliAuditIT {
@@ -88,12 +89,17 @@ class CliAuditIT {
               + " metric catalogue",
           "- Release: namespace milvus, instance my-release; Prometheus " + prometheusUrl);
 
-      up.signal("INT", 2);
-      assertThat(up.awaitExit(CliProcess.STOP_DEADLINE)).as(up.output()).isEqualTo(CliTexts.STOPPED_BY_SIGINT);
+      String upPrinted = up.output();
+      up.signal("TERM", 15);
+      int upExit = up.awaitExit(CliProcess.STOP_DEADLINE);
+      String all = up.output();
+      assertThat(upExit).as(all).isEqualTo(CliTexts.STOPPED_BY_SIGTERM);
+      assertThat(all.substring(upPrinted.length())).as("the shutdown hook's cleanup after SIGTERM")
+          .contains("[cleanup] removing");
     }
 
     ClusterSnapshot after = FreshStartIT.awaitSettled(admin, before);
-    assertThat(before.added(after)).as("objects 'up' left behind after SIGINT").isEmpty();
+    assertThat(before.added(after)).as("objects 'up' left behind after SIGTERM").isEmpty();
     assertThat(before.removed(after)).as("objects 'up' removed that were there before").isEmpty();
   }
 
