@@ -25,39 +25,74 @@ record ClusterSnapshot(Set<String> objects) {
 
   /** Like {@link #of(KubernetesClient)}, only the objects that carry every one of {@code labels} (null: all). */
   static ClusterSnapshot of(KubernetesClient client, java.util.Map<String, String> labels) {
-    Set<String> objects = new TreeSet<>();
     List<String> groupVersions = new ArrayList<>(List.of("v1"));
     for (APIGroup group : client.getApiGroups().getGroups()) {
       GroupVersionForDiscovery preferred = group.getPreferredVersion();
       groupVersions.add(preferred.getGroupVersion());
     }
-    for (String groupVersion : groupVersions) {
+    // About 60 kinds on the lab: listed a few at a time, as a test waits for a cluster to settle many times over.
+    List<List<String[]>> kinds = parallel(groupVersions, groupVersion -> {
       io.fabric8.kubernetes.api.model.APIResourceList resources;
       try {
         resources = client.getApiResources(groupVersion);
       } catch (io.fabric8.kubernetes.client.KubernetesClientException unavailable) {
         // an aggregated API whose APIService is not Available (503): it stores no objects to compare
-        continue;
+        return List.of();
       }
       if (resources == null) {
-        continue; // a group removed while we list (the run's CRDs going away)
+        return List.of(); // a group removed while we list (the run's CRDs going away)
       }
-      for (APIResource resource : resources.getResources()) {
-        if (resource.getName().contains("/") || !resource.getVerbs().contains("list")
-            || IGNORED.contains(resource.getKind())) {
-          continue;
+      return resources.getResources().stream()
+          .filter(r -> !r.getName().contains("/") && r.getVerbs().contains("list") && !IGNORED.contains(r.getKind()))
+          .map(r -> new String[] {groupVersion, r.getKind()}).toList();
+    });
+    List<List<String>> listed = parallel(kinds.stream().flatMap(List::stream).toList(), kind -> {
+      String groupVersion = kind[0];
+      var all = client.genericKubernetesResources(groupVersion, kind[1]).inAnyNamespace();
+      List<GenericKubernetesResource> items;
+      try {
+        items = (labels == null ? all : all.withLabels(labels)).list().getItems();
+      } catch (io.fabric8.kubernetes.client.KubernetesClientException gone) {
+        if (gone.getCode() == 404) {
+          return List.of(); // its CRD deleted between discovery and the list
         }
-        var all = client.genericKubernetesResources(groupVersion, resource.getKind()).inAnyNamespace();
-        List<GenericKubernetesResource> items = (labels == null ? all : all.withLabels(labels))
-            .list().getItems();
-        for (GenericKubernetesResource item : items) {
-          String ns = item.getMetadata().getNamespace();
-          objects.add(groupVersion.replaceFirst("/?v[0-9a-z]+$", "") + "/" + resource.getKind() + " "
-              + (ns == null ? "" : ns + "/") + item.getMetadata().getName());
-        }
+        throw gone;
       }
-    }
+      List<String> lines = new ArrayList<>();
+      for (GenericKubernetesResource item : items) {
+        String ns = item.getMetadata().getNamespace();
+        lines.add(groupVersion.replaceFirst("/?v[0-9a-z]+$", "") + "/" + kind[1] + " "
+            + (ns == null ? "" : ns + "/") + item.getMetadata().getName());
+      }
+      return lines;
+    });
+    Set<String> objects = new TreeSet<>();
+    listed.forEach(objects::addAll);
     return new ClusterSnapshot(objects);
+  }
+
+  private static <T, R> List<R> parallel(List<T> inputs, java.util.function.Function<T, R> call) {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+    try {
+      List<java.util.concurrent.Future<R>> futures = new ArrayList<>();
+      for (T input : inputs) {
+        futures.add(pool.submit(() -> call.apply(input)));
+      }
+      List<R> results = new ArrayList<>();
+      for (var future : futures) {
+        try {
+          results.add(future.get());
+        } catch (java.util.concurrent.ExecutionException e) {
+          throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+      }
+      return results;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /**
