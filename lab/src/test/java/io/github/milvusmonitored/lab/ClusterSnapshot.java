@@ -36,6 +36,9 @@ record ClusterSnapshot(Set<String> objects) {
       try {
         resources = client.getApiResources(groupVersion);
       } catch (io.fabric8.kubernetes.client.KubernetesClientException unavailable) {
+        if (unavailable.getCode() <= 0) {
+          throw unavailable; // no answer at all: tried again
+        }
         // an aggregated API whose APIService is not Available (503): it stores no objects to compare
         return List.of();
       }
@@ -71,12 +74,29 @@ record ClusterSnapshot(Set<String> objects) {
     return new ClusterSnapshot(objects);
   }
 
+  /**
+   * A call whose connection the API server closed (no HTTP status, code -1; Vert.x's "Connection was closed", seen on the lab
+   * while the run's CRDs go away) is tried again, up to three times.
+   */
+  private static <R> R retryingClosedConnections(java.util.function.Supplier<R> call) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return call.get();
+      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+        if (e.getCode() > 0 || attempt == 3) {
+          throw e;
+        }
+        LabProcess.sleep(java.time.Duration.ofMillis(200));
+      }
+    }
+  }
+
   private static <T, R> List<R> parallel(List<T> inputs, java.util.function.Function<T, R> call) {
     java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
     try {
       List<java.util.concurrent.Future<R>> futures = new ArrayList<>();
       for (T input : inputs) {
-        futures.add(pool.submit(() -> call.apply(input)));
+        futures.add(pool.submit(() -> retryingClosedConnections(() -> call.apply(input))));
       }
       List<R> results = new ArrayList<>();
       for (var future : futures) {
