@@ -6,6 +6,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -61,8 +62,12 @@ class JvmSignalsIT {
 
     static Child start(String mode) throws IOException {
       Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-      Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-          HelmSignalProbe.class.getName(), mode).redirectErrorStream(true).start();
+      // A child killed by a signal runs no cleanup: its chart and helm-java's extracted native library (about
+      // 90 MB) stay in its temp folder, so that folder is under target/.
+      Path tmp = Files.createDirectories(Path.of("target", "helm-signal-probe-tmp"));
+      Process process = new ProcessBuilder(java.toString(), "-Djava.io.tmpdir=" + tmp.toAbsolutePath(), "-cp",
+          System.getProperty("java.class.path"), HelmSignalProbe.class.getName(), mode).redirectErrorStream(true)
+          .start();
       List<String> lines = new CopyOnWriteArrayList<>();
       CompletableFuture<Void> drained = CompletableFuture.runAsync(() -> {
         try (BufferedReader reader = new BufferedReader(
