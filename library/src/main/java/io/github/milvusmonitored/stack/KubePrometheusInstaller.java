@@ -18,10 +18,8 @@ import io.github.milvusmonitored.stack.internal.StackLedger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -210,8 +208,7 @@ public final class KubePrometheusInstaller {
     List<ResourceSteps.Item> created = new ArrayList<>(ledger.created());
     Collections.reverse(created);
     List<String> groups = crdGroups(created);
-    List<ResourceSteps.Item> customResources = new ArrayList<>();
-    Set<String> customResourceUids = new HashSet<>();
+    List<HasMetadata> customResources = new ArrayList<>();
     boolean awaited = false;
     for (ResourceSteps.Item item : created) {
       HasMetadata r = item.resource();
@@ -219,24 +216,15 @@ public final class KubePrometheusInstaller {
         // Once a CRD is gone, the garbage collector cannot resolve an owner of its kind: what the operator generated
         // for the custom resources (StatefulSets, Secrets, Services) would stay for good in a namespace not removed.
         awaitGone(customResources, deadline);
-        OperatorGenerated.delete(client, namespacesOf(customResources), customResourceUids, deadline, pollInterval);
+        OperatorGenerated.delete(client, customResources, deadline, pollInterval);
         awaited = true;
       }
       // In a namespace the run created, the namespace's removal takes what the operator made; elsewhere the run
       // removes it itself, before the CRDs.
       boolean custom = r.getApiVersion() != null && groups.contains(r.getApiVersion().replaceFirst("/.*$", ""))
           && r.getMetadata().getNamespace() != null && !ledger.isCreated("Namespace", null, r.getMetadata().getNamespace());
-      if (custom) {
-        HasMetadata current = KubeRetry.call("get " + ResourceSteps.describe(r), deadline,
-            () -> client.resource(r).get());
-        if (current != null && run.createdBy(current)) {
-          customResourceUids.add(current.getMetadata().getUid());
-        }
-      }
-      ApplyReport.Entry entry = ResourceSteps.deleteOwned(client, item, run, deadline);
-      if (custom && entry.action() == ApplyReport.Action.DELETED) {
-        customResources.add(item);
-      }
+      ApplyReport.Entry entry = ResourceSteps.deleteOwned(client, item, run, deadline,
+          custom ? customResources::add : deleting -> { });
       entries.add(entry);
     }
     if (!ledger.kubeletObjectsFound() && ledger.isCreated("Deployment", "monitoring", "prometheus-operator")) {
@@ -256,37 +244,20 @@ public final class KubePrometheusInstaller {
         .map(r -> r.getMetadata().getName().substring(r.getMetadata().getName().indexOf('.') + 1)).distinct().toList();
   }
 
-  private static List<String> namespacesOf(List<ResourceSteps.Item> items) {
-    return items.stream().map(i -> i.resource().getMetadata().getNamespace()).distinct().toList();
-  }
-
   // Deleted custom resources are gone at once unless a finalizer holds them; waits for that, within the deadline.
-  private void awaitGone(List<ResourceSteps.Item> deleted, KubeRetry.Deadline deadline) {
+  private void awaitGone(List<HasMetadata> deleted, KubeRetry.Deadline deadline) {
     if (deleted.isEmpty()) {
       return;
     }
     long started = System.nanoTime();
-    List<ResourceSteps.Item> left = new ArrayList<>(deleted);
-    while (true) {
-      left.removeIf(item -> KubeRetry.call("get " + ResourceSteps.describe(item.resource()), deadline,
-          () -> client.resource(item.resource()).get()) == null);
-      if (left.isEmpty()) {
-        LOG.info("kube-prometheus: the {} custom resource(s) of run {} in namespaces it did not create are gone"
-            + " after {} ms", deleted.size(), run.runId(), (System.nanoTime() - started) / 1_000_000);
-        return;
-      }
-      if (deadline.remainingMillis() <= pollInterval.toMillis()) {
-        LOG.warn("kube-prometheus: {} still there {} ms after their deletion, held by a finalizer (see their"
-            + " metadata.finalizers); their CRDs are deleted now and stay Terminating until the finalizer is removed", left.stream().map(i -> ResourceSteps.describe(i.resource())).toList(),
-            (System.nanoTime() - started) / 1_000_000);
-        return;
-      }
-      try {
-        Thread.sleep(pollInterval.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
+    List<HasMetadata> left = ResourceSteps.awaitGone(client, deleted, deadline, pollInterval);
+    if (left.isEmpty()) {
+      LOG.info("kube-prometheus: the {} custom resource(s) of run {} in namespaces it did not create are gone after {}"
+          + " ms", deleted.size(), run.runId(), (System.nanoTime() - started) / 1_000_000);
+    } else {
+      LOG.warn("kube-prometheus: {} still there {} ms after their deletion, held by a finalizer (see their"
+          + " metadata.finalizers); their CRDs are deleted now and stay Terminating until the finalizer is removed",
+          left.stream().map(ResourceSteps::describe).toList(), (System.nanoTime() - started) / 1_000_000);
     }
   }
 

@@ -124,17 +124,8 @@ class KubePrometheusOwnershipTest {
         .withName("prometheus-k8s-rulefiles-0").withOwnerReferences(byRun).endMetadata().build()).create();
     client.services().inNamespace("monitoring").resource(new ServiceBuilder().withNewMetadata()
         .withName("prometheus-operated").withOwnerReferences(byRun, byUser).endMetadata().build()).create();
-    while (server.takeRequest(10, java.util.concurrent.TimeUnit.MILLISECONDS) != null) {
-      // what the install sent
-    }
 
-    installer.teardown();
-
-    List<String> requests = new java.util.ArrayList<>();
-    for (var r = server.takeRequest(10, java.util.concurrent.TimeUnit.MILLISECONDS); r != null;
-        r = server.takeRequest(10, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-      requests.add(r.getMethod() + " " + r.getPath() + " " + r.getBody().readUtf8());
-    }
+    List<String> requests = requestsDuring(installer::teardown);
     int prometheusDeleted = indexOf(requests, "DELETE /apis/monitoring.coreos.com/v1/namespaces/monitoring/prometheuses/k8s");
     int statefulSetDeleted = indexOf(requests, "DELETE /apis/apps/v1/namespaces/monitoring/statefulsets/prometheus-k8s");
     int firstCrdDeleted = indexOf(requests, "DELETE /apis/apiextensions.k8s.io/v1/customresourcedefinitions/");
@@ -155,22 +146,27 @@ class KubePrometheusOwnershipTest {
   void in_a_namespace_the_run_created_custom_resources_go_with_it_and_are_not_waited_for() throws Exception {
     KubePrometheusInstaller installer = installer(StackProfile.MINIMAL);
     installEverything(installer);
-    while (server.takeRequest(10, java.util.concurrent.TimeUnit.MILLISECONDS) != null) {
-      // what the install sent
-    }
 
-    installer.teardown();
-
-    List<String> requests = new java.util.ArrayList<>();
-    for (var r = server.takeRequest(10, java.util.concurrent.TimeUnit.MILLISECONDS); r != null;
-        r = server.takeRequest(10, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-      requests.add(r.getMethod() + " " + r.getPath() + " " + r.getBody().readUtf8());
-    }
+    List<String> requests = requestsDuring(installer::teardown);
     int prometheusDeleted = indexOf(requests, "DELETE /apis/monitoring.coreos.com/v1/namespaces/monitoring/prometheuses/k8s");
     assertThat(requests.get(prometheusDeleted)).contains("\"propagationPolicy\":\"Background\"");
     assertThat(requests.subList(prometheusDeleted + 1, requests.size()))
         .noneMatch(r -> r.startsWith("GET /apis/monitoring.coreos.com/v1/namespaces/monitoring/prometheuses/k8s"));
     assertThat(client.namespaces().withName("monitoring").get()).isNull();
+  }
+
+  /** The requests {@code action} sends, as {@code METHOD path body}; what was sent before it is skipped. */
+  private List<String> requestsDuring(Runnable action) throws InterruptedException {
+    while (server.takeRequest(10, java.util.concurrent.TimeUnit.MILLISECONDS) != null) {
+      // sent before the action
+    }
+    action.run();
+    List<String> requests = new java.util.ArrayList<>();
+    for (var r = server.takeRequest(10, java.util.concurrent.TimeUnit.MILLISECONDS); r != null;
+        r = server.takeRequest(10, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      requests.add(r.getMethod() + " " + r.getPath() + " " + r.getBody().readUtf8());
+    }
+    return requests;
   }
 
   private static int indexOf(List<String> requests, String start) {

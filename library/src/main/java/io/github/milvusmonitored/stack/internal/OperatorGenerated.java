@@ -7,10 +7,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.github.milvusmonitored.internal.KubeRetry;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,15 +29,17 @@ public final class OperatorGenerated {
   private OperatorGenerated() {}
 
   /**
-   * Deletes the objects in {@code namespaces} whose owners are all among {@code ownerUids}, StatefulSets in the
-   * foreground (their pods first), and waits within the deadline until the StatefulSets are gone. Returns what it
-   * deleted, as {@code Kind namespace/name}.
+   * Deletes the objects in the namespaces of {@code owners} (deleted custom resources, as read with their uids) whose
+   * owners are all among them, StatefulSets in the foreground (their pods first), and waits within the deadline until
+   * the StatefulSets are gone. Returns what it deleted, as {@code Kind namespace/name}.
    */
-  public static List<String> delete(KubernetesClient client, Collection<String> namespaces, Set<String> ownerUids,
-      KubeRetry.Deadline deadline, Duration pollInterval) {
-    if (ownerUids.isEmpty()) {
+  public static List<String> delete(KubernetesClient client, List<HasMetadata> owners, KubeRetry.Deadline deadline,
+      Duration pollInterval) {
+    if (owners.isEmpty()) {
       return List.of();
     }
+    Set<String> ownerUids = owners.stream().map(o -> o.getMetadata().getUid()).collect(Collectors.toSet());
+    List<String> namespaces = owners.stream().map(o -> o.getMetadata().getNamespace()).distinct().toList();
     long started = System.nanoTime();
     List<HasMetadata> owned = new ArrayList<>();
     for (String namespace : namespaces) {
@@ -68,7 +69,7 @@ public final class OperatorGenerated {
         }
       }
     }
-    List<HasMetadata> left = awaitGone(client, statefulSets, deadline, pollInterval);
+    List<HasMetadata> left = ResourceSteps.awaitGone(client, statefulSets, deadline, pollInterval);
     if (left.isEmpty()) {
       LOG.info("kube-prometheus: removed what the operator generated for the run's custom resources in {} after {} ms:"
           + " {}", namespaces, (System.nanoTime() - started) / 1_000_000, deleted);
@@ -89,23 +90,5 @@ public final class OperatorGenerated {
       }
     }
     return owned;
-  }
-
-  private static List<HasMetadata> awaitGone(KubernetesClient client, List<HasMetadata> objects,
-      KubeRetry.Deadline deadline, Duration pollInterval) {
-    List<HasMetadata> left = new ArrayList<>(objects);
-    while (true) {
-      left.removeIf(object -> KubeRetry.call("get " + ResourceSteps.describe(object), deadline,
-          (Supplier<HasMetadata>) () -> client.resource(object).get()) == null);
-      if (left.isEmpty() || deadline.remainingMillis() <= pollInterval.toMillis()) {
-        return left;
-      }
-      try {
-        Thread.sleep(pollInterval.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return left;
-      }
-    }
   }
 }

@@ -10,7 +10,10 @@ import io.github.milvusmonitored.stack.ApplyReport;
 import io.github.milvusmonitored.stack.KubePrometheusException;
 import io.github.milvusmonitored.stack.ResourceApplier;
 import io.github.milvusmonitored.stack.RunOwnership;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Reads, applies or deletes one manifest object: transient API errors retried until the phase's
@@ -61,6 +64,15 @@ public final class ResourceSteps {
 
   /** Deletes the object if it still carries {@code run}'s id; reports DELETED, NOT_FOUND or KEPT. */
   public static ApplyReport.Entry deleteOwned(KubernetesClient client, Item item, RunOwnership run, KubeRetry.Deadline deadline) {
+    return deleteOwned(client, item, run, deadline, deleting -> { });
+  }
+
+  /**
+   * Like {@link #deleteOwned(KubernetesClient, Item, RunOwnership, KubeRetry.Deadline)}, handing the object as read
+   * from the cluster (with its uid) to {@code deleting} just before it is deleted.
+   */
+  public static ApplyReport.Entry deleteOwned(KubernetesClient client, Item item, RunOwnership run, KubeRetry.Deadline deadline,
+      Consumer<HasMetadata> deleting) {
     HasMetadata r = item.resource();
     try {
       HasMetadata current = KubeRetry.call("get " + describe(r), deadline, () -> client.resource(r).get());
@@ -70,6 +82,7 @@ public final class ResourceSteps {
       if (!run.createdBy(current)) {
         return entry(ApplyReport.Phase.TEARDOWN, ApplyReport.Action.KEPT, item);
       }
+      deleting.accept(current);
       List<?> deleted = KubeRetry.call("delete " + describe(r), deadline,
           () -> client.resource(r).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete());
       return entry(ApplyReport.Phase.TEARDOWN,
@@ -84,6 +97,28 @@ public final class ResourceSteps {
                 + (r.getMetadata().getNamespace() == null ? "" : " -n " + r.getMetadata().getNamespace())), e);
       }
       throw e;
+    }
+  }
+
+  /**
+   * Reads {@code objects} again every {@code pollInterval} until each is gone or the deadline is about to pass;
+   * returns those still there.
+   */
+  public static List<HasMetadata> awaitGone(KubernetesClient client, List<HasMetadata> objects,
+      KubeRetry.Deadline deadline, Duration pollInterval) {
+    List<HasMetadata> left = new ArrayList<>(objects);
+    while (true) {
+      left.removeIf(object -> KubeRetry.call("get " + describe(object), deadline,
+          () -> client.resource(object).get()) == null);
+      if (left.isEmpty() || deadline.remainingMillis() <= pollInterval.toMillis()) {
+        return left;
+      }
+      try {
+        Thread.sleep(pollInterval.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return left;
+      }
     }
   }
 
