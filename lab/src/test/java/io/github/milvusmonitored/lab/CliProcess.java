@@ -96,6 +96,20 @@ final class CliProcess implements AutoCloseable {
         .as("kill -%s %s", signal, process.pid()).isZero();
   }
 
+  /**
+   * Stops a running {@code up} with {@code signal} and asserts what a user sees: exit code {@code exitCode} within
+   * {@link #STOP_DEADLINE}, and the shutdown hook's cleanup printed after the signal.
+   */
+  void stopUp(String signal, int number, int exitCode) throws IOException, InterruptedException {
+    String printedBefore = output();
+    signal(signal, number);
+    int exit = awaitExit(STOP_DEADLINE);
+    String all = output();
+    assertThat(exit).as(all).isEqualTo(exitCode);
+    assertThat(all.substring(printedBefore.length())).as("the shutdown hook's cleanup after SIG%s", signal)
+        .contains("[cleanup] removing");
+  }
+
   /** Waits up to {@code timeout} for the JVM to exit; returns its exit code, or fails with what it printed. */
   int awaitExit(Duration timeout) throws IOException, InterruptedException {
     assertThat(process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS))

@@ -45,12 +45,7 @@ class CliUpIT {
           Duration.ofMinutes(1));
       assertThat(milvus.scrapeInterval()).contains(Duration.ofSeconds(5));
 
-      up.signal("INT", 2);
-      int exit = up.awaitExit(CliProcess.STOP_DEADLINE);
-      String all = up.output();
-      assertThat(exit).as(all).isEqualTo(CliTexts.STOPPED_BY_SIGINT);
-      assertThat(all.substring(printed.length())).as("the shutdown hook's cleanup after SIGINT")
-          .contains("[cleanup] removing");
+      up.stopUp("INT", 2, CliTexts.STOPPED_BY_SIGINT);
     }
 
     ClusterSnapshot after = FreshStartIT.awaitSettled(admin, before);

@@ -1,10 +1,10 @@
 package io.github.milvusmonitored.lab;
 
 import io.fabric8.kubernetes.api.model.APIGroup;
-import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GroupVersionForDiscovery;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.github.milvusmonitored.stack.internal.Concurrently;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -30,53 +30,61 @@ record ClusterSnapshot(Set<String> objects) {
       GroupVersionForDiscovery preferred = group.getPreferredVersion();
       groupVersions.add(preferred.getGroupVersion());
     }
-    // About 60 kinds on the lab: listed a few at a time, as a test waits for a cluster to settle many times over.
-    List<List<String[]>> kinds = parallel(groupVersions, groupVersion -> {
-      io.fabric8.kubernetes.api.model.APIResourceList resources;
-      try {
-        resources = client.getApiResources(groupVersion);
-      } catch (io.fabric8.kubernetes.client.KubernetesClientException unavailable) {
-        if (unavailable.getCode() <= 0) {
-          throw unavailable; // no answer at all: tried again
-        }
-        // an aggregated API whose APIService is not Available (503): it stores no objects to compare
-        return List.of();
-      }
-      if (resources == null) {
-        return List.of(); // a group removed while we list (the run's CRDs going away)
-      }
-      return resources.getResources().stream()
-          .filter(r -> !r.getName().contains("/") && r.getVerbs().contains("list") && !IGNORED.contains(r.getKind()))
-          .map(r -> new String[] {groupVersion, r.getKind()}).toList();
-    });
-    List<List<String>> listed = parallel(kinds.stream().flatMap(List::stream).toList(), kind -> {
-      String groupVersion = kind[0];
-      var all = client.genericKubernetesResources(groupVersion, kind[1]).inAnyNamespace();
-      List<GenericKubernetesResource> items;
-      try {
-        items = (labels == null ? all : all.withLabels(labels)).list().getItems();
-      } catch (io.fabric8.kubernetes.client.KubernetesClientException gone) {
-        if (gone.getCode() == 404) {
-          return List.of(); // its CRD deleted between discovery and the list
-        }
-        throw gone;
-      }
-      List<String> lines = new ArrayList<>();
-      for (GenericKubernetesResource item : items) {
-        String ns = item.getMetadata().getNamespace();
-        lines.add(groupVersion.replaceFirst("/?v[0-9a-z]+$", "") + "/" + kind[1] + " "
-            + (ns == null ? "" : ns + "/") + item.getMetadata().getName());
-      }
-      return lines;
-    });
+    // About 60 kinds on the lab: listed four at a time, as a test waits for a cluster to settle many times over.
+    List<List<String[]>> kinds = Concurrently.map(groupVersions,
+        groupVersion -> retryingClosedConnections(() -> listableKinds(client, groupVersion)));
+    List<List<String>> listed = Concurrently.map(kinds.stream().flatMap(List::stream).toList(),
+        kind -> retryingClosedConnections(() -> objects(client, kind[0], kind[1], labels)));
     Set<String> objects = new TreeSet<>();
     listed.forEach(objects::addAll);
     return new ClusterSnapshot(objects);
   }
 
+  /** The listable kinds of {@code groupVersion} but the ignored ones, as {@code {groupVersion, kind}}. */
+  private static List<String[]> listableKinds(KubernetesClient client, String groupVersion) {
+    io.fabric8.kubernetes.api.model.APIResourceList resources;
+    try {
+      resources = client.getApiResources(groupVersion);
+    } catch (io.fabric8.kubernetes.client.KubernetesClientException unavailable) {
+      if (unavailable.getCode() <= 0) {
+        throw unavailable; // no answer at all: tried again
+      }
+      // an aggregated API whose APIService is not Available (503): it stores no objects to compare
+      return List.of();
+    }
+    if (resources == null) {
+      return List.of(); // a group removed while we list (the run's CRDs going away)
+    }
+    return resources.getResources().stream()
+        .filter(r -> !r.getName().contains("/") && r.getVerbs().contains("list") && !IGNORED.contains(r.getKind()))
+        .map(r -> new String[] {groupVersion, r.getKind()}).toList();
+  }
+
+  /** The objects of one kind, as {@code group/Kind namespace/name} lines. */
+  private static List<String> objects(KubernetesClient client, String groupVersion, String kind,
+      java.util.Map<String, String> labels) {
+    var all = client.genericKubernetesResources(groupVersion, kind).inAnyNamespace();
+    List<GenericKubernetesResource> items;
+    try {
+      items = (labels == null ? all : all.withLabels(labels)).list().getItems();
+    } catch (io.fabric8.kubernetes.client.KubernetesClientException gone) {
+      if (gone.getCode() == 404) {
+        return List.of(); // its CRD deleted between discovery and the list
+      }
+      throw gone;
+    }
+    List<String> lines = new ArrayList<>();
+    for (GenericKubernetesResource item : items) {
+      String ns = item.getMetadata().getNamespace();
+      lines.add(groupVersion.replaceFirst("/?v[0-9a-z]+$", "") + "/" + kind + " "
+          + (ns == null ? "" : ns + "/") + item.getMetadata().getName());
+    }
+    return lines;
+  }
+
   /**
-   * A call whose connection the API server closed (no HTTP status, code -1; Vert.x's "Connection was closed", seen on the lab
-   * while the run's CRDs go away) is tried again, up to three times.
+   * A call whose connection the API server closed (no HTTP status, code -1; Vert.x's "Connection was closed", seen
+   * on the lab while the run's CRDs go away) is tried again, up to three times.
    */
   private static <R> R retryingClosedConnections(java.util.function.Supplier<R> call) {
     for (int attempt = 1; ; attempt++) {
@@ -88,30 +96,6 @@ record ClusterSnapshot(Set<String> objects) {
         }
         LabProcess.sleep(java.time.Duration.ofMillis(200));
       }
-    }
-  }
-
-  private static <T, R> List<R> parallel(List<T> inputs, java.util.function.Function<T, R> call) {
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
-    try {
-      List<java.util.concurrent.Future<R>> futures = new ArrayList<>();
-      for (T input : inputs) {
-        futures.add(pool.submit(() -> retryingClosedConnections(() -> call.apply(input))));
-      }
-      List<R> results = new ArrayList<>();
-      for (var future : futures) {
-        try {
-          results.add(future.get());
-        } catch (java.util.concurrent.ExecutionException e) {
-          throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
-      }
-      return results;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    } finally {
-      pool.shutdownNow();
     }
   }
 
