@@ -2,7 +2,8 @@
 # Builds the control-plane lab's programs from the Go module proxy into a cache keyed by their
 # versions and wrapper modules. Idempotent: a program already built for the same key is not rebuilt.
 #
-#   lab/build.sh            build what is missing, then print the bin folder
+#   lab/build.sh            build what is missing, unpack the lab's real Milvus (build-milvus.sh), then print the
+#                           bin folder
 #   lab/build.sh --print    print the bin folder of the current key (nothing is built)
 #
 # MILVUS_MONITORED_LAB_CACHE chooses the cache (default ~/.cache/milvus-monitored/lab).
@@ -73,5 +74,7 @@ build prometheus-operator monitoring github.com/prometheus-operator/prometheus-o
 build prometheus-config-reloader monitoring github.com/prometheus-operator/prometheus-operator/cmd/prometheus-config-reloader "$op_ld"
 
 cp "$lab/versions.env" "$cache/$key/versions.env"
+# The real Milvus server of the lab's standalone Milvus pods (PyPI's wheel, sha256-pinned in milvus.env).
+bash "$lab/build-milvus.sh" >&2
 echo "== lab: all programs ready in $((SECONDS - start)) s"
 echo "$bin"

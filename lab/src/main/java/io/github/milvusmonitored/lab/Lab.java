@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The control-plane lab: a real Kubernetes control plane (etcd, kube-apiserver with RBAC, controller-manager,
- * scheduler), kwok's fake node, and the real prometheus-operator and Prometheus 3.12 standing for their pods, all in
- * a network namespace of the lab's own. Everything but the container runtime is real.
+ * scheduler), kwok's fake node, and the real prometheus-operator, Prometheus 3.12 and Milvus 2.3.5 (for standalone
+ * Milvus pods) standing for their pods, all in network namespaces of the lab's own. Everything but the container
+ * runtime is real.
  *
  * <pre>{@code
  * try (Lab lab = Lab.start()) {
@@ -154,6 +155,35 @@ public final class Lab implements AutoCloseable {
         .flatMap(e -> e.getValue().runner().stream())
         .filter(MilvusPod.class::isInstance).map(MilvusPod.class::cast)
         .collect(Collectors.toMap(MilvusPod::component, MilvusPod::exporter, (a, b) -> a));
+  }
+
+  /**
+   * The real Milvus servers running the standalone Milvus pods of {@code namespace}, by component (standalone),
+   * waiting up to {@code timeout} for at least one.
+   */
+  Map<String, RealMilvusPod> milvusServers(String namespace, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      Map<String, RealMilvusPod> servers = pods.served().entrySet().stream()
+          .filter(e -> e.getKey().startsWith(namespace + "/"))
+          .flatMap(e -> e.getValue().runner().stream())
+          .filter(RealMilvusPod.class::isInstance).map(RealMilvusPod.class::cast)
+          .collect(Collectors.toMap(RealMilvusPod::component, s -> s, (a, b) -> a));
+      if (!servers.isEmpty() || System.nanoTime() > deadline) {
+        return servers;
+      }
+      LabProcess.sleep(Duration.ofMillis(200));
+    }
+  }
+
+  /** The real Milvus server of the standalone pod of {@code namespace}; fails naming the pods served if none. */
+  RealMilvusPod milvusServer(String namespace) {
+    RealMilvusPod server = milvusServers(namespace, Duration.ofSeconds(30)).get("standalone");
+    if (server == null) {
+      throw new LabException("The lab runs no real Milvus for a standalone pod in namespace " + namespace
+          + "; pods served: " + servedPods());
+    }
+    return server;
   }
 
   /** The pods the lab serves now, by namespace/name. */

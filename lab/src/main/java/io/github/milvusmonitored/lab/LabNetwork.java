@@ -74,6 +74,10 @@ public final class LabNetwork implements AutoCloseable {
     inLab("ip", "addr", "add", LAB_ADDRESS + "/30", "dev", labVeth);
     inLab("ip", "link", "set", labVeth, "up");
     inLab("ip", "route", "add", "blackhole", SERVICE_CIDR);
+    // Pods with a network namespace of their own (PodNamespace) sit behind the lab: it forwards between its veth and
+    // theirs, and answers the host's ARP for their addresses. It has no default route, so nothing leaves the range.
+    inLab("sysctl", "-q", "-w", "net.ipv4.ip_forward=1");
+    inLab("sysctl", "-q", "-w", "net.ipv4.conf." + labVeth + ".proxy_arp=1");
     LOG.info("lab network {}: host {} <-> lab {} (veth {}/{}), pods {}, services {} blackholed", name,
         HOST_ADDRESS, LAB_ADDRESS, hostVeth, labVeth, POD_CIDR, SERVICE_CIDR);
   }
@@ -130,11 +134,15 @@ public final class LabNetwork implements AutoCloseable {
       return;
     }
     closed = true;
-    remove(name);
+    for (String pod : podNamespaces(name)) {
+      removeNamespace(pod);
+    }
+    removeNamespace(name);
     quietly(List.of("ip", "link", "del", hostVeth));
   }
 
-  private static void remove(String namespace) {
+  /** Kills every process left in {@code namespace} and deletes it. */
+  static void removeNamespace(String namespace) {
     String pids = quietly(List.of("ip", "netns", "pids", namespace));
     for (String pid : pids.split("\\s+")) {
       if (pid.matches("\\d+")) {
@@ -160,10 +168,25 @@ public final class LabNetwork implements AutoCloseable {
       }
       if (m.lookingAt()) {
         LOG.info("removing the network namespace {} of an earlier lab run whose JVM is gone", m.group());
-        remove(m.group());
+        for (String pod : podNamespaces(m.group())) {
+          removeNamespace(pod);
+        }
+        removeNamespace(m.group());
         quietly(List.of("ip", "link", "del", "mmh" + m.group(1)));
       }
     }
+  }
+
+  /** The pods' own namespaces ({@link PodNamespace}) of the lab namespace {@code lab}. */
+  private static List<String> podNamespaces(String lab) {
+    List<String> pods = new ArrayList<>();
+    for (String line : quietly(List.of("ip", "netns", "list")).split("\n")) {
+      String namespace = line.split("\\s+")[0];
+      if (namespace.startsWith(lab + "-p")) {
+        pods.add(namespace);
+      }
+    }
+    return pods;
   }
 
   private void inLab(String... command) {
@@ -176,7 +199,7 @@ public final class LabNetwork implements AutoCloseable {
     run(command);
   }
 
-  private static void run(List<String> command) {
+  static void run(List<String> command) {
     Result result = exec(command);
     if (result.exit != 0) {
       throw new LabException("Lab network step failed: " + String.join(" ", command) + " exited " + result.exit
@@ -184,7 +207,7 @@ public final class LabNetwork implements AutoCloseable {
     }
   }
 
-  private static String quietly(List<String> command) {
+  static String quietly(List<String> command) {
     return exec(command).output;
   }
 

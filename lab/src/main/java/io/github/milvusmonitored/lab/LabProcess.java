@@ -24,18 +24,26 @@ public final class LabProcess implements AutoCloseable {
   private final List<String> command;
   private final Map<String, String> environment;
   private final Path log;
+  private final Path directory;
   private Process process;
 
-  private LabProcess(String name, List<String> command, Map<String, String> environment, Path log) {
+  private LabProcess(String name, List<String> command, Map<String, String> environment, Path log, Path directory) {
     this.name = name;
     this.command = List.copyOf(command);
     this.environment = Map.copyOf(environment);
     this.log = log;
+    this.directory = directory;
   }
 
   /** Starts {@code command} (already prefixed for the lab's namespace), logging to {@code logDir/<name>.log}. */
   public static LabProcess start(String name, List<String> command, Map<String, String> environment, Path logDir) {
-    LabProcess started = new LabProcess(name, command, environment, logDir.resolve(name + ".log"));
+    return start(name, command, environment, logDir, null);
+  }
+
+  /** As {@link #start(String, List, Map, Path)}, in the working directory {@code directory}. */
+  public static LabProcess start(String name, List<String> command, Map<String, String> environment, Path logDir,
+      Path directory) {
+    LabProcess started = new LabProcess(name, command, environment, logDir.resolve(name + ".log"), directory);
     started.start();
     return started;
   }
@@ -49,6 +57,9 @@ public final class LabProcess implements AutoCloseable {
       Files.createDirectories(log.getParent());
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      if (directory != null) {
+        builder.directory(directory.toFile());
+      }
       builder.environment().putAll(environment);
       process = builder.start();
       LOG.info("lab: started {} (pid {}), log {}", name, process.pid(), log.getFileName());
@@ -81,6 +92,16 @@ public final class LabProcess implements AutoCloseable {
 
   public String name() {
     return name;
+  }
+
+  /** The running process's pid, or -1 when it is not running. */
+  public synchronized long pid() {
+    return process != null && process.isAlive() ? process.pid() : -1;
+  }
+
+  /** The exit code of the process that ended, or -1 while it runs or before it started. */
+  public synchronized int exitValue() {
+    return process == null || process.isAlive() ? -1 : process.exitValue();
   }
 
   public synchronized boolean isAlive() {
@@ -142,6 +163,15 @@ public final class LabProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new LabException("Interrupted while waiting", e);
+    }
+  }
+
+  /** Sleeps, returning early (with the interrupt flag set) when interrupted. */
+  static void sleepQuietly(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

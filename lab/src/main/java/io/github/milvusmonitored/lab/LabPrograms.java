@@ -32,10 +32,12 @@ public final class LabPrograms {
 
   private final Path bin;
   private final Map<String, String> versions;
+  private final MilvusInstall milvus;
 
-  private LabPrograms(Path bin, Map<String, String> versions) {
+  private LabPrograms(Path bin, Map<String, String> versions, MilvusInstall milvus) {
     this.bin = bin;
     this.versions = versions;
+    this.milvus = milvus;
   }
 
   /**
@@ -46,7 +48,8 @@ public final class LabPrograms {
     Map<String, String> versions = readVersions(labHome.resolve("versions.env"));
     String override = System.getProperty("lab.bin");
     Path bin = override != null && !override.isBlank() ? Path.of(override) : printedBin(labHome);
-    LabPrograms programs = new LabPrograms(bin, versions);
+    MilvusInstall milvus = MilvusInstall.locate(labHome, readVersions(labHome.resolve("milvus.env")));
+    LabPrograms programs = new LabPrograms(bin, versions, milvus);
     for (Program program : PROGRAMS) {
       programs.check(program);
     }
@@ -64,7 +67,13 @@ public final class LabPrograms {
     for (Program program : PROGRAMS) {
       byProgram.put(program.name(), versions.get(program.versionKey()));
     }
+    byProgram.put("milvus", milvus.version());
     return byProgram;
+  }
+
+  /** The real Milvus server the lab's standalone Milvus pods run. */
+  MilvusInstall milvus() {
+    return milvus;
   }
 
   /** The folder of build.sh's extra files (the kwok CRDs it copies from the kwok module). */
@@ -97,7 +106,7 @@ public final class LabPrograms {
     return Path.of(printed.lines().reduce((a, b) -> b).orElseThrow());
   }
 
-  private static Map<String, String> readVersions(Path file) {
+  static Map<String, String> readVersions(Path file) {
     try {
       Map<String, String> values = new LinkedHashMap<>();
       for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {

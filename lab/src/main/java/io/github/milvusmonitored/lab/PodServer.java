@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The lab's stand-in for a kubelet's container runtime: for every pod kwok made Running it gives the pod's address
  * to the process that stands for it, starts that process (prometheus-operator, Prometheus with its config-reloader,
- * a Milvus test exporter), registers kwok port-forwards to the pod's ports, and stops it all when the pod goes.
+ * a real Milvus server for a standalone Milvus pod, a Milvus test exporter for the components of cluster mode), registers kwok port-forwards to the pod's ports, and stops it all when the pod goes.
  * Pods of other workloads (etcd, MinIO, Grafana, ...) get their address and port-forwards only.
  */
 final class PodServer implements AutoCloseable {
@@ -105,8 +105,11 @@ final class PodServer implements AutoCloseable {
     }
     String ref = pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName();
     try {
-      boolean host = MilvusPod.serves(pod);
-      if (host) {
+      // A real Milvus gets a network namespace of its own (it binds wildcard addresses and fixed ports); a test
+      // exporter's address sits on the host, where the test JVM serves it; every other pod's on the lab's loopback.
+      if (RealMilvusPod.serves(pod)) {
+        LOG.debug("lab: pod {} gets a network namespace of its own", key);
+      } else if (MilvusPod.serves(pod)) {
         network.addHostPodAddress(address);
       } else {
         network.addLabPodAddress(address);
@@ -133,6 +136,9 @@ final class PodServer implements AutoCloseable {
     }
     if (PrometheusPod.serves(pod)) {
       return PrometheusPod.start(client, pod, programs, network, pki, dir);
+    }
+    if (RealMilvusPod.serves(pod)) {
+      return RealMilvusPod.start(client, pod, programs.milvus(), network, dir);
     }
     if (MilvusPod.serves(pod)) {
       return MilvusPod.start(pod);

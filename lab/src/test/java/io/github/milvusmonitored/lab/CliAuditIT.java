@@ -7,7 +7,6 @@ import io.github.milvusmonitored.cli.internal.AuditCommand;
 import io.github.milvusmonitored.cli.internal.CliTexts;
 import io.github.milvusmonitored.dashboard.DashboardAudit;
 import io.github.milvusmonitored.metrics.PrometheusClient;
-import io.github.milvusmonitored.testing.MilvusTestExporter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,16 +41,18 @@ class CliAuditIT {
     Path work = Path.of("target", "cli-audit-it");
     Path report = work.resolve("report").toAbsolutePath();
     try (CliProcess up = CliProcess.up(lab, work)) {
-      URI prometheusUrl = CliProcess.prometheusUrl(up.awaitUp());
+      String summary = up.awaitUp();
+      URI prometheusUrl = CliProcess.prometheusUrl(summary);
       PrometheusClient prometheus = PrometheusClient.create(prometheusUrl);
       CliProcess.awaitMilvusTargetUp(prometheus, Duration.ofMinutes(1));
-      // An insert, as a client of the release would make: the proxy counts the request and the vectors; a rate
-      // over the dashboard's $__rate_interval (4 scrape intervals, 20 s) needs two scrapes after it.
-      MilvusTestExporter standalone = lab.milvusExporters("milvus").get("standalone");
-      assertThat(standalone).as("the lab's exporter for the release's standalone pod").isNotNull();
-      standalone.traffic().insert("books", 100);
+      // An insert through the Milvus endpoint 'up' printed, as a user's client makes it: the real proxy counts the
+      // request and the vectors; a rate over the dashboard's $__rate_interval (4 scrape intervals, 20 s) needs two
+      // scrapes after it.
+      try (RealMilvusTraffic traffic = RealMilvusTraffic.connect(CliProcess.milvusEndpoint(summary))) {
+        traffic.createCollection("books").insert("books", 100);
+      }
       awaitSeries(prometheus, "rate(milvus_proxy_req_count{namespace=\"milvus\", app_kubernetes_io_instance="
-          + "\"my-release\", status=\"total\"}[20s])", Duration.ofSeconds(45));
+          + "\"my-release\", status=\"total\"}[20s]) > 0", Duration.ofSeconds(45));
 
       int exit;
       String printed;

@@ -25,6 +25,7 @@ final class CliProcess implements AutoCloseable {
   static final Duration UP_DEADLINE = Duration.ofMinutes(3);
   static final Duration STOP_DEADLINE = Duration.ofSeconds(10);
   private static final String PROMETHEUS_LINE = "  Prometheus  ";
+  private static final String MILVUS_LINE = "  Milvus      ";
 
   private final String command;
   private final Process process;
@@ -82,6 +83,14 @@ final class CliProcess implements AutoCloseable {
     return URI.create(printed.lines().filter(l -> l.startsWith(PROMETHEUS_LINE)).findFirst()
         .orElseThrow(() -> new AssertionError("no Prometheus URL in:\n" + printed))
         .substring(PROMETHEUS_LINE.length()).strip());
+  }
+
+  /** The Milvus gRPC endpoint of {@code up}'s summary (a port-forward on 127.0.0.1). */
+  static io.github.milvusmonitored.environment.MilvusEndpoint milvusEndpoint(String printed) {
+    URI uri = URI.create(printed.lines().filter(l -> l.startsWith(MILVUS_LINE)).findFirst()
+        .orElseThrow(() -> new AssertionError("no Milvus endpoint in:\n" + printed))
+        .substring(MILVUS_LINE.length()).strip().split("\\s+")[0]);
+    return new io.github.milvusmonitored.environment.MilvusEndpoint(uri.getHost(), uri.getPort());
   }
 
   /**

@@ -4,26 +4,36 @@ import static io.github.milvusmonitored.assertions.MetricAssertions.assertThatMe
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import com.google.gson.JsonObject;
 import io.github.milvusmonitored.junit.MilvusMonitored;
 import io.github.milvusmonitored.metrics.MilvusMetrics;
+import io.milvus.v2.client.MilvusClientV2;
+import io.milvus.v2.service.collection.request.CreateCollectionReq;
+import io.milvus.v2.service.vector.request.InsertReq;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
-/** {@code @MilvusMonitored} with the lab as its existing cluster: a passing class, and a failing one's diagnostics. */
+/**
+ * {@code @MilvusMonitored} with the lab as its existing cluster and its real Milvus 2.3.5: README's quick start as
+ * written (an injected {@code MilvusClientV2} creates a collection and inserts, the assertion waits for the counted
+ * vectors), and a failing class's diagnostics. The scrape settings come from system properties, as a user overrides
+ * an annotation, so the quick start's annotation stays as README shows it.
+ */
 @ExtendWith({LabExtension.class, RestoresLab.class})
 class ExtensionIT {
 
   @Test
-  void a_monitored_class_passes_on_the_lab(Lab lab) {
-    Events tests = run(lab, PassingClass.class, Path.of("target", "milvus-monitored", "extension-passing"));
+  void the_readme_quick_start_passes_against_a_real_milvus(Lab lab) {
+    Events tests = run(lab, QuickStartClass.class, Path.of("target", "milvus-monitored", "extension-passing"));
     tests.assertStatistics(stats -> stats.started(1).succeeded(1).failed(0));
   }
 
@@ -49,9 +59,13 @@ class ExtensionIT {
     }
   }
 
+  private static final Map<String, String> FAST_SCRAPES = Map.of("scrapeInterval", "5s", "scrapeTimeout", "3s",
+      "stackReadyTimeout", "2m", "firstSampleTimeout", "1m", "milvusReadyTimeout", "2m");
+
   private static Events run(Lab lab, Class<?> testClass, Path reports) {
     System.setProperty("milvus.monitored.kubeconfig", lab.kubeconfig().toString());
     System.setProperty("milvus.monitored.reportDirectory", reports.toString());
+    FAST_SCRAPES.forEach((key, value) -> System.setProperty("milvus.monitored." + key, value));
     try {
       var results = EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute();
       results.containerEvents().failed().stream().forEach(event -> event.getPayload(
@@ -61,20 +75,31 @@ class ExtensionIT {
     } finally {
       System.clearProperty("milvus.monitored.kubeconfig");
       System.clearProperty("milvus.monitored.reportDirectory");
+      FAST_SCRAPES.keySet().forEach(key -> System.clearProperty("milvus.monitored." + key));
     }
   }
 
-  @MilvusMonitored(scrapeInterval = "5s", scrapeTimeout = "3s", stackReadyTimeout = "2m", firstSampleTimeout = "1m",
-      milvusReadyTimeout = "2m")
-  static class PassingClass {
+  // README.md, Quick start: the code block as written, plus its imports.
+  @MilvusMonitored(disabledWithoutDocker = true)
+  static class QuickStartClass {
+
     @Test
-    void build_info_is_scraped(MilvusMetrics metrics) {
-      assertThatMetric(metrics, "milvus_build_info").eventually(Duration.ofSeconds(30)).isPresent();
+    void inserts_are_counted(MilvusClientV2 milvus, MilvusMetrics metrics) {
+      milvus.createCollection(CreateCollectionReq.builder()
+          .collectionName("books").dimension(8).autoID(true).build());
+      milvus.insert(InsertReq.builder().collectionName("books").data(rows(100)).build());
+
+      assertThatMetric(metrics, "sum(milvus_proxy_insert_vectors_count)")
+          .eventually(Duration.ofMinutes(1))
+          .isGreaterThanOrEqualTo(100);
+    }
+
+    static List<JsonObject> rows(int count) {
+      return RealMilvusTraffic.rows(count);
     }
   }
 
-  @MilvusMonitored(scrapeInterval = "5s", scrapeTimeout = "3s", stackReadyTimeout = "2m", firstSampleTimeout = "1m",
-      milvusReadyTimeout = "2m")
+  @MilvusMonitored
   static class FailingClass {
     @Test
     void expects_more_than_milvus_reports(MilvusMetrics metrics) {

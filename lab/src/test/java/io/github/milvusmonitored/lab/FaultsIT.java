@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.milvusmonitored.environment.MonitoredEnvironment;
 import io.github.milvusmonitored.environment.MonitoredEnvironments;
-import io.github.milvusmonitored.testing.MilvusTestExporter;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,16 +29,18 @@ class FaultsIT {
     try (MonitoredEnvironment env = MonitoredEnvironments.start(LabConfigs.environment(lab, "faults"))) {
       // Prometheus killed during an eventually assertion, and restarted 3 s later with the data the test waits for.
       LabProcess prometheus = lab.prometheus(Duration.ofSeconds(30));
-      MilvusTestExporter exporter = lab.milvusExporters("milvus").get("standalone");
-      prometheus.kill();
-      CompletableFuture<Void> restart = CompletableFuture.runAsync(() -> {
-        LabProcess.sleep(Duration.ofSeconds(3));
-        exporter.traffic().insert("books", 100);
-        prometheus.start();
-      });
-      assertThatMetric(env.milvusMetrics(), "sum(milvus_proxy_insert_vectors_count)")
-          .eventually(Duration.ofMinutes(1)).isGreaterThanOrEqualTo(100);
-      restart.join();
+      try (RealMilvusTraffic traffic = RealMilvusTraffic.connect(env.milvusEndpoint())) {
+        traffic.createCollection("books");
+        prometheus.kill();
+        CompletableFuture<Void> restart = CompletableFuture.runAsync(() -> {
+          LabProcess.sleep(Duration.ofSeconds(3));
+          traffic.insert("books", 100);
+          prometheus.start();
+        });
+        assertThatMetric(env.milvusMetrics(), "sum(milvus_proxy_insert_vectors_count)")
+            .eventually(Duration.ofMinutes(1)).isGreaterThanOrEqualTo(100);
+        restart.join();
+      }
       lab.awaitPrometheusReady();
 
       // The port-forward to Prometheus dropped at the kubelet's end: the same local port answers again.

@@ -1,0 +1,107 @@
+package io.github.milvusmonitored.lab;
+
+import static io.github.milvusmonitored.assertions.MetricAssertions.assertThatMetric;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.milvusmonitored.environment.MonitoredEnvironment;
+import io.github.milvusmonitored.environment.MonitoredEnvironments;
+import io.github.milvusmonitored.metrics.MilvusMetrics;
+import io.github.milvusmonitored.metrics.QueryType;
+import io.github.milvusmonitored.metrics.RequestCounts;
+import io.github.milvusmonitored.metrics.RequestStatus;
+import io.github.milvusmonitored.metrics.TargetStatus;
+import java.time.Duration;
+import java.util.OptionalDouble;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The library's public entry points against the lab's real Milvus 2.3.5 (the official standalone binaries in the
+ * standalone pod's own network namespace), with real traffic through the Java SDK over the environment's Milvus
+ * endpoint: request counts with a real failure, search latency quantiles from the real histogram, and the server
+ * killed during an {@code eventually} assertion: the target DOWN with Prometheus's last error, then restarted as a
+ * kubelet would and UP again.
+ */
+@ExtendWith({LabExtension.class, RestoresLab.class})
+class RealMilvusIT {
+
+  private static final Duration SCRAPES = LabConfigs.SCRAPE_INTERVAL.multipliedBy(6);
+
+  @Test
+  void real_requests_are_counted_by_outcome_searches_are_timed_and_calls_2_3_5_lacks_fail(Lab lab) {
+    try (MonitoredEnvironment env = MonitoredEnvironments.start(LabConfigs.environment(lab, "real-milvus"))) {
+      RealMilvusPod server = lab.milvusServer("milvus");
+      assertThat(server.version()).isEqualTo("2.3.5");
+      assertThat(server.namespace().routes()).as("the pod's routes: the lab range through the lab, nothing else")
+          .contains(LabNetwork.LAB_RANGE + " via " + PodNamespace.GATEWAY + " dev eth0")
+          .doesNotContain("default");
+      try (RealMilvusTraffic traffic = RealMilvusTraffic.connect(env.milvusEndpoint())) {
+        traffic.createCollection("books").insert("books", 100).search("books", 20).query("books");
+        RuntimeException failure = traffic.failingSearch("no_such_collection");
+        assertThat(failure).hasMessageContaining("no_such_collection");
+      }
+      MilvusMetrics metrics = env.milvusMetrics();
+      assertThatMetric(metrics, "sum(milvus_proxy_insert_vectors_count)").eventually(SCRAPES)
+          .isGreaterThanOrEqualTo(100);
+      assertThatMetric(metrics, "sum(" + metrics.release().select("milvus_proxy_req_count",
+          "function_name=\"Search\", status=\"success\"") + ")").eventually(SCRAPES).isEqualTo(20);
+
+      RequestCounts counts = metrics.requestCounts();
+      assertThat(counts.count("Search", RequestStatus.SUCCESS)).as(counts.toString()).isEqualTo(20.0);
+      assertThat(counts.count("Insert", RequestStatus.SUCCESS)).as(counts.toString()).isEqualTo(1.0);
+      assertThat(counts.count("Query", RequestStatus.SUCCESS)).as(counts.toString()).isEqualTo(1.0);
+      assertThat(counts.count(RequestStatus.FAIL)).as("the failed search, counted as a failure: " + counts)
+          .isGreaterThanOrEqualTo(1.0);
+
+      OptionalDouble p95 = metrics.latencyQuantile(QueryType.SEARCH, 0.95);
+      assertThat(p95).as("search p95 from milvus_proxy_sq_latency").isPresent();
+      assertThat(p95.getAsDouble()).isGreaterThan(0.0).isLessThanOrEqualTo(131072.0);
+      assertThat(metrics.latencyQuantile(QueryType.QUERY, 0.5)).as("query p50").isPresent();
+
+      // What README says the injected client does on this server: SDK 2.6.6's calls that Milvus 2.3.5 refuses.
+      try (RealMilvusTraffic traffic = RealMilvusTraffic.connect(env.milvusEndpoint())) {
+        assertThatThrownBy(() -> traffic.upsert("books")).as("upsert into an autoID collection")
+            .hasMessageContaining("upsert");
+        assertThatThrownBy(() -> traffic.hybridSearch("books")).as("hybridSearch")
+            .isInstanceOf(RuntimeException.class);
+      }
+    }
+  }
+
+  @Test
+  void a_killed_milvus_is_reported_down_with_the_scrape_error_and_comes_back_as_a_kubelet_restarts_it(Lab lab) {
+    try (MonitoredEnvironment env = MonitoredEnvironments.start(LabConfigs.environment(lab, "real-milvus-kill"))) {
+      RealMilvusPod server = lab.milvusServer("milvus");
+      long killedPid = server.server().pid();
+      MilvusMetrics metrics = env.milvusMetrics();
+      AtomicReference<TargetStatus> down = new AtomicReference<>();
+      CompletableFuture<Void> kill = CompletableFuture.runAsync(() -> {
+        LabProcess.sleep(Duration.ofSeconds(2));
+        server.server().kill();
+        long deadline = System.nanoTime() + SCRAPES.toNanos();
+        while (down.get() == null && System.nanoTime() < deadline) {
+          TargetStatus status = metrics.targetStatus();
+          if (status.state() == TargetStatus.State.DOWN) {
+            down.set(status);
+          }
+          LabProcess.sleep(Duration.ofMillis(500));
+        }
+      });
+
+      // Holds only once Prometheus has scraped the restarted process: its start time changed.
+      assertThatMetric(metrics, "changes(" + metrics.release().select("process_start_time_seconds") + "[5m])")
+          .eventually(Duration.ofMinutes(2)).isGreaterThanOrEqualTo(1);
+      kill.join();
+
+      assertThat(down.get()).as("the target while Milvus was down").isNotNull();
+      assertThat(down.get().summary()).as(down.get().summary()).contains("connection refused");
+      assertThat(server.restarts()).isEqualTo(1);
+      assertThat(server.server().pid()).isNotEqualTo(killedPid);
+      TargetStatus up = metrics.awaitTargetUp(SCRAPES);
+      assertThat(up.state()).as(up.summary()).isEqualTo(TargetStatus.State.UP);
+    }
+  }
+}
