@@ -45,11 +45,15 @@ class CliAuditIT {
       URI prometheusUrl = CliProcess.prometheusUrl(summary);
       PrometheusClient prometheus = PrometheusClient.create(prometheusUrl);
       CliProcess.awaitMilvusTargetUp(prometheus, Duration.ofMinutes(1));
-      // An insert through the Milvus endpoint 'up' printed, as a user's client makes it: the real proxy counts the
-      // request and the vectors; a rate over the dashboard's $__rate_interval (4 scrape intervals, 20 s) needs two
-      // scrapes after it.
+      // Traffic through the Milvus endpoint 'up' printed, as a user's client makes it. A real Milvus creates a
+      // series of milvus_proxy_req_count at a function's first request, and rate() cannot see a counter's first
+      // value: the second insert comes once Prometheus has scraped the first one's series, and a rate over the
+      // dashboard's $__rate_interval (4 scrape intervals, 20 s) then needs two scrapes after it.
       try (RealMilvusTraffic traffic = RealMilvusTraffic.connect(CliProcess.milvusEndpoint(summary))) {
-        traffic.createCollection("books").insert("books", 100);
+        traffic.createCollection("books").insert("books", 50);
+        awaitSeries(prometheus, "milvus_proxy_req_count{namespace=\"milvus\", app_kubernetes_io_instance="
+            + "\"my-release\", function_name=\"Insert\", status=\"total\"}", Duration.ofSeconds(30));
+        traffic.insert("books", 50);
       }
       awaitSeries(prometheus, "rate(milvus_proxy_req_count{namespace=\"milvus\", app_kubernetes_io_instance="
           + "\"my-release\", status=\"total\"}[20s]) > 0", Duration.ofSeconds(45));
