@@ -43,4 +43,21 @@ public final class DashboardErrors {
         + otherPanels + " other panels): there is nothing to audit. Check that it is the dashboard you meant"
         + " and that its panels use a Prometheus data source.";
   }
+
+  /** Why a variable was not evaluated: {@code chain} leads from it into a cycle of references. */
+  public static String variableCycle(java.util.List<String> chain) {
+    return "its definition refers to variables in a cycle, " + dollars(chain, " -> ") + ", so no order resolves it"
+        + " and it was not evaluated. Remove one of these references from the dashboard's variables.";
+  }
+
+  /** A variable's definition names variables the dashboard does not have. */
+  public static String undefinedVariables(java.util.List<String> names) {
+    return "its definition refers to " + dollars(names, ", ") + (names.size() == 1
+        ? ", which is not a variable of this dashboard, so it stays as written (Grafana leaves it too)"
+        : ", which are not variables of this dashboard, so they stay as written (Grafana leaves them too)");
+  }
+
+  private static String dollars(java.util.List<String> names, String separator) {
+    return String.join(separator, names.stream().map(n -> "$" + n).toList());
+  }
 }
