@@ -57,6 +57,23 @@ public final class DashboardErrors {
         : ", which are not variables of this dashboard, so they stay as written (Grafana leaves them too)");
   }
 
+  /** An "All" variable whose query found nothing: what Grafana inserts instead. */
+  public static String allWithoutOptions(String allValue) {
+    return allValue.isEmpty()
+        ? "\"All\" stays selected and, without a custom all value, inserts the empty group (), which matches only"
+            + " series without the label"
+        : "\"All\" stays selected and inserts its custom all value " + allValue;
+  }
+
+  /** A regex-valued variable in an exact matcher, compared as plain text by Prometheus. */
+  public static String regexInExactMatcher(String name, boolean customAll, boolean all, String value, String matcher,
+      String regexMatcher) {
+    String what = customAll ? "\"All\" with custom all value " + value + ", a regex,"
+        : (all ? "\"All\"" : "several values") + ", inserted as the regex " + value + ",";
+    return "$" + name + " is " + what + " but stands in the exact matcher " + matcher + ", which compares it as plain"
+        + " text: Grafana sends the same and finds nothing either. Use " + regexMatcher + ".";
+  }
+
   private static String dollars(java.util.List<String> names, String separator) {
     return String.join(separator, names.stream().map(n -> "$" + n).toList());
   }

@@ -130,11 +130,15 @@ public final class VariableResolver {
       problem = isQuery(v) ? "its query " + interpolator().interpolate(v.query()) + " returned no value"
           : "it has no value";
     }
-    boolean all = v.includeAll() && (v.current().isEmpty() || v.current().contains("$__all")
+    // With no option, Grafana selects "All" whatever the saved choice (read from its source).
+    boolean all = v.includeAll() && (options.isEmpty() || v.current().isEmpty() || v.current().contains("$__all")
         || v.current().contains("All"));
-    if (all && !options.isEmpty()) {
+    if (all) {
+      if (options.isEmpty()) {
+        problem = problem + "; " + DashboardErrors.allWithoutOptions(v.allValue());
+      }
       return new ResolvedVariable(v.name(), v.type(), v.allValue().isEmpty() ? options : List.of(v.allValue()),
-          options, true, false, problem);
+          options, true, false, withExactMatcherNotes(problem, v, options));
     }
     List<String> chosen = new ArrayList<>();
     for (String c : v.current()) {
@@ -146,7 +150,15 @@ public final class VariableResolver {
       chosen.add(options.get(0));
     }
     return new ResolvedVariable(v.name(), v.type(), v.multi() ? chosen : chosen.stream().limit(1).toList(), options,
-        false, false, problem);
+        false, false, withExactMatcherNotes(problem, v, options));
+  }
+
+  private String withExactMatcherNotes(String problem, DashboardVariable v, List<String> options) {
+    if (!options.isEmpty() || !isQuery(v)) {
+      return problem;
+    }
+    List<String> notes = ExactMatchers.notes(v.query(), resolved, regexFormatted);
+    return notes.isEmpty() ? problem : problem + ". " + String.join(" ", notes);
   }
 
   private List<String> options(DashboardVariable v) {

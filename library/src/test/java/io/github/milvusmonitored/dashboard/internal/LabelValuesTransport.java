@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 
 /**
  * Answers Prometheus's label values endpoint from a table keyed by the exact {@code match[]} selector,
- * and records every selector asked for: what a variable query sends is the behaviour under test.
+ * and range queries with no series; records every selector and query asked for: what the audit sends is
+ * the behaviour under test.
  */
 final class LabelValuesTransport implements PrometheusTransport {
 
@@ -36,6 +37,11 @@ final class LabelValuesTransport implements PrometheusTransport {
 
   @Override
   public PrometheusResponse get(String path, QueryParameters query, Duration timeout) {
+    if (path.equals("api/v1/query_range")) {
+      asked.add(query.entries().get(0).getValue());
+      return new PrometheusResponse(200, "application/json",
+          "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[]}}");
+    }
     String label = path.replaceFirst("^api/v1/label/", "").replaceFirst("/values$", "");
     String selector = query.entries().stream().filter(e -> e.getKey().equals("match[]")).map(Map.Entry::getValue)
         .collect(Collectors.joining(","));

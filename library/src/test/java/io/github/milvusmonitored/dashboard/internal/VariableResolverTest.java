@@ -96,6 +96,48 @@ class VariableResolverTest {
         + " dashboard, so it stays as written (Grafana leaves it too)");
   }
 
+  @Test
+  void an_all_variable_whose_query_finds_nothing_keeps_all_and_inserts_its_custom_all_value() {
+    ResolvedVariable db = resolve(all("db", "label_values(m, db_name)", ".*")).get(0);
+
+    assertThat(db.all()).isTrue();
+    assertThat(db.values()).containsExactly(".*");
+    assertThat(db.problem()).isEqualTo("its query label_values(m, db_name) returned no value; \"All\" stays selected"
+        + " and inserts its custom all value .*");
+  }
+
+  @Test
+  void an_all_variable_without_a_custom_all_value_whose_query_finds_nothing_inserts_the_empty_group_like_grafana() {
+    VariableResolver resolver = new VariableResolver(prometheus.client(), Map.of(), Map.of(), Instant.EPOCH);
+    ResolvedVariable db = resolver.resolveAll(List.of(all("db", "label_values(m, db_name)", ""))).get(0);
+
+    assertThat(db.all()).isTrue();
+    assertThat(db.values()).isEmpty();
+    assertThat(db.problem()).isEqualTo("its query label_values(m, db_name) returned no value; \"All\" stays selected"
+        + " and, without a custom all value, inserts the empty group (), which matches only series without the label");
+    assertThat(resolver.interpolator().interpolate("m{db_name=~\"$db\"}")).isEqualTo("m{db_name=~\"()\"}");
+  }
+
+  @Test
+  void an_all_value_in_an_exact_matcher_is_sent_as_grafana_sends_it_and_explained() {
+    // Milvus 2.6's dashboard: $collection's query selects db_name="$db"; "All" of $db is .*
+    prometheus.answer("db_name", "m", "default")
+        .answer("collection_name", "m{db_name=~\".*\"}", "books");
+
+    List<ResolvedVariable> resolved = resolve(all("db", "label_values(m, db_name)", ".*"),
+        all("collection", "label_values(m{db_name=\"$db\"}, collection_name)", ""),
+        all("regex_collection", "label_values(m{db_name=~\"$db\"}, collection_name)", ""));
+
+    assertThat(prometheus.asked()).contains("collection_name m{db_name=\".*\"}");
+    assertThat(resolved.get(1).values()).isEmpty();
+    assertThat(resolved.get(1).problem()).isEqualTo("its query label_values(m{db_name=\".*\"}, collection_name)"
+        + " returned no value; \"All\" stays selected and, without a custom all value, inserts the empty group (),"
+        + " which matches only series without the label. $db is \"All\" with custom all value .*, a regex, but"
+        + " stands in the exact matcher db_name=\"$db\", which compares it as plain text: Grafana sends the same"
+        + " and finds nothing either. Use db_name=~\"$db\".");
+    assertThat(resolved.get(2).values()).containsExactly("books");
+  }
+
   private List<ResolvedVariable> resolve(DashboardVariable... variables) {
     return new VariableResolver(prometheus.client(), Map.of(), Map.of(), Instant.EPOCH).resolveAll(List.of(variables));
   }
