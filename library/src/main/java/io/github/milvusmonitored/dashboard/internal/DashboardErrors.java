@@ -74,6 +74,25 @@ public final class DashboardErrors {
         + " text: Grafana sends the same and finds nothing either. Use " + regexMatcher + ".";
   }
 
+  /**
+   * A metric Prometheus has never ingested: Milvus's own when the catalogue lists it ({@code component}),
+   * with or without the {@code milvus_} prefix.
+   */
+  public static String neverIngested(String metric, java.util.Optional<String> component,
+      java.util.Collection<String> similar) {
+    String why;
+    if (component.isPresent()) {
+      why = "it is in the Milvus " + MetricCatalogue.VERSION + " metric catalogue (" + component.get()
+          + ", there from startup), so the Milvus version scraped here most likely names it differently or lacks it";
+    } else if (metric.startsWith("milvus_")) {
+      why = "it is not a Milvus " + MetricCatalogue.VERSION + " metric either, so it was most likely renamed or removed";
+    } else {
+      why = "it is not a Milvus metric, so the exporter that provides it is not scraped by this Prometheus";
+    }
+    return metric + " has never been ingested by Prometheus (it is not in /api/v1/label/__name__/values): " + why
+        + (similar.isEmpty() ? "" : ". Similar metrics that exist: " + String.join(", ", similar));
+  }
+
   private static String dollars(java.util.List<String> names, String separator) {
     return String.join(separator, names.stream().map(n -> "$" + n).toList());
   }
