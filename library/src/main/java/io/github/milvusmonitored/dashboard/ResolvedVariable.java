@@ -8,9 +8,11 @@ import java.util.Objects;
  *
  * @param name the variable's name
  * @param type its type in the dashboard ({@code query}, {@code custom}, ...) or {@code built-in}
- * @param values the selected values the queries get; empty when it resolved to nothing
+ * @param values the selected values the queries get; empty when it resolved to nothing (then "All"
+ *     without a custom all value inserts {@code ()}, as Grafana does)
  * @param options every value it offers (what Grafana's drop-down would list)
- * @param all whether "All" is selected
+ * @param all whether "All" is selected; also when its query found no value, as Grafana then selects
+ *     "All" whatever the saved choice
  * @param bound whether the audit bound it to the release (namespace, app name, instance) instead of the dashboard's choice
  * @param problem why it resolved to nothing or differs from the bound value; empty when nothing is wrong
  */

@@ -1,5 +1,6 @@
 package io.github.milvusmonitored.metrics;
 
+import io.github.milvusmonitored.metrics.internal.HistogramBuckets;
 import io.github.milvusmonitored.metrics.internal.MilvusDiagnosis;
 import io.github.milvusmonitored.internal.Waiting;
 import java.time.Duration;
@@ -141,6 +142,12 @@ public final class MilvusMetrics {
   /**
    * The {@code quantile} (0..1) of search or query latency in milliseconds since Milvus started,
    * from the cumulative buckets of {@code milvus_proxy_sq_latency}; empty before the first request.
+   *
+   * <p>The value is Prometheus's {@code histogram_quantile}: linear within the bucket the quantile falls
+   * in, 0 as the lower bound of the lowest bucket, and the upper bound of the highest finite bucket for a
+   * quantile in {@code +Inf}. For {@code quantile} 0 it is the lower bound of the lowest bucket holding a
+   * request (0 when the 1 ms bucket holds one), where Prometheus itself answers NaN once the lowest bucket
+   * is empty. Empty only when no request of {@code type} was counted: no series, or every count 0.
    */
   public OptionalDouble latencyQuantile(QueryType type, double quantile) {
     return quantile(quantile, "sum by (le) (" + latencyBuckets(type) + ")");
@@ -153,7 +160,8 @@ public final class MilvusMetrics {
    * the latest one. A histogram series that appeared inside the window is counted from zero, so its
    * first samples are part of the answer: Milvus creates a series at the first request of its kind,
    * and {@code rate()} would see no increase until a later one. A counter reset inside the window
-   * counts from the restart. Empty only when no request of {@code type} was counted in the window.
+   * counts from the restart. Empty only when no request of {@code type} was counted in the window;
+   * values as for {@link #latencyQuantile(QueryType, double)}.
    *
    * <pre>{@code
    * OptionalDouble p95 = milvus.latencyQuantile(QueryType.SEARCH, 0.95, Duration.ofMinutes(1));
@@ -251,6 +259,12 @@ public final class MilvusMetrics {
   private OptionalDouble quantile(double q, String buckets) {
     requireQuantile(q);
     InstantVector v = prometheus.query("histogram_quantile(" + q + ", " + buckets + ")");
-    return v.samples().stream().mapToDouble(Sample::value).filter(d -> !Double.isNaN(d)).findFirst();
+    OptionalDouble answer = v.samples().stream().mapToDouble(Sample::value).filter(d -> !Double.isNaN(d)).findFirst();
+    if (answer.isPresent() || q != 0 || v.isEmpty()) {
+      return answer;
+    }
+    // NaN for q = 0 either means no request, or rank 0 in an empty lowest bucket (0/0 in Prometheus's
+    // interpolation): the buckets tell which.
+    return HistogramBuckets.lowestObservedBound(prometheus.query(buckets));
   }
 }

@@ -111,7 +111,8 @@ class DashboardAuditIT {
 
     assertThat(panel("Empty on purpose / Search vectors by collection").queries().get(0).reasons()).containsExactly(
         "variable $collection resolved to nothing (its query label_values(milvus_proxy_search_vectors_count"
-            + "{namespace=\"milvus\"}, collection_name) returned no value)");
+            + "{namespace=\"milvus\"}, collection_name) returned no value; \"All\" stays selected and, without a"
+            + " custom all value, inserts the empty group (), which matches only series without the label)");
     assertThat(panel("Empty on purpose / Search vectors rate").queries().get(0).reasons()).containsExactly(
         "milvus_proxy_search_vectors_count appears only after traffic (Search/HybridSearch), per the Milvus 2.6.15"
             + " metric catalogue");

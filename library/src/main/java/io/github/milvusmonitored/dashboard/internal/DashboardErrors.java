@@ -43,4 +43,57 @@ public final class DashboardErrors {
         + otherPanels + " other panels): there is nothing to audit. Check that it is the dashboard you meant"
         + " and that its panels use a Prometheus data source.";
   }
+
+  /** Why a variable was not evaluated: {@code chain} leads from it into a cycle of references. */
+  public static String variableCycle(java.util.List<String> chain) {
+    return "its definition refers to variables in a cycle, " + dollars(chain, " -> ") + ", so no order resolves it"
+        + " and it was not evaluated. Remove one of these references from the dashboard's variables.";
+  }
+
+  /** A variable's definition names variables the dashboard does not have. */
+  public static String undefinedVariables(java.util.List<String> names) {
+    return "its definition refers to " + dollars(names, ", ") + (names.size() == 1
+        ? ", which is not a variable of this dashboard, so it stays as written (Grafana leaves it too)"
+        : ", which are not variables of this dashboard, so they stay as written (Grafana leaves them too)");
+  }
+
+  /** An "All" variable whose query found nothing: what Grafana inserts instead. */
+  public static String allWithoutOptions(String allValue) {
+    return allValue.isEmpty()
+        ? "\"All\" stays selected and, without a custom all value, inserts the empty group (), which matches only"
+            + " series without the label"
+        : "\"All\" stays selected and inserts its custom all value " + allValue;
+  }
+
+  /** A regex-valued variable in an exact matcher, compared as plain text by Prometheus. */
+  public static String regexInExactMatcher(String name, boolean customAll, boolean all, String value, String matcher,
+      String regexMatcher) {
+    String what = customAll ? "\"All\" with custom all value " + value + ", a regex,"
+        : (all ? "\"All\"" : "several values") + ", inserted as the regex " + value + ",";
+    return "$" + name + " is " + what + " but stands in the exact matcher " + matcher + ", which compares it as plain"
+        + " text: Grafana sends the same and finds nothing either. Use " + regexMatcher + ".";
+  }
+
+  /**
+   * A metric Prometheus has never ingested: Milvus's own when the catalogue lists it ({@code component}),
+   * with or without the {@code milvus_} prefix.
+   */
+  public static String neverIngested(String metric, java.util.Optional<String> component,
+      java.util.Collection<String> similar) {
+    String why;
+    if (component.isPresent()) {
+      why = "it is in the Milvus " + MetricCatalogue.VERSION + " metric catalogue (" + component.get()
+          + ", there from startup), so the Milvus version scraped here most likely names it differently or lacks it";
+    } else if (metric.startsWith("milvus_")) {
+      why = "it is not a Milvus " + MetricCatalogue.VERSION + " metric either, so it was most likely renamed or removed";
+    } else {
+      why = "it is not a Milvus metric, so the exporter that provides it is not scraped by this Prometheus";
+    }
+    return metric + " has never been ingested by Prometheus (it is not in /api/v1/label/__name__/values): " + why
+        + (similar.isEmpty() ? "" : ". Similar metrics that exist: " + String.join(", ", similar));
+  }
+
+  private static String dollars(java.util.List<String> names, String separator) {
+    return String.join(separator, names.stream().map(n -> "$" + n).toList());
+  }
 }

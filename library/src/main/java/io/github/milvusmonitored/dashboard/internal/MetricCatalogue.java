@@ -22,9 +22,11 @@ public final class MetricCatalogue {
   private static volatile MetricCatalogue shared;
 
   private final Map<String, String> appears;
+  private final Map<String, String> components;
 
-  private MetricCatalogue(Map<String, String> appears) {
+  private MetricCatalogue(Map<String, String> appears, Map<String, String> components) {
     this.appears = Map.copyOf(appears);
+    this.components = Map.copyOf(components);
   }
 
   public static MetricCatalogue milvus() {
@@ -43,21 +45,35 @@ public final class MetricCatalogue {
 
   static MetricCatalogue parse(String tsv) {
     Map<String, String> appears = new HashMap<>();
+    Map<String, String> components = new HashMap<>();
     tsv.lines().skip(1).filter(l -> !l.isBlank()).forEach(line -> {
       String[] cols = line.split("\t", -1);
       if (cols.length >= 7) {
         appears.put(cols[0], cols[6].strip());
+        components.put(cols[0], cols[3].strip());
       }
     });
-    return new MetricCatalogue(appears);
+    return new MetricCatalogue(appears, components);
   }
 
-  /** The "appears" text of the family {@code metric} belongs to, if it is a Milvus family. */
+  /**
+   * The "appears" text of the family {@code metric} belongs to, if it is a Milvus family: the catalogue,
+   * not the {@code milvus_} prefix, decides (knowhere's and segcore's families have none).
+   */
   public Optional<String> appears(String metric) {
-    String found = appears.get(metric);
+    return lookUp(appears, metric);
+  }
+
+  /** Which Milvus process or library exports the family {@code metric} belongs to, if it is a Milvus family. */
+  public Optional<String> component(String metric) {
+    return lookUp(components, metric);
+  }
+
+  private static Optional<String> lookUp(Map<String, String> column, String metric) {
+    String found = column.get(metric);
     for (String suffix : new String[] {"_bucket", "_sum", "_count", "_total"}) {
       if (found == null && metric.endsWith(suffix)) {
-        found = appears.get(metric.substring(0, metric.length() - suffix.length()));
+        found = column.get(metric.substring(0, metric.length() - suffix.length()));
       }
     }
     return Optional.ofNullable(found);

@@ -47,13 +47,9 @@ public final class NoDataExplainer {
     return catalogue.absenceReason(metric);
   }
 
-  /** What a metric that Prometheus has never ingested most likely means. */
+  /** What a metric that Prometheus has never ingested most likely means; the catalogue tells Milvus's own. */
   public String unknownReason(String metric, Collection<String> similar) {
-    String base = metric + " has never been ingested by Prometheus (it is not in /api/v1/label/__name__/values)";
-    String why = metric.startsWith("milvus_")
-        ? ": it is not a Milvus " + MetricCatalogue.VERSION + " metric either, so it was most likely renamed or removed"
-        : ": it is not a Milvus metric, so the exporter that provides it is not scraped by this Prometheus";
-    return base + why + (similar.isEmpty() ? "" : ". Similar metrics that exist: " + String.join(", ", similar));
+    return DashboardErrors.neverIngested(metric, catalogue.component(metric), similar);
   }
 
   /** The reasons for an empty answer of an expression selecting {@code metrics}; never empty. */
@@ -72,18 +68,9 @@ public final class NoDataExplainer {
     return reasons;
   }
 
-  /** Ingested metric names sharing the longest possible prefix with {@code metric} (at most 3). */
+  /** Ingested metric names that most likely stand for {@code metric}, best first (see {@link SimilarNames}). */
   public List<String> similar(String metric) {
-    String prefix = metric;
-    while (prefix.indexOf('_') > 0 && prefix.chars().filter(c -> c == '_').count() >= 2) {
-      prefix = prefix.substring(0, prefix.lastIndexOf('_'));
-      String p = prefix + "_";
-      List<String> found = ingested.stream().filter(n -> n.startsWith(p)).sorted().limit(3).toList();
-      if (!found.isEmpty()) {
-        return found;
-      }
-    }
-    return List.of();
+    return SimilarNames.of(metric, ingested);
   }
 
   private Optional<String> targetReason() {

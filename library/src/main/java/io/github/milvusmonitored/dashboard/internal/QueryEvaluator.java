@@ -59,6 +59,7 @@ public final class QueryEvaluator {
         variableReasons.add("variable $" + name + " resolved to nothing (" + v.problem() + ")");
       }
     }
+    variableReasons.addAll(ExactMatchers.notes(query.expr(), all, regexFormatted));
     List<String> names = List.copyOf(MetricNames.in(promql));
     List<String> neverIngested = names.stream().filter(n -> !ingested.contains(n)).toList();
     List<RangeSeries> series;

@@ -14,6 +14,13 @@ import java.util.stream.Collectors;
  * {@code ${var}}, {@code ${var:format}} and {@code [[var]]}. A single-valued variable is inserted
  * as it is; a multi-value or "All" variable is regex-escaped and joined as {@code (a|b)} (or its
  * custom all value), as read from Grafana's source. Unknown variables are left as written.
+ *
+ * <p>What is sent is what Grafana sends, even where that finds nothing, so that the audit shows the
+ * panels a user sees: "All" whose query found no value inserts its custom all value, or without one
+ * the empty group {@code ()}; a regex value in an exact matcher ({@code db_name="$db"} with "All" as
+ * {@code .*}) stays there, since Grafana never turns {@code =} into {@code =~}, and Prometheus compares
+ * it as plain text. The audit explains both (see {@code ExactMatchers}) instead of sending a query
+ * Grafana would not.
  */
 public final class TemplateInterpolator {
 

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Resolves {@code templating.list} in order, each variable seeing the ones before it: constants,
+ * Resolves {@code templating.list} in dependency order, each variable seeing the ones it refers to: constants,
  * text boxes, custom lists, intervals, the data source, and query variables evaluated against
  * Prometheus ({@code label_values}, {@code label_names}, {@code metrics}, {@code query_result}, or a
  * series selector). Variables bound to the release take the bound value. A variable that cannot be
@@ -50,16 +50,37 @@ public final class VariableResolver {
         false));
   }
 
-  /** Resolves every variable; returns the dashboard's variables (built-ins left out) in order. */
+  /**
+   * Resolves every variable, each after the variables its definition refers to (see
+   * {@link VariableOrder}); returns the dashboard's variables (built-ins left out) in the dashboard's order.
+   */
   public List<ResolvedVariable> resolveAll(List<DashboardVariable> variables) {
-    List<ResolvedVariable> out = new ArrayList<>();
-    for (DashboardVariable v : variables) {
-      ResolvedVariable r = resolve(v);
+    VariableOrder plan = VariableOrder.of(variables, resolved.keySet());
+    Map<String, ResolvedVariable> byName = new LinkedHashMap<>();
+    for (DashboardVariable v : plan.order()) {
+      ResolvedVariable r = withNote(resolve(v), plan.undefined().getOrDefault(v.name(), List.of()));
       boolean allRaw = r.all() && !v.allValue().isEmpty();
       put(r, (v.multi() || v.includeAll()) && !allRaw);
-      out.add(r);
+      byName.put(v.name(), r);
     }
-    return out;
+    plan.cycles().forEach((name, chain) -> {
+      String bound = bindings.get(name);
+      DashboardVariable v = variables.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+      ResolvedVariable r = new ResolvedVariable(name, v.type(), bound == null ? List.of() : List.of(bound), List.of(),
+          false, bound != null, DashboardErrors.variableCycle(chain));
+      put(r, false);
+      byName.put(name, r);
+    });
+    return variables.stream().map(v -> byName.get(v.name())).toList();
+  }
+
+  private static ResolvedVariable withNote(ResolvedVariable r, List<String> undefined) {
+    if (undefined.isEmpty()) {
+      return r;
+    }
+    String note = DashboardErrors.undefinedVariables(undefined);
+    return new ResolvedVariable(r.name(), r.type(), r.values(), r.options(), r.all(), r.bound(),
+        r.problem().isEmpty() ? note : r.problem() + "; " + note);
   }
 
   /** Every variable resolved so far, built-ins included, by name. */
@@ -109,11 +130,15 @@ public final class VariableResolver {
       problem = isQuery(v) ? "its query " + interpolator().interpolate(v.query()) + " returned no value"
           : "it has no value";
     }
-    boolean all = v.includeAll() && (v.current().isEmpty() || v.current().contains("$__all")
+    // With no option, Grafana selects "All" whatever the saved choice (read from its source).
+    boolean all = v.includeAll() && (options.isEmpty() || v.current().isEmpty() || v.current().contains("$__all")
         || v.current().contains("All"));
-    if (all && !options.isEmpty()) {
+    if (all) {
+      if (options.isEmpty()) {
+        problem = problem + "; " + DashboardErrors.allWithoutOptions(v.allValue());
+      }
       return new ResolvedVariable(v.name(), v.type(), v.allValue().isEmpty() ? options : List.of(v.allValue()),
-          options, true, false, problem);
+          options, true, false, withExactMatcherNotes(problem, v, options));
     }
     List<String> chosen = new ArrayList<>();
     for (String c : v.current()) {
@@ -125,7 +150,15 @@ public final class VariableResolver {
       chosen.add(options.get(0));
     }
     return new ResolvedVariable(v.name(), v.type(), v.multi() ? chosen : chosen.stream().limit(1).toList(), options,
-        false, false, problem);
+        false, false, withExactMatcherNotes(problem, v, options));
+  }
+
+  private String withExactMatcherNotes(String problem, DashboardVariable v, List<String> options) {
+    if (!options.isEmpty() || !isQuery(v)) {
+      return problem;
+    }
+    List<String> notes = ExactMatchers.notes(v.query(), resolved, regexFormatted);
+    return notes.isEmpty() ? problem : problem + ". " + String.join(" ", notes);
   }
 
   private List<String> options(DashboardVariable v) {
