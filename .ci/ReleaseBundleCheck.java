@@ -55,7 +55,7 @@ public class ReleaseBundleCheck {
       System.err.println("usage: bundle DIR [--verify-signatures] | compare DIR_A DIR_B");
       System.exit(2);
     }
-    check.problems.forEach(problem -> System.out.println("  MISSING/WRONG: " + problem));
+    check.problems.forEach(problem -> System.out.println("  FAIL: " + problem));
     System.exit(check.problems.isEmpty() ? 0 : 1);
   }
 
