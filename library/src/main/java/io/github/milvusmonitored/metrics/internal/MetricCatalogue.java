@@ -1,4 +1,4 @@
-package io.github.milvusmonitored.dashboard.internal;
+package io.github.milvusmonitored.metrics.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +18,7 @@ public final class MetricCatalogue {
 
   /** The Milvus version the catalogue describes. */
   public static final String VERSION = "2.6.15";
-  private static final String RESOURCE = "/io/github/milvusmonitored/dashboard/milvus-metrics-2.6.15.tsv";
+  private static final String RESOURCE = "/io/github/milvusmonitored/metrics/milvus-metrics-2.6.15.tsv";
   private static volatile MetricCatalogue shared;
 
   private final Map<String, String> appears;
