@@ -64,6 +64,11 @@ public final class MetricCatalogue {
     return lookUp(appears, metric);
   }
 
+  /** Whether {@code metric} belongs to a family Milvus exports from startup, before any traffic. */
+  public boolean appearsAtStartup(String metric) {
+    return appears(metric).filter(a -> a.startsWith("startup")).isPresent();
+  }
+
   /** Which Milvus process or library exports the family {@code metric} belongs to, if it is a Milvus family. */
   public Optional<String> component(String metric) {
     return lookUp(components, metric);
