@@ -1,5 +1,6 @@
 package io.github.milvusmonitored.assertions;
 
+import io.github.milvusmonitored.assertions.internal.AbsenceWatch;
 import io.github.milvusmonitored.assertions.internal.AssertionMessages;
 import io.github.milvusmonitored.assertions.internal.Expectation;
 import io.github.milvusmonitored.metrics.InstantVector;
@@ -170,26 +171,34 @@ public final class MetricAssert {
   private void run(Expectation expectation) {
     List<Observation> seen = new ArrayList<>();
     long start = System.nanoTime();
+    // only a release tells whose target and families to look at; a plain client just waits
+    AbsenceWatch watch = milvus == null || timeout.isZero() ? null : new AbsenceWatch(promql, milvus.release());
+    List<String> why = List.of();
     if (timeout.isZero()) {
-      if (ask(expectation, seen)) {
+      if (ask(expectation, seen, null)) {
         return;
       }
     } else {
       try {
         Awaitility.await(promql).atMost(timeout).pollDelay(Duration.ZERO).pollInterval(pollInterval)
-            .until(() -> ask(expectation, seen));
+            .until(() -> ask(expectation, seen, watch));
         return;
       } catch (ConditionTimeoutException e) {
-        // reported below with everything seen
+        why = watch == null ? List.of() : watch.reasons(milvus);
+      } catch (Absent e) {
+        Duration waited = Duration.ofNanos(System.nanoTime() - start);
+        String message = AssertionMessages.stoppedEarly(prometheus, milvus, promql, expectation.description(), seen,
+            waited, timeout, pollInterval, e.absence);
+        throw new MetricAssertionError(message, promql, expectation.description(), seen, waited);
       }
     }
     Duration waited = Duration.ofNanos(System.nanoTime() - start);
     String message = AssertionMessages.failure(prometheus, milvus, promql, expectation.description(), seen,
-        waited, timeout, pollInterval);
+        waited, timeout, pollInterval, why);
     throw new MetricAssertionError(message, promql, expectation.description(), seen, waited);
   }
 
-  private boolean ask(Expectation expectation, List<Observation> seen) {
+  private boolean ask(Expectation expectation, List<Observation> seen, AbsenceWatch watch) {
     InstantVector answer;
     try {
       answer = prometheus.query(promql);
@@ -202,7 +211,26 @@ public final class MetricAssert {
     synchronized (seen) {
       seen.add(Observation.of(answer));
     }
-    return expectation.condition().test(answer);
+    if (expectation.condition().test(answer)) {
+      return true;
+    }
+    if (watch != null && answer.isEmpty()) {
+      watch.check(milvus).ifPresent(absence -> {
+        throw new Absent(absence);
+      });
+    }
+    return false;
+  }
+
+  /** Ends the wait from inside the polled condition: waiting longer cannot bring the metric. */
+  private static final class Absent extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient AbsenceWatch.Absence absence;
+
+    Absent(AbsenceWatch.Absence absence) {
+      super(null, null, false, false);
+      this.absence = absence;
+    }
   }
 
   private static void requirePositive(String what, Duration d) {

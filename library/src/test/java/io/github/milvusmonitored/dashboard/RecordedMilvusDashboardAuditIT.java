@@ -3,12 +3,7 @@ package io.github.milvusmonitored.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.milvusmonitored.metrics.MilvusMetrics;
-import io.github.milvusmonitored.metrics.MilvusSelector;
-import io.github.milvusmonitored.metrics.PrometheusClient;
-import io.github.milvusmonitored.testing.MilvusTarget;
-import io.github.milvusmonitored.testing.PrometheusConfig;
-import io.github.milvusmonitored.testing.RealPrometheus;
-import io.github.milvusmonitored.testing.RecordedExposition;
+import io.github.milvusmonitored.testing.RecordedMilvus;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,31 +15,24 @@ import org.junit.jupiter.api.Test;
  */
 class RecordedMilvusDashboardAuditIT {
 
-  static RecordedExposition recording;
-  static RealPrometheus prometheus;
+  static RecordedMilvus recorded;
   static DashboardAudit audit;
 
   @BeforeAll
   static void audit_the_recording() {
-    recording = RecordedExposition.serve("/expositions/milvus-2.3.5-after-traffic.prom");
-    prometheus = RealPrometheus.start(PrometheusConfig.builder()
-        .withMilvusTarget(MilvusTarget.standalone(recording.port())).build());
-    PrometheusClient client = PrometheusClient.create(prometheus.baseUri());
-    MilvusSelector release = MilvusSelector.of("milvus", "my-release");
+    recorded = RecordedMilvus.scrape(RecordedMilvus.MILVUS_2_3_5);
+    MilvusMetrics milvus = recorded.milvus();
     // two scrapes: the audit ends at the last whole second, which must hold a sample
-    MilvusMetrics.of(client, release).awaitSample("count_over_time(milvus_proxy_collection_sq_latency_count[10s]) >= 2",
+    milvus.awaitSample("count_over_time(milvus_proxy_collection_sq_latency_count[10s]) >= 2",
         Duration.ofSeconds(30));
-    audit = DashboardAuditor.create(client, release).withScrapeInterval(Duration.ofSeconds(1))
+    audit = DashboardAuditor.create(milvus.prometheus(), milvus.release()).withScrapeInterval(Duration.ofSeconds(1))
         .withoutBinding("app_name").audit(DashboardSource.classpath("/dashboards/milvus-2.3-shape.json"));
   }
 
   @AfterAll
   static void stop() {
-    if (prometheus != null) {
-      prometheus.close();
-    }
-    if (recording != null) {
-      recording.close();
+    if (recorded != null) {
+      recorded.close();
     }
   }
 

@@ -2,10 +2,7 @@ package io.github.milvusmonitored.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.milvusmonitored.testing.MilvusTarget;
-import io.github.milvusmonitored.testing.PrometheusConfig;
-import io.github.milvusmonitored.testing.RealPrometheus;
-import io.github.milvusmonitored.testing.RecordedExposition;
+import io.github.milvusmonitored.testing.RecordedMilvus;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,26 +14,20 @@ import org.junit.jupiter.api.Test;
  */
 class RecordedMilvusLatencyIT {
 
-  static RecordedExposition recording;
-  static RealPrometheus prometheus;
+  static RecordedMilvus recorded;
   static MilvusMetrics milvus;
 
   @BeforeAll
   static void scrape_the_recording() {
-    recording = RecordedExposition.serve("/expositions/milvus-2.3.5-after-traffic.prom");
-    prometheus = RealPrometheus.start(PrometheusConfig.builder()
-        .withMilvusTarget(MilvusTarget.standalone(recording.port())).build());
-    milvus = MilvusMetrics.of(PrometheusClient.create(prometheus.baseUri()), MilvusSelector.of("milvus", "my-release"));
+    recorded = RecordedMilvus.scrape(RecordedMilvus.MILVUS_2_3_5);
+    milvus = recorded.milvus();
     milvus.awaitSample("milvus_proxy_sq_latency_bucket", Duration.ofSeconds(30));
   }
 
   @AfterAll
   static void stop() {
-    if (prometheus != null) {
-      prometheus.close();
-    }
-    if (recording != null) {
-      recording.close();
+    if (recorded != null) {
+      recorded.close();
     }
   }
 

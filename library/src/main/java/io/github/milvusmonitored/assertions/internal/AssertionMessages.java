@@ -6,6 +6,7 @@ import io.github.milvusmonitored.metrics.MilvusMetrics;
 import io.github.milvusmonitored.metrics.PrometheusClient;
 import io.github.milvusmonitored.metrics.PrometheusException;
 import io.github.milvusmonitored.metrics.Sample;
+import io.github.milvusmonitored.metrics.internal.MetricCatalogue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -17,15 +18,48 @@ public final class AssertionMessages {
 
   private AssertionMessages() {}
 
+  /**
+   * The failure of an assertion that did not hold; {@code why} explains an empty last answer (the catalogue's
+   * word on metrics never ingested) in place of the generic hint.
+   */
   public static String failure(PrometheusClient prometheus, MilvusMetrics milvus, String promql, String expected,
-      List<Observation> seen, Duration waited, Duration timeout, Duration poll) {
-    StringBuilder out = new StringBuilder();
-    out.append(timeout.isZero()
+      List<Observation> seen, Duration waited, Duration timeout, Duration poll, List<String> why) {
+    String headline = timeout.isZero()
         ? "Metric assertion failed."
-        : "Metric assertion did not hold within " + seconds(timeout) + ".");
+        : "Metric assertion did not hold within " + seconds(timeout) + ".";
+    return report(headline, prometheus, milvus, promql, expected, seen, waited, timeout, poll, why);
+  }
+
+  /** The failure of an assertion that stopped waiting because a metric it selects is absent in this Milvus. */
+  public static String stoppedEarly(PrometheusClient prometheus, MilvusMetrics milvus, String promql, String expected,
+      List<Observation> seen, Duration waited, Duration timeout, Duration poll, AbsenceWatch.Absence absence) {
+    String headline = "Metric assertion stopped before its " + seconds(timeout) + " were up: " + absence.metric()
+        + " is absent in the Milvus version scraped here.";
+    return report(headline, prometheus, milvus, promql, expected, seen, waited, timeout, poll,
+        List.of(absent(absence)));
+  }
+
+  /** Why a startup metric of the catalogue that Prometheus never ingested from an up Milvus target is absent. */
+  public static String absent(AbsenceWatch.Absence a) {
+    return a.metric() + " is absent in the Milvus scraped here: it is a startup metric in Milvus "
+        + MetricCatalogue.VERSION + "'s catalogue, but the target " + a.release().namespace() + "/"
+        + a.release().instance() + " (UP, " + a.families() + " Milvus " + (a.families() == 1 ? "family" : "families")
+        + " ingested, none named " + a.metric() + ") does not expose it; this Milvus version lacks or renames it."
+        + (a.similar().isEmpty() ? "" : " Similar metrics that exist: " + String.join(", ", a.similar()) + ".")
+        + " Run this test on a Milvus version that has it (say which in the test), or assert on a metric this"
+        + " version exposes.";
+  }
+
+  private static String report(String headline, PrometheusClient prometheus, MilvusMetrics milvus, String promql,
+      String expected, List<Observation> seen, Duration waited, Duration timeout, Duration poll, List<String> why) {
+    StringBuilder out = new StringBuilder(headline);
     out.append("\n  PromQL:     ").append(promql);
     out.append("\n  Expected:   ").append(expected);
-    out.append("\n  Last seen:  ").append(lastSeen(seen));
+    boolean explained = !why.isEmpty() && lastWasEmpty(seen);
+    out.append("\n  Last seen:  ").append(lastSeen(seen, explained));
+    if (explained) {
+      out.append("\n  Why:        ").append(String.join("; ", why));
+    }
     out.append("\n  Waited:     ").append(seconds(waited)).append(", asked Prometheus ").append(seen.size())
         .append(seen.size() == 1 ? " time" : " times");
     if (!timeout.isZero()) {
@@ -40,7 +74,11 @@ public final class AssertionMessages {
     return out.toString();
   }
 
-  private static String lastSeen(List<Observation> seen) {
+  private static boolean lastWasEmpty(List<Observation> seen) {
+    return !seen.isEmpty() && seen.get(seen.size() - 1).result().filter(InstantVector::isEmpty).isPresent();
+  }
+
+  private static String lastSeen(List<Observation> seen, boolean explained) {
     if (seen.isEmpty()) {
       return "nothing (Prometheus was never asked)";
     }
@@ -50,8 +88,8 @@ public final class AssertionMessages {
     }
     InstantVector v = last.result().orElseThrow();
     if (v.isEmpty()) {
-      return "no series matched (at " + last.at() + "); the metric may not be scraped yet or the"
-          + " label filter matches nothing";
+      return "no series matched (at " + last.at() + ")" + (explained ? ""
+          : "; the metric may not be scraped yet or the label filter matches nothing");
     }
     StringBuilder out = new StringBuilder(v.size() + " series")
         .append(" at ").append(last.at());

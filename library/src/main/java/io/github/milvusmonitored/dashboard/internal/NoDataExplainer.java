@@ -1,6 +1,8 @@
 package io.github.milvusmonitored.dashboard.internal;
 
 import io.github.milvusmonitored.metrics.InstantVector;
+import io.github.milvusmonitored.metrics.internal.MetricCatalogue;
+import io.github.milvusmonitored.metrics.internal.SimilarNames;
 import io.github.milvusmonitored.metrics.MilvusMetrics;
 import io.github.milvusmonitored.metrics.MilvusSelector;
 import io.github.milvusmonitored.metrics.PrometheusClient;

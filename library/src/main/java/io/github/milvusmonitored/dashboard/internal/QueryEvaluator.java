@@ -8,6 +8,7 @@ import io.github.milvusmonitored.dashboard.ResolvedVariable;
 import io.github.milvusmonitored.metrics.PrometheusClient;
 import io.github.milvusmonitored.metrics.PrometheusQueryException;
 import io.github.milvusmonitored.metrics.RangeSeries;
+import io.github.milvusmonitored.metrics.internal.MetricNames;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

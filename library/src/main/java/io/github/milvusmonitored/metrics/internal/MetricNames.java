@@ -1,4 +1,4 @@
-package io.github.milvusmonitored.dashboard.internal;
+package io.github.milvusmonitored.metrics.internal;
 
 import java.util.LinkedHashSet;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package io.github.milvusmonitored.dashboard.internal;
+package io.github.milvusmonitored.metrics.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,7 +15,7 @@ import java.util.Set;
  * knowhere's metrics with the prefix, 2.6 without), then names sharing the longest run of leading tokens
  * (a renamed tail, {@code milvus_proxy_sq_latency_bucket} for {@code milvus_proxy_sq_latency_seconds_bucket}).
  */
-final class SimilarNames {
+public final class SimilarNames {
 
   private static final int LIMIT = 3;
   // Suffixes and units many names end with; sharing only these says nothing.
@@ -23,7 +23,7 @@ final class SimilarNames {
 
   private SimilarNames() {}
 
-  static List<String> of(String metric, Collection<String> ingested) {
+  public static List<String> of(String metric, Collection<String> ingested) {
     Set<String> out = new LinkedHashSet<>(sameEnding(metric, ingested));
     out.addAll(samePrefix(metric, ingested));
     return out.stream().limit(LIMIT).toList();

@@ -1,4 +1,4 @@
-package io.github.milvusmonitored.dashboard.internal;
+package io.github.milvusmonitored.metrics.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +18,7 @@ public final class MetricCatalogue {
 
   /** The Milvus version the catalogue describes. */
   public static final String VERSION = "2.6.15";
-  private static final String RESOURCE = "/io/github/milvusmonitored/dashboard/milvus-metrics-2.6.15.tsv";
+  private static final String RESOURCE = "/io/github/milvusmonitored/metrics/milvus-metrics-2.6.15.tsv";
   private static volatile MetricCatalogue shared;
 
   private final Map<String, String> appears;
@@ -62,6 +62,11 @@ public final class MetricCatalogue {
    */
   public Optional<String> appears(String metric) {
     return lookUp(appears, metric);
+  }
+
+  /** Whether {@code metric} belongs to a family Milvus exports from startup, before any traffic. */
+  public boolean appearsAtStartup(String metric) {
+    return appears(metric).filter(a -> a.startsWith("startup")).isPresent();
   }
 
   /** Which Milvus process or library exports the family {@code metric} belongs to, if it is a Milvus family. */

@@ -1,4 +1,4 @@
-package io.github.milvusmonitored.dashboard.internal;
+package io.github.milvusmonitored.metrics.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
