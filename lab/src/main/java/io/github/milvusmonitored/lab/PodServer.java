@@ -146,6 +146,12 @@ final class PodServer implements AutoCloseable {
     return null;
   }
 
+  /**
+   * Labels every PortForward the lab registers, with the uid of the pod it forwards to: the lab's own bookkeeping,
+   * which the tests' cluster snapshots leave out (it mirrors the pods they compare, written and removed after them).
+   */
+  static final String PORT_FORWARD_OF_POD = "lab.milvus-monitored/port-forward-of-pod";
+
   private void registerPortForwards(Pod pod, String address) {
     List<Map<String, Object>> forwards = new ArrayList<>();
     pod.getSpec().getContainers().forEach(c -> {
@@ -159,7 +165,8 @@ final class PodServer implements AutoCloseable {
     }
     GenericKubernetesResource rule = new GenericKubernetesResourceBuilder().withApiVersion("kwok.x-k8s.io/v1alpha1")
         .withKind("PortForward").withNewMetadata().withName(pod.getMetadata().getName())
-        .withNamespace(pod.getMetadata().getNamespace()).endMetadata()
+        .withNamespace(pod.getMetadata().getNamespace()).addToLabels(PORT_FORWARD_OF_POD, pod.getMetadata().getUid())
+        .endMetadata()
         .addToAdditionalProperties("spec", Map.of("forwards", forwards)).build();
     client.genericKubernetesResources(PORT_FORWARD).inNamespace(pod.getMetadata().getNamespace())
         .resource(rule).createOr(existing -> existing.update());

@@ -13,7 +13,11 @@ import java.util.TreeSet;
 /**
  * Every object of every listable resource type of a cluster, as {@code group/Kind namespace/name} lines: what the
  * lab tests compare before a start and after its close. Events and Leases (written by controllers all the time)
- * are left out.
+ * are left out, and so are the PortForwards the lab registers for the pods it serves (labelled
+ * {@link PodServer#PORT_FORWARD_OF_POD}): the lab writes one after kwok gives a pod its address and deletes it
+ * after the pod is gone, so a snapshot taken meanwhile would count the lab's own bookkeeping as something a run
+ * added or removed. The pods themselves are compared, and nothing but the lab writes kwok objects, let alone with
+ * that label.
  */
 record ClusterSnapshot(Set<String> objects) {
 
@@ -75,11 +79,20 @@ record ClusterSnapshot(Set<String> objects) {
     }
     List<String> lines = new ArrayList<>();
     for (GenericKubernetesResource item : items) {
+      if (labsPortForward(groupVersion, kind, item)) {
+        continue;
+      }
       String ns = item.getMetadata().getNamespace();
       lines.add(groupVersion.replaceFirst("/?v[0-9a-z]+$", "") + "/" + kind + " "
           + (ns == null ? "" : ns + "/") + item.getMetadata().getName());
     }
     return lines;
+  }
+
+  private static boolean labsPortForward(String groupVersion, String kind, GenericKubernetesResource item) {
+    return groupVersion.startsWith("kwok.x-k8s.io/") && "PortForward".equals(kind)
+        && item.getMetadata().getLabels() != null
+        && item.getMetadata().getLabels().containsKey(PodServer.PORT_FORWARD_OF_POD);
   }
 
   /**

@@ -12,6 +12,7 @@ import java.time.Duration;
 final class LabConfigs {
 
   static final Duration SCRAPE_INTERVAL = Duration.ofSeconds(5);
+  static final Duration SCRAPE_TIMEOUT = Duration.ofSeconds(3);
 
   private LabConfigs() {
   }
@@ -45,6 +46,6 @@ final class LabConfigs {
 
   static MilvusReleaseConfig.Builder milvus() {
     return MilvusReleaseConfig.builder().withLocalChart(chart()).withServiceMonitorInterval(SCRAPE_INTERVAL)
-        .withScrapeTimeout(Duration.ofSeconds(3)).withReadyTimeout(Duration.ofMinutes(2));
+        .withScrapeTimeout(SCRAPE_TIMEOUT).withReadyTimeout(Duration.ofMinutes(2));
   }
 }

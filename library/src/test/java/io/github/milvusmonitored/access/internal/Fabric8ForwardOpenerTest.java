@@ -23,6 +23,14 @@ import org.junit.jupiter.api.Test;
 @EnableKubernetesMockClient(crud = true)
 class Fabric8ForwardOpenerTest {
 
+  // fabric8's mock (7.5.2, WebSocketSession) closes a session as soon as no message of it is pending and
+  // it expects none from the client. Its onOpen registers the messages one by one while a scheduler thread
+  // already sends those due at once: that thread can send the first port preface, find nothing pending yet
+  // and close the session before any data ("expected: first, but was: null" with the close reason
+  // "Closing...", 10 of 60 repetitions on a busy machine). A client message the session waits for keeps it
+  // open until the client closes it; the forwards here never send this one.
+  private static final String NEVER_SENT = "a message the forward never sends";
+
   KubernetesMockServer server;
   KubernetesClient client;
 
@@ -38,17 +46,13 @@ class Fabric8ForwardOpenerTest {
     server.expect().get().withPath("/api/v1/namespaces/monitoring/pods/prometheus-k8s-1/portforward?ports=9090")
         .andUpgradeToWebSocket()
         .open(new WebSocketMessage(portPreface(0)), new WebSocketMessage(portPreface(1)))
-        .waitFor(50).andEmit(new WebSocketMessage(data("HTTP/1.1 200 OK from prometheus-k8s-1\n")))
-        // The mock closes a session right after its last message, which can overtake the data: keep it open.
-        .waitFor(60_000).andEmit(new WebSocketMessage(data("")))
+        .waitFor(50).andEmit(at(50, data("HTTP/1.1 200 OK from prometheus-k8s-1\n")))
+        .expect(NEVER_SENT).andEmit("unused").always()
         .done().always();
 
     var opener = new Fabric8ForwardOpener(client, ForwardTarget.PROMETHEUS_UI);
     try (var forward = opener.open(0, null)) {
-      // On a loaded machine the mock's websocket may end a connection before its data reaches the
-      // local socket; a client would connect again, and so does this check.
-      await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-          assertThat(read(forward.localPort())).isEqualTo("HTTP/1.1 200 OK from prometheus-k8s-1\n"));
+      assertThat(readLine(forward.localPort())).isEqualTo("HTTP/1.1 200 OK from prometheus-k8s-1");
       assertThat(forward.pod()).isEqualTo("prometheus-k8s-1");
       assertThat(forward.problem()).isNull();
     }
@@ -64,7 +68,7 @@ class Fabric8ForwardOpenerTest {
         .open(new WebSocketMessage(portPreface(0)), new WebSocketMessage(portPreface(1)))
         .waitFor(50).andEmit(at(50, data("first\n")))
         .waitFor(1_500).andEmit(at(1_500, data("second\n")))
-        .waitFor(3_000).andEmit(at(3_000, data("")))
+        .expect(NEVER_SENT).andEmit("unused").always()
         .done().once();
     // Second connection: the API server refuses the stream (a failure the mock delivers reliably; an
     // error on the stream's channel 1 may be overtaken by the mock closing the session).
@@ -132,13 +136,10 @@ class Fabric8ForwardOpenerTest {
     return new WebSocketMessage(millis, body, true);
   }
 
-  private static String read(int port) throws java.io.IOException {
+  private static String readLine(int port) throws java.io.IOException {
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
       socket.setSoTimeout(5_000);
-      InputStream in = socket.getInputStream();
-      byte[] buffer = new byte[64];
-      int n = in.read(buffer);
-      return new String(buffer, 0, Math.max(n, 0), StandardCharsets.UTF_8);
+      return readLine(socket.getInputStream());
     }
   }
 
