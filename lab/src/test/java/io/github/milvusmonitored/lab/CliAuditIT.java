@@ -88,7 +88,7 @@ class CliAuditIT {
           "### Build info — UNKNOWN_METRIC\n",
           "milvus_build_info has never been ingested by Prometheus (it is not in /api/v1/label/__name__/values): it is"
               + " in the Milvus 2.6.15 metric catalogue (common, there from startup), so the Milvus version scraped"
-              + " here most likely names it differently or lacks it.",
+              + " here most likely names it differently or lacks it",
           "### Request rate — DATA\n",
           "### Inserted vectors — DATA\n",
           "### Nodes — DATA\n",
