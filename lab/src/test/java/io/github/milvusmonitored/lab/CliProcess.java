@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.milvusmonitored.cli.internal.UpSummary;
 import io.github.milvusmonitored.metrics.PrometheusClient;
 import io.github.milvusmonitored.metrics.Targets;
+import io.github.milvusmonitored.testing.SignalMasks;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -98,9 +99,8 @@ final class CliProcess implements AutoCloseable {
    * one started from a background job of a non-interactive shell ignores SIGINT.
    */
   void signal(String signal, int number) throws IOException, InterruptedException {
-    assertThat(ignores(process.pid(), number)).as("SIG%s is ignored in the '%s' JVM: it inherited that from the shell"
-        + " that started Maven (a background job of a non-interactive shell ignores SIGINT, and the JVM keeps it so);"
-        + " start Maven in the foreground or from a shell with job control (set -m)", signal, command).isFalse();
+    assertThat(SignalMasks.ignores(process.pid(), number)).as(SignalMasks.ignoredMessage(signal, "'" + command + "'"))
+        .isFalse();
     assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start().waitFor())
         .as("kill -%s %s", signal, process.pid()).isZero();
   }
@@ -156,12 +156,5 @@ final class CliProcess implements AutoCloseable {
       LabProcess.sleep(Duration.ofSeconds(1));
       targets = prometheus.targets();
     }
-  }
-
-  /** Whether the process ignores signal {@code number}, from the SigIgn mask of {@code /proc/<pid>/status}. */
-  private static boolean ignores(long pid, int number) throws IOException {
-    String mask = Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
-        .filter(l -> l.startsWith("SigIgn:")).findFirst().orElseThrow().substring("SigIgn:".length()).strip();
-    return (Long.parseUnsignedLong(mask, 16) & (1L << (number - 1))) != 0;
   }
 }

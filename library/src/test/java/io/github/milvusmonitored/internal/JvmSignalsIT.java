@@ -2,6 +2,7 @@ package io.github.milvusmonitored.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.milvusmonitored.testing.SignalMasks;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -29,7 +30,8 @@ class JvmSignalsIT {
     child.awaitLine(HelmSignalProbe.RENDERED);
     child.signal("INT");
 
-    assertThat(child.process.waitFor(10, TimeUnit.SECONDS)).as("exited within 10 s of SIGINT").isTrue();
+    assertThat(child.process.waitFor(10, TimeUnit.SECONDS)).as("exited within 10 s of SIGINT; it printed %s",
+        child.lines).isTrue();
     assertThat(child.process.exitValue()).isEqualTo(130);
     assertThat(child.output()).contains(HelmSignalProbe.HOOK_RAN);
   }
@@ -40,7 +42,8 @@ class JvmSignalsIT {
     child.awaitLine(HelmSignalProbe.RENDERED);
     child.signal("TERM");
 
-    assertThat(child.process.waitFor(10, TimeUnit.SECONDS)).as("exited within 10 s of SIGTERM").isTrue();
+    assertThat(child.process.waitFor(10, TimeUnit.SECONDS)).as("exited within 10 s of SIGTERM; it printed %s",
+        child.lines).isTrue();
     assertThat(child.process.exitValue()).isEqualTo(143);
     assertThat(child.output()).contains(HelmSignalProbe.HOOK_RAN);
   }
@@ -93,6 +96,9 @@ class JvmSignalsIT {
     }
 
     void signal(String name) throws IOException, InterruptedException {
+      if (name.equals("INT")) {
+        assertThat(SignalMasks.ignores(process.pid(), 2)).as(SignalMasks.ignoredMessage(name, "probe's")).isFalse();
+      }
       Process kill = new ProcessBuilder("kill", "-s", name, Long.toString(process.pid())).inheritIO().start();
       assertThat(kill.waitFor(5, TimeUnit.SECONDS)).isTrue();
       assertThat(kill.exitValue()).isZero();
