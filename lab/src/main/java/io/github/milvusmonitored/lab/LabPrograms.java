@@ -47,7 +47,7 @@ public final class LabPrograms {
   public static LabPrograms locate(Path labHome) {
     Map<String, String> versions = readVersions(labHome.resolve("versions.env"));
     String override = System.getProperty("lab.bin");
-    Path bin = override != null && !override.isBlank() ? Path.of(override) : printedBin(labHome);
+    Path bin = override != null && !override.isBlank() ? Path.of(override) : printedFolder(labHome.resolve("build.sh"));
     MilvusInstall milvus = MilvusInstall.locate(labHome, readVersions(labHome.resolve("milvus.env")));
     LabPrograms programs = new LabPrograms(bin, versions, milvus);
     for (Program program : PROGRAMS) {
@@ -98,10 +98,11 @@ public final class LabPrograms {
     }
   }
 
-  private static Path printedBin(Path labHome) {
-    String printed = run(labHome.resolve("build.sh"), List.of("--print")).trim();
+  /** The folder a lab script prints last with {@code --print} ({@code build.sh}, {@code build-milvus.sh}). */
+  static Path printedFolder(Path script) {
+    String printed = run(script, List.of("--print")).trim();
     if (printed.isEmpty()) {
-      throw new LabException("lab/build.sh --print printed no folder; run lab/build.sh");
+      throw new LabException("lab/" + script.getFileName() + " --print printed no folder; run lab/build.sh");
     }
     return Path.of(printed.lines().reduce((a, b) -> b).orElseThrow());
   }

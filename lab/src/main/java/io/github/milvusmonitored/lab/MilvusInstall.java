@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,7 +34,7 @@ final class MilvusInstall {
   static MilvusInstall locate(Path labHome, Map<String, String> pins) {
     String version = pins.get("MILVUS_VERSION");
     String override = System.getProperty("lab.milvus");
-    Path home = override != null && !override.isBlank() ? Path.of(override) : printedHome(labHome);
+    Path home = override != null && !override.isBlank() ? Path.of(override) : LabPrograms.printedFolder(labHome.resolve("build-milvus.sh"));
     Path ready = home.resolve("ready");
     String sha = pins.get("MILVUS_WHEEL_SHA256");
     try {
@@ -107,21 +106,5 @@ final class MilvusInstall {
     }
     m.appendTail(out);
     return out.toString();
-  }
-
-  private static Path printedHome(Path labHome) {
-    try {
-      Process process = new ProcessBuilder("bash", labHome.resolve("build-milvus.sh").toString(), "--print")
-          .redirectErrorStream(true).start();
-      String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-      process.waitFor(30, TimeUnit.SECONDS);
-      return Path.of(printed.lines().reduce((a, b) -> b).orElseThrow(
-          () -> new LabException("lab/build-milvus.sh --print printed no folder; run lab/build.sh")));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot run lab/build-milvus.sh --print", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new LabException("Interrupted while running lab/build-milvus.sh --print", e);
-    }
   }
 }
