@@ -1,9 +1,9 @@
 package io.github.milvusmonitored.junit;
 
-import io.grpc.Grpc;
-import io.grpc.InsecureServerCredentials;
-import io.grpc.Server;
-import io.grpc.stub.StreamObserver;
+import io.milvus.shaded.io.grpc.Grpc;
+import io.milvus.shaded.io.grpc.InsecureServerCredentials;
+import io.milvus.shaded.io.grpc.Server;
+import io.milvus.shaded.io.grpc.stub.StreamObserver;
 import io.milvus.grpc.ConnectRequest;
 import io.milvus.grpc.ConnectResponse;
 import io.milvus.grpc.GetVersionRequest;
@@ -18,6 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A gRPC server on a free port answering the two Milvus calls a {@code MilvusClientV2} makes to
  * connect and to read the server version; counts the connections it accepted.
+ *
+ * <p>It is built with the gRPC the SDK carries: from 2.6.22 the SDK jar relocates gRPC to
+ * {@code io.milvus.shaded.io.grpc}, and its generated service base class extends that copy.
  */
 final class FakeMilvusServer implements AutoCloseable {
 

@@ -8,6 +8,7 @@ import io.github.milvusmonitored.images.internal.ImageErrors;
 import io.github.milvusmonitored.images.internal.ImageHost;
 import io.github.milvusmonitored.images.internal.ImageTarget;
 import io.github.milvusmonitored.images.internal.SavedArchive;
+import io.github.milvusmonitored.internal.TarReaderClassPath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -179,6 +180,9 @@ public final class ImagePreloader {
    * platform of the image but holds only those pulled; importing without a platform then fails.
    */
   private String importPlatform(String image, Path archive) {
+    TarReaderClassPath.problem("the saved archive of " + image).ifPresent(problem -> {
+      throw new ImageLoadFailure(problem);
+    });
     SavedArchive saved;
     try {
       saved = SavedArchive.read(archive);

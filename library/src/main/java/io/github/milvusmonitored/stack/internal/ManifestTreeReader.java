@@ -1,5 +1,6 @@
 package io.github.milvusmonitored.stack.internal;
 
+import io.github.milvusmonitored.internal.TarReaderClassPath;
 import io.github.milvusmonitored.stack.KubePrometheusException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -28,6 +29,9 @@ public final class ManifestTreeReader {
     if (!Files.isRegularFile(archive)) {
       throw new KubePrometheusException(KubePrometheusErrors.archiveMissing(archive));
     }
+    TarReaderClassPath.problem("the kube-prometheus archive " + archive).ifPresent(problem -> {
+      throw new KubePrometheusException(problem);
+    });
     Map<String, byte[]> files = new TreeMap<>();
     try (InputStream raw = new BufferedInputStream(Files.newInputStream(archive));
         TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(raw))) {
