@@ -50,7 +50,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *   <tr><th>key / attribute</th><th>environment variable</th><th>default</th><th>meaning</th></tr>
  *   <tr><td>stackProfile</td><td>MILVUS_MONITORED_STACK_PROFILE</td><td>minimal</td><td>kube-prometheus profile: minimal or full</td></tr>
  *   <tr><td>chartVersion</td><td>MILVUS_MONITORED_CHART_VERSION</td><td>5.0.19</td><td>Milvus Helm chart version</td></tr>
- *   <tr><td>imageTag</td><td>MILVUS_MONITORED_IMAGE_TAG</td><td>v2.6.15</td><td>Milvus image tag</td></tr>
+ *   <tr><td>imageTag</td><td>MILVUS_MONITORED_IMAGE_TAG</td><td>v2.6.24</td><td>Milvus image tag</td></tr>
  *   <tr><td>kubePrometheusVersion</td><td>MILVUS_MONITORED_KUBE_PROMETHEUS_VERSION</td><td>v0.18.0</td><td>kube-prometheus release tag</td></tr>
  *   <tr><td>k3sImage</td><td>MILVUS_MONITORED_K3S_IMAGE</td><td>rancher/k3s:v1.35.0-k3s1</td><td>k3s image (k3s only)</td></tr>
  *   <tr><td>milvusProfile</td><td>MILVUS_MONITORED_MILVUS_PROFILE</td><td>standalone</td><td>Milvus chart values: standalone (etcd, MinIO and Milvus pods), one_pod (a single Milvus pod, fastest to start) or cluster (Milvus in cluster mode: mixcoord, proxy, querynode, datanode, streamingnode, etcd, MinIO)</td></tr>

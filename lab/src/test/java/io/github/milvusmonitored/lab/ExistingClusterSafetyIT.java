@@ -17,6 +17,7 @@ import io.github.milvusmonitored.environment.ClusterChoice;
 import io.github.milvusmonitored.environment.MonitoredEnvironment;
 import io.github.milvusmonitored.environment.MonitoredEnvironments;
 import io.github.milvusmonitored.metrics.TargetStatus;
+import io.github.milvusmonitored.milvus.MilvusReleaseConfig;
 import io.github.milvusmonitored.stack.PrometheusRbacPatch;
 import io.github.milvusmonitored.stack.RunOwnership;
 import io.github.milvusmonitored.stack.StackProfile;
@@ -271,7 +272,7 @@ class ExistingClusterSafetyIT {
   /** A small Grafana dashboard where the library caches Milvus's, under {@code home}. */
   private static void offlineDashboard(Path home) {
     try {
-      Path file = home.resolve(".cache/milvus-monitored/milvus-dashboard/v2.6.15/milvus-dashboard.json");
+      Path file = home.resolve(".cache/milvus-monitored/milvus-dashboard/" + MilvusReleaseConfig.DEFAULT_IMAGE_TAG + "/milvus-dashboard.json");
       Files.createDirectories(file.getParent());
       Files.writeString(file, """
           {"title": "Milvus (lab)", "uid": "milvus-lab", "panels": [

@@ -65,10 +65,14 @@ public record MilvusReleaseConfig(
 
   /** The Milvus chart repository (the milvus-io one is archived). */
   public static final String DEFAULT_CHART_REPOSITORY = "https://zilliztech.github.io/milvus-helm/";
-  /** The chart version this library was checked against. */
+  /**
+   * The chart version this library was checked against: the newest whose templates the build renders
+   * and checks (its own default image is v2.6.15; the library sets {@code image.all.tag} to
+   * {@link #DEFAULT_IMAGE_TAG}, as the chart's 2.6 releases after it changed only that tag).
+   */
   public static final String DEFAULT_CHART_VERSION = "5.0.19";
-  /** The Milvus image tag of that chart version. */
-  public static final String DEFAULT_IMAGE_TAG = "v2.6.15";
+  /** The newest Milvus 2.6 release (v2.6.24, released 2026-09-16); set as the chart's {@code image.all.tag}. */
+  public static final String DEFAULT_IMAGE_TAG = "v2.6.24";
 
   private static final Pattern DNS_1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
 

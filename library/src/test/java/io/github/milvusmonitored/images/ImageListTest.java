@@ -41,7 +41,7 @@ class ImageListTest {
   void lists_chart_stack_operator_runtime_and_k3s_images_normalised_and_sorted() {
     assertThat(list(standalone, StackProfile.MINIMAL).names()).containsExactly(
         "docker.io/milvusdb/etcd:3.5.25-r1",
-        "docker.io/milvusdb/milvus:v2.6.15",
+        "docker.io/milvusdb/milvus:v2.6.24",
         "docker.io/minio/minio:RELEASE.2024-12-18T13-15-44Z",
         "docker.io/rancher/k3s:v1.35.0-k3s1",
         "quay.io/prometheus-operator/prometheus-config-reloader:v0.92.0",
@@ -53,7 +53,7 @@ class ImageListTest {
   void one_pod_profile_needs_only_the_milvus_image_from_the_chart() {
     assertThat(list(onePod, StackProfile.MINIMAL).names())
         .filteredOn(image -> image.startsWith("docker.io/milvusdb/") || image.startsWith("docker.io/minio/"))
-        .containsExactly("docker.io/milvusdb/milvus:v2.6.15");
+        .containsExactly("docker.io/milvusdb/milvus:v2.6.24");
   }
 
   @Test
@@ -63,7 +63,7 @@ class ImageListTest {
         .collect(Collectors.toMap(RequiredImage::image, RequiredImage::neededBy));
 
     assertThat(list.names()).isEqualTo(list(standalone, StackProfile.MINIMAL).names());
-    assertThat(neededBy.get("docker.io/milvusdb/milvus:v2.6.15")).containsExactly(
+    assertThat(neededBy.get("docker.io/milvusdb/milvus:v2.6.24")).containsExactly(
         "milvus: Deployment milvus/my-release-milvus-datanode (datanode)",
         "milvus: Deployment milvus/my-release-milvus-mixcoord (mixcoord)",
         "milvus: Deployment milvus/my-release-milvus-proxy (proxy)",
@@ -88,7 +88,7 @@ class ImageListTest {
     Map<String, List<String>> neededBy = list(standalone, StackProfile.FULL).images().stream()
         .collect(Collectors.toMap(RequiredImage::image, RequiredImage::neededBy));
 
-    assertThat(neededBy.get("docker.io/milvusdb/milvus:v2.6.15"))
+    assertThat(neededBy.get("docker.io/milvusdb/milvus:v2.6.24"))
         .containsExactly("milvus: Deployment milvus/my-release-milvus-standalone (standalone)");
     assertThat(neededBy.get("docker.io/minio/minio:RELEASE.2024-12-18T13-15-44Z"))
         .containsExactly("milvus: Deployment milvus/my-release-minio (minio)");
@@ -129,7 +129,7 @@ class ImageListTest {
     assertThat(lines).hasSize(list.images().size());
     assertThat(lines).extracting(line -> line.split(" ")[0]).containsExactlyElementsOf(list.names());
     assertThat(lines).anySatisfy(line -> assertThat(line)
-        .matches("docker\\.io/milvusdb/milvus:v2\\.6\\.15 +# milvus: Deployment milvus/my-release-milvus-standalone"
+        .matches("docker\\.io/milvusdb/milvus:v2\\.6\\.24 +# milvus: Deployment milvus/my-release-milvus-standalone"
             + " \\(standalone\\)"));
   }
 

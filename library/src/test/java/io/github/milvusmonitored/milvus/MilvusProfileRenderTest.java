@@ -61,7 +61,7 @@ class MilvusProfileRenderTest {
         .containsExactly("my-release-milvus-standalone", "my-release-minio");
     assertThat(names(manifests.ofKind("StatefulSet"))).containsExactly("my-release-etcd");
     assertThat(etcd(manifests).getSpec().getReplicas()).isEqualTo(1);
-    assertThat(manifests.images()).containsExactly("docker.io/milvusdb/etcd:3.5.25-r1", "milvusdb/milvus:v2.6.15",
+    assertThat(manifests.images()).containsExactly("docker.io/milvusdb/etcd:3.5.25-r1", "milvusdb/milvus:v2.6.24",
         "minio/minio:RELEASE.2024-12-18T13-15-44Z");
     assertThat(names(manifests.ofKind("PersistentVolumeClaim"))).containsExactly("my-release-milvus", "my-release-minio");
     assertThat(manifests.serviceMonitors()).extracting(m -> m.getMetadata().getName())
@@ -90,7 +90,7 @@ class MilvusProfileRenderTest {
     assertThat(names(manifests.ofKind("Deployment"))).containsExactly("my-release-milvus-standalone");
     assertThat(manifests.ofKind("StatefulSet")).isEmpty();
     assertThat(manifests.ofKind("PersistentVolumeClaim")).isEmpty();
-    assertThat(manifests.images()).containsExactly("milvusdb/milvus:v2.6.15");
+    assertThat(manifests.images()).containsExactly("milvusdb/milvus:v2.6.24");
     Volume data = pod(manifests, "my-release-milvus-standalone").getVolumes().stream()
         .filter(v -> v.getName().equals("milvus-data-disk")).findFirst().orElseThrow();
     assertThat(data.getEmptyDir()).isNotNull();
@@ -130,7 +130,7 @@ class MilvusProfileRenderTest {
         "my-release-milvus-streamingnode", "my-release-minio");
     assertThat(names(manifests.ofKind("StatefulSet"))).containsExactly("my-release-etcd");
     assertThat(etcd(manifests).getSpec().getReplicas()).isEqualTo(1);
-    assertThat(manifests.images()).containsExactly("docker.io/milvusdb/etcd:3.5.25-r1", "milvusdb/milvus:v2.6.15",
+    assertThat(manifests.images()).containsExactly("docker.io/milvusdb/etcd:3.5.25-r1", "milvusdb/milvus:v2.6.24",
         "minio/minio:RELEASE.2024-12-18T13-15-44Z");
     assertThat(manifests.images()).noneMatch(image -> image.startsWith("apachepulsar/"));
     for (String component : MilvusProfile.CLUSTER.components()) {

@@ -20,7 +20,7 @@ class MilvusReleaseConfigTest {
     assertThat(config.chartRepository()).isEqualTo("https://zilliztech.github.io/milvus-helm/");
     assertThat(config.chartName()).isEqualTo("milvus");
     assertThat(config.chartVersion()).isEqualTo("5.0.19");
-    assertThat(config.imageTag()).isEqualTo("v2.6.15");
+    assertThat(config.imageTag()).isEqualTo("v2.6.24");
     assertThat(config.profile()).isEqualTo(MilvusProfile.STANDALONE);
     assertThat(config.serviceMonitorInterval()).isEqualTo(Duration.ofSeconds(30));
     assertThat(config.scrapeTimeout()).isEqualTo(Duration.ofSeconds(10));

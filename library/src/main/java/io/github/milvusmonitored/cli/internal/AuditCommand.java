@@ -116,7 +116,7 @@ public final class AuditCommand {
         "  --prometheus=<URL>             Prometheus to ask (default http://localhost:9090; 'up' prints its URL)",
         "  --namespace=<namespace>        namespace of the Milvus release (default milvus)",
         "  --release=<name>               Helm release name (default my-release)",
-        "  --image-tag=<Milvus image tag> audit Milvus's official dashboard of this tag (default v2.6.15),",
+        "  --image-tag=<Milvus image tag> audit Milvus's official dashboard of this tag (default v2.6.24),",
         "                                 downloaded once into ~/.cache/milvus-monitored/milvus-dashboard/<tag>/",
         "  --dashboard=<file|classpath:resource|URL>  audit this dashboard instead (offline: the official file)",
         "  --range=<duration>             window to evaluate (default: the dashboard's own, else 15m)",

@@ -47,7 +47,7 @@ public final class CliTexts {
         "             --profile=full|minimal                       kube-prometheus profile; full (default) has Grafana",
         "             --milvus-profile=standalone|one_pod|cluster  Milvus chart profile (default standalone)",
         "             --k3s-image=<rancher/k3s image>              default rancher/k3s:v1.35.0-k3s1",
-        "             --image-tag=<Milvus image tag>               default v2.6.15",
+        "             --image-tag=<Milvus image tag>               default v2.6.24",
         "             --kubeconfig=<file>, --context=<name>        use this existing cluster instead of k3s (no",
         "                                                          Docker, no reuse needed); Ctrl-C then removes what",
         "                                                          this 'up' installed, and only that",

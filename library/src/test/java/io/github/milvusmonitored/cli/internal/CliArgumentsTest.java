@@ -27,7 +27,7 @@ class CliArgumentsTest {
     assertThat(parsed.stackProfile()).isEqualTo(StackProfile.FULL);
     assertThat(parsed.milvusProfile()).isEqualTo(MilvusProfile.STANDALONE);
     assertThat(parsed.k3sImage()).isEqualTo(K3sClusterConfig.DEFAULT_IMAGE);
-    assertThat(parsed.imageTag()).isEqualTo("v2.6.15");
+    assertThat(parsed.imageTag()).isEqualTo("v2.6.24");
   }
 
   @Test
@@ -51,7 +51,7 @@ class CliArgumentsTest {
     assertThat(config.keepInstalled()).isTrue();
     assertThat(config.keepOnFailure()).isTrue();
     assertThat(config.reportDirectory()).isEqualTo(Path.of("r"));
-    assertThat(config.milvus().imageTag()).isEqualTo("v2.6.15");
+    assertThat(config.milvus().imageTag()).isEqualTo("v2.6.24");
   }
 
   @Test
