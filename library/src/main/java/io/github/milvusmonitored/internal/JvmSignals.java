@@ -50,7 +50,10 @@ public final class JvmSignals {
     });
   }
 
-  /** Puts the JVM's handlers of SIGINT and SIGTERM back in place at the operating-system level. */
+  /**
+   * Puts the JVM's handlers of SIGINT and SIGTERM back in place at the operating-system level, and
+   * the ignore of a signal that was ignored when the JVM started.
+   */
   public static synchronized void reinstall() {
     JVM_HANDLERS.forEach((signal, handler) -> {
       try {
@@ -75,8 +78,11 @@ public final class JvmSignals {
   /**
    * Reads the JVM's current Java-level handler of each signal by swapping in a placeholder and
    * putting it straight back; both are Java handlers, so the operating-system handler stays the
-   * JVM's throughout. Signals the JVM does not handle (ignored at start, or {@code -Xrs}) are left
-   * alone.
+   * JVM's throughout. A signal ignored when the JVM started (a background job of a non-interactive
+   * shell ignores SIGINT) is recorded as {@code SIG_IGN}, so that it is ignored again after a native
+   * call: Go's {@code signal.Notify} replaces the ignore with Go's own handler, which would take the
+   * signal without stopping the process and make it look as if it were handled. Signals the JVM does
+   * not handle at all ({@code -Xrs}) are left alone.
    */
   private static Map<Signal, SignalHandler> capture(String... names) {
     Map<Signal, SignalHandler> handlers = new LinkedHashMap<>();
@@ -86,7 +92,7 @@ public final class JvmSignals {
         Signal signal = new Signal(name);
         SignalHandler current = Signal.handle(signal, placeholder);
         Signal.handle(signal, current);
-        if (current != SignalHandler.SIG_DFL && current != SignalHandler.SIG_IGN) {
+        if (current != SignalHandler.SIG_DFL) {
           handlers.put(signal, current);
         }
       } catch (IllegalArgumentException e) {
