@@ -2,19 +2,26 @@ package io.github.milvusmonitored.access;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.RequestConfigBuilder;
+import io.fabric8.kubernetes.client.http.AsyncBody;
 import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
 import io.github.milvusmonitored.access.internal.NetworkPolicies;
 import io.github.milvusmonitored.access.internal.ServiceProxyErrors;
 import io.github.milvusmonitored.metrics.PrometheusClient;
+import io.github.milvusmonitored.metrics.PrometheusResponseTooLargeException;
 import io.github.milvusmonitored.metrics.PrometheusTransport;
 import io.github.milvusmonitored.metrics.internal.PrometheusErrors;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -27,6 +34,7 @@ import java.util.concurrent.TimeoutException;
  * the API server through; on multi-node or managed clusters with an enforcing network plugin they
  * do not: then every call fails at once with a message naming the policy, instead of waiting for
  * Prometheus to "start". {@link ProxyThenForwardTransport} falls back to a port-forward by itself.
+ * A call's timeout covers the headers and the body; the body is read up to {@link #MAX_BODY_BYTES}.
  *
  * <pre>{@code
  * PrometheusClient prometheus = ServiceProxyTransport.prometheus(kubernetesClient);
@@ -76,31 +84,95 @@ public final class ServiceProxyTransport implements PrometheusTransport {
         .header("Accept", "application/json")
         .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
         .build();
-    HttpResponse<String> response;
+    URI uri = base.resolve(q.isEmpty() ? path : path + "?" + q);
+    // fabric8's own retries and timeouts may exceed ours: the deadline here is the caller's, over the
+    // headers and the body, and the body is read up to MAX_BODY_BYTES.
+    long deadline = System.nanoTime() + timeout.toNanos() + TimeUnit.MILLISECONDS.toNanos(500);
+    CappedChunks body = new CappedChunks(MAX_BODY_BYTES);
+    CompletableFuture<HttpResponse<AsyncBody>> exchange = http.consumeBytes(request, body);
+    HttpResponse<AsyncBody> response = null;
     try {
-      // fabric8's own retries and timeouts may exceed ours: the deadline here is the caller's.
-      response = http.sendAsync(request, String.class).get(timeout.toMillis() + 500, TimeUnit.MILLISECONDS);
+      response = exchange.get(remaining(deadline), TimeUnit.NANOSECONDS);
+      response.body().consume();
+      response.body().done().get(remaining(deadline), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
+      exchange.cancel(true);
+      if (response != null) {
+        response.body().cancel();
+      }
       // A policy that drops packets makes the API server's dial wait 30 s, longer than most callers do.
       List<NetworkPolicies.Restriction> policies = NetworkPolicies.restricting(client, namespace, service);
       if (!policies.isEmpty()) {
         throw new ServiceProxyUnreachableException(ServiceProxyErrors.noAnswer(target(), timeout, policies));
       }
-      throw new HttpTimeoutException("no answer from " + base + path + " within " + PrometheusErrors.text(timeout));
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+      throw new HttpTimeoutException("no complete answer (headers and body) from " + base + path + " within "
+          + PrometheusErrors.text(timeout));
+    } catch (InterruptedException e) {
+      exchange.cancel(true);
+      if (response != null) {
+        response.body().cancel();
+      }
+      throw e;
+    } catch (CancellationException | ExecutionException e) {
+      if (body.tooLarge()) {
+        throw new PrometheusResponseTooLargeException(uri, MAX_BODY_BYTES);
+      }
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw cause instanceof IOException io ? io : new IOException(cause);
+    }
+    if (body.tooLarge()) {
+      throw new PrometheusResponseTooLargeException(uri, MAX_BODY_BYTES);
     }
     String contentType = response.header("Content-Type");
-    String body = response.body();
-    if (KubernetesStatus.isUnreachableEndpoints(response.code(), contentType, body)) {
+    String text = body.text();
+    if (KubernetesStatus.isUnreachableEndpoints(response.code(), contentType, text)) {
       // The endpoints exist but the API server cannot connect to them: waiting does not help.
       throw new ServiceProxyUnreachableException(ServiceProxyErrors.endpointsUnreachable(target(),
-          KubernetesStatus.rawMessage(body), NetworkPolicies.restricting(client, namespace, service)));
+          KubernetesStatus.rawMessage(text), NetworkPolicies.restricting(client, namespace, service)));
     }
-    return KubernetesStatus.isProxyFailure(response.code(), contentType, body)
+    return KubernetesStatus.isProxyFailure(response.code(), contentType, text)
         // The API server answers for a Prometheus that has no ready endpoint yet: that is "starting".
-        ? new PrometheusResponse(503, "text/plain", KubernetesStatus.message(body))
-        : new PrometheusResponse(response.code(), contentType, body);
+        ? new PrometheusResponse(503, "text/plain", KubernetesStatus.message(text))
+        : new PrometheusResponse(response.code(), contentType, text);
+  }
+
+  private static long remaining(long deadline) {
+    return Math.max(0, deadline - System.nanoTime());
+  }
+
+  /** Collects an answer's chunks up to a limit; past it, cancels the body and remembers why. */
+  private static final class CappedChunks implements AsyncBody.Consumer<List<ByteBuffer>> {
+
+    private final long limitBytes;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private volatile boolean tooLarge;
+
+    CappedChunks(long limitBytes) {
+      this.limitBytes = limitBytes;
+    }
+
+    @Override
+    public synchronized void consume(List<ByteBuffer> buffers, AsyncBody body) {
+      for (ByteBuffer buffer : buffers) {
+        if (out.size() + (long) buffer.remaining() > limitBytes) {
+          tooLarge = true;
+          body.cancel();
+          return;
+        }
+        byte[] chunk = new byte[buffer.remaining()];
+        buffer.get(chunk);
+        out.write(chunk, 0, chunk.length);
+      }
+      body.consume();
+    }
+
+    boolean tooLarge() {
+      return tooLarge;
+    }
+
+    synchronized String text() {
+      return out.toString(StandardCharsets.UTF_8);
+    }
   }
 
   @Override

@@ -19,13 +19,21 @@ import java.util.Map;
 public interface PrometheusTransport {
 
   /**
+   * The most a transport reads of one answer: 64 MiB. A larger body fails with
+   * {@link PrometheusResponseTooLargeException} instead of filling the test's memory.
+   */
+  long MAX_BODY_BYTES = 64L << 20;
+
+  /**
    * Sends {@code GET <base>/<path>?<query>} and returns the answer whatever its status code.
    *
    * @param path path below the Prometheus base URI without a leading slash, e.g. {@code api/v1/query}
    * @param query query parameters, in order; values are not encoded yet; a key may repeat through
    *     {@link QueryParameters}
-   * @param timeout the deadline for this single request
-   * @throws IOException when no HTTP answer arrived (connection refused, reset, timed out)
+   * @param timeout the deadline for this single request, over the whole exchange: connecting, the
+   *     headers and the body
+   * @throws IOException when no complete HTTP answer arrived (connection refused, reset, timed out);
+   *     {@link PrometheusResponseTooLargeException} when the body is larger than {@link #MAX_BODY_BYTES}
    */
   PrometheusResponse get(String path, QueryParameters query, Duration timeout)
       throws IOException, InterruptedException;

@@ -3,6 +3,7 @@ package io.github.milvusmonitored.metrics.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.milvusmonitored.metrics.PrometheusException;
+import io.github.milvusmonitored.metrics.PrometheusResponseTooLargeException;
 import io.github.milvusmonitored.metrics.PrometheusTransport;
 import io.github.milvusmonitored.metrics.PrometheusTransport.PrometheusResponse;
 import io.github.milvusmonitored.metrics.PrometheusTransport.QueryParameters;
@@ -73,6 +74,8 @@ public final class ApiCaller {
   public PrometheusResponse raw(String path, Duration timeout) {
     try {
       return transport.get(path, QueryParameters.none(), timeout);
+    } catch (PrometheusResponseTooLargeException e) {
+      throw PrometheusErrors.tooLarge(transport.baseUri(), path, e);
     } catch (IOException e) {
       throw PrometheusErrors.unreachable(transport.baseUri(), path, timeout, e);
     } catch (InterruptedException e) {
@@ -87,6 +90,8 @@ public final class ApiCaller {
       PrometheusResponse response;
       try {
         response = transport.get(path, query, requestTimeout);
+      } catch (PrometheusResponseTooLargeException e) {
+        throw PrometheusErrors.tooLarge(transport.baseUri(), path, e);
       } catch (IOException e) {
         throw PrometheusErrors.unreachable(transport.baseUri(), path, requestTimeout, e);
       } catch (InterruptedException e) {

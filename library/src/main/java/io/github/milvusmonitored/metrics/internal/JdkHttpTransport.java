@@ -6,22 +6,38 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
-/** Plain HTTP to a Prometheus base URI with the JDK's client. */
+/**
+ * Plain HTTP to a Prometheus base URI with the JDK's client. The timeout covers the whole exchange
+ * (the JDK's request timeout stops at the headers: a server that then sends one byte a second would
+ * hold the caller forever) and the body is read up to {@link PrometheusTransport#MAX_BODY_BYTES}.
+ */
 public final class JdkHttpTransport implements PrometheusTransport {
 
   private final URI base;
   private final String baseText;
   private final HttpClient http;
+  private final long maxBodyBytes;
 
   public JdkHttpTransport(URI base, Duration connectTimeout) {
+    this(base, connectTimeout, MAX_BODY_BYTES);
+  }
+
+  JdkHttpTransport(URI base, Duration connectTimeout, long maxBodyBytes) {
     String text = base.toString();
     this.baseText = text.endsWith("/") ? text : text + "/";
     this.base = URI.create(baseText);
     this.http = HttpClient.newBuilder()
         .connectTimeout(connectTimeout)
         .build();
+    this.maxBodyBytes = maxBodyBytes;
   }
 
   @Override
@@ -31,9 +47,23 @@ public final class JdkHttpTransport implements PrometheusTransport {
     URI uri = URI.create(q.isEmpty() ? baseText + path : baseText + path + "?" + q);
     HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET()
         .header("Accept", "application/json").build();
-    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request, CappedBody.handler(uri, maxBodyBytes));
+    HttpResponse<byte[]> response;
+    try {
+      response = exchange.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      exchange.cancel(true);
+      throw new HttpTimeoutException("no complete answer (headers and body) within "
+          + PrometheusErrors.text(timeout));
+    } catch (InterruptedException e) {
+      exchange.cancel(true);
+      throw e;
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+    }
     return new PrometheusResponse(response.statusCode(),
-        response.headers().firstValue("Content-Type").orElse(""), response.body());
+        response.headers().firstValue("Content-Type").orElse(""),
+        new String(response.body(), StandardCharsets.UTF_8));
   }
 
   @Override

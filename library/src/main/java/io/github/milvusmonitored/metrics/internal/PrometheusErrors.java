@@ -1,6 +1,7 @@
 package io.github.milvusmonitored.metrics.internal;
 
 import io.github.milvusmonitored.metrics.PrometheusException;
+import io.github.milvusmonitored.metrics.PrometheusResponseTooLargeException;
 import io.github.milvusmonitored.metrics.PrometheusQueryException;
 import io.github.milvusmonitored.metrics.PrometheusUnavailableException;
 import io.github.milvusmonitored.metrics.UnexpectedResultTypeException;
@@ -52,6 +53,15 @@ public final class PrometheusErrors {
     return new PrometheusUnavailableException("Prometheus at " + uri + " " + what + "." + UNREACHABLE_CAUSES
         + " Check that " + uri.resolve("-/ready") + " answers 200; on Kubernetes look at the pods in namespace"
         + " 'monitoring' (kubectl -n monitoring get pods).", uri, timeout, cause);
+  }
+
+  /** An answer larger than a transport reads: what stopped, and how to ask for less. */
+  public static PrometheusException tooLarge(URI uri, String path, PrometheusResponseTooLargeException cause) {
+    return new PrometheusException("Prometheus at " + uri + " answered " + path + " with more than "
+        + (cause.limitBytes() >> 20) + " MiB, the most the client reads of one answer, and reading stopped there."
+        + " Likely cause: a query that selects very many series, or a range query over a long range with a small"
+        + " step. Ask for less: label matchers, an aggregation such as sum by (...), a shorter range or a larger"
+        + " step.", cause);
   }
 
   /** {@code -/ready} never answered 200 within {@code timeout}; {@code lastAnswer} is the last reason, one level. */

@@ -1,0 +1,50 @@
+package io.github.milvusmonitored.metrics.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import io.github.milvusmonitored.metrics.PrometheusResponseTooLargeException;
+import io.github.milvusmonitored.metrics.PrometheusTransport.QueryParameters;
+import io.github.milvusmonitored.testing.MisbehavingHttpServer;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class JdkHttpTransportTest {
+
+  @Test
+  void the_timeout_covers_a_body_that_arrives_one_byte_a_second() throws Exception {
+    try (MisbehavingHttpServer server = new MisbehavingHttpServer().dripping("/api/v1/query")) {
+      JdkHttpTransport transport = new JdkHttpTransport(server.uri(), Duration.ofSeconds(5));
+
+      // The bound only stops a hang from holding the build; the transport gives up after 1 s.
+      assertTimeoutPreemptively(Duration.ofSeconds(30), () ->
+          assertThatThrownBy(() -> transport.get("api/v1/query", QueryParameters.of("query", "up"), Duration.ofSeconds(1)))
+              .isInstanceOf(HttpTimeoutException.class)
+              .hasMessage("no complete answer (headers and body) within 1 s"));
+    }
+  }
+
+  @Test
+  void a_body_larger_than_the_limit_stops_the_read() throws Exception {
+    try (MisbehavingHttpServer server = new MisbehavingHttpServer().sending("/api/v1/query", 10 * 1024)) {
+      JdkHttpTransport transport = new JdkHttpTransport(server.uri(), Duration.ofSeconds(5), 4 * 1024);
+
+      assertThatThrownBy(() -> transport.get("api/v1/query", QueryParameters.none(), Duration.ofSeconds(10)))
+          .isInstanceOfSatisfying(PrometheusResponseTooLargeException.class, e -> {
+            assertThat(e.limitBytes()).isEqualTo(4 * 1024);
+            assertThat(e.uri()).isEqualTo(server.uri().resolve("api/v1/query"));
+          });
+    }
+  }
+
+  @Test
+  void a_body_of_exactly_the_limit_is_read_whole() throws Exception {
+    try (MisbehavingHttpServer server = new MisbehavingHttpServer().sending("/api/v1/query", 4 * 1024)) {
+      JdkHttpTransport transport = new JdkHttpTransport(server.uri(), Duration.ofSeconds(5), 4 * 1024);
+
+      assertThat(transport.get("api/v1/query", QueryParameters.none(), Duration.ofSeconds(10)).body()).hasSize(4 * 1024);
+    }
+  }
+}
