@@ -1,5 +1,6 @@
 package io.github.milvusmonitored.environment;
 
+import io.github.milvusmonitored.internal.Redaction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,8 +42,9 @@ public final class PhaseClock {
       return result;
     } catch (RuntimeException | Error e) {
       Duration took = Duration.ofNanos(System.nanoTime() - t0);
-      record(new PhaseTiming(name, started, took, PhaseTiming.Outcome.FAILED, String.valueOf(e.getMessage())));
-      LOG.warn("[{}] failed after {}s: {}", name, seconds(took.toNanos()), e.getMessage());
+      String why = Redaction.text(String.valueOf(e.getMessage()));
+      record(new PhaseTiming(name, started, took, PhaseTiming.Outcome.FAILED, why));
+      LOG.warn("[{}] failed after {}s: {}", name, seconds(took.toNanos()), why);
       throw e;
     }
   }

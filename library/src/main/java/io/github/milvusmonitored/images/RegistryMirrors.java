@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.github.milvusmonitored.cluster.K3sClusterConfig;
 import io.github.milvusmonitored.images.internal.ImageErrors;
+import io.github.milvusmonitored.internal.Redaction;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -117,6 +118,18 @@ public record RegistryMirrors(Map<String, Mirror> mirrors, Map<String, HostConfi
       String certFile, String keyFile, boolean insecureSkipVerify) {
 
     static final HostConfig EMPTY = new HostConfig(null, null, null, null, null, null, false);
+
+    /** The settings with the password and the identity token masked, for logs and messages. */
+    @Override
+    public String toString() {
+      return "HostConfig[username=" + username + ", password=" + masked(password) + ", identityToken="
+          + masked(identityToken) + ", caFile=" + caFile + ", certFile=" + certFile + ", keyFile=" + keyFile
+          + ", insecureSkipVerify=" + insecureSkipVerify + "]";
+    }
+
+    private static String masked(String secret) {
+      return secret == null ? null : Redaction.MASK;
+    }
 
     Map<String, Object> toTree() {
       Map<String, Object> auth = new LinkedHashMap<>();

@@ -170,7 +170,7 @@ public final class MilvusHelmRelease implements AutoCloseable {
           .call());
     } catch (RuntimeException e) {
       throw new MilvusReleaseException(
-          MilvusErrors.renderFailed(chart.describe(), valuesFile, values.toYaml(), e), e);
+          MilvusErrors.renderFailed(chart.describe(), valuesFile, MilvusValues.userKeys(config), e), e);
     }
   }
 

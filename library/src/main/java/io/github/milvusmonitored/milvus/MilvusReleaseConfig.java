@@ -1,5 +1,6 @@
 package io.github.milvusmonitored.milvus;
 
+import io.github.milvusmonitored.internal.Redaction;
 import io.github.milvusmonitored.milvus.internal.MilvusErrors;
 import io.github.milvusmonitored.milvus.internal.PrometheusDurations;
 import io.github.milvusmonitored.milvus.internal.ValuesMerge;
@@ -119,6 +120,17 @@ public record MilvusReleaseConfig(
     }
   }
 
+
+  /** The settings, with the values of secret-shaped keys in {@link #userValues()} masked. */
+  @Override
+  public String toString() {
+    return "MilvusReleaseConfig[releaseName=" + releaseName + ", namespace=" + namespace + ", chartRepository="
+        + chartRepository + ", chartName=" + chartName + ", chartVersion=" + chartVersion + ", imageTag=" + imageTag
+        + ", profile=" + profile + ", serviceMonitorInterval=" + serviceMonitorInterval + ", scrapeTimeout="
+        + scrapeTimeout + ", userValues=" + Redaction.tree(userValues) + ", userValuesFiles=" + userValuesFiles
+        + ", readyTimeout=" + readyTimeout + ", localChart=" + localChart + ", keepFailedRelease="
+        + keepFailedRelease + "]";
+  }
   /** Returns a builder holding the defaults: {@code my-release} in {@code milvus}, chart 5.0.19. */
   public static Builder builder() {
     return new Builder();

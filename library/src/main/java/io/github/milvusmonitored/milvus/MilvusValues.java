@@ -1,5 +1,6 @@
 package io.github.milvusmonitored.milvus;
 
+import io.github.milvusmonitored.internal.Redaction;
 import io.github.milvusmonitored.milvus.internal.MilvusErrors;
 import io.github.milvusmonitored.milvus.internal.PrometheusDurations;
 import io.github.milvusmonitored.milvus.internal.ValuesFiles;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -65,6 +67,18 @@ public record MilvusValues(
         text(ValuesMerge.lookup(tree, "nameOverride")), text(ValuesMerge.lookup(tree, "fullnameOverride")),
         Boolean.TRUE.equals(ValuesMerge.lookup(tree, "cluster.enabled")));
     return new MilvusValues(tree, names, interval, timeout);
+  }
+
+  /**
+   * The dotted keys the user's values set (values files, then {@code withValues}), without their
+   * values, for messages: values may hold credentials.
+   */
+  public static List<String> userKeys(MilvusReleaseConfig config) {
+    Map<String, Object> user = new java.util.LinkedHashMap<>();
+    for (Path file : config.userValuesFiles()) {
+      user = ValuesMerge.merge(user, ValuesFiles.read(file));
+    }
+    return Redaction.leafPaths(ValuesMerge.merge(user, config.userValues())).stream().sorted().toList();
   }
 
   /** Returns the values as a Helm values file. */

@@ -117,6 +117,20 @@ class ExistingClusterTest {
   }
 
   @Test
+  void a_parse_error_names_the_problem_and_position_but_never_the_line_with_the_token() throws Exception {
+    Path file = dir.resolve("broken-token");
+    Files.writeString(file, "apiVersion: v1\nkind: Config\nusers:\n- name: u\n  user:\n"
+        + "    token: s3cr3t-token-value: [unclosed\n");
+
+    assertThatThrownBy(() -> ExistingCluster.connect(file, null))
+        .isInstanceOf(ClusterException.class)
+        .hasNoCause()
+        .hasMessage("Could not read the kubeconfig " + file + ": ScannerException: mapping values are not allowed here"
+            + " (line 6, column 30). Check that the file is a kubeconfig (apiVersion: v1, kind: Config) and that the"
+            + " context exists (kubectl --kubeconfig <file> config get-contexts).");
+  }
+
+  @Test
   void an_unknown_context_lists_the_known_ones() throws Exception {
     assertThatThrownBy(() -> ExistingCluster.connect(kubeconfig("https://127.0.0.1:1"), "prod"))
         .isInstanceOf(ClusterException.class)

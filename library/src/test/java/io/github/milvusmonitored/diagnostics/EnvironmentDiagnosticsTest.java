@@ -89,7 +89,8 @@ class EnvironmentDiagnosticsTest {
         .containsSubsequence("Scheduled", "Pulled", "BackOff")
         .containsPattern("! 2026-11-24T10:05:00Z\\s+Warning\\s+BackOff\\s+Pod/my-release-milvus-standalone-6d9f\\s+x3");
     assertThat(read("helm-release.txt")).contains("status: deployed", "chart: milvus-5.0.19",
-        "metrics:\n  serviceMonitor:\n    enabled: true");
+        "metrics:\n  serviceMonitor:\n    enabled: true", "minio:\n  secretKey: \"<redacted>\"")
+        .doesNotContain("planted-secret-value");
     assertThat(read("servicemonitors.yaml")).contains("kind: \"ServiceMonitor\"", "name: \"my-release-milvus-standalone\"",
         "port: \"metrics\"");
     assertThat(read("prometheusrules.yaml")).contains("# 1 PrometheusRule(s)", "name: \"prometheus-k8s-rules\"");
@@ -235,7 +236,8 @@ class EnvironmentDiagnosticsTest {
         .withMilvusSelector(RELEASE)
         .withReleaseStatus(() -> new MilvusReleaseStatus("my-release", "milvus", "deployed", "1", "milvus-5.0.19",
             "v2.6.15", ZonedDateTime.parse("2026-11-24T10:00:00Z")))
-        .withValuesYaml(() -> "cluster:\n  enabled: false\nmetrics:\n  serviceMonitor:\n    enabled: true\n");
+        .withValuesYaml(() -> "cluster:\n  enabled: false\nmetrics:\n  serviceMonitor:\n    enabled: true\n"
+            + "minio:\n  secretKey: planted-secret-value\n");
   }
 
   private String read(String file) throws IOException {

@@ -43,6 +43,17 @@ class RegistryMirrorsTest {
   }
 
   @Test
+  void printing_the_mirrors_masks_passwords_and_identity_tokens() {
+    RegistryMirrors mirrors = RegistryMirrors.builder()
+        .withMirror("docker.io", "https://mirror.example.com")
+        .withAuth("mirror.example.com", "ci", "planted-password")
+        .build();
+
+    assertThat(mirrors.toString()).contains("username=ci", "password=<redacted>").doesNotContain("planted-password");
+    assertThat(mirrors.configs().get("mirror.example.com").password()).isEqualTo("planted-password");
+  }
+
+  @Test
   void wildcard_mirror_and_identity_token() throws Exception {
     JsonNode yaml = parse(RegistryMirrors.builder()
         .withMirror("*", "https://proxy.example.com")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -145,5 +146,15 @@ class MilvusReleaseConfigTest {
         .withValues(java.util.Map.of("a", 1)).build();
 
     assertThat(config.toBuilder().build()).isEqualTo(config);
+  }
+
+  @Test
+  void printing_a_config_masks_the_values_of_secret_shaped_keys() {
+    MilvusReleaseConfig config = MilvusReleaseConfig.builder()
+        .withValues(Map.of("minio", Map.of("secretKey", "planted-secret-value", "mode", "standalone")))
+        .build();
+
+    assertThat(config.toString()).contains("secretKey=<redacted>", "mode=standalone", "imageTag=v2.6.24")
+        .doesNotContain("planted-secret-value");
   }
 }

@@ -1,6 +1,7 @@
 package io.github.milvusmonitored.cluster.internal;
 
 import io.github.milvusmonitored.cluster.ClusterException;
+import io.github.milvusmonitored.internal.Redaction;
 import io.github.milvusmonitored.metrics.internal.PrometheusErrors;
 import java.time.Duration;
 
@@ -9,10 +10,14 @@ public final class ClusterErrors {
 
   private ClusterErrors() {}
 
+  /**
+   * The kubeconfig could not be parsed. The parser's own message quotes the offending line, which may
+   * hold a token or a key: only its problem and position are kept, and it is not chained as the cause.
+   */
   public static ClusterException unreadableKubeconfig(String source, Throwable cause) {
-    return new ClusterException("Could not read the kubeconfig " + source + ": " + rootMessage(cause)
+    return new ClusterException("Could not read the kubeconfig " + source + ": " + Redaction.parserMessage(root(cause))
         + ". Check that the file is a kubeconfig (apiVersion: v1, kind: Config) and that the context"
-        + " exists (kubectl --kubeconfig <file> config get-contexts).", cause);
+        + " exists (kubectl --kubeconfig <file> config get-contexts).");
   }
 
   public static ClusterException missingKubeconfig(String source) {
@@ -90,11 +95,16 @@ public final class ClusterErrors {
   }
 
   static String rootMessage(Throwable t) {
+    Throwable root = root(t);
+    String m = root.getMessage();
+    return root.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+  }
+
+  private static Throwable root(Throwable t) {
     Throwable root = t;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String m = root.getMessage();
-    return root.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    return root;
   }
 }

@@ -1,5 +1,6 @@
 package io.github.milvusmonitored.diagnostics.internal;
 
+import io.github.milvusmonitored.internal.Redaction;
 import io.github.milvusmonitored.milvus.MilvusReleaseStatus;
 import java.util.function.Supplier;
 
@@ -36,12 +37,13 @@ public final class HelmReleaseCollector {
         text.append(out.fail(DiagnosticsErrors.couldNotCollect("the Helm release status", e))).append('\n');
       }
     }
-    text.append("\n# Values used (final values YAML)\n");
+    text.append("\n# Values used (final values YAML; values of secret-shaped keys shown as ").append(Redaction.MASK)
+        .append(")\n");
     if (valuesYaml == null) {
       text.append(out.fail(DiagnosticsErrors.notConfigured("the release values", "withValuesYaml"))).append('\n');
     } else {
       try {
-        text.append(valuesYaml.get()).append('\n');
+        text.append(Redaction.yaml(valuesYaml.get())).append('\n');
       } catch (RuntimeException e) {
         text.append(out.fail(DiagnosticsErrors.couldNotCollect("the release values", e))).append('\n');
       }

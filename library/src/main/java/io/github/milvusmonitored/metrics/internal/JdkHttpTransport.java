@@ -1,5 +1,6 @@
 package io.github.milvusmonitored.metrics.internal;
 
+import io.github.milvusmonitored.internal.Redaction;
 import io.github.milvusmonitored.metrics.PrometheusTransport;
 import java.io.IOException;
 import java.net.URI;
@@ -9,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -18,11 +20,14 @@ import java.util.concurrent.TimeoutException;
  * Plain HTTP to a Prometheus base URI with the JDK's client. The timeout covers the whole exchange
  * (the JDK's request timeout stops at the headers: a server that then sends one byte a second would
  * hold the caller forever) and the body is read up to {@link PrometheusTransport#MAX_BODY_BYTES}.
+ * User information in the URI ({@code https://user:password@host/}) is sent as HTTP basic
+ * authentication and never printed: {@link #baseUri()} shows it as {@code ***}.
  */
 public final class JdkHttpTransport implements PrometheusTransport {
 
-  private final URI base;
+  private final URI shown;
   private final String baseText;
+  private final String authorization;
   private final HttpClient http;
   private final long maxBodyBytes;
 
@@ -31,9 +36,12 @@ public final class JdkHttpTransport implements PrometheusTransport {
   }
 
   JdkHttpTransport(URI base, Duration connectTimeout, long maxBodyBytes) {
-    String text = base.toString();
+    String userInfo = base.getUserInfo();
+    this.authorization = userInfo == null ? null
+        : "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
+    String text = withoutUserInfo(base).toString();
     this.baseText = text.endsWith("/") ? text : text + "/";
-    this.base = URI.create(baseText);
+    this.shown = Redaction.uri(URI.create(userInfo == null ? baseText : withSlash(base.toString())));
     this.http = HttpClient.newBuilder()
         .connectTimeout(connectTimeout)
         .build();
@@ -45,8 +53,11 @@ public final class JdkHttpTransport implements PrometheusTransport {
       throws IOException, InterruptedException {
     String q = query.encoded();
     URI uri = URI.create(q.isEmpty() ? baseText + path : baseText + path + "?" + q);
-    HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET()
-        .header("Accept", "application/json").build();
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout).GET().header("Accept", "application/json");
+    if (authorization != null) {
+      builder.header("Authorization", authorization);
+    }
+    HttpRequest request = builder.build();
     CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request, CappedBody.handler(uri, maxBodyBytes));
     HttpResponse<byte[]> response;
     try {
@@ -68,6 +79,18 @@ public final class JdkHttpTransport implements PrometheusTransport {
 
   @Override
   public URI baseUri() {
-    return base;
+    return shown;
+  }
+
+  private static URI withoutUserInfo(URI uri) {
+    if (uri.getRawUserInfo() == null) {
+      return uri;
+    }
+    String text = uri.toString();
+    return URI.create(text.substring(0, text.indexOf("//") + 2) + text.substring(text.indexOf('@') + 1));
+  }
+
+  private static String withSlash(String text) {
+    return text.endsWith("/") ? text : text + "/";
   }
 }

@@ -1,5 +1,6 @@
 package io.github.milvusmonitored.milvus.internal;
 
+import io.github.milvusmonitored.internal.Redaction;
 import io.github.milvusmonitored.metrics.internal.PrometheusErrors;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -179,12 +180,14 @@ public final class MilvusErrors {
         + describe(cause) + ".";
   }
 
-  public static String renderFailed(String chart, Path valuesFile, String valuesYaml, Exception cause) {
+  /** Helm's error and the keys the user set; never the values, which may hold credentials. */
+  public static String renderFailed(String chart, Path valuesFile, List<String> userKeys, Exception cause) {
     return "Helm could not render chart " + chart + " with values file " + valuesFile.toAbsolutePath() + ": "
-        + describe(cause) + ". Nothing was installed. The values file merges the profile's values, the"
-        + " monitoring settings and the values given (withValues/withValuesFile, in that order); check them"
-        + " against the chart's values.yaml, or use a chart version these values fit (withChartVersion)."
-        + " The values file held:\n" + valuesYaml.stripTrailing().indent(2);
+        + Redaction.text(describe(cause)) + ". Nothing was installed. The values file merges the profile's"
+        + " values, the monitoring settings and the values given (withValues/withValuesFile, in that order); check"
+        + " them against the chart's values.yaml, or use a chart version these values fit (withChartVersion)."
+        + (userKeys.isEmpty() ? " No values were given." : " The values given set " + String.join(", ", userKeys)
+            + " (their values are not shown: they may hold credentials).");
   }
 
   public static String notInstalledYet() {

@@ -7,7 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import io.github.milvusmonitored.metrics.PrometheusResponseTooLargeException;
 import io.github.milvusmonitored.metrics.PrometheusTransport.QueryParameters;
 import io.github.milvusmonitored.testing.MisbehavingHttpServer;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.concurrent.atomic.AtomicReference;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +51,30 @@ class JdkHttpTransportTest {
       JdkHttpTransport transport = new JdkHttpTransport(server.uri(), Duration.ofSeconds(5), 4 * 1024);
 
       assertThat(transport.get("api/v1/query", QueryParameters.none(), Duration.ofSeconds(10)).body()).hasSize(4 * 1024);
+    }
+  }
+
+  @Test
+  void user_information_in_the_uri_is_sent_as_basic_authentication_and_never_shown() throws Exception {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    AtomicReference<String> authorization = new AtomicReference<>();
+    server.createContext("/", exchange -> {
+      authorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
+      exchange.sendResponseHeaders(200, -1);
+      exchange.close();
+    });
+    server.start();
+    try {
+      int port = server.getAddress().getPort();
+      JdkHttpTransport transport = new JdkHttpTransport(URI.create("http://admin:s3cr%40t@127.0.0.1:" + port),
+          Duration.ofSeconds(5));
+
+      assertThat(transport.get("-/ready", QueryParameters.none(), Duration.ofSeconds(5)).status()).isEqualTo(200);
+      assertThat(authorization.get()).isEqualTo("Basic " + Base64.getEncoder()
+          .encodeToString("admin:s3cr@t".getBytes(StandardCharsets.UTF_8)));
+      assertThat(transport.baseUri()).hasToString("http://***@127.0.0.1:" + port + "/");
+    } finally {
+      server.stop(0);
     }
   }
 }
