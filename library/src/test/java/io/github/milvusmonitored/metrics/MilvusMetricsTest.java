@@ -216,8 +216,8 @@ class MilvusMetricsTest {
     assertThat(RequestStatus.FAIL.matches("fail_system")).isTrue();
     assertThat(RequestStatus.REJECTED.matches("rejected_user")).isTrue();
     assertThat(RequestStatus.SUCCESS.matches("fail")).isFalse();
-    assertThat(RequestStatus.FAIL.matcher()).isEqualTo("status=~\"fail.*\"");
-    assertThat(RequestStatus.classify("cancel")).contains(RequestStatus.CANCEL);
+    assertThat(RequestStatus.FAIL.matcher()).isEqualTo("status=~\"fail.*|cancel\"");
+    assertThat(RequestStatus.classify("cancel")).contains(RequestStatus.FAIL);
     assertThat(RequestStatus.classify("abandon")).contains(RequestStatus.ABANDON);
     assertThat(RequestStatus.classify("rejected_system")).contains(RequestStatus.REJECTED);
     assertThat(RequestStatus.classify("timeout")).isEmpty();
@@ -231,11 +231,12 @@ class MilvusMetricsTest {
 
     RequestCounts counts = milvus.requestCounts();
 
-    assertThat(counts.count("Search", RequestStatus.CANCEL)).isEqualTo(1);
+    assertThat(counts.count("Search", RequestStatus.FAIL)).isEqualTo(1);
+    assertThat(counts.count("Search", RequestStatus.FAIL, RequestCause.CANCEL)).isEqualTo(1);
     assertThat(counts.count("Search", "shed")).isEqualTo(2);
     assertThat(counts.statuses()).containsExactly("cancel", "shed", "success", "total");
     assertThat(counts.unclassified()).containsExactly(java.util.Map.entry("shed", 5.0));
-    assertThat(server.requests().get(0).getQuery()).isEqualTo("query=sum by (function_name, status)"
+    assertThat(server.requests().get(0).getQuery()).isEqualTo("query=sum by (function_name, status, cause)"
         + " (milvus_proxy_req_count{namespace=\"milvus\",app_kubernetes_io_instance=\"my-release\"})");
   }
 
