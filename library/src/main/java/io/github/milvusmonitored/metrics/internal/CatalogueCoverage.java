@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Which catalogue describes which Milvus releases: 2.3.5 for 2.3.x, 2.6.15 for 2.6.0–2.6.18, 2.6.19, 2.6.20,
+ * Which catalogue describes which Milvus releases: 2.3.5 for 2.3.x, 2.6.15 for 2.6.0-2.6.18, 2.6.19, 2.6.20,
  * and 2.6.21 for 2.6.21 and later 2.6 releases. A release outside every range is read with the nearest
  * catalogue (by minor release), and the choice says so.
  */
@@ -18,7 +18,7 @@ public final class CatalogueCoverage {
    * @param catalogued the release the catalogue was made from
    * @param from the first release it stands for
    * @param until the first release it no longer stands for
-   * @param range the releases in words, e.g. {@code 2.6.0–2.6.18}
+   * @param range the releases in words, e.g. {@code 2.6.0-2.6.18}
    */
   public record Range(MilvusVersion catalogued, MilvusVersion from, MilvusVersion until, String range) {
     boolean contains(MilvusVersion v) {
@@ -37,7 +37,7 @@ public final class CatalogueCoverage {
 
   private static final List<Range> RANGES = List.of(
       range("2.3.5", "2.3.0", "2.4.0", "2.3.x"),
-      range("2.6.15", "2.6.0", "2.6.19", "2.6.0–2.6.18"),
+      range("2.6.15", "2.6.0", "2.6.19", "2.6.0-2.6.18"),
       range("2.6.19", "2.6.19", "2.6.20", "2.6.19"),
       range("2.6.20", "2.6.20", "2.6.21", "2.6.20"),
       range("2.6.21", "2.6.21", "2.7.0", "2.6.21 and later 2.6 releases"));
@@ -58,7 +58,7 @@ public final class CatalogueCoverage {
     return RANGES.stream().map(Range::catalogued).toList();
   }
 
-  /** What is covered, in words: {@code 2.3.x (2.3.5), 2.6.0–2.6.18 (2.6.15), ...}. */
+  /** What is covered, in words: {@code 2.3.x (2.3.5), 2.6.0-2.6.18 (2.6.15), ...}. */
   public static List<String> coveredInWords() {
     return RANGES.stream().map(r -> r.range().equals(r.catalogued().toString()) ? r.range()
         : r.range() + " (" + r.catalogued() + ")").toList();

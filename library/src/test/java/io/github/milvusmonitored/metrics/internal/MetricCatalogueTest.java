@@ -24,7 +24,7 @@ class MetricCatalogueTest {
     assertThat(choose("2.6.19").catalogue().version()).hasToString("2.6.19");
     assertThat(choose("2.6.19").assumption()).isEmpty();
     assertThat(choose("2.6.18").assumption()).contains("Milvus 2.6.18 is read with the catalogue of 2.6.15, which"
-        + " stands for 2.6.0–2.6.18.");
+        + " stands for 2.6.0-2.6.18.");
     assertThat(choose("2.6.24").catalogue().version()).hasToString("2.6.21");
     assertThat(choose("2.3.1").catalogue().version()).hasToString("2.3.5");
   }
@@ -34,7 +34,7 @@ class MetricCatalogueTest {
     assertThat(choose("2.4.9").catalogue().version()).hasToString("2.3.5");
     assertThat(choose("2.5.4").catalogue().version()).hasToString("2.6.15");
     assertThat(choose("2.5.4").assumption()).contains("No metric catalogue covers Milvus 2.5.4 (covered: 2.3.x (2.3.5),"
-        + " 2.6.0–2.6.18 (2.6.15), 2.6.19, 2.6.20, 2.6.21 and later 2.6 releases (2.6.21)); using the nearest, 2.6.15."
+        + " 2.6.0-2.6.18 (2.6.15), 2.6.19, 2.6.20, 2.6.21 and later 2.6 releases (2.6.21)); using the nearest, 2.6.15."
         + " Facts that differ between the two releases are not seen.");
     assertThat(choose("3.0.0").catalogue().version()).hasToString("2.6.21");
   }
