@@ -85,9 +85,10 @@ public final class DashboardAuditor {
     return new DashboardAuditor(prometheus, release, null, 1000, Duration.ofSeconds(15), bindings, 4);
   }
 
-  /** An auditor for the release that {@code milvus} looks at. */
+  /** An auditor for the release that {@code milvus} looks at (and its image tag, when it was given one). */
   public static DashboardAuditor create(MilvusMetrics milvus) {
-    return create(milvus.prometheus(), milvus.release());
+    DashboardAuditor auditor = create(milvus.prometheus(), milvus.release());
+    return milvus.imageTag().map(auditor::withImageTag).orElse(auditor);
   }
 
   /** Evaluates the last {@code range} instead of the dashboard's own time range. */

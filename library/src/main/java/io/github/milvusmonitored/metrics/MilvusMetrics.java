@@ -51,6 +51,11 @@ public final class MilvusMetrics {
     return new MilvusMetrics(prometheus, release, imageTag);
   }
 
+  /** The image tag given with {@link #withImageTag}, if any. */
+  public java.util.Optional<String> imageTag() {
+    return java.util.Optional.ofNullable(imageTag);
+  }
+
   /**
    * The Milvus release this view looks at: from the configured image tag ({@link #withImageTag}), else from
    * {@code milvus_build_info}, else from the shape of its metrics (2.6.19's status values, 2.6.20's cause,

@@ -241,6 +241,26 @@ class MilvusMetricsTest {
   }
 
   @Test
+  void an_image_tag_names_the_release_and_a_tag_that_names_none_is_refused() {
+    assertThat(milvus.withImageTag("v2.6.19").milvusVersion()).isEqualTo(new DetectedVersion(
+        MilvusVersion.parse("2.6.19"), DetectedVersion.Source.IMAGE_TAG, "the configured image tag v2.6.19"));
+    assertThat(milvus.withImageTag("v2.6.19").imageTag()).contains("v2.6.19");
+    assertThat(milvus.imageTag()).isEmpty();
+    assertThatThrownBy(() -> milvus.withImageTag("latest")).hasMessageStartingWith("'latest' is not a Milvus version.");
+    assertThat(server.requests()).isEmpty();
+  }
+
+  @Test
+  void without_any_milvus_metric_the_release_is_unknown_and_the_error_says_what_to_do() {
+    server.on("/api/v1/query", Answer.json(200, "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]}}"));
+
+    assertThatThrownBy(() -> milvus.milvusVersion()).isInstanceOf(MilvusNotScrapedException.class)
+        .hasMessage("Cannot tell which Milvus runs release 'my-release' in namespace 'milvus': Prometheus holds no"
+            + " milvus_build_info and no milvus_* or knowhere_* metric for it. Wait for the first scrape"
+            + " (awaitFirstSample), check targetStatus(), or give the image tag: MilvusMetrics.withImageTag(\"v2.6.15\").");
+  }
+
+  @Test
   void selector_refuses_blank_names_and_builds_promql() {
     assertThatThrownBy(() -> MilvusSelector.of(" ", "x")).hasMessageContaining("namespace must be a non-blank");
     assertThat(MilvusSelector.of("milvus", "my-release").select("milvus_proxy_req_count", "status=\"total\""))
