@@ -63,7 +63,7 @@ class CliJarIT {
 
     assertThat(run.code).isEqualTo(2);
     assertThat(run.err).isEqualTo("Unknown command 'start'. Valid commands: up, down, status, images, audit,"
-        + " --help." + N
+        + " check-upgrade, capture-catalogue, --help." + N
         + "Run with --help for the usage." + N);
   }
 
@@ -137,6 +137,45 @@ class CliJarIT {
 
     assertThat(run.code).as(run.err).isZero();
     assertThat(run.out.lines()).contains("quay.io/prometheus/prometheus:v3.12.0", "docker.io/rancher/k3s:v1.35.0-k3s1");
+  }
+
+  @Test
+  void check_upgrade_flags_the_2_6_19_status_split_and_exits_with_4() throws Exception {
+    Path report = home.resolve("upgrade.md");
+    Run run = run(List.of(), "check-upgrade", "--from", "v2.6.18", "--to", "v2.6.19", "--rules",
+        FIXTURES.resolve("upgrade/milvus-alerts.yaml").toString(), "--report=" + report);
+
+    assertThat(run.code).as(run.err).isEqualTo(4);
+    assertThat(run.err).isEmpty();
+    assertThat(run.out).startsWith("# Milvus upgrade check: 2.6.18 -> 2.6.19\n")
+        .contains("- Assumption: Milvus 2.6.18 is read with the catalogue of 2.6.15, which stands for 2.6.0-2.6.18.\n")
+        .contains("### milvus-alerts.yaml: alert MilvusProxyFailures\n\n"
+            + "- Selector: `milvus_proxy_req_count{status=\"fail\"}` (label values changed)\n")
+        .contains("- Rewrite: `milvus_proxy_req_count{status=~\"cancel|fail_input|fail_system\"}`\n");
+    assertThat(report).content(StandardCharsets.UTF_8).isEqualTo(run.out);
+  }
+
+  @Test
+  void check_upgrade_flags_the_2_3_renames_and_refuses_an_unknown_version() throws Exception {
+    Run renames = run(List.of(), "check-upgrade", "--from=2.3.5", "--to=2.6.24",
+        "--queries=" + FIXTURES.resolve("upgrade/milvus-2.3-queries.txt"));
+    Run bad = run(List.of(), "check-upgrade", "--from=latest", "--to=2.6.24", "--queries=x");
+
+    assertThat(renames.code).as(renames.err).isEqualTo(4);
+    assertThat(renames.out).contains("- Renamed in 2.6.24: `knowhere_search_latency` is `search_latency`.\n");
+    assertThat(bad.code).isEqualTo(2);
+    assertThat(bad.err).startsWith("Invalid value 'latest' for --from: 'latest' is not a Milvus version.");
+  }
+
+  @Test
+  void capture_catalogue_turns_the_real_2_3_5_recording_into_the_catalogue_the_library_ships() throws Exception {
+    Path target = home.resolve("milvus-metrics-2.3.5.tsv");
+    Run run = run(List.of(), "capture-catalogue", "--metrics=" + FIXTURES.resolve("expositions/milvus-2.3.5-after-traffic.prom"),
+        "--version=v2.3.5", "--out=" + target);
+
+    assertThat(run.code).as(run.err).isZero();
+    assertThat(target).content(StandardCharsets.UTF_8).isEqualTo(Files.readString(FIXTURES.resolve(
+        "../../main/resources/io/github/milvusmonitored/metrics/milvus-metrics-2.3.5.tsv"), StandardCharsets.UTF_8));
   }
 
   private Run run(List<String> jvmOptions, String... args) throws IOException, InterruptedException {

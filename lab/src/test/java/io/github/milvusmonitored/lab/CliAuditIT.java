@@ -66,8 +66,9 @@ class CliAuditIT {
         printed = audit.output();
       }
 
-      // What the real Milvus 2.3.5 exposes decides: no milvus_build_info (a 2.6.15 catalogue metric, so the audit
-      // says this Milvus names it differently or lacks it), and milvus_proxy_tt_lag_ms is set (2.6.15 never sets it).
+      // What the real Milvus 2.3.5 exposes decides: no milvus_build_info (the audit reads the release from the shape
+      // of its metrics and says only the 2.6 catalogues list it), and milvus_proxy_tt_lag_ms is set (2.6.15 never
+      // sets it).
       assertThat(exit).as(printed).isEqualTo(AuditCommand.PANELS_WITHOUT_DATA);
       assertThat(printed.lines().filter(l -> l.startsWith("Dashboard ")).toList()).as(printed).singleElement()
           .asString().matches("Dashboard 'Audit features' vs milvus/my-release: 14 panels, \\d+ with data,"
@@ -86,9 +87,10 @@ class CliAuditIT {
       String markdown = Files.readString(report.resolve(DashboardAudit.MARKDOWN_FILE), StandardCharsets.UTF_8);
       assertThat(markdown).contains(
           "### Build info — UNKNOWN_METRIC\n",
-          "milvus_build_info has never been ingested by Prometheus (it is not in /api/v1/label/__name__/values): it is"
-              + " in the Milvus 2.6.15 metric catalogue (common, there from startup), so the Milvus version scraped"
-              + " here most likely names it differently or lacks it",
+          "milvus_build_info has never been ingested by Prometheus: the release scraped here runs Milvus 2.3.5 (from"
+              + " the shape of its metrics: knowhere_* names and no milvus_build_info: a 2.3 release), whose metric"
+              + " catalogue lacks it; the catalogues list it for 2.6.0-2.6.18, 2.6.19, 2.6.20, 2.6.21 and later 2.6"
+              + " releases",
           "### Request rate — DATA\n",
           "### Inserted vectors — DATA\n",
           "### Nodes — DATA\n",

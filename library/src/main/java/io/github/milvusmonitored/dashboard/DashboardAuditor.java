@@ -1,6 +1,7 @@
 package io.github.milvusmonitored.dashboard;
 
 import io.github.milvusmonitored.dashboard.internal.AuditWindow;
+import io.github.milvusmonitored.dashboard.internal.DashboardErrors;
 import io.github.milvusmonitored.dashboard.internal.NoDataExplainer;
 import io.github.milvusmonitored.dashboard.internal.QueryEvaluator;
 import io.github.milvusmonitored.dashboard.internal.VariableResolver;
@@ -8,6 +9,7 @@ import io.github.milvusmonitored.metrics.MilvusMetrics;
 import io.github.milvusmonitored.metrics.MilvusSelector;
 import io.github.milvusmonitored.metrics.PrometheusClient;
 import io.github.milvusmonitored.metrics.PrometheusException;
+import io.github.milvusmonitored.metrics.internal.MetricCatalogue;
 import io.github.milvusmonitored.metrics.internal.PrometheusErrors;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,9 +57,15 @@ public final class DashboardAuditor {
   private final Duration scrapeInterval;
   private final Map<String, String> bindings;
   private final int parallelism;
+  private final String imageTag;
 
   private DashboardAuditor(PrometheusClient prometheus, MilvusSelector release, Duration timeRange, int maxDataPoints,
       Duration scrapeInterval, Map<String, String> bindings, int parallelism) {
+    this(prometheus, release, timeRange, maxDataPoints, scrapeInterval, bindings, parallelism, null);
+  }
+
+  private DashboardAuditor(PrometheusClient prometheus, MilvusSelector release, Duration timeRange, int maxDataPoints,
+      Duration scrapeInterval, Map<String, String> bindings, int parallelism, String imageTag) {
     this.prometheus = Objects.requireNonNull(prometheus, "prometheus");
     this.release = Objects.requireNonNull(release, "release");
     this.timeRange = timeRange;
@@ -65,6 +73,7 @@ public final class DashboardAuditor {
     this.scrapeInterval = scrapeInterval;
     this.bindings = Map.copyOf(bindings);
     this.parallelism = parallelism;
+    this.imageTag = imageTag;
   }
 
   /** An auditor for {@code release} as scraped by {@code prometheus}. */
@@ -76,15 +85,17 @@ public final class DashboardAuditor {
     return new DashboardAuditor(prometheus, release, null, 1000, Duration.ofSeconds(15), bindings, 4);
   }
 
-  /** An auditor for the release that {@code milvus} looks at. */
+  /** An auditor for the release that {@code milvus} looks at (and its image tag, when it was given one). */
   public static DashboardAuditor create(MilvusMetrics milvus) {
-    return create(milvus.prometheus(), milvus.release());
+    DashboardAuditor auditor = create(milvus.prometheus(), milvus.release());
+    return milvus.imageTag().map(auditor::withImageTag).orElse(auditor);
   }
 
   /** Evaluates the last {@code range} instead of the dashboard's own time range. */
   public DashboardAuditor withTimeRange(Duration range) {
     requirePositive("Time range", range);
-    return new DashboardAuditor(prometheus, release, range, maxDataPoints, scrapeInterval, bindings, parallelism);
+    return new DashboardAuditor(prometheus, release, range, maxDataPoints, scrapeInterval, bindings, parallelism,
+        imageTag);
   }
 
   /** Max data points for panels that set none (default 1000; Grafana uses the panel's width in pixels). */
@@ -92,7 +103,8 @@ public final class DashboardAuditor {
     if (points < 1) {
       throw new IllegalArgumentException("Max data points must be at least 1, got " + points);
     }
-    return new DashboardAuditor(prometheus, release, timeRange, points, scrapeInterval, bindings, parallelism);
+    return new DashboardAuditor(prometheus, release, timeRange, points, scrapeInterval, bindings, parallelism,
+        imageTag);
   }
 
   /**
@@ -101,21 +113,24 @@ public final class DashboardAuditor {
    */
   public DashboardAuditor withScrapeInterval(Duration interval) {
     requirePositive("Scrape interval", interval);
-    return new DashboardAuditor(prometheus, release, timeRange, maxDataPoints, interval, bindings, parallelism);
+    return new DashboardAuditor(prometheus, release, timeRange, maxDataPoints, interval, bindings, parallelism,
+        imageTag);
   }
 
   /** Gives variable {@code name} the value {@code value}, whatever the dashboard selects. */
   public DashboardAuditor withBinding(String name, String value) {
     Map<String, String> b = new LinkedHashMap<>(bindings);
     b.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
-    return new DashboardAuditor(prometheus, release, timeRange, maxDataPoints, scrapeInterval, b, parallelism);
+    return new DashboardAuditor(prometheus, release, timeRange, maxDataPoints, scrapeInterval, b, parallelism,
+        imageTag);
   }
 
   /** Leaves variable {@code name} to the dashboard (e.g. to see what its own {@code instance} query finds). */
   public DashboardAuditor withoutBinding(String name) {
     Map<String, String> b = new LinkedHashMap<>(bindings);
     b.remove(name);
-    return new DashboardAuditor(prometheus, release, timeRange, maxDataPoints, scrapeInterval, b, parallelism);
+    return new DashboardAuditor(prometheus, release, timeRange, maxDataPoints, scrapeInterval, b, parallelism,
+        imageTag);
   }
 
   /** How many queries run at the same time (default 4). */
@@ -123,7 +138,21 @@ public final class DashboardAuditor {
     if (threads < 1) {
       throw new IllegalArgumentException("Parallelism must be at least 1, got " + threads);
     }
-    return new DashboardAuditor(prometheus, release, timeRange, maxDataPoints, scrapeInterval, bindings, threads);
+    return new DashboardAuditor(prometheus, release, timeRange, maxDataPoints, scrapeInterval, bindings, threads,
+        imageTag);
+  }
+
+  /**
+   * Names the Milvus image tag the release runs (e.g. {@code v2.3.5}), so that empty panels are explained with
+   * that release's metric catalogue. Without it the auditor reads the release from {@code milvus_build_info}, else
+   * from the shape of its metrics ({@link MilvusMetrics#milvusVersion()}).
+   *
+   * @throws IllegalArgumentException when the tag names no Milvus release
+   */
+  public DashboardAuditor withImageTag(String tag) {
+    io.github.milvusmonitored.metrics.MilvusVersion.parse(tag);
+    return new DashboardAuditor(prometheus, release, timeRange, maxDataPoints, scrapeInterval, bindings, parallelism,
+        tag);
   }
 
   /** Loads the dashboard from {@code source}, then audits it. */
@@ -146,7 +175,7 @@ public final class DashboardAuditor {
     VariableResolver resolver = new VariableResolver(prometheus,
         window.builtIns(window.interval("", 0)), bindings, end);
     List<ResolvedVariable> variables = resolver.resolveAll(dashboard.variables());
-    NoDataExplainer explainer = new NoDataExplainer(prometheus, release, ingested, end, range);
+    NoDataExplainer explainer = new NoDataExplainer(prometheus, release, ingested, end, range, milvusVersion());
     QueryEvaluator evaluator = new QueryEvaluator(prometheus, window, resolver.variables(), resolver.regexFormatted(),
         ingested, explainer);
     List<PanelAudit> panels = run(dashboard, evaluator);
@@ -154,6 +183,19 @@ public final class DashboardAuditor {
         panels, Duration.ofNanos(System.nanoTime() - started));
     LOG.info("{}", audit.summary());
     return audit;
+  }
+
+  /** The release scraped, or empty when nothing tells (no Milvus metric yet): then the 2.6.15 catalogue explains. */
+  private java.util.Optional<io.github.milvusmonitored.metrics.DetectedVersion> milvusVersion() {
+    MilvusMetrics milvus = MilvusMetrics.of(prometheus, release);
+    try {
+      var version = (imageTag == null ? milvus : milvus.withImageTag(imageTag)).milvusVersion();
+      LOG.info("Explaining empty panels for {}", DashboardErrors.scrapedVersion(version));
+      return java.util.Optional.of(version);
+    } catch (PrometheusException e) {
+      LOG.info("Explaining empty panels with the Milvus {} catalogue: {}", MetricCatalogue.VERSION, e.getMessage());
+      return java.util.Optional.empty();
+    }
   }
 
   private List<PanelAudit> run(GrafanaDashboard dashboard, QueryEvaluator evaluator) {

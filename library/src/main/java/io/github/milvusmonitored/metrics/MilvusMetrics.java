@@ -27,15 +27,68 @@ public final class MilvusMetrics {
 
   private final PrometheusClient prometheus;
   private final MilvusSelector release;
+  private final String imageTag;
 
-  private MilvusMetrics(PrometheusClient prometheus, MilvusSelector release) {
+  private MilvusMetrics(PrometheusClient prometheus, MilvusSelector release, String imageTag) {
     this.prometheus = java.util.Objects.requireNonNull(prometheus, "prometheus");
     this.release = java.util.Objects.requireNonNull(release, "release");
+    this.imageTag = imageTag;
   }
 
   /** The metrics of {@code release} as scraped by {@code prometheus}. */
   public static MilvusMetrics of(PrometheusClient prometheus, MilvusSelector release) {
-    return new MilvusMetrics(prometheus, release);
+    return new MilvusMetrics(prometheus, release, null);
+  }
+
+  /**
+   * This view, knowing the Milvus image tag the release was installed with (e.g. {@code v2.6.19}); then
+   * {@link #milvusVersion()} is that release.
+   *
+   * @throws IllegalArgumentException when the tag names no Milvus release, saying which forms work
+   */
+  public MilvusMetrics withImageTag(String imageTag) {
+    MilvusVersion.parse(imageTag);
+    return new MilvusMetrics(prometheus, release, imageTag);
+  }
+
+  /** The image tag given with {@link #withImageTag}, if any. */
+  public java.util.Optional<String> imageTag() {
+    return java.util.Optional.ofNullable(imageTag);
+  }
+
+  /**
+   * The Milvus release this view looks at: from the configured image tag ({@link #withImageTag}), else from
+   * {@code milvus_build_info}, else from the shape of its metrics (2.6.19's status values, 2.6.20's cause,
+   * 2.3's {@code knowhere_} names); {@link DetectedVersion#evidence()} says what was seen.
+   *
+   * @throws MilvusNotScrapedException when Prometheus holds no Milvus metric of the release, so nothing tells
+   */
+  public DetectedVersion milvusVersion() {
+    if (imageTag != null) {
+      return new DetectedVersion(MilvusVersion.parse(imageTag), DetectedVersion.Source.IMAGE_TAG,
+          "the configured image tag " + imageTag);
+    }
+    for (Sample s : prometheus.query("max by (version) (" + release.select("milvus_build_info") + ")").samples()) {
+      String version = s.labels().find("version").orElse("");
+      try {
+        return new DetectedVersion(MilvusVersion.parse(version), DetectedVersion.Source.BUILD_INFO,
+            "milvus_build_info{version=\"" + version + "\"}");
+      } catch (IllegalArgumentException e) {
+        // a nightly build's version names no release: fall back to the shape
+      }
+    }
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    prometheus.query("count by (__name__) ({__name__=~\"milvus_.+|knowhere_.+\"," + release.matchers() + "})")
+        .samples().forEach(s -> s.labels().find("__name__").ifPresent(names::add));
+    java.util.Set<String> statuses = new java.util.TreeSet<>();
+    java.util.Set<String> causes = new java.util.TreeSet<>();
+    prometheus.query("count by (status, cause) (" + release.select("milvus_proxy_req_count") + ")").samples()
+        .forEach(s -> {
+          s.labels().find("status").ifPresent(statuses::add);
+          s.labels().find("cause").filter(c -> !c.isEmpty()).ifPresent(causes::add);
+        });
+    return io.github.milvusmonitored.metrics.internal.VersionShape.of(names, statuses, causes).orElseThrow(
+        () -> new MilvusNotScrapedException(MilvusDiagnosis.versionUnknown(release)));
   }
 
   /** The underlying client, for queries of your own. */
@@ -127,14 +180,18 @@ public final class MilvusMetrics {
     return java.util.Collections.unmodifiableSortedSet(names);
   }
 
-  /** {@code milvus_proxy_req_count} summed by function and status. */
+  /**
+   * {@code milvus_proxy_req_count} summed by function, status and cause: the same answers for the same traffic
+   * on every Milvus version ({@link RequestStatus}, {@link RequestCause}).
+   */
   public RequestCounts requestCounts() {
-    InstantVector v = prometheus.query("sum by (function_name, status) ("
+    InstantVector v = prometheus.query("sum by (function_name, status, cause) ("
         + release.select("milvus_proxy_req_count") + ")");
-    Map<String, Map<String, Double>> counts = new TreeMap<>();
+    Map<String, Map<String, Map<String, Double>>> counts = new TreeMap<>();
     for (Sample s : v.samples()) {
       counts.computeIfAbsent(s.labels().find("function_name").orElse(""), k -> new HashMap<>())
-          .merge(s.labels().find("status").orElse(""), s.value(), Double::sum);
+          .computeIfAbsent(s.labels().find("status").orElse(""), k -> new HashMap<>())
+          .merge(s.labels().find("cause").orElse(""), s.value(), Double::sum);
     }
     return new RequestCounts(counts);
   }

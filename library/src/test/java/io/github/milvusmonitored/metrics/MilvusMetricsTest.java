@@ -216,8 +216,8 @@ class MilvusMetricsTest {
     assertThat(RequestStatus.FAIL.matches("fail_system")).isTrue();
     assertThat(RequestStatus.REJECTED.matches("rejected_user")).isTrue();
     assertThat(RequestStatus.SUCCESS.matches("fail")).isFalse();
-    assertThat(RequestStatus.FAIL.matcher()).isEqualTo("status=~\"fail.*\"");
-    assertThat(RequestStatus.classify("cancel")).contains(RequestStatus.CANCEL);
+    assertThat(RequestStatus.FAIL.matcher()).isEqualTo("status=~\"fail.*|cancel\"");
+    assertThat(RequestStatus.classify("cancel")).contains(RequestStatus.FAIL);
     assertThat(RequestStatus.classify("abandon")).contains(RequestStatus.ABANDON);
     assertThat(RequestStatus.classify("rejected_system")).contains(RequestStatus.REJECTED);
     assertThat(RequestStatus.classify("timeout")).isEmpty();
@@ -231,12 +231,33 @@ class MilvusMetricsTest {
 
     RequestCounts counts = milvus.requestCounts();
 
-    assertThat(counts.count("Search", RequestStatus.CANCEL)).isEqualTo(1);
+    assertThat(counts.count("Search", RequestStatus.FAIL)).isEqualTo(1);
+    assertThat(counts.count("Search", RequestStatus.FAIL, RequestCause.CANCEL)).isEqualTo(1);
     assertThat(counts.count("Search", "shed")).isEqualTo(2);
     assertThat(counts.statuses()).containsExactly("cancel", "shed", "success", "total");
     assertThat(counts.unclassified()).containsExactly(java.util.Map.entry("shed", 5.0));
-    assertThat(server.requests().get(0).getQuery()).isEqualTo("query=sum by (function_name, status)"
+    assertThat(server.requests().get(0).getQuery()).isEqualTo("query=sum by (function_name, status, cause)"
         + " (milvus_proxy_req_count{namespace=\"milvus\",app_kubernetes_io_instance=\"my-release\"})");
+  }
+
+  @Test
+  void an_image_tag_names_the_release_and_a_tag_that_names_none_is_refused() {
+    assertThat(milvus.withImageTag("v2.6.19").milvusVersion()).isEqualTo(new DetectedVersion(
+        MilvusVersion.parse("2.6.19"), DetectedVersion.Source.IMAGE_TAG, "the configured image tag v2.6.19"));
+    assertThat(milvus.withImageTag("v2.6.19").imageTag()).contains("v2.6.19");
+    assertThat(milvus.imageTag()).isEmpty();
+    assertThatThrownBy(() -> milvus.withImageTag("latest")).hasMessageStartingWith("'latest' is not a Milvus version.");
+    assertThat(server.requests()).isEmpty();
+  }
+
+  @Test
+  void without_any_milvus_metric_the_release_is_unknown_and_the_error_says_what_to_do() {
+    server.on("/api/v1/query", Answer.json(200, "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]}}"));
+
+    assertThatThrownBy(() -> milvus.milvusVersion()).isInstanceOf(MilvusNotScrapedException.class)
+        .hasMessage("Cannot tell which Milvus runs release 'my-release' in namespace 'milvus': Prometheus holds no"
+            + " milvus_build_info and no milvus_* or knowhere_* metric for it. Wait for the first scrape"
+            + " (awaitFirstSample), check targetStatus(), or give the image tag: MilvusMetrics.withImageTag(\"v2.6.15\").");
   }
 
   @Test

@@ -16,6 +16,13 @@ final class ExporterErrors {
                 + " nothing about real Milvus. Use a family name from the catalogue, e.g. milvus_proxy_req_count.");
     }
 
+    static IllegalArgumentException causeLabelNotImitated(String version) {
+        return new IllegalArgumentException("The Milvus test exporter imitates request statuses up to 2.6.19; Milvus "
+                + version + " writes status fail|rejected with a cause label (PRs #51496, #51918), which it does not"
+                + " imitate. Serve an exposition built from the library's catalogue instead, e.g."
+                + " RecordedMilvus.scrape(\"/expositions/milvus-2.6.20-from-catalogue.prom\").");
+    }
+
     static IllegalArgumentException wrongType(MetricFamilySpec spec, String operation) {
         return new IllegalArgumentException("Metric family '" + spec.name() + "' is a " + spec.type().exposedName()
                 + " in the Milvus catalogue; " + operation + " does not apply to it. Use "

@@ -225,11 +225,18 @@ public final class MilvusTestExporter implements AutoCloseable {
         }
 
         /**
-         * The Milvus version to imitate in {@code milvus_build_info} and in request statuses (from 2.6.19
-         * {@code fail} splits into {@code fail_input|fail_system}). The families stay those of 2.6.15.
+         * The Milvus version to imitate in {@code milvus_build_info} and in request statuses (in 2.6.19
+         * {@code fail} splits into {@code fail_input|fail_system}). The families stay those of 2.6.15. Up to
+         * 2.6.19 only: 2.6.20 and later write the split into a {@code cause} label, which the exporter does not
+         * imitate (use the expositions built from the library's 2.6.20 and 2.6.21 catalogues instead).
+         *
+         * @throws IllegalArgumentException for a version from 2.6.20 on, saying so
          */
         public Builder withMilvusVersion(String version) {
             MilvusTraffic.splitsFailStatus(version); // refuses what is not a version now rather than later
+            if (MilvusTraffic.writesCauseLabel(version)) {
+                throw ExporterErrors.causeLabelNotImitated(version);
+            }
             this.milvusVersion = version.replaceFirst("^v", "");
             return this;
         }

@@ -158,6 +158,11 @@ class MilvusTestExporterTest {
             assertThatThrownBy(() -> newer.traffic().failedRequest("Search", "fail"))
                     .hasMessageContaining("does not exist in Milvus 2.6.19");
         }
+        assertThatThrownBy(() -> MilvusTestExporter.builder().withMilvusVersion("v2.6.20"))
+                .hasMessage("The Milvus test exporter imitates request statuses up to 2.6.19; Milvus v2.6.20 writes"
+                        + " status fail|rejected with a cause label (PRs #51496, #51918), which it does not imitate."
+                        + " Serve an exposition built from the library's catalogue instead, e.g."
+                        + " RecordedMilvus.scrape(\"/expositions/milvus-2.6.20-from-catalogue.prom\").");
     }
 
     @Test

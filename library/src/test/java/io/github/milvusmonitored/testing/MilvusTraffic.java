@@ -107,6 +107,11 @@ public final class MilvusTraffic {
         return this;
     }
 
+    /** Whether {@code version} writes the outcome's cause into a label of its own (2.6.20 and later). */
+    static boolean writesCauseLabel(String version) {
+        return splitsFailStatus(version) && !version.replaceFirst("^v", "").matches("2\\.6\\.19([.-].*)?");
+    }
+
     static boolean splitsFailStatus(String version) {
         String[] parts = version.replaceFirst("^v", "").split("[.-]");
         int[] numbers = new int[3];

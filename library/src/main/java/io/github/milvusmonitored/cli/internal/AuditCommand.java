@@ -68,6 +68,10 @@ public final class AuditCommand {
           : DashboardSource.officialMilvus(o.get("--image-tag"));
       auditor = DashboardAuditor.create(PrometheusClient.create(URI.create(o.get("--prometheus"))),
           MilvusSelector.of(o.get("--namespace"), o.get("--release")));
+      if (args.stream().anyMatch(a -> a.startsWith("--image-tag="))) {
+        // The tag the user names is the Milvus that runs: explain empty panels with its catalogue.
+        auditor = auditor.withImageTag(o.get("--image-tag"));
+      }
       if (o.containsKey("--range")) {
         auditor = auditor.withTimeRange(duration(o.get("--range"), "--range"));
       }
@@ -117,7 +121,9 @@ public final class AuditCommand {
         "  --namespace=<namespace>        namespace of the Milvus release (default milvus)",
         "  --release=<name>               Helm release name (default my-release)",
         "  --image-tag=<Milvus image tag> audit Milvus's official dashboard of this tag (default v2.6.24),",
-        "                                 downloaded once into ~/.cache/milvus-monitored/milvus-dashboard/<tag>/",
+        "                                 downloaded once into ~/.cache/milvus-monitored/milvus-dashboard/<tag>/;",
+        "                                 given, empty panels are explained for that release (else the release is",
+        "                                 read from milvus_build_info or the shape of its metrics)",
         "  --dashboard=<file|classpath:resource|URL>  audit this dashboard instead (offline: the official file)",
         "  --range=<duration>             window to evaluate (default: the dashboard's own, else 15m)",
         "  --scrape-interval=<duration>   the data source's scrape interval for $__rate_interval (default 15s)",

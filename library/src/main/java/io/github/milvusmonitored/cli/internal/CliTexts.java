@@ -62,6 +62,10 @@ public final class CliTexts {
         "           --local-chart=<chart folder or .tgz> and --kube-prometheus=<v0.18.0 .tar.gz or folder>.",
         "  audit    Audit a Grafana dashboard (Milvus's own by default) against a running environment's",
         "           Prometheus: which panels are empty, and why; 'audit --help' lists its options.",
+        "  check-upgrade  Check the PromQL of rule files, dashboards or lists against another Milvus release:",
+        "           what matches nothing or means something else, and the rewrite; 'check-upgrade --help'.",
+        "  capture-catalogue  Write the metric catalogue of a running Milvus from its /metrics;",
+        "           'capture-catalogue --help' lists its options.",
         "",
         "Exit codes:",
         "  0  done; 'status' found a kept k3s running",
@@ -74,11 +78,11 @@ public final class CliTexts {
   }
 
   public static String noCommand() {
-    return "No command given. Valid commands: up, down, status, images, audit, --help." + System.lineSeparator() + usage();
+    return "No command given. Valid commands: up, down, status, images, audit, check-upgrade, capture-catalogue, --help." + System.lineSeparator() + usage();
   }
 
   public static String unknownCommand(String command) {
-    return "Unknown command '" + command + "'. Valid commands: up, down, status, images, audit, --help.";
+    return "Unknown command '" + command + "'. Valid commands: up, down, status, images, audit, check-upgrade, capture-catalogue, --help.";
   }
 
   public static String unknownOption(String option, String command, List<String> valid) {
@@ -92,6 +96,10 @@ public final class CliTexts {
 
   public static String missingValue(String option) {
     return "Option " + option + " needs a value in the form " + option + "=<value>.";
+  }
+
+  public static String requiredOption(String option, String command) {
+    return "Option " + option + " is required for '" + command + "'. Run '" + command + " --help' for the usage.";
   }
 
   public static String repeatedOption(String option) {
@@ -204,5 +212,52 @@ public final class CliTexts {
       out.append(String.join(" and ", flags)).append('.');
     }
     return out.append(System.lineSeparator()).toString();
+  }
+
+  /** The text {@code capture-catalogue --help} prints. */
+  public static String captureUsage() {
+    return String.join(System.lineSeparator(),
+        "Usage: " + command() + " capture-catalogue --metrics=<URL or file> --version=<Milvus version> [--out=<file>]",
+        "",
+        "Reads a Milvus /metrics exposition (http://<host>:9091/metrics of a running Milvus, or a saved copy) and",
+        "writes the metric catalogue of that release: one line per Milvus family with its type, its labels and the",
+        "values of status, cause and query_type seen. Without --out it prints the catalogue.",
+        "Exit codes: 0 written, 1 the exposition could not be read or holds no Milvus family, 2 bad command line.",
+        "");
+  }
+
+  public static String captureUnreadable(String source, String why) {
+    return "Cannot read the exposition from " + source + ": " + why + ". Give --metrics=<URL or file>: the metrics"
+        + " port of a running Milvus (http://<host>:9091/metrics) or a file saved from it.";
+  }
+
+  public static String captureEmpty(String source) {
+    return "The exposition from " + source + " holds no Milvus family (no milvus_, knowhere_, internal_ or segcore_"
+        + " metric with a # TYPE line). Check that --metrics names Milvus's metrics port, not another exporter.";
+  }
+
+  /** The text {@code check-upgrade --help} prints. */
+  public static String checkUpgradeUsage() {
+    return String.join(System.lineSeparator(),
+        "Usage: " + command() + " check-upgrade --from=<Milvus version> --to=<Milvus version> [inputs] [--report=<file.md>]",
+        "",
+        "Checks PromQL written for one Milvus release against another: each selector that matches nothing or means",
+        "something else after the upgrade (metric renamed or removed, label added or removed, a label value that no",
+        "longer occurs), with the rewrite that keeps it working. Prints a Markdown report.",
+        "Options (--name=value or --name value; inputs may be repeated):",
+        "  --from=<Milvus version>                 the release the queries were written for, e.g. v2.6.18",
+        "  --to=<Milvus version>                   the release to upgrade to, e.g. v2.6.19",
+        "  --rules=<rule file or PrometheusRule>   YAML: groups[].rules[].expr or spec.groups[].rules[].expr",
+        "  --dashboard=<Grafana dashboard file>    every panel's Prometheus queries",
+        "  --queries=<file>                        one PromQL expression per line (# starts a comment)",
+        "  --report=<file.md>                      also write the report to this file",
+        "Covered releases: " + String.join(", ", io.github.milvusmonitored.metrics.internal.CatalogueCoverage.coveredInWords())
+            + "; others are read with the nearest, and the report says so.",
+        "Exit codes: 0 nothing breaks, 4 some selector breaks, 1 an input could not be read, 2 bad command line.",
+        "");
+  }
+
+  public static String checkUpgradeNoInput() {
+    return "Nothing to check: give at least one of --rules=<file>, --dashboard=<file>, --queries=<file>.";
   }
 }

@@ -94,6 +94,35 @@ public final class DashboardErrors {
         + (similar.isEmpty() ? "" : ". Similar metrics that exist: " + String.join(", ", similar));
   }
 
+  /** The Milvus release an audit looked at, with how it was found. */
+  public static String scrapedVersion(io.github.milvusmonitored.metrics.DetectedVersion v) {
+    String how = switch (v.source()) {
+      case IMAGE_TAG -> "from the image tag";
+      case BUILD_INFO -> "from milvus_build_info";
+      case EXPOSITION_SHAPE -> "from the shape of its metrics: " + v.evidence();
+    };
+    return "Milvus " + v.version() + " (" + how + ")";
+  }
+
+  /** A metric the scraped release exports under another name. */
+  public static String renamedIn(String metric, String scraped, String nameThere, String renamed) {
+    return metric + " has never been ingested by Prometheus: the release scraped here runs " + scraped + ", which"
+        + " names it " + nameThere + " (" + renamed + ")";
+  }
+
+  /** A metric only other releases export. */
+  public static String onlyInOtherReleases(String metric, String scraped, java.util.List<String> releases) {
+    return metric + " has never been ingested by Prometheus: the release scraped here runs " + scraped + ", whose"
+        + " metric catalogue lacks it; the catalogues list it for " + String.join(", ", releases);
+  }
+
+  /** A selector that fits another release than the one scraped. */
+  public static String selectorOfOtherRelease(String selector, String other, String scraped, String scrapedVersion,
+      String why, java.util.Optional<String> rewrite) {
+    return selector + " fits Milvus " + other + ", but the release scraped here runs " + scraped + ": " + why
+        + rewrite.map(r -> ". For " + scrapedVersion + " write " + r).orElse("");
+  }
+
   private static String dollars(java.util.List<String> names, String separator) {
     return String.join(separator, names.stream().map(n -> "$" + n).toList());
   }

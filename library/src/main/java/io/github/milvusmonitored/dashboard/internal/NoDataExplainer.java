@@ -31,12 +31,22 @@ public final class NoDataExplainer {
   private final Set<String> ingested;
   private final Instant end;
   private final Duration range;
-  private final MetricCatalogue catalogue = MetricCatalogue.milvus();
+  private final MetricCatalogue catalogue;
+  private final Optional<VersionedReasons> versioned;
   private final Map<String, Optional<String>> perMetric = new ConcurrentHashMap<>();
   private volatile Optional<String> target;
 
   public NoDataExplainer(PrometheusClient prometheus, MilvusSelector release, Set<String> ingested, Instant end,
       Duration range) {
+    this(prometheus, release, ingested, end, range, Optional.empty());
+  }
+
+  /** An explainer that knows which Milvus release is scraped, so it explains with that release's catalogue. */
+  public NoDataExplainer(PrometheusClient prometheus, MilvusSelector release, Set<String> ingested, Instant end,
+      Duration range, Optional<io.github.milvusmonitored.metrics.DetectedVersion> version) {
+    this.catalogue = version.map(v -> MetricCatalogue.forVersion(v.version()).catalogue())
+        .orElseGet(MetricCatalogue::milvus);
+    this.versioned = version.map(VersionedReasons::new);
     this.prometheus = prometheus;
     this.release = release;
     this.ingested = ingested;
@@ -51,7 +61,14 @@ public final class NoDataExplainer {
 
   /** What a metric that Prometheus has never ingested most likely means; the catalogue tells Milvus's own. */
   public String unknownReason(String metric, Collection<String> similar) {
-    return DashboardErrors.neverIngested(metric, catalogue.component(metric), similar);
+    return versioned.flatMap(v -> v.unknownMetric(metric))
+        .map(r -> r + (similar.isEmpty() ? "" : ". Similar metrics that exist: " + String.join(", ", similar)))
+        .orElseGet(() -> DashboardErrors.neverIngested(metric, catalogue.component(metric), similar));
+  }
+
+  /** Selectors of {@code promql} that fit another Milvus release than the scraped one; empty when unknown. */
+  public List<String> versionReasons(String promql) {
+    return versioned.map(v -> v.selectorReasons(promql)).orElse(List.of());
   }
 
   /** The reasons for an empty answer of an expression selecting {@code metrics}; never empty. */

@@ -86,6 +86,7 @@ public final class QueryEvaluator {
     }
     if (variableReasons.isEmpty()) {
       reasons.addAll(explainer.explain(names));
+      reasons.addAll(explainer.versionReasons(promql));
     }
     return new QueryAudit(query, promql, shownStep, QueryState.NO_DATA, neverIngested, reasons, "", 0, List.of());
   }

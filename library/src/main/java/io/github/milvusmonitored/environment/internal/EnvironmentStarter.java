@@ -84,8 +84,8 @@ public final class EnvironmentStarter {
       // Through the API server; a port-forward instead where a NetworkPolicy keeps the API server out.
       transport = ProxyThenForwardTransport.prometheus(cluster.client());
       PrometheusClient prometheus = PrometheusClient.builder(transport).build();
-      MilvusMetrics metrics = MilvusMetrics.of(prometheus,
-          MilvusSelector.of(config.milvus().namespace(), config.milvus().releaseName()));
+      MilvusMetrics metrics = withReleaseOf(MilvusMetrics.of(prometheus,
+          MilvusSelector.of(config.milvus().namespace(), config.milvus().releaseName())), config.milvus().imageTag());
       env = new DefaultMonitoredEnvironment(config, cluster, release, prometheus, metrics, parts, clock);
       env.closeWith(transport);
       new ScrapePhases(config, cluster, prometheus, metrics, clock).run();
@@ -97,6 +97,16 @@ public final class EnvironmentStarter {
         transport.close();
       }
       throw failed(config, cluster, release, parts, clock, env, e);
+    }
+  }
+
+  /** The view knowing the release installed, when the image tag names one (a nightly or latest tag does not). */
+  private static MilvusMetrics withReleaseOf(MilvusMetrics metrics, String imageTag) {
+    try {
+      return metrics.withImageTag(imageTag);
+    } catch (IllegalArgumentException e) {
+      LOG.info("[environment] image tag {} names no Milvus release: the release is read from its metrics", imageTag);
+      return metrics;
     }
   }
 

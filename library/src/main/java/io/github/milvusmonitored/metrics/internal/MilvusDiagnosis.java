@@ -95,4 +95,11 @@ public final class MilvusDiagnosis {
     return "Components " + status.notUp() + " of Milvus release '" + r.instance() + "' in namespace '"
         + r.namespace() + "' were not all up within " + PrometheusErrors.text(timeout) + ".\n" + status.summary().indent(2).stripTrailing();
   }
+
+  /** Why the Milvus version of a release cannot be told. */
+  public static String versionUnknown(MilvusSelector r) {
+    return "Cannot tell which Milvus runs release '" + r.instance() + "' in namespace '" + r.namespace() + "': Prometheus"
+        + " holds no milvus_build_info and no milvus_* or knowhere_* metric for it. Wait for the first scrape"
+        + " (awaitFirstSample), check targetStatus(), or give the image tag: MilvusMetrics.withImageTag(\"v2.6.15\").";
+  }
 }

@@ -98,13 +98,13 @@ class CliArgumentsTest {
   @Test
   void refuses_unknown_command_listing_the_commands() {
     assertThatThrownBy(() -> CliArguments.parse("start"))
-        .hasMessage("Unknown command 'start'. Valid commands: up, down, status, images, audit, --help.");
+        .hasMessage("Unknown command 'start'. Valid commands: up, down, status, images, audit, check-upgrade, capture-catalogue, --help.");
   }
 
   @Test
   void refuses_an_empty_command_line_with_the_usage() {
     assertThatThrownBy(CliArguments::parse)
-        .hasMessageStartingWith("No command given. Valid commands: up, down, status, images, audit, --help.")
+        .hasMessageStartingWith("No command given. Valid commands: up, down, status, images, audit, check-upgrade, capture-catalogue, --help.")
         .hasMessageContaining("Usage: java -jar milvus-monitored-cli-<version>.jar <command> [options]");
   }
 

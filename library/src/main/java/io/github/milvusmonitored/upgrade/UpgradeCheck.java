@@ -1,0 +1,77 @@
+package io.github.milvusmonitored.upgrade;
+
+import io.github.milvusmonitored.metrics.MilvusVersion;
+import io.github.milvusmonitored.metrics.internal.CatalogueCoverage;
+import io.github.milvusmonitored.metrics.internal.MetricCatalogue;
+import io.github.milvusmonitored.upgrade.internal.Selector;
+import io.github.milvusmonitored.upgrade.internal.SelectorCheck;
+import io.github.milvusmonitored.upgrade.internal.Selectors;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Checks PromQL written for one Milvus release against another: each selector that matches nothing or means
+ * something else in the target release (metric renamed or removed, label added or removed, a label value that
+ * no longer occurs), with the rewrite that keeps it working. Reads the library's metric catalogues; a release
+ * without its own catalogue is read with the nearest one, and the report says so.
+ *
+ * <pre>{@code
+ * UpgradeReport report = UpgradeCheck.between("v2.6.18", "v2.6.19")
+ *     .check(UpgradeInputs.ruleFile(Path.of("rules.yaml")));
+ * if (report.hasBreaks()) {
+ *   System.out.println(report.toMarkdown());
+ * }
+ * }</pre>
+ */
+public final class UpgradeCheck {
+
+  private final MilvusVersion from;
+  private final MilvusVersion to;
+  private final CatalogueCoverage.Choice fromCatalogue;
+  private final CatalogueCoverage.Choice toCatalogue;
+
+  private UpgradeCheck(MilvusVersion from, MilvusVersion to) {
+    this.from = Objects.requireNonNull(from, "from");
+    this.to = Objects.requireNonNull(to, "to");
+    this.fromCatalogue = MetricCatalogue.forVersion(from);
+    this.toCatalogue = MetricCatalogue.forVersion(to);
+  }
+
+  /**
+   * The check from release {@code from} to release {@code to}, e.g. {@code "v2.6.18"} and {@code "2.6.19"}.
+   *
+   * @throws IllegalArgumentException when either is not a Milvus version, naming it
+   */
+  public static UpgradeCheck between(String from, String to) {
+    return between(MilvusVersion.parse(from), MilvusVersion.parse(to));
+  }
+
+  /** The check from release {@code from} to release {@code to}. */
+  public static UpgradeCheck between(MilvusVersion from, MilvusVersion to) {
+    return new UpgradeCheck(from, to);
+  }
+
+  /** Checks every selector of {@code expressions}. */
+  public UpgradeReport check(Collection<PromqlExpression> expressions) {
+    if (expressions.isEmpty()) {
+      throw new UpgradeCheckException(io.github.milvusmonitored.upgrade.internal.UpgradeTexts.noInput());
+    }
+    SelectorCheck check = new SelectorCheck(fromCatalogue.catalogue(), from.toString(), toCatalogue.catalogue(),
+        to.toString());
+    List<UpgradeFinding> findings = new ArrayList<>();
+    int selectors = 0;
+    for (PromqlExpression e : expressions) {
+      for (Selector s : Selectors.in(e.expr())) {
+        selectors++;
+        findings.addAll(check.check(e, s));
+      }
+    }
+    List<String> assumptions = new ArrayList<>();
+    fromCatalogue.assumption().ifPresent(assumptions::add);
+    toCatalogue.assumption().ifPresent(assumptions::add);
+    return new UpgradeReport(from, to, fromCatalogue.catalogue().version(), toCatalogue.catalogue().version(),
+        assumptions, expressions.size(), selectors, findings);
+  }
+}

@@ -1,0 +1,178 @@
+package io.github.milvusmonitored.upgrade.internal;
+
+import io.github.milvusmonitored.metrics.internal.MetricCatalogue;
+import io.github.milvusmonitored.metrics.internal.SimilarNames;
+import io.github.milvusmonitored.upgrade.PromqlExpression;
+import io.github.milvusmonitored.upgrade.UpgradeFinding;
+import io.github.milvusmonitored.upgrade.UpgradeFinding.Kind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Compares one selector between two catalogues: its metric (renamed, removed), the labels it matches on
+ * (removed), the labels the metric gains, and the values it matches (gone, or meaning something else; for
+ * request outcomes through {@link OutcomeScheme}).
+ */
+public final class SelectorCheck {
+
+  private static final List<String> SERIES_SUFFIXES = List.of("_bucket", "_sum", "_count", "_total", "");
+  // Milvus 2.3 exports knowhere's families with this prefix, 2.6 without.
+  private static final String KNOWHERE = "knowhere_";
+
+  private final MetricCatalogue from;
+  private final MetricCatalogue to;
+  private final String fromName;
+  private final String toName;
+
+  public SelectorCheck(MetricCatalogue from, String fromName, MetricCatalogue to, String toName) {
+    this.from = from;
+    this.to = to;
+    this.fromName = fromName;
+    this.toName = toName;
+  }
+
+  /** The findings for {@code selector} of {@code expression}; empty when nothing changes or the metric is not Milvus's. */
+  public List<UpgradeFinding> check(PromqlExpression expression, Selector selector) {
+    List<UpgradeFinding> out = new ArrayList<>();
+    Optional<MetricCatalogue.Family> before = from.family(selector.metric());
+    if (before.isEmpty()) {
+      return out;
+    }
+    String metric = selector.metric();
+    Optional<MetricCatalogue.Family> after = to.family(metric);
+    if (after.isEmpty()) {
+      Optional<String> renamed = renamed(metric);
+      if (renamed.isEmpty()) {
+        List<String> similar = SimilarNames.of(metric, to.families().keySet());
+        out.add(finding(expression, selector, Kind.METRIC_REMOVED, true,
+            UpgradeTexts.removed(metric, toName, to.valuesObserved(), similar), Optional.empty()));
+        return out;
+      }
+      metric = renamed.get();
+      after = to.family(metric);
+      out.add(finding(expression, selector, Kind.METRIC_RENAMED, true,
+          UpgradeTexts.renamed(before.get().name(), after.get().name(), toName),
+          Optional.of(selector.rewritten(metric, selector.matchers()))));
+    }
+    MetricCatalogue.Family b = before.get();
+    MetricCatalogue.Family a = after.get();
+    List<Selector.Matcher> kept = new ArrayList<>();
+    boolean outcomes = OutcomeScheme.FAMILIES.contains(b.name()) && OutcomeScheme.FAMILIES.contains(a.name());
+    for (Selector.Matcher m : selector.matchers()) {
+      boolean outcomeLabel = outcomes && (m.label().equals("status") || m.label().equals("cause"));
+      if (!outcomeLabel && b.labels().contains(m.label()) && !a.labels().contains(m.label()) && !m.templated()
+          && !m.matches("")) {
+        out.add(finding(expression, selector, Kind.LABEL_REMOVED, true,
+            UpgradeTexts.labelRemoved(b.name(), m.label(), m.toString(), fromName, toName),
+            Optional.of(selector.rewritten(metric, selector.matchers().stream().filter(x -> x != m).toList()))));
+      } else {
+        kept.add(m);
+      }
+      if (!outcomeLabel && !m.templated() && !m.op().startsWith("!")) {
+        valuesGone(expression, selector, b, a, m).ifPresent(out::add);
+      }
+    }
+    if (outcomes) {
+      outcomeChange(expression, selector, metric).ifPresent(out::add);
+    }
+    List<String> added = a.labels().stream().filter(l -> !b.labels().contains(l)).toList();
+    if (!added.isEmpty() && out.stream().noneMatch(UpgradeFinding::breaks)) {
+      out.add(finding(expression, selector, Kind.LABEL_ADDED, false, UpgradeTexts.labelAdded(a.name(), added, fromName, toName),
+          Optional.empty()));
+    }
+    return out;
+  }
+
+  /** The name {@code metric} has in the target release, when only knowhere's prefix was added or dropped. */
+  private Optional<String> renamed(String metric) {
+    for (String suffix : SERIES_SUFFIXES) {
+      if (!metric.endsWith(suffix)) {
+        continue;
+      }
+      String family = metric.substring(0, metric.length() - suffix.length());
+      String other = family.startsWith(KNOWHERE) ? family.substring(KNOWHERE.length()) : KNOWHERE + family;
+      if (to.families().containsKey(other) && from.families().containsKey(family)) {
+        return Optional.of(other + suffix);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<UpgradeFinding> valuesGone(PromqlExpression e, Selector s, MetricCatalogue.Family b,
+      MetricCatalogue.Family a, Selector.Matcher m) {
+    List<String> before = b.labelValues().get(m.label());
+    List<String> after = a.labelValues().get(m.label());
+    if (before == null || after == null || to.valuesObserved()) {
+      return Optional.empty();
+    }
+    Set<String> matchedBefore = before.stream().filter(m::matches).collect(Collectors.toSet());
+    boolean nothingAfter = after.stream().noneMatch(m::matches);
+    if (matchedBefore.isEmpty() || after.containsAll(matchedBefore)) {
+      return Optional.empty();
+    }
+    return Optional.of(finding(e, s, Kind.LABEL_VALUES_CHANGED, nothingAfter,
+        UpgradeTexts.valuesGone(m.toString(), b.name(), fromName, toName, after), Optional.empty()));
+  }
+
+  private Optional<UpgradeFinding> outcomeChange(PromqlExpression e, Selector s, String metric) {
+    List<Selector.Matcher> outcomeMatchers = s.matchers().stream()
+        .filter(m -> m.label().equals("status") || m.label().equals("cause")).toList();
+    if (outcomeMatchers.isEmpty() || outcomeMatchers.stream().anyMatch(Selector.Matcher::templated)) {
+      return Optional.empty();
+    }
+    OutcomeScheme before = OutcomeScheme.of(from);
+    OutcomeScheme after = OutcomeScheme.of(to);
+    Set<OutcomeScheme.Outcome> wanted = before.selected(outcomeMatchers);
+    Set<OutcomeScheme.Outcome> got = after.selected(outcomeMatchers);
+    if (wanted.equals(got) || wanted.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Selector.Matcher> others = s.matchers().stream()
+        .filter(m -> !m.label().equals("status") && !m.label().equals("cause")).toList();
+    List<String> alternatives = new ArrayList<>();
+    Set<OutcomeScheme.Outcome> rewriteSelects = new java.util.TreeSet<>();
+    for (List<Selector.Matcher> alt : after.matchersFor(wanted)) {
+      List<Selector.Matcher> all = new ArrayList<>(others);
+      all.addAll(alt);
+      alternatives.add(s.rewritten(metric, all));
+      rewriteSelects.addAll(after.selected(alt));
+    }
+    String rewrite = String.join(" or ", alternatives);
+    rewriteSelects.removeAll(wanted);
+    String matchers = outcomeMatchers.stream().map(Selector.Matcher::toString).collect(Collectors.joining(", "));
+    String explanation = got.isEmpty()
+        ? UpgradeTexts.outcomesGone(matchers, fromName, words(wanted), toName, written(after))
+        : UpgradeTexts.outcomesChanged(matchers, fromName, words(wanted), toName, words(got));
+    if (!rewriteSelects.isEmpty()) {
+      explanation += UpgradeTexts.approximate(words(rewriteSelects));
+    }
+    return Optional.of(finding(e, s, Kind.LABEL_VALUES_CHANGED, got.isEmpty(), explanation, Optional.of(rewrite)));
+  }
+
+  private static String words(Set<OutcomeScheme.Outcome> outcomes) {
+    return outcomes.stream().map(OutcomeScheme.Outcome::toString).collect(Collectors.joining(", "));
+  }
+
+  /** {@code status success|fail|...; cause user|system|...} as the scheme writes them. */
+  private static String written(OutcomeScheme scheme) {
+    Set<String> statuses = new java.util.LinkedHashSet<>();
+    Set<String> causes = new java.util.LinkedHashSet<>();
+    for (OutcomeScheme.Outcome o : OutcomeScheme.outcomes()) {
+      OutcomeScheme.Written w = scheme.write(o);
+      statuses.add(w.status());
+      if (!w.cause().isEmpty()) {
+        causes.add(w.cause());
+      }
+    }
+    return "status " + String.join("|", statuses) + (causes.isEmpty() ? ", no cause label" : "; cause "
+        + String.join("|", causes));
+  }
+
+  private static UpgradeFinding finding(PromqlExpression e, Selector s, Kind kind, boolean breaks, String explanation,
+      Optional<String> rewrite) {
+    return new UpgradeFinding(e.where(), e.expr(), s.text(), kind, breaks, explanation, rewrite);
+  }
+}
