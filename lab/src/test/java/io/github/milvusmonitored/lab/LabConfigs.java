@@ -44,8 +44,15 @@ final class LabConfigs {
         .withReportDirectory(Path.of("target", "milvus-monitored", testName));
   }
 
+  /**
+   * The image tag of the Milvus the lab runs behind the chart's Milvus pods: the real 2.3.5 server (lab/milvus.env).
+   * The lab pulls no image, so the tag only tells the library which Milvus it looks at, as a tag does on a cluster.
+   */
+  static final String MILVUS_TAG = "v2.3.5";
+
   static MilvusReleaseConfig.Builder milvus() {
-    return MilvusReleaseConfig.builder().withLocalChart(chart()).withServiceMonitorInterval(SCRAPE_INTERVAL)
-        .withScrapeTimeout(SCRAPE_TIMEOUT).withReadyTimeout(Duration.ofMinutes(2));
+    return MilvusReleaseConfig.builder().withLocalChart(chart()).withImageTag(MILVUS_TAG)
+        .withServiceMonitorInterval(SCRAPE_INTERVAL).withScrapeTimeout(SCRAPE_TIMEOUT)
+        .withReadyTimeout(Duration.ofMinutes(2));
   }
 }

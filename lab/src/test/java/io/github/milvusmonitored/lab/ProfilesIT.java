@@ -96,7 +96,9 @@ class ProfilesIT {
     List<String> components = MilvusProfile.CLUSTER.components();
 
     try (MonitoredEnvironment env = MonitoredEnvironments.start(LabConfigs.environment(lab, "profile-cluster")
-        .withMilvus(LabConfigs.milvus().withProfile(MilvusProfile.CLUSTER).build()))) {
+        .withMilvus(LabConfigs.milvus().withProfile(MilvusProfile.CLUSTER)
+            // The cluster profile's pods are the test exporter, shaped from Milvus 2.6.15's catalogue.
+            .withImageTag("v2.6.15").build()))) {
       List<Deployment> deployments = admin.apps().deployments().inNamespace(NAMESPACE).list().getItems();
       assertThat(names(deployments)).containsExactlyInAnyOrder(FULLNAME + "-mixcoord", FULLNAME + "-proxy",
           FULLNAME + "-querynode", FULLNAME + "-datanode", FULLNAME + "-streamingnode", "my-release-minio");

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.milvusmonitored.environment.MonitoredEnvironment;
 import io.github.milvusmonitored.environment.MonitoredEnvironments;
+import io.github.milvusmonitored.metrics.DetectedVersion;
 import io.github.milvusmonitored.metrics.MilvusMetrics;
+import io.github.milvusmonitored.metrics.MilvusVersion;
 import io.github.milvusmonitored.metrics.QueryType;
 import io.github.milvusmonitored.metrics.RequestCounts;
 import io.github.milvusmonitored.metrics.RequestStatus;
@@ -57,6 +59,15 @@ class RealMilvusIT {
       assertThat(counts.count("Search", RequestStatus.FAIL)).as("the failed search, counted as a failure: " + counts)
           .isEqualTo(1.0);
       assertThat(counts.count("Search", RequestStatus.TOTAL)).as(counts.toString()).isEqualTo(21.0);
+      assertThat(counts.causes()).as("2.3.5 records no cause of a failure").isEmpty();
+      assertThat(counts.unclassified()).as("every status 2.3.5 writes has a class").isEmpty();
+
+      // Which Milvus the library reads these metrics as: the configured tag, and without it, the metrics' shape.
+      assertThat(metrics.milvusVersion().version()).isEqualTo(MilvusVersion.parse("v2.3.5"));
+      assertThat(metrics.milvusVersion().source()).isEqualTo(DetectedVersion.Source.IMAGE_TAG);
+      DetectedVersion fromShape = MilvusMetrics.of(metrics.prometheus(), metrics.release()).milvusVersion();
+      assertThat(fromShape.source()).as(fromShape.evidence()).isEqualTo(DetectedVersion.Source.EXPOSITION_SHAPE);
+      assertThat(fromShape.version().minor()).as(fromShape.evidence()).isEqualTo(3);
 
       OptionalDouble p95 = metrics.latencyQuantile(QueryType.SEARCH, 0.95);
       assertThat(p95).as("search p95 from milvus_proxy_sq_latency").isPresent();
@@ -72,7 +83,7 @@ class RealMilvusIT {
           .hasMessageContaining("it is a startup metric in Milvus 2.6.15's catalogue, but the target milvus/my-release"
               + " (UP, ");
 
-      // What README says the injected client does on this server: SDK 2.6.6's calls that Milvus 2.3.5 refuses.
+      // What README says the injected client does on this server: the SDK's calls that Milvus 2.3.5 refuses.
       try (RealMilvusTraffic traffic = RealMilvusTraffic.connect(env.milvusEndpoint())) {
         assertThatThrownBy(() -> traffic.upsert("books")).as("upsert into an autoID collection")
             .isInstanceOf(MilvusClientException.class)
