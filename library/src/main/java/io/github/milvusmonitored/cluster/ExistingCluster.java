@@ -3,6 +3,7 @@ package io.github.milvusmonitored.cluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.github.milvusmonitored.cluster.internal.KubeconfigSelection;
 import io.github.milvusmonitored.cluster.internal.Kubeconfigs;
+import io.github.milvusmonitored.internal.LeftoverFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,8 @@ public final class ExistingCluster implements KubernetesCluster {
   private static final Logger LOG = LoggerFactory.getLogger(ExistingCluster.class);
   private static final Duration REACH_TIMEOUT = Duration.ofSeconds(15);
   /** The start of the private kubeconfig file's name in this JVM: {@code milvus-monitored-existing-<pid>-}. */
-  static final String KUBECONFIG_PREFIX = "milvus-monitored-existing-" + ProcessHandle.current().pid() + "-";
+  static final String KUBECONFIG_FAMILY = "milvus-monitored-existing-";
+  static final String KUBECONFIG_PREFIX = LeftoverFiles.prefix(KUBECONFIG_FAMILY);
 
   private final KubernetesClient client;
   private final Path kubeconfig;
@@ -62,6 +64,7 @@ public final class ExistingCluster implements KubernetesCluster {
     KubeconfigSelection selection = KubeconfigSelection.select(files, context);
     // Every client reads this one file, whose only context is the chosen one: fabric8, Helm (which
     // has no context option) and every probe reach the same cluster as the same user.
+    LeftoverFiles.sweepTemp(KUBECONFIG_FAMILY);
     Path file = Kubeconfigs.writePrivate(selection.yaml(), KUBECONFIG_PREFIX);
     KubernetesClient client;
     try {

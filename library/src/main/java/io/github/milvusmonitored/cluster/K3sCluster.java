@@ -3,6 +3,7 @@ package io.github.milvusmonitored.cluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.github.milvusmonitored.cluster.internal.ClusterErrors;
 import io.github.milvusmonitored.cluster.internal.Kubeconfigs;
+import io.github.milvusmonitored.internal.LeftoverFiles;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -24,6 +25,9 @@ import org.testcontainers.utility.MountableFile;
  */
 public final class K3sCluster implements KubernetesCluster {
 
+  /** What the private kubeconfig's name starts with, before the process id. */
+  static final String KUBECONFIG_FAMILY = "milvus-monitored-k3s-";
+
   private static final Logger LOG = LoggerFactory.getLogger(K3sCluster.class);
 
   private final K3sContainer container;
@@ -35,7 +39,8 @@ public final class K3sCluster implements KubernetesCluster {
     this.container = container;
     this.config = config;
     this.client = Kubeconfigs.client(kubeconfigYaml, null, "of the k3s container");
-    this.kubeconfig = Kubeconfigs.writePrivate(kubeconfigYaml, "milvus-monitored-k3s-");
+    LeftoverFiles.sweepTemp(KUBECONFIG_FAMILY);
+    this.kubeconfig = Kubeconfigs.writePrivate(kubeconfigYaml, LeftoverFiles.prefix(KUBECONFIG_FAMILY));
   }
 
   /** Starts k3s (or, with reuse, finds the running one) and waits until its API server answers. */

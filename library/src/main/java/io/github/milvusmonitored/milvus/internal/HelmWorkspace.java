@@ -1,5 +1,6 @@
 package io.github.milvusmonitored.milvus.internal;
 
+import io.github.milvusmonitored.internal.LeftoverFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,11 +22,17 @@ public final class HelmWorkspace implements AutoCloseable {
     this.repositoryConfig = repositoryConfig;
   }
 
+  /** What every workspace folder's name starts with, before the process id. */
+  public static final String FAMILY = "milvus-helm-";
   /** The start of every workspace folder's name in this JVM: {@code milvus-helm-<pid>-}. */
-  public static final String PREFIX = "milvus-helm-" + ProcessHandle.current().pid() + "-";
+  public static final String PREFIX = LeftoverFiles.prefix(FAMILY);
 
-  /** Creates the directory and its empty repository configuration. */
+  /**
+   * Creates the directory and its empty repository configuration, after removing the workspaces of
+   * earlier JVMs that ended without removing theirs.
+   */
   public static HelmWorkspace create() {
+    LeftoverFiles.sweepTemp(FAMILY);
     try {
       Path root = Files.createTempDirectory(PREFIX);
       Path repositories = Files.writeString(root.resolve("repositories.yaml"),
