@@ -118,6 +118,9 @@ public record MilvusReleaseConfig(
     if (localChart != null && !Files.exists(localChart)) {
       throw new IllegalArgumentException(MilvusErrors.missingLocalChart(localChart));
     }
+    if (localChart != null && Files.isDirectory(localChart) && !Files.isRegularFile(localChart.resolve("Chart.yaml"))) {
+      throw new IllegalArgumentException(MilvusErrors.localChartWithoutChartYaml(localChart));
+    }
   }
 
 

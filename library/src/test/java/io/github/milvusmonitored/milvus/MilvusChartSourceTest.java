@@ -124,6 +124,19 @@ class MilvusChartSourceTest {
   }
 
   @Test
+  void refuses_a_local_chart_folder_without_chart_yaml_when_configured() throws Exception {
+    Path repositoryRoot = Files.createDirectories(dir.resolve("milvus-helm"));
+    Files.createDirectories(repositoryRoot.resolve("charts/milvus"));
+
+    assertThatThrownBy(() -> MilvusReleaseConfig.builder().withLocalChart(repositoryRoot).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Local chart " + repositoryRoot.toAbsolutePath() + " is a folder without Chart.yaml, so it is"
+            + " no Helm chart. Point withLocalChart(..) (CLI: --local-chart) at the Milvus chart's own folder, the"
+            + " one holding Chart.yaml (charts/milvus in zilliztech/milvus-helm, not the repository's root), or at"
+            + " a packaged chart (.tgz).");
+  }
+
+  @Test
   void renders_a_packaged_local_chart() {
     Path archive = dir.resolve("milvus-5.0.19.tgz");
     MilvusReleaseConfig config = MilvusReleaseConfig.builder().withLocalChart(archive).build();

@@ -95,6 +95,12 @@ public final class MilvusErrors {
         + " withLocalChart(..) at the Milvus chart.";
   }
 
+  public static String localChartWithoutChartYaml(Path chart) {
+    return "Local chart " + chart.toAbsolutePath() + " is a folder without Chart.yaml, so it is no Helm chart. Point"
+        + " withLocalChart(..) (CLI: --local-chart) at the Milvus chart's own folder, the one holding Chart.yaml"
+        + " (charts/milvus in zilliztech/milvus-helm, not the repository's root), or at a packaged chart (.tgz).";
+  }
+
   public static String localChartVersionMismatch(Path chart, String found, String pinned) {
     return "Local chart " + chart.toAbsolutePath() + " has version " + found + " but the configuration"
         + " pins " + pinned + ". Use the " + pinned + " chart, or set withChartVersion(\"" + found

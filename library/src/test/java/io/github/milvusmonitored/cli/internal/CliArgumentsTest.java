@@ -197,6 +197,7 @@ class CliArgumentsTest {
     Path manifests = Files.createDirectory(dir.resolve("kube-prometheus"));
     Path archive = Files.writeString(dir.resolve("kp.tar.gz"), "x");
     Path chart = Files.createDirectory(dir.resolve("milvus"));
+    Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: milvus\nversion: 5.0.19\n");
 
     EnvironmentConfig config = CliArguments.parse("up", "--context=lab", "--kube-prometheus=" + manifests,
         "--local-chart=" + chart, "--scrape-interval=1m30s", "--scrape-timeout=5s").environmentConfig(Path.of("r"));
