@@ -76,6 +76,8 @@ public record MilvusReleaseConfig(
   public static final String DEFAULT_IMAGE_TAG = "v2.6.24";
 
   private static final Pattern DNS_1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+  /** An image tag as the OCI distribution specification defines it. */
+  private static final Pattern IMAGE_TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
 
   /** Checks every value; see the class description. */
   public MilvusReleaseConfig {
@@ -98,6 +100,9 @@ public record MilvusReleaseConfig(
     requireNotBlank(chartName, "Chart name");
     requireNotBlank(chartVersion, "Chart version");
     requireNotBlank(imageTag, "Milvus image tag");
+    if (!IMAGE_TAG.matcher(imageTag).matches()) {
+      throw new IllegalArgumentException(MilvusErrors.invalidImageTag(imageTag));
+    }
     if (!isHttpAddress(chartRepository)) {
       throw new IllegalArgumentException(MilvusErrors.invalidChartRepository(chartRepository));
     }

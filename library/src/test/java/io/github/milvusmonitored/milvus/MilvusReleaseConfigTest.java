@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -156,5 +157,17 @@ class MilvusReleaseConfigTest {
 
     assertThat(config.toString()).contains("secretKey=<redacted>", "mode=standalone", "imageTag=v2.6.24")
         .doesNotContain("planted-secret-value");
+  }
+
+  @Test
+  void an_image_tag_that_is_not_a_tag_is_refused_naming_the_form() {
+    for (String notATag : List.of("milvusdb/milvus:v2.6.24", "v2.6.24 ", "-v2", "sha256@abc", "x".repeat(129))) {
+      assertThatThrownBy(() -> MilvusReleaseConfig.builder().withImageTag(notATag).build()).as(notATag)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("Milvus image tag '" + notATag + "' is not an image tag: a tag is 1 to 128 letters, digits,"
+              + " '_', '.' and '-', not starting with '.' or '-' (e.g. v2.6.24). Give only the tag to withImageTag(..)"
+              + " (CLI: --image-tag, annotation: imageTag), not the image name or a digest.");
+    }
+    assertThat(MilvusReleaseConfig.builder().withImageTag("v2.6.24-gpu").build().imageTag()).isEqualTo("v2.6.24-gpu");
   }
 }

@@ -32,6 +32,12 @@ public final class MilvusErrors {
         + " 63 characters).";
   }
 
+  public static String invalidImageTag(String tag) {
+    return "Milvus image tag '" + tag + "' is not an image tag: a tag is 1 to 128 letters, digits, '_', '.' and '-',"
+        + " not starting with '.' or '-' (e.g. v2.6.24). Give only the tag to withImageTag(..) (CLI: --image-tag,"
+        + " annotation: imageTag), not the image name or a digest.";
+  }
+
   public static String invalidReleaseName(String name) {
     return "Release name '" + name + "' is not valid for Helm: it must be a DNS-1123 label (lower-case"
         + " letters, digits and '-', starting and ending with a letter or digit) of at most 53 characters,"
