@@ -27,8 +27,15 @@ class MonitoredEnvironmentsTest {
         .withReportDirectory(dir.resolve("report"));
 
     assertThatThrownBy(() -> MonitoredEnvironments.start(config))
-        .isInstanceOf(ManifestVerificationException.class)
-        .hasMessageContaining("prometheus-prometheus.yaml");
+        .isInstanceOfSatisfying(EnvironmentStartException.class, e -> {
+          assertThat(e.phase()).isEqualTo("manifests verified");
+          assertThat(e.diagnostics()).isEmpty();
+        })
+        .hasCauseInstanceOf(ManifestVerificationException.class)
+        .hasMessageStartingWith("The monitored environment did not come up: phase 'manifests verified' failed:"
+            + " kube-prometheus manifests from folder ")
+        .hasMessageContaining("prometheus-prometheus.yaml")
+        .hasMessageContaining("\n  Nothing was installed: the run stopped before it changed any cluster.");
   }
 
   @Test
@@ -49,9 +56,11 @@ class MonitoredEnvironmentsTest {
     EnvironmentConfig config = EnvironmentConfig.defaults().withManifests(offlineDownload())
         .withCluster(new ClusterChoice.Existing(kubeconfig, null)).withReportDirectory(dir.resolve("report"));
 
-    assertThatThrownBy(() -> MonitoredEnvironments.start(config)).hasMessage("No kubeconfig at " + kubeconfig
-        + ". Pass the path of an existing kubeconfig file, or set KUBECONFIG; to start a throwaway k3s instead, do"
-        + " not configure an existing cluster.");
+    assertThatThrownBy(() -> MonitoredEnvironments.start(config)).isInstanceOf(EnvironmentStartException.class)
+        .hasMessage("The monitored environment did not come up: phase 'configuration checked' failed: No kubeconfig at "
+            + kubeconfig + ". Pass the path of an existing kubeconfig file, or set KUBECONFIG; to start a throwaway"
+            + " k3s instead, do not configure an existing cluster.\n  Nothing was installed: the run stopped before it"
+            + " changed any cluster.\n  Timing report: " + dir.resolve("report/timing-report.json").toAbsolutePath());
     assertThat(dir.resolve("cache")).doesNotExist();
     assertThat(dir.resolve("report/timing-report.json")).exists();
   }
@@ -65,8 +74,9 @@ class MonitoredEnvironmentsTest {
     EnvironmentConfig config = EnvironmentConfig.defaults().withManifests(offlineDownload())
         .withCluster(new ClusterChoice.Existing(kubeconfig, "prod")).withReportDirectory(dir.resolve("report"));
 
-    assertThatThrownBy(() -> MonitoredEnvironments.start(config)).hasMessage("Context 'prod' is not in the kubeconfig "
-        + kubeconfig + " (context prod). Contexts there: [lab].");
+    assertThatThrownBy(() -> MonitoredEnvironments.start(config)).isInstanceOf(EnvironmentStartException.class)
+        .hasMessageContaining("phase 'configuration checked' failed: Context 'prod' is not in the kubeconfig "
+            + kubeconfig + " (context prod). Contexts there: [lab].\n  Nothing was installed");
     assertThat(dir.resolve("cache")).doesNotExist();
   }
 

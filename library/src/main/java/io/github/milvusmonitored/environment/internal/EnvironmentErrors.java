@@ -42,6 +42,12 @@ final class EnvironmentErrors {
         + namespace + " -o yaml' shows what its finalizers wait for (status.conditions). Retry when it is gone.";
   }
 
+  static String refusedBeforeInstalling(String phase, Throwable cause, EnvironmentConfig config) {
+    return "The monitored environment did not come up: phase '" + phase + "' failed: " + cause.getMessage()
+        + "\n  Nothing was installed: the run stopped before it changed any cluster."
+        + "\n  Timing report: " + config.reportDirectory().resolve("timing-report.json").toAbsolutePath();
+  }
+
   static String startFailed(String phase, Throwable cause, Path diagnostics, EnvironmentConfig config,
       KubernetesCluster cluster, boolean kept) {
     StringBuilder out = new StringBuilder("The monitored environment did not come up: phase '").append(phase)

@@ -41,10 +41,10 @@ public final class EnvironmentStarter {
       KubeconfigPrecheck.check(config.cluster());
       manifests = clock.run("manifests verified", "kube-prometheus manifests against their checksums",
           () -> KubePrometheusManifests.builder().withSource(config.manifests()).load());
-    } catch (RuntimeException | Error e) {
+    } catch (RuntimeException e) {
       // Nothing runs yet to diagnose; the timing report still says which phase failed, and when.
       writeTimingReport(config, clock, e);
-      throw e;
+      throw refused(config, clock, "configuration checked", e);
     }
     return start(config, manifests, ResourceApplier.SERVER_SIDE, clock);
   }
@@ -57,12 +57,12 @@ public final class EnvironmentStarter {
     try {
       release = MilvusHelmRelease.create(config.milvus());
       cluster = clock.run("cluster up", describe(config.cluster()), () -> open(config.cluster(), config.stackProfile()));
-    } catch (RuntimeException | Error e) {
+    } catch (RuntimeException e) {
       writeTimingReport(config, clock, e);
       if (release != null) {
         release.close();
       }
-      throw e;
+      throw refused(config, clock, release == null ? "configuration checked" : "cluster up", e);
     }
     RunOwnership run = RunOwnership.newRun();
     LOG.info("[environment] run {}: what it creates carries label {}={}", run.runId(), RunOwnership.RUN_ID_LABEL, run.runId());
@@ -145,6 +145,17 @@ public final class EnvironmentStarter {
     }
     return new EnvironmentStartException(EnvironmentErrors.startFailed(phase, e, diagnostics, config, cluster, keep),
         phase, diagnostics, e);
+  }
+
+  /** A failure before the run changed anything: the phase, the cause, and that nothing was installed. */
+  private static EnvironmentStartException refused(EnvironmentConfig config, PhaseClock clock, String orPhase,
+      RuntimeException e) {
+    if (e instanceof EnvironmentStartException already) {
+      return already;
+    }
+    String phase = clock.report().phases().stream().filter(p -> p.outcome() == PhaseTiming.Outcome.FAILED)
+        .map(PhaseTiming::name).findFirst().orElse(orPhase);
+    return new EnvironmentStartException(EnvironmentErrors.refusedBeforeInstalling(phase, e, config), phase, null, e);
   }
 
   private static void writeTimingReport(EnvironmentConfig config, PhaseClock clock, Throwable failure) {
