@@ -119,6 +119,16 @@ public final class MilvusMetrics {
     return targetStatus().isUp();
   }
 
+  /**
+   * The release's view of {@code ALERTS}: the pending and firing alerts whose labels name this release
+   * ({@code namespace} and {@code app_kubernetes_io_instance}, which a rule keeps with
+   * {@code sum by (namespace, app_kubernetes_io_instance) (...)}), firing first.
+   */
+  public java.util.List<Alert> alerts() {
+    return prometheus.alerts().stream().filter(a -> release.matches(a.labels()))
+        .sorted(java.util.Comparator.comparing((Alert a) -> !a.isFiring()).thenComparing(Alert::name)).toList();
+  }
+
   /** The names of the {@code milvus_*} metrics the release has now (within Prometheus's lookback). */
   public SortedSet<String> presentMetricNames() {
     InstantVector v = prometheus.query("count by (__name__) ({__name__=~\"milvus_.+\"," + release.matchers() + "})");
