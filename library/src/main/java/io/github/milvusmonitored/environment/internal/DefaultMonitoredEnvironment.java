@@ -16,6 +16,9 @@ import io.github.milvusmonitored.metrics.MilvusMetrics;
 import io.github.milvusmonitored.metrics.MilvusSelector;
 import io.github.milvusmonitored.metrics.PrometheusClient;
 import io.github.milvusmonitored.milvus.MilvusHelmRelease;
+import io.github.milvusmonitored.stack.AppliedRules;
+import io.github.milvusmonitored.stack.PrometheusRuleFile;
+import io.github.milvusmonitored.stack.RunOwnership;
 import io.github.milvusmonitored.stack.StackProfile;
 import java.net.URI;
 import java.nio.file.Path;
@@ -29,6 +32,9 @@ import org.slf4j.LoggerFactory;
 public final class DefaultMonitoredEnvironment implements MonitoredEnvironment {
 
   private static final Logger LOG = LoggerFactory.getLogger(DefaultMonitoredEnvironment.class);
+  /** The Prometheus resource kube-prometheus installs, which the environment's client talks to. */
+  static final String PROMETHEUS_NAMESPACE = "monitoring";
+  static final String PROMETHEUS_NAME = "k8s";
 
   private final EnvironmentConfig config;
   private final KubernetesCluster cluster;
@@ -37,13 +43,14 @@ public final class DefaultMonitoredEnvironment implements MonitoredEnvironment {
   private final MilvusMetrics metrics;
   private final InstalledParts parts;
   private final PhaseClock clock;
+  private final RunOwnership run;
   private final PortForwards forwards;
   private final Map<ForwardTarget, ForwardedPort> open = new ConcurrentHashMap<>();
   private final java.util.List<AutoCloseable> closeWith = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile boolean closed;
 
   DefaultMonitoredEnvironment(EnvironmentConfig config, KubernetesCluster cluster, MilvusHelmRelease release,
-      PrometheusClient prometheus, MilvusMetrics metrics, InstalledParts parts, PhaseClock clock) {
+      PrometheusClient prometheus, MilvusMetrics metrics, InstalledParts parts, PhaseClock clock, RunOwnership run) {
     this.config = config;
     this.cluster = cluster;
     this.release = release;
@@ -51,6 +58,7 @@ public final class DefaultMonitoredEnvironment implements MonitoredEnvironment {
     this.metrics = metrics;
     this.parts = parts;
     this.clock = clock;
+    this.run = run;
     this.forwards = PortForwards.of(cluster.client());
   }
 
@@ -93,6 +101,20 @@ public final class DefaultMonitoredEnvironment implements MonitoredEnvironment {
   @Override
   public Optional<URI> grafanaUrl() {
     return config.stackProfile() == StackProfile.FULL ? Optional.of(forward(ForwardTarget.GRAFANA).uri()) : Optional.empty();
+  }
+
+  @Override
+  public AppliedRules applyRules(Path ruleFile) {
+    if (closed) {
+      throw new IllegalStateException("The monitored environment is closed; the rules of " + ruleFile
+          + " cannot be applied.");
+    }
+    PrometheusRuleFile file = PrometheusRuleFile.read(ruleFile);
+    AppliedRules applied = AppliedRules.apply(cluster.client(), file, config.milvus().namespace(), run,
+        RuleSelectorLabels.required(cluster.client(), PROMETHEUS_NAMESPACE, PROMETHEUS_NAME,
+            config.milvus().namespace()));
+    closeWith(applied);
+    return applied;
   }
 
   @Override

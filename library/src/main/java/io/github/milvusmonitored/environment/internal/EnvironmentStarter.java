@@ -86,7 +86,7 @@ public final class EnvironmentStarter {
       PrometheusClient prometheus = PrometheusClient.builder(transport).build();
       MilvusMetrics metrics = MilvusMetrics.of(prometheus,
           MilvusSelector.of(config.milvus().namespace(), config.milvus().releaseName()));
-      env = new DefaultMonitoredEnvironment(config, cluster, release, prometheus, metrics, parts, clock);
+      env = new DefaultMonitoredEnvironment(config, cluster, release, prometheus, metrics, parts, clock, run);
       env.closeWith(transport);
       new ScrapePhases(config, cluster, prometheus, metrics, clock).run();
       clock.report().writeTo(config.reportDirectory().resolve("timing-report.json"));
