@@ -27,15 +27,25 @@ public final class MilvusMetrics {
 
   private final PrometheusClient prometheus;
   private final MilvusSelector release;
+  private final ServiceMonitorSelection selection;
 
-  private MilvusMetrics(PrometheusClient prometheus, MilvusSelector release) {
+  private MilvusMetrics(PrometheusClient prometheus, MilvusSelector release, ServiceMonitorSelection selection) {
     this.prometheus = java.util.Objects.requireNonNull(prometheus, "prometheus");
     this.release = java.util.Objects.requireNonNull(release, "release");
+    this.selection = selection;
+  }
+
+  /**
+   * The same view, telling {@link TargetStatus.State#NOT_SELECTED} from {@link TargetStatus.State#NO_SCRAPE_POOL}
+   * with {@code selection} when Prometheus has no job for the release.
+   */
+  public MilvusMetrics withServiceMonitorSelection(ServiceMonitorSelection selection) {
+    return new MilvusMetrics(prometheus, release, java.util.Objects.requireNonNull(selection, "selection"));
   }
 
   /** The metrics of {@code release} as scraped by {@code prometheus}. */
   public static MilvusMetrics of(PrometheusClient prometheus, MilvusSelector release) {
-    return new MilvusMetrics(prometheus, release);
+    return new MilvusMetrics(prometheus, release, null);
   }
 
   /** The underlying client, for queries of your own. */
@@ -71,6 +81,11 @@ public final class MilvusMetrics {
     ScrapePoolSources sources = prometheus.scrapePoolSources(targets);
     List<String> pools = sources.all().stream().filter(release::isScrapePoolOf).toList();
     if (pools.isEmpty()) {
+      java.util.Optional<String> notSelected = selection == null ? java.util.Optional.empty()
+          : selection.notSelected(release);
+      if (notSelected.isPresent()) {
+        return new TargetStatus(TargetStatus.State.NOT_SELECTED, List.of(), List.of(), notSelected.get());
+      }
       return new TargetStatus(TargetStatus.State.NO_SCRAPE_POOL, List.of(), List.of(),
           MilvusDiagnosis.noScrapePool(release, List.copyOf(sources.all())));
     }

@@ -136,7 +136,8 @@ public final class DefaultMonitoredEnvironment implements MonitoredEnvironment {
         .withReleaseStatus(() -> release.status(kubeconfig))
         .withValuesYaml(() -> release.values().toYaml())
         .withMilvusSelector(MilvusSelector.of(config.milvus().namespace(), config.milvus().releaseName()))
-        .withMilvusComponents(config.milvus().profile().components());
+        .withMilvusComponents(config.milvus().profile().components())
+        .withServiceMonitorSelection(new ClusterServiceMonitorSelection(cluster.client()));
     if (prometheus != null) {
       builder.withPrometheus(prometheus);
     }

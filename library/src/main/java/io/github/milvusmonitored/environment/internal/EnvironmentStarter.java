@@ -85,7 +85,8 @@ public final class EnvironmentStarter {
       transport = ProxyThenForwardTransport.prometheus(cluster.client());
       PrometheusClient prometheus = PrometheusClient.builder(transport).build();
       MilvusMetrics metrics = MilvusMetrics.of(prometheus,
-          MilvusSelector.of(config.milvus().namespace(), config.milvus().releaseName()));
+          MilvusSelector.of(config.milvus().namespace(), config.milvus().releaseName()))
+          .withServiceMonitorSelection(new ClusterServiceMonitorSelection(cluster.client()));
       env = new DefaultMonitoredEnvironment(config, cluster, release, prometheus, metrics, parts, clock, run);
       env.closeWith(transport);
       new ScrapePhases(config, cluster, prometheus, metrics, clock).run();
