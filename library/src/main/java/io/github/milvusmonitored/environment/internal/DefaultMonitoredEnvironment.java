@@ -32,9 +32,6 @@ import org.slf4j.LoggerFactory;
 public final class DefaultMonitoredEnvironment implements MonitoredEnvironment {
 
   private static final Logger LOG = LoggerFactory.getLogger(DefaultMonitoredEnvironment.class);
-  /** The Prometheus resource kube-prometheus installs, which the environment's client talks to. */
-  static final String PROMETHEUS_NAMESPACE = "monitoring";
-  static final String PROMETHEUS_NAME = "k8s";
 
   private final EnvironmentConfig config;
   private final KubernetesCluster cluster;
@@ -44,6 +41,7 @@ public final class DefaultMonitoredEnvironment implements MonitoredEnvironment {
   private final InstalledParts parts;
   private final PhaseClock clock;
   private final RunOwnership run;
+  private final ChosenPrometheus chosen;
   private final PortForwards forwards;
   private final Map<ForwardTarget, ForwardedPort> open = new ConcurrentHashMap<>();
   private final java.util.List<AutoCloseable> closeWith = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -51,6 +49,13 @@ public final class DefaultMonitoredEnvironment implements MonitoredEnvironment {
 
   DefaultMonitoredEnvironment(EnvironmentConfig config, KubernetesCluster cluster, MilvusHelmRelease release,
       PrometheusClient prometheus, MilvusMetrics metrics, InstalledParts parts, PhaseClock clock, RunOwnership run) {
+    this(config, cluster, release, prometheus, metrics, parts, clock, run, ChosenPrometheus.KUBE_PROMETHEUS);
+  }
+
+  DefaultMonitoredEnvironment(EnvironmentConfig config, KubernetesCluster cluster, MilvusHelmRelease release,
+      PrometheusClient prometheus, MilvusMetrics metrics, InstalledParts parts, PhaseClock clock, RunOwnership run,
+      ChosenPrometheus chosen) {
+    this.chosen = chosen;
     this.config = config;
     this.cluster = cluster;
     this.release = release;
@@ -95,12 +100,12 @@ public final class DefaultMonitoredEnvironment implements MonitoredEnvironment {
 
   @Override
   public URI prometheusUiUrl() {
-    return forward(ForwardTarget.PROMETHEUS_UI).uri();
+    return forward(chosen.forwardTarget()).uri();
   }
 
   @Override
   public Optional<URI> grafanaUrl() {
-    return config.stackProfile() == StackProfile.FULL ? Optional.of(forward(ForwardTarget.GRAFANA).uri()) : Optional.empty();
+    return config.stackProfile() == StackProfile.FULL && chosen.installed() ? Optional.of(forward(ForwardTarget.GRAFANA).uri()) : Optional.empty();
   }
 
   @Override
@@ -111,7 +116,7 @@ public final class DefaultMonitoredEnvironment implements MonitoredEnvironment {
     }
     PrometheusRuleFile file = PrometheusRuleFile.read(ruleFile);
     AppliedRules applied = AppliedRules.apply(cluster.client(), file, config.milvus().namespace(), run,
-        RuleSelectorLabels.required(cluster.client(), PROMETHEUS_NAMESPACE, PROMETHEUS_NAME,
+        RuleSelectorLabels.required(cluster.client(), chosen.namespace(), chosen.name(),
             config.milvus().namespace()));
     closeWith(applied);
     return applied;
