@@ -82,4 +82,32 @@ class ExistingStackIT {
     assertThat(ObjectState.of(admin, "apps/v1", "Deployment", NS, KubePrometheusStackObjects.OPERATOR, "spec")
         .ignoringResourceVersion()).isEqualTo(operator);
   }
+
+  @Test
+  void grants_discovery_the_stacks_prometheus_lacks_with_a_role_of_the_run_and_removes_it(Lab lab) {
+    KubernetesClient admin = lab.client();
+    KubePrometheusStackObjects.install(admin, false);
+    ClusterSnapshot before = ClusterSnapshot.of(admin);
+    ObjectState role = ObjectState.of(admin, "rbac.authorization.k8s.io/v1", "ClusterRole", null,
+        KubePrometheusStackObjects.PROMETHEUS, "rules");
+
+    try (MonitoredEnvironment env = MonitoredEnvironments.start(LabConfigs.environment(lab, "existing-stack-rbac")
+        .withStack(StackMode.EXISTING))) {
+      var granted = admin.rbac().roleBindings().inNamespace("milvus").withName("milvus-monitored-prometheus-discovery")
+          .get();
+      assertThat(granted).as("a RoleBinding of the run for the stack's ServiceAccount").isNotNull();
+      assertThat(granted.getMetadata().getLabels()).containsKey(RunOwnership.RUN_ID_LABEL);
+      assertThat(granted.getSubjects()).singleElement().satisfies(s -> assertThat(s.getNamespace() + "/" + s.getName())
+          .isEqualTo(NS + "/" + KubePrometheusStackObjects.PROMETHEUS));
+      TargetStatus status = env.milvusMetrics().targetStatus();
+      assertThat(status.state()).as("discovered through the run's Role: " + status.summary())
+          .isEqualTo(TargetStatus.State.UP);
+    }
+
+    ClusterSnapshot after = FreshStartIT.awaitSettled(admin, before);
+    assertThat(before.added(after)).as("objects the run left behind").isEmpty();
+    assertThat(before.removed(after)).as("objects the run removed that were there before").isEmpty();
+    assertThat(ObjectState.of(admin, "rbac.authorization.k8s.io/v1", "ClusterRole", null,
+        KubePrometheusStackObjects.PROMETHEUS, "rules")).as("the stack's role, never edited").isEqualTo(role);
+  }
 }

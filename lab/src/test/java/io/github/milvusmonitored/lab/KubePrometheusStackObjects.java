@@ -44,6 +44,15 @@ final class KubePrometheusStackObjects {
 
   /** Installs the objects and waits until the operator is ready and Prometheus answers through its Service. */
   static void install(KubernetesClient admin) {
+    install(admin, true);
+  }
+
+  /**
+   * Like {@link #install(KubernetesClient)}; without {@code discoveryEverywhere} the Prometheus's ClusterRole grants
+   * only what kube-prometheus's own {@code prometheus-k8s} does (nodes/metrics and /metrics), as a stack whose owner
+   * restricted discovery has it.
+   */
+  static void install(KubernetesClient admin, boolean discoveryEverywhere) {
     admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build())
         .create();
     ExistingClusterSafetyIT.awaitNamespaceInitialised(admin, NAMESPACE);
@@ -92,17 +101,22 @@ final class KubePrometheusStackObjects {
     Map<String, String> prometheusLabels = helmLabels(Map.of("app", RELEASE + "-prometheus"));
     apply(admin, new ServiceAccountBuilder().withNewMetadata().withName(PROMETHEUS).withNamespace(NAMESPACE)
         .withLabels(prometheusLabels).withAnnotations(helmAnnotations()).endMetadata().build());
-    apply(admin, new ClusterRoleBuilder().withNewMetadata().withName(PROMETHEUS).withLabels(prometheusLabels)
-        .withAnnotations(helmAnnotations()).endMetadata()
-        .addToRules(new PolicyRuleBuilder().withApiGroups("").withResources("nodes", "nodes/metrics", "services",
-            "endpoints", "pods").withVerbs("get", "list", "watch").build())
-        .addToRules(new PolicyRuleBuilder().withApiGroups("discovery.k8s.io").withResources("endpointslices")
-            .withVerbs("get", "list", "watch").build())
-        .addToRules(new PolicyRuleBuilder().withApiGroups("networking.k8s.io").withResources("ingresses")
-            .withVerbs("get", "list", "watch").build())
+    ClusterRoleBuilder prometheusRole = new ClusterRoleBuilder().withNewMetadata().withName(PROMETHEUS)
+        .withLabels(prometheusLabels).withAnnotations(helmAnnotations()).endMetadata()
         .addToRules(new PolicyRuleBuilder().withNonResourceURLs("/metrics", "/metrics/cadvisor").withVerbs("get")
-            .build())
-        .build());
+            .build());
+    if (discoveryEverywhere) {
+      prometheusRole.addToRules(new PolicyRuleBuilder().withApiGroups("").withResources("nodes", "nodes/metrics",
+              "services", "endpoints", "pods").withVerbs("get", "list", "watch").build())
+          .addToRules(new PolicyRuleBuilder().withApiGroups("discovery.k8s.io").withResources("endpointslices")
+              .withVerbs("get", "list", "watch").build())
+          .addToRules(new PolicyRuleBuilder().withApiGroups("networking.k8s.io").withResources("ingresses")
+              .withVerbs("get", "list", "watch").build());
+    } else {
+      prometheusRole.addToRules(new PolicyRuleBuilder().withApiGroups("").withResources("nodes/metrics")
+          .withVerbs("get").build());
+    }
+    apply(admin, prometheusRole.build());
     apply(admin, new ClusterRoleBindingBuilder().withNewMetadata().withName(PROMETHEUS).withLabels(prometheusLabels)
         .withAnnotations(helmAnnotations()).endMetadata().withNewRoleRef().withApiGroup("rbac.authorization.k8s.io")
         .withKind("ClusterRole").withName(PROMETHEUS).endRoleRef().addNewSubject().withKind("ServiceAccount")
