@@ -54,7 +54,7 @@ class CliJarIT {
         + " --milvus-profile=standalone|one_pod|cluster, --k3s-image=<rancher/k3s image>, --image-tag=<Milvus image"
         + " tag>, --kubeconfig=<file>, --context=<name>, --kube-prometheus=<v0.18.0 .tar.gz or folder>,"
         + " --local-chart=<chart folder or .tgz>, --scrape-interval=<duration>, --scrape-timeout=<duration>, --keep,"
-        + " --help." + N + "Run with --help for the usage." + N);
+        + " --stack=install|existing|auto, --help." + N + "Run with --help for the usage." + N);
   }
 
   @Test

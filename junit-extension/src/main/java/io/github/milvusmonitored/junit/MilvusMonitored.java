@@ -52,6 +52,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *   <tr><td>chartVersion</td><td>MILVUS_MONITORED_CHART_VERSION</td><td>5.0.19</td><td>Milvus Helm chart version</td></tr>
  *   <tr><td>imageTag</td><td>MILVUS_MONITORED_IMAGE_TAG</td><td>v2.6.24</td><td>Milvus image tag</td></tr>
  *   <tr><td>kubePrometheusVersion</td><td>MILVUS_MONITORED_KUBE_PROMETHEUS_VERSION</td><td>v0.18.0</td><td>kube-prometheus release tag</td></tr>
+ *   <tr><td>stack</td><td>MILVUS_MONITORED_STACK</td><td>install</td><td>install kube-prometheus, use the operator-based stack the cluster has (existing: kube-prometheus-stack or a kube-prometheus installed by someone else), or auto (existing when there is one, else install)</td></tr>
  *   <tr><td>k3sImage</td><td>MILVUS_MONITORED_K3S_IMAGE</td><td>rancher/k3s:v1.35.0-k3s1</td><td>k3s image (k3s only)</td></tr>
  *   <tr><td>milvusProfile</td><td>MILVUS_MONITORED_MILVUS_PROFILE</td><td>standalone</td><td>Milvus chart values: standalone (etcd, MinIO and Milvus pods), one_pod (a single Milvus pod, fastest to start) or cluster (Milvus in cluster mode: mixcoord, proxy, querynode, datanode, streamingnode, etcd, MinIO)</td></tr>
  *   <tr><td>scrapeInterval</td><td>MILVUS_MONITORED_SCRAPE_INTERVAL</td><td>30s</td><td>ServiceMonitor interval</td></tr>
@@ -76,6 +77,13 @@ public @interface MilvusMonitored {
 
   /** kube-prometheus profile, {@code minimal} or {@code full}; empty means the default (minimal). */
   String stackProfile() default "";
+
+  /**
+   * Where Prometheus comes from: {@code install} (kube-prometheus, the default), {@code existing} (the cluster's
+   * operator-based stack, e.g. kube-prometheus-stack, used without changing it) or {@code auto} (existing when the
+   * cluster has one, else install); empty means install.
+   */
+  String stack() default "";
 
   /** Milvus Helm chart version; empty means the default. */
   String chartVersion() default "";

@@ -95,6 +95,11 @@ final class FakeEnvironment implements MonitoredEnvironment {
   }
 
   @Override
+  public io.github.milvusmonitored.stack.AppliedRules applyRules(java.nio.file.Path ruleFile) {
+    throw new UnsupportedOperationException("The extension's tests apply no rules");
+  }
+
+  @Override
   public TimingReport timingReport() {
     return new TimingReport(List.of());
   }

@@ -20,9 +20,15 @@ final class OperatorPod implements PodRunner {
     this.operator = operator;
   }
 
+  /**
+   * kube-prometheus's operator pod ({@code app.kubernetes.io/name=prometheus-operator}), or any pod whose container
+   * runs the operator's image (kube-prometheus-stack names its pods {@code kube-prometheus-stack-operator}).
+   */
   static boolean serves(Pod pod) {
     Map<String, String> labels = pod.getMetadata().getLabels();
-    return labels != null && "prometheus-operator".equals(labels.get("app.kubernetes.io/name"));
+    return labels != null && "prometheus-operator".equals(labels.get("app.kubernetes.io/name"))
+        || pod.getSpec().getContainers().stream().anyMatch(c -> c.getImage() != null
+            && c.getImage().contains("prometheus-operator/prometheus-operator:"));
   }
 
   static OperatorPod start(KubernetesClient client, Pod pod, LabPrograms programs, LabNetwork network, LabPki pki,

@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * A Prometheus pod of the operator's StatefulSet, run as the real programs: prometheus-config-reloader turns the
  * configuration the operator generates into its Secret (synced to disk every second, as a kubelet syncs a secret
  * volume) into the file Prometheus reads and reloads it; Prometheus listens on the pod's address and discovers
- * targets with the pod's ServiceAccount token, so the cluster's RBAC applies to it.
+ * targets with the pod's ServiceAccount token, so the cluster's RBAC applies to it. The rule files the operator
+ * generates from PrometheusRules (ConfigMaps mounted under {@code /etc/prometheus/rules/}) are synced into the pod's
+ * folder the same way, and Prometheus evaluates them.
  */
 final class PrometheusPod implements PodRunner {
 
@@ -63,6 +65,7 @@ final class PrometheusPod implements PodRunner {
             + " the operator's StatefulSet changed shape"));
     Path config = Files.createDirectories(dir.resolve("config")).resolve("prometheus.yaml.gz");
     Path out = Files.createDirectories(dir.resolve("config_out")).resolve("prometheus.env.yaml");
+    PrometheusRuleFiles rules = PrometheusRuleFiles.of(pod, dir.resolve("rules"));
     ScheduledExecutorService sync = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "lab-secret-sync-" + name);
       t.setDaemon(true);
@@ -71,7 +74,15 @@ final class PrometheusPod implements PodRunner {
     LabProcess reloader = null;
     LabProcess prometheus = null;
     try {
-      Runnable copy = () -> syncSecret(client, namespace, secret, config);
+      Runnable copy = () -> {
+        try {
+          rules.sync(client);
+        } catch (RuntimeException e) {
+          // An exception would end the scheduled copy for good; the next second tries again.
+          LOG.debug("lab: cannot sync the rule files of {}/{} yet: {}", namespace, name, e.toString());
+        }
+        syncSecret(client, namespace, secret, config, rules);
+      };
       copy.run();
       sync.scheduleWithFixedDelay(copy, 1, 1, TimeUnit.SECONDS);
 
@@ -79,13 +90,13 @@ final class PrometheusPod implements PodRunner {
       Map<String, String> env = Map.of("POD_NAME", name, "SHARD", "0");
       // On the pod's address and its reloader-web port, as in the pod: the replicas share the lab's network
       // namespace, so a fixed loopback port would let only the first of them start.
-      reloader = LabProcess.start(name + "-config-reloader", network.command(List.of(
+      reloader = LabProcess.start(name + "-config-reloader", network.command(LabProcess.concat(List.of(
           programs.path("prometheus-config-reloader").toString(), "--listen-address=" + address + ":8080",
           "--reload-url=http://" + address + ":9090/-/reload", "--config-file=" + config,
           "--config-envsubst-file=" + out,
           // A kubelet swaps a secret volume's ..data symlink; the lab replaces the file, and the reloader's file
           // watch missed such updates in the lab: it also compares the file every second.
-          "--watch-interval=1s")), env, dir);
+          "--watch-interval=1s"), rules.watchedDirArguments())), env, dir);
       reloader.awaitReady("the configuration written to " + out, START, () -> Files.exists(out));
 
       Map<String, String> promEnv = new java.util.HashMap<>(PodIdentity.environment());
@@ -137,13 +148,14 @@ final class PrometheusPod implements PodRunner {
     return address;
   }
 
-  private static void syncSecret(KubernetesClient client, String namespace, String name, Path file) {
+  private static void syncSecret(KubernetesClient client, String namespace, String name, Path file,
+      PrometheusRuleFiles rules) {
     try {
       Secret secret = client.secrets().inNamespace(namespace).withName(name).get();
       if (secret == null || secret.getData() == null || !secret.getData().containsKey("prometheus.yaml.gz")) {
         return;
       }
-      byte[] data = Base64.getDecoder().decode(secret.getData().get("prometheus.yaml.gz"));
+      byte[] data = rules.relocate(Base64.getDecoder().decode(secret.getData().get("prometheus.yaml.gz")));
       if (Files.exists(file) && Arrays.equals(Files.readAllBytes(file), data)) {
         return;
       }

@@ -87,7 +87,8 @@ class ExistingClusterRefusalIT {
         .hasMessageContaining("Deployment observability/obs-kube-prometheus-stack-operator runs a Prometheus operator ("
             + OPERATOR_IMAGE + ")")
         .hasMessageContaining("Nothing was changed")
-        .hasMessageContaining("Ways forward: run on a dedicated cluster")
+        .hasMessageContaining("Ways forward: use that stack as it is (stack=existing: ")
+        .hasMessageContaining("run on a dedicated cluster")
         .hasMessageContaining("remove the other stack if it is a leftover");
 
     ExistingClusterSafetyIT.assertLeftAsFound(admin, before);

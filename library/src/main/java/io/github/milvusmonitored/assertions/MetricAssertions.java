@@ -33,6 +33,19 @@ public final class MetricAssertions {
   }
 
   /**
+   * Asserts on the state of alert {@code alertName} of the rules loaded in {@code prometheus}, e.g.
+   * {@code assertThatAlert(env.prometheus(), "MilvusSearchFailing").eventually(ofMinutes(2)).isFiring()}.
+   */
+  public static AlertAssert assertThatAlert(PrometheusClient prometheus, String alertName) {
+    return new AlertAssert(prometheus, alertName);
+  }
+
+  /** Asserts on the state of alert {@code alertName} in the Prometheus behind {@code milvus}. */
+  public static AlertAssert assertThatAlert(MilvusMetrics milvus, String alertName) {
+    return new AlertAssert(milvus.prometheus(), alertName);
+  }
+
+  /**
    * Asserts on a dashboard audit, e.g.
    * {@code assertThatDashboard(audit).allowingNoDataIn("Proxy / Search Latency").hasNoPanelsWithoutData()}.
    */

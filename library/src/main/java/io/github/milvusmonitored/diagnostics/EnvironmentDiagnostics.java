@@ -82,6 +82,7 @@ public final class EnvironmentDiagnostics {
           out -> new MonitoringResourcesCollector<>(k, PrometheusRule.class).collect(out));
       runner.run("prometheus-targets.txt", "Prometheus targets",
           out -> new PrometheusTargetsCollector(config.prometheus, config.selector, config.components, context)
+              .withServiceMonitorSelection(config.selection)
               .collect(out));
       PodLogsCollector logs = new PodLogsCollector(k, config.tailLines);
       for (PodLogsCollector.LogRequest request : PodLogsCollector.plan(context.allPods())) {
@@ -113,6 +114,7 @@ public final class EnvironmentDiagnostics {
     private Supplier<MilvusReleaseStatus> releaseStatus;
     private Supplier<String> valuesYaml;
     private MilvusSelector selector;
+    private io.github.milvusmonitored.metrics.ServiceMonitorSelection selection;
     private List<String> components = List.of();
     private int tailLines = 200;
     private Duration stepTimeout = Duration.ofSeconds(15);
@@ -152,6 +154,15 @@ public final class EnvironmentDiagnostics {
     /** The Milvus release whose target status to explain. */
     public Builder withMilvusSelector(MilvusSelector selector) {
       this.selector = selector;
+      return this;
+    }
+
+    /**
+     * How to tell whether a Prometheus resource selects the release's ServiceMonitor, so that a missing scrape job is
+     * explained by the selector that excludes it ({@code TargetStatus.State.NOT_SELECTED}).
+     */
+    public Builder withServiceMonitorSelection(io.github.milvusmonitored.metrics.ServiceMonitorSelection selection) {
+      this.selection = selection;
       return this;
     }
 

@@ -31,6 +31,7 @@ import java.util.Objects;
  *     k3s before installing, so that k3s pulls only what the host does not have
  * @param rbacPatch patch ClusterRole {@code prometheus-k8s} so Prometheus discovers targets in the
  *     Milvus namespace; turn it off only to reproduce the "target absent" symptom
+ * @param stack install kube-prometheus, use the operator-based stack the cluster has, or choose
  */
 public record EnvironmentConfig(
     ClusterChoice cluster,
@@ -43,7 +44,8 @@ public record EnvironmentConfig(
     boolean keepInstalled,
     Path reportDirectory,
     boolean preloadImages,
-    boolean rbacPatch) {
+    boolean rbacPatch,
+    StackMode stack) {
 
   public EnvironmentConfig {
     Objects.requireNonNull(cluster, "cluster");
@@ -53,6 +55,7 @@ public record EnvironmentConfig(
     requirePositive("stackReadyTimeout", stackReadyTimeout);
     requirePositive("firstSampleTimeout", firstSampleTimeout);
     Objects.requireNonNull(reportDirectory, "reportDirectory");
+    Objects.requireNonNull(stack, "stack");
   }
 
   /**
@@ -63,62 +66,68 @@ public record EnvironmentConfig(
   public static EnvironmentConfig defaults() {
     return new EnvironmentConfig(ClusterChoice.k3s(), StackProfile.MINIMAL, ManifestSource.download("v0.18.0"),
         MilvusReleaseConfig.defaults(), Duration.ofMinutes(5), Duration.ofMinutes(5), false, false,
-        Path.of("target", "milvus-monitored"), true, true);
+        Path.of("target", "milvus-monitored"), true, true, StackMode.INSTALL);
   }
 
   public EnvironmentConfig withCluster(ClusterChoice value) {
     return new EnvironmentConfig(value, stackProfile, manifests, milvus, stackReadyTimeout, firstSampleTimeout,
-        keepOnFailure, keepInstalled, reportDirectory, preloadImages, rbacPatch);
+        keepOnFailure, keepInstalled, reportDirectory, preloadImages, rbacPatch, stack);
   }
 
   public EnvironmentConfig withStackProfile(StackProfile value) {
     return new EnvironmentConfig(cluster, value, manifests, milvus, stackReadyTimeout, firstSampleTimeout,
-        keepOnFailure, keepInstalled, reportDirectory, preloadImages, rbacPatch);
+        keepOnFailure, keepInstalled, reportDirectory, preloadImages, rbacPatch, stack);
   }
 
   public EnvironmentConfig withManifests(ManifestSource value) {
     return new EnvironmentConfig(cluster, stackProfile, value, milvus, stackReadyTimeout, firstSampleTimeout,
-        keepOnFailure, keepInstalled, reportDirectory, preloadImages, rbacPatch);
+        keepOnFailure, keepInstalled, reportDirectory, preloadImages, rbacPatch, stack);
   }
 
   public EnvironmentConfig withMilvus(MilvusReleaseConfig value) {
     return new EnvironmentConfig(cluster, stackProfile, manifests, value, stackReadyTimeout, firstSampleTimeout,
-        keepOnFailure, keepInstalled, reportDirectory, preloadImages, rbacPatch);
+        keepOnFailure, keepInstalled, reportDirectory, preloadImages, rbacPatch, stack);
   }
 
   public EnvironmentConfig withStackReadyTimeout(Duration value) {
     return new EnvironmentConfig(cluster, stackProfile, manifests, milvus, value, firstSampleTimeout,
-        keepOnFailure, keepInstalled, reportDirectory, preloadImages, rbacPatch);
+        keepOnFailure, keepInstalled, reportDirectory, preloadImages, rbacPatch, stack);
   }
 
   public EnvironmentConfig withFirstSampleTimeout(Duration value) {
     return new EnvironmentConfig(cluster, stackProfile, manifests, milvus, stackReadyTimeout, value,
-        keepOnFailure, keepInstalled, reportDirectory, preloadImages, rbacPatch);
+        keepOnFailure, keepInstalled, reportDirectory, preloadImages, rbacPatch, stack);
   }
 
   public EnvironmentConfig withKeepOnFailure(boolean value) {
     return new EnvironmentConfig(cluster, stackProfile, manifests, milvus, stackReadyTimeout, firstSampleTimeout,
-        value, keepInstalled, reportDirectory, preloadImages, rbacPatch);
+        value, keepInstalled, reportDirectory, preloadImages, rbacPatch, stack);
   }
 
   public EnvironmentConfig withKeepInstalled(boolean value) {
     return new EnvironmentConfig(cluster, stackProfile, manifests, milvus, stackReadyTimeout, firstSampleTimeout,
-        keepOnFailure, value, reportDirectory, preloadImages, rbacPatch);
+        keepOnFailure, value, reportDirectory, preloadImages, rbacPatch, stack);
   }
 
   public EnvironmentConfig withReportDirectory(Path value) {
     return new EnvironmentConfig(cluster, stackProfile, manifests, milvus, stackReadyTimeout, firstSampleTimeout,
-        keepOnFailure, keepInstalled, value, preloadImages, rbacPatch);
+        keepOnFailure, keepInstalled, value, preloadImages, rbacPatch, stack);
   }
 
   public EnvironmentConfig withPreloadImages(boolean value) {
     return new EnvironmentConfig(cluster, stackProfile, manifests, milvus, stackReadyTimeout, firstSampleTimeout,
-        keepOnFailure, keepInstalled, reportDirectory, value, rbacPatch);
+        keepOnFailure, keepInstalled, reportDirectory, value, rbacPatch, stack);
   }
 
   public EnvironmentConfig withRbacPatch(boolean value) {
     return new EnvironmentConfig(cluster, stackProfile, manifests, milvus, stackReadyTimeout, firstSampleTimeout,
-        keepOnFailure, keepInstalled, reportDirectory, preloadImages, value);
+        keepOnFailure, keepInstalled, reportDirectory, preloadImages, value, stack);
+  }
+
+  /** Install kube-prometheus (default), use the stack the cluster has, or choose ({@link StackMode}). */
+  public EnvironmentConfig withStack(StackMode value) {
+    return new EnvironmentConfig(cluster, stackProfile, manifests, milvus, stackReadyTimeout, firstSampleTimeout,
+        keepOnFailure, keepInstalled, reportDirectory, preloadImages, rbacPatch, value);
   }
 
   private static void requirePositive(String name, Duration d) {

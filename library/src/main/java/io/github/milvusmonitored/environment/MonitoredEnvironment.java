@@ -3,6 +3,7 @@ package io.github.milvusmonitored.environment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.github.milvusmonitored.metrics.MilvusMetrics;
 import io.github.milvusmonitored.metrics.PrometheusClient;
+import io.github.milvusmonitored.stack.AppliedRules;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -41,6 +42,19 @@ public interface MonitoredEnvironment extends AutoCloseable {
 
   /** A local URL for Grafana, when the stack profile includes it. */
   Optional<URI> grafanaUrl();
+
+  /**
+   * Applies a rule file ({@code groups: ...}) or a PrometheusRule manifest as a PrometheusRule in the release's
+   * namespace, labelled with this run's id and the labels the Prometheus's {@code ruleSelector} requires, so that the
+   * operator hands it to Prometheus; removed when the returned handle or the environment is closed. A file that is
+   * not YAML or not a rule group file fails before anything is applied.
+   *
+   * <pre>{@code
+   * env.applyRules(Path.of("src/test/resources/milvus-alerts.yaml"));
+   * assertThatAlert(env.prometheus(), "MilvusSearchFailing").eventually(ofMinutes(2)).isFiring();
+   * }</pre>
+   */
+  AppliedRules applyRules(Path ruleFile);
 
   /** How long each readiness phase took. */
   TimingReport timingReport();

@@ -28,16 +28,27 @@ public final class MilvusMetrics {
   private final PrometheusClient prometheus;
   private final MilvusSelector release;
   private final String imageTag;
+  private final ServiceMonitorSelection selection;
 
-  private MilvusMetrics(PrometheusClient prometheus, MilvusSelector release, String imageTag) {
+  private MilvusMetrics(PrometheusClient prometheus, MilvusSelector release, String imageTag,
+      ServiceMonitorSelection selection) {
     this.prometheus = java.util.Objects.requireNonNull(prometheus, "prometheus");
     this.release = java.util.Objects.requireNonNull(release, "release");
     this.imageTag = imageTag;
+    this.selection = selection;
+  }
+
+  /**
+   * The same view, telling {@link TargetStatus.State#NOT_SELECTED} from {@link TargetStatus.State#NO_SCRAPE_POOL}
+   * with {@code selection} when Prometheus has no job for the release.
+   */
+  public MilvusMetrics withServiceMonitorSelection(ServiceMonitorSelection selection) {
+    return new MilvusMetrics(prometheus, release, imageTag, java.util.Objects.requireNonNull(selection, "selection"));
   }
 
   /** The metrics of {@code release} as scraped by {@code prometheus}. */
   public static MilvusMetrics of(PrometheusClient prometheus, MilvusSelector release) {
-    return new MilvusMetrics(prometheus, release, null);
+    return new MilvusMetrics(prometheus, release, null, null);
   }
 
   /**
@@ -48,7 +59,7 @@ public final class MilvusMetrics {
    */
   public MilvusMetrics withImageTag(String imageTag) {
     MilvusVersion.parse(imageTag);
-    return new MilvusMetrics(prometheus, release, imageTag);
+    return new MilvusMetrics(prometheus, release, imageTag, selection);
   }
 
   /** The image tag given with {@link #withImageTag}, if any. */
@@ -124,6 +135,11 @@ public final class MilvusMetrics {
     ScrapePoolSources sources = prometheus.scrapePoolSources(targets);
     List<String> pools = sources.all().stream().filter(release::isScrapePoolOf).toList();
     if (pools.isEmpty()) {
+      java.util.Optional<String> notSelected = selection == null ? java.util.Optional.empty()
+          : selection.notSelected(release);
+      if (notSelected.isPresent()) {
+        return new TargetStatus(TargetStatus.State.NOT_SELECTED, List.of(), List.of(), notSelected.get());
+      }
       return new TargetStatus(TargetStatus.State.NO_SCRAPE_POOL, List.of(), List.of(),
           MilvusDiagnosis.noScrapePool(release, List.copyOf(sources.all())));
     }
@@ -170,6 +186,16 @@ public final class MilvusMetrics {
   /** Whether every target of the release is discovered and up. */
   public boolean isUp() {
     return targetStatus().isUp();
+  }
+
+  /**
+   * The release's view of {@code ALERTS}: the pending and firing alerts whose labels name this release
+   * ({@code namespace} and {@code app_kubernetes_io_instance}, which a rule keeps with
+   * {@code sum by (namespace, app_kubernetes_io_instance) (...)}), firing first.
+   */
+  public java.util.List<Alert> alerts() {
+    return prometheus.alerts().stream().filter(a -> release.matches(a.labels()))
+        .sorted(java.util.Comparator.comparing((Alert a) -> !a.isFiring()).thenComparing(Alert::name)).toList();
   }
 
   /** The names of the {@code milvus_*} metrics the release has now (within Prometheus's lookback). */

@@ -20,6 +20,12 @@ public record TargetStatus(State state, List<Targets.Active> targets, List<Strin
   public enum State {
     /** No scrape job of the release anywhere in Prometheus: the ServiceMonitor was not picked up. */
     NO_SCRAPE_POOL,
+    /**
+     * No scrape job of the release, and its ServiceMonitor exists but no Prometheus resource's
+     * serviceMonitorSelector and serviceMonitorNamespaceSelector select it (the explanation names the selector and
+     * the label that fixes it).
+     */
+    NOT_SELECTED,
     /** The release's job exists (listed as a pool or only configured) but discovery found nothing: the RBAC symptom. */
     NO_ACTIVE_TARGETS,
     /** Discovery found the Service but relabelling dropped it: selector or port mismatch. */

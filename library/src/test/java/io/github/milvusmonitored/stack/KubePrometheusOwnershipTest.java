@@ -278,7 +278,9 @@ class KubePrometheusOwnershipTest {
             + "  Deployment observability/kps-operator runs a Prometheus operator"
             + " (quay.io/prometheus-operator/prometheus-operator:v0.80.1) (not labelled as installed by milvus-monitored)\n"
             + "Nothing was changed: installing kube-prometheus over it would replace its CRDs and run a second,"
-            + " unrestricted Prometheus operator next to it. Ways forward: run on a dedicated cluster (the default"
+            + " unrestricted Prometheus operator next to it. Ways forward: use that stack as it is (stack=existing:"
+            + " @MilvusMonitored(stack = \"existing\"), system property milvus.monitored.stack, or"
+            + " EnvironmentConfig.withStack(StackMode.EXISTING)), run on a dedicated cluster (the default"
             + " k3s: leave the kubeconfig setting unset), or a cluster whose only Prometheus stack is a"
             + " kube-prometheus in namespace 'monitoring' (a healthy one is used as it is and never removed), or"
             + " remove the other stack if it is a leftover.");

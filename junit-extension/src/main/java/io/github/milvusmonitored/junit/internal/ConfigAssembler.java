@@ -30,6 +30,8 @@ final class ConfigAssembler {
   ResolvedConfiguration assemble() {
     EnvironmentConfig defaults = EnvironmentConfig.defaults();
     StackProfile profile = parse(ConfigKey.STACK_PROFILE, StackProfile::parse, defaults.stackProfile());
+    io.github.milvusmonitored.environment.StackMode stack = parse(ConfigKey.STACK,
+        io.github.milvusmonitored.environment.StackMode::parse, defaults.stack());
     String chartVersion = parse(ConfigKey.CHART_VERSION, ConfigAssembler::text, "");
     String imageTag = parse(ConfigKey.IMAGE_TAG, ConfigAssembler::text, "");
     String stackVersion = parse(ConfigKey.KUBE_PROMETHEUS_VERSION, ConfigAssembler::releaseTag, "");
@@ -47,7 +49,7 @@ final class ConfigAssembler {
     boolean disabledWithoutDocker = parse(ConfigKey.DISABLED_WITHOUT_DOCKER, ConfigAssembler::bool, false);
     Path reports = parse(ConfigKey.REPORT_DIRECTORY, t -> Path.of(text(path(t))), defaults.reportDirectory());
 
-    EnvironmentConfig config = defaults.withStackProfile(profile)
+    EnvironmentConfig config = defaults.withStackProfile(profile).withStack(stack)
         .withStackReadyTimeout(stackReady).withFirstSampleTimeout(firstSample)
         .withKeepOnFailure(keepOnFailure).withReportDirectory(reports);
     if (!stackVersion.isEmpty()) {

@@ -11,6 +11,7 @@ import java.util.function.Function;
  */
 public enum ConfigKey {
   STACK_PROFILE("stackProfile", Kind.PROFILE, "minimal", MilvusMonitored::stackProfile),
+  STACK("stack", Kind.STACK, "install", MilvusMonitored::stack),
   CHART_VERSION("chartVersion", Kind.TEXT, MilvusReleaseConfig.DEFAULT_CHART_VERSION, MilvusMonitored::chartVersion),
   IMAGE_TAG("imageTag", Kind.TEXT, MilvusReleaseConfig.DEFAULT_IMAGE_TAG, MilvusMonitored::imageTag),
   KUBE_PROMETHEUS_VERSION("kubePrometheusVersion", Kind.RELEASE_TAG, "v0.18.0",
@@ -40,6 +41,7 @@ public enum ConfigKey {
     OPTIONAL_TEXT("any text (empty for none)"),
     RELEASE_TAG("a release tag such as v0.18.0"),
     PROFILE("minimal or full"),
+    STACK("install, existing or auto"),
     MILVUS_PROFILE("standalone, one_pod or cluster"),
     DURATION("a positive duration such as 30s, 1m30s, 5m or PT30S"),
     BOOLEAN("true or false"),

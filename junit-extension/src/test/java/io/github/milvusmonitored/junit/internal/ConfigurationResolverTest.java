@@ -87,7 +87,20 @@ class ConfigurationResolverTest {
             + " Did you mean milvus.monitored.scrapeInterval?")
         .hasMessageContaining("Unknown @MilvusMonitored setting: environment variable MILVUS_MONITORED_STACK_PROFIL."
             + " Did you mean MILVUS_MONITORED_STACK_PROFILE?")
-        .hasMessageContaining("Valid keys: stackProfile, chartVersion, imageTag, kubePrometheusVersion, k3sImage,");
+        .hasMessageContaining("Valid keys: stackProfile, stack, chartVersion, imageTag, kubePrometheusVersion, k3sImage,");
+  }
+
+  @Test
+  void the_stack_setting_takes_install_existing_or_auto() {
+    assertThat(resolve(Map.of(), Map.of()).environment().stack())
+        .isEqualTo(io.github.milvusmonitored.environment.StackMode.INSTALL);
+    assertThat(resolve(Map.of("milvus.monitored.stack", "existing"), Map.of()).environment().stack())
+        .isEqualTo(io.github.milvusmonitored.environment.StackMode.EXISTING);
+    assertThat(resolve(Map.of(), Map.of("MILVUS_MONITORED_STACK", "AUTO")).environment().stack())
+        .isEqualTo(io.github.milvusmonitored.environment.StackMode.AUTO);
+    assertThatThrownBy(() -> resolve(Map.of("milvus.monitored.stack", "helm"), Map.of()))
+        .isInstanceOf(ExtensionConfigurationException.class)
+        .hasMessageContaining("install, existing or auto");
   }
 
   @Test

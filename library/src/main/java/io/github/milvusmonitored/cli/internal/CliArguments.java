@@ -3,6 +3,7 @@ package io.github.milvusmonitored.cli.internal;
 import io.github.milvusmonitored.cluster.K3sClusterConfig;
 import io.github.milvusmonitored.environment.ClusterChoice;
 import io.github.milvusmonitored.environment.EnvironmentConfig;
+import io.github.milvusmonitored.environment.StackMode;
 import io.github.milvusmonitored.milvus.MilvusProfile;
 import io.github.milvusmonitored.milvus.MilvusReleaseConfig;
 import io.github.milvusmonitored.milvus.internal.PrometheusDurations;
@@ -34,10 +35,11 @@ import java.util.Set;
  * @param scrapeInterval the ServiceMonitor interval ({@code --scrape-interval}), or null for the library's default
  * @param scrapeTimeout the ServiceMonitor scrape timeout ({@code --scrape-timeout}), or null for the default
  * @param keep {@code --keep}: on an existing cluster, leave what {@code up} installed when it is stopped
+ * @param stack {@code --stack}: on an existing cluster, install kube-prometheus or use the stack it has
  */
 public record CliArguments(Command command, StackProfile stackProfile, MilvusProfile milvusProfile, String k3sImage,
     String imageTag, List<String> passThrough, ClusterChoice cluster, ManifestSource manifests, Path localChart,
-    Duration scrapeInterval, Duration scrapeTimeout, boolean keep) {
+    Duration scrapeInterval, Duration scrapeTimeout, boolean keep, StackMode stack) {
 
   /** The commands. */
   public enum Command { UP, DOWN, STATUS, IMAGES, HELP }
@@ -48,7 +50,8 @@ public record CliArguments(Command command, StackProfile stackProfile, MilvusPro
 
   private static CliArguments of(Command command, List<String> passThrough) {
     return new CliArguments(command, StackProfile.FULL, MilvusProfile.STANDALONE, K3sClusterConfig.DEFAULT_IMAGE,
-        MilvusReleaseConfig.DEFAULT_IMAGE_TAG, passThrough, null, defaultManifests(), null, null, null, false);
+        MilvusReleaseConfig.DEFAULT_IMAGE_TAG, passThrough, null, defaultManifests(), null, null, null, false,
+        StackMode.INSTALL);
   }
 
   private static ManifestSource defaultManifests() {
@@ -95,6 +98,7 @@ public record CliArguments(Command command, StackProfile stackProfile, MilvusPro
     Duration interval = null;
     Duration timeout = null;
     boolean keep = false;
+    StackMode stackMode = StackMode.INSTALL;
     Set<String> seen = new HashSet<>();
     for (String option : options) {
       if (isHelp(option)) {
@@ -124,6 +128,7 @@ public record CliArguments(Command command, StackProfile stackProfile, MilvusPro
         case "--local-chart" -> localChart = existingPath(name, value);
         case "--scrape-interval" -> interval = duration(name, value);
         case "--scrape-timeout" -> timeout = duration(name, value);
+        case "--stack" -> stackMode = choose(name, value, StackMode.values());
         default -> throw new IllegalStateException(name);
       }
     }
@@ -134,6 +139,9 @@ public record CliArguments(Command command, StackProfile stackProfile, MilvusPro
     boolean existing = kubeconfig != null || context != null;
     if (existing && seen.contains("--k3s-image")) {
       throw new CliUsageException(CliTexts.k3sImageOnExistingCluster());
+    }
+    if (seen.contains("--stack") && !existing) {
+      throw new CliUsageException(CliTexts.stackNeedsExistingCluster());
     }
     if (keep && !existing) {
       throw new CliUsageException(CliTexts.keepNeedsExistingCluster());
@@ -149,7 +157,7 @@ public record CliArguments(Command command, StackProfile stackProfile, MilvusPro
     }
     ClusterChoice cluster = existing ? new ClusterChoice.Existing(kubeconfig, context) : null;
     CliArguments parsed = new CliArguments(Command.UP, stack, milvus, k3sImage, imageTag, List.of(), cluster,
-        manifests, localChart, interval, timeout, keep);
+        manifests, localChart, interval, timeout, keep, stackMode);
     try {
       parsed.environmentConfig(Path.of("report"));
     } catch (IllegalArgumentException e) {
@@ -226,7 +234,7 @@ public record CliArguments(Command command, StackProfile stackProfile, MilvusPro
     EnvironmentConfig config = EnvironmentConfig.defaults().withStackProfile(stackProfile).withManifests(manifests)
         .withMilvus(release.build()).withReportDirectory(reportDirectory);
     if (existingCluster()) {
-      return config.withCluster(cluster).withKeepInstalled(keep).withKeepOnFailure(keep);
+      return config.withCluster(cluster).withKeepInstalled(keep).withKeepOnFailure(keep).withStack(stack);
     }
     K3sClusterConfig k3s = K3sClusterConfig.defaults().withImage(k3sImage).withReuse(true)
         .withSharedRootMount(stackProfile == StackProfile.FULL);

@@ -11,6 +11,7 @@ public final class CliTexts {
       "--milvus-profile=standalone|one_pod|cluster", "--k3s-image=<rancher/k3s image>", "--image-tag=<Milvus image tag>",
       "--kubeconfig=<file>", "--context=<name>", "--kube-prometheus=<v0.18.0 .tar.gz or folder>",
       "--local-chart=<chart folder or .tgz>", "--scrape-interval=<duration>", "--scrape-timeout=<duration>", "--keep",
+      "--stack=install|existing|auto",
       "--help");
   /** The options of {@code down}. */
   public static final List<String> DOWN_OPTIONS = List.of("--help");
@@ -34,6 +35,11 @@ public final class CliTexts {
     return "java -jar milvus-monitored-cli-" + (version == null ? "<version>" : version) + ".jar";
   }
 
+  public static String stackNeedsExistingCluster() {
+    return "--stack applies to an existing cluster: give --kubeconfig=<file> or --context=<name> with it (on k3s"
+        + " the library always installs kube-prometheus).";
+  }
+
   /** The text {@code --help} prints. */
   public static String usage() {
     return String.join(System.lineSeparator(),
@@ -52,6 +58,8 @@ public final class CliTexts {
         "                                                          Docker, no reuse needed); Ctrl-C then removes what",
         "                                                          this 'up' installed, and only that",
         "             --keep                                       existing cluster: leave it installed on Ctrl-C",
+        "             --stack=install|existing|auto                existing cluster: install kube-prometheus (default),",
+        "                                                          use its operator-based stack as it is, or choose",
         "             --kube-prometheus=<v0.18.0 .tar.gz or folder> local manifests instead of downloading them",
         "             --local-chart=<chart folder or .tgz>         local Milvus chart instead of downloading it",
         "             --scrape-interval=<duration>, --scrape-timeout=<duration>",

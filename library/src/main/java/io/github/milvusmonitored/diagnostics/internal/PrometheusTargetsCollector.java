@@ -18,6 +18,7 @@ public final class PrometheusTargetsCollector {
   private final MilvusSelector release;
   private final List<String> components;
   private final DiagnosticsContext context;
+  private io.github.milvusmonitored.metrics.ServiceMonitorSelection selection;
 
   public PrometheusTargetsCollector(PrometheusClient prometheus, MilvusSelector release, DiagnosticsContext context) {
     this(prometheus, release, List.of(), context);
@@ -30,6 +31,13 @@ public final class PrometheusTargetsCollector {
     this.release = release;
     this.components = List.copyOf(components);
     this.context = context;
+  }
+
+  /** Tells "not selected" from "no scrape job" with {@code selection} (may be null). */
+  public PrometheusTargetsCollector withServiceMonitorSelection(
+      io.github.milvusmonitored.metrics.ServiceMonitorSelection selection) {
+    this.selection = selection;
+    return this;
   }
 
   public String collect(StepRunner.StepOutput out) {
@@ -57,7 +65,9 @@ public final class PrometheusTargetsCollector {
           .append('\n');
     } else {
       try {
-        TargetStatus status = MilvusMetrics.of(prometheus, release).targetStatus();
+        MilvusMetrics metrics = MilvusMetrics.of(prometheus, release);
+        TargetStatus status = (selection == null ? metrics : metrics.withServiceMonitorSelection(selection))
+            .targetStatus();
         context.targetStatus(status);
         text.append("release ").append(release.instance()).append(" in namespace ").append(release.namespace())
             .append(": ").append(status.summary()).append('\n');

@@ -16,6 +16,9 @@ import io.github.milvusmonitored.metrics.MilvusMetrics;
 import io.github.milvusmonitored.metrics.MilvusSelector;
 import io.github.milvusmonitored.metrics.PrometheusClient;
 import io.github.milvusmonitored.milvus.MilvusHelmRelease;
+import io.github.milvusmonitored.stack.AppliedRules;
+import io.github.milvusmonitored.stack.PrometheusRuleFile;
+import io.github.milvusmonitored.stack.RunOwnership;
 import io.github.milvusmonitored.stack.StackProfile;
 import java.net.URI;
 import java.nio.file.Path;
@@ -37,13 +40,22 @@ public final class DefaultMonitoredEnvironment implements MonitoredEnvironment {
   private final MilvusMetrics metrics;
   private final InstalledParts parts;
   private final PhaseClock clock;
+  private final RunOwnership run;
+  private final ChosenPrometheus chosen;
   private final PortForwards forwards;
   private final Map<ForwardTarget, ForwardedPort> open = new ConcurrentHashMap<>();
   private final java.util.List<AutoCloseable> closeWith = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile boolean closed;
 
   DefaultMonitoredEnvironment(EnvironmentConfig config, KubernetesCluster cluster, MilvusHelmRelease release,
-      PrometheusClient prometheus, MilvusMetrics metrics, InstalledParts parts, PhaseClock clock) {
+      PrometheusClient prometheus, MilvusMetrics metrics, InstalledParts parts, PhaseClock clock, RunOwnership run) {
+    this(config, cluster, release, prometheus, metrics, parts, clock, run, ChosenPrometheus.KUBE_PROMETHEUS);
+  }
+
+  DefaultMonitoredEnvironment(EnvironmentConfig config, KubernetesCluster cluster, MilvusHelmRelease release,
+      PrometheusClient prometheus, MilvusMetrics metrics, InstalledParts parts, PhaseClock clock, RunOwnership run,
+      ChosenPrometheus chosen) {
+    this.chosen = chosen;
     this.config = config;
     this.cluster = cluster;
     this.release = release;
@@ -51,6 +63,7 @@ public final class DefaultMonitoredEnvironment implements MonitoredEnvironment {
     this.metrics = metrics;
     this.parts = parts;
     this.clock = clock;
+    this.run = run;
     this.forwards = PortForwards.of(cluster.client());
   }
 
@@ -87,12 +100,26 @@ public final class DefaultMonitoredEnvironment implements MonitoredEnvironment {
 
   @Override
   public URI prometheusUiUrl() {
-    return forward(ForwardTarget.PROMETHEUS_UI).uri();
+    return forward(chosen.forwardTarget()).uri();
   }
 
   @Override
   public Optional<URI> grafanaUrl() {
-    return config.stackProfile() == StackProfile.FULL ? Optional.of(forward(ForwardTarget.GRAFANA).uri()) : Optional.empty();
+    return config.stackProfile() == StackProfile.FULL && chosen.installed() ? Optional.of(forward(ForwardTarget.GRAFANA).uri()) : Optional.empty();
+  }
+
+  @Override
+  public AppliedRules applyRules(Path ruleFile) {
+    if (closed) {
+      throw new IllegalStateException("The monitored environment is closed; the rules of " + ruleFile
+          + " cannot be applied.");
+    }
+    PrometheusRuleFile file = PrometheusRuleFile.read(ruleFile);
+    AppliedRules applied = AppliedRules.apply(cluster.client(), file, config.milvus().namespace(), run,
+        RuleSelectorLabels.required(cluster.client(), chosen.namespace(), chosen.name(),
+            config.milvus().namespace()));
+    closeWith(applied);
+    return applied;
   }
 
   @Override
@@ -114,7 +141,8 @@ public final class DefaultMonitoredEnvironment implements MonitoredEnvironment {
         .withReleaseStatus(() -> release.status(kubeconfig))
         .withValuesYaml(() -> release.values().toYaml())
         .withMilvusSelector(MilvusSelector.of(config.milvus().namespace(), config.milvus().releaseName()))
-        .withMilvusComponents(config.milvus().profile().components());
+        .withMilvusComponents(config.milvus().profile().components())
+        .withServiceMonitorSelection(new ClusterServiceMonitorSelection(cluster.client()));
     if (prometheus != null) {
       builder.withPrometheus(prometheus);
     }

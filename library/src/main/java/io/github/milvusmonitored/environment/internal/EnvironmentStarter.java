@@ -9,6 +9,7 @@ import io.github.milvusmonitored.environment.EnvironmentConfig;
 import io.github.milvusmonitored.environment.EnvironmentStartException;
 import io.github.milvusmonitored.environment.PhaseClock;
 import io.github.milvusmonitored.environment.PhaseTiming;
+import io.github.milvusmonitored.environment.StackMode;
 import io.github.milvusmonitored.metrics.MilvusMetrics;
 import io.github.milvusmonitored.metrics.MilvusSelector;
 import io.github.milvusmonitored.metrics.PrometheusClient;
@@ -39,8 +40,10 @@ public final class EnvironmentStarter {
     KubePrometheusManifests manifests;
     try {
       KubeconfigPrecheck.check(config.cluster());
-      manifests = clock.run("manifests verified", "kube-prometheus manifests against their checksums",
-          () -> KubePrometheusManifests.builder().withSource(config.manifests()).load());
+      // An existing stack is used as it is: no kube-prometheus manifest is needed.
+      manifests = config.stack() == StackMode.EXISTING ? null
+          : clock.run("manifests verified", "kube-prometheus manifests against their checksums",
+              () -> KubePrometheusManifests.builder().withSource(config.manifests()).load());
     } catch (RuntimeException e) {
       // Nothing runs yet to diagnose; the timing report still says which phase failed, and when.
       writeTimingReport(config, clock, e);
@@ -75,20 +78,37 @@ public final class EnvironmentStarter {
       if (config.preloadImages() && cluster instanceof K3sCluster k3s && !before.isHealthy()) {
         ImagePhase.preload(config, k3s, manifests, clock);
       }
-      KubePrometheusInstaller installer = KubePrometheusInstaller.create(cluster.client(), manifests)
-          .withProfile(config.stackProfile()).withApplier(applier).withRun(run)
-          .withStepTimeout(config.stackReadyTimeout())
-          // A cluster started for the run holds only what this library put there (a reused k3s too).
-          .withOtherStackCheck(!cluster.isDisposable());
-      new StackPhases(config, cluster, installer, release, parts, clock).run(before);
+      ExistingStack existing = useExisting(config, cluster);
+      ChosenPrometheus chosen = ChosenPrometheus.KUBE_PROMETHEUS;
+      if (existing != null) {
+        MilvusHelmRelease rendered = release;
+        chosen = clock.run("stack found", "the existing stack's Prometheus that selects the Milvus ServiceMonitor",
+            () -> new StartPreflight(config, cluster, rendered, run).chooseExistingPrometheus(existing));
+        if (!chosen.monitorLabels().isEmpty()) {
+          release = MilvusHelmRelease.create(config.milvus().toBuilder().withValues(java.util.Map.of("metrics",
+              java.util.Map.of("serviceMonitor", java.util.Map.of("additionalLabels", chosen.monitorLabels()))))
+              .build());
+          rendered.close();
+        }
+        new StackPhases(config, cluster, null, release, parts, clock, run).runWithExistingStack(chosen);
+      } else {
+        KubePrometheusInstaller installer = KubePrometheusInstaller.create(cluster.client(), manifests)
+            .withProfile(config.stackProfile()).withApplier(applier).withRun(run)
+            .withStepTimeout(config.stackReadyTimeout())
+            // A cluster started for the run holds only what this library put there (a reused k3s too).
+            .withOtherStackCheck(!cluster.isDisposable());
+        new StackPhases(config, cluster, installer, release, parts, clock, run).run(before);
+      }
       // Through the API server; a port-forward instead where a NetworkPolicy keeps the API server out.
-      transport = ProxyThenForwardTransport.prometheus(cluster.client());
+      transport = ProxyThenForwardTransport.of(cluster.client(), chosen.namespace(), chosen.service(),
+          chosen.portName(), chosen.forwardTarget());
       PrometheusClient prometheus = PrometheusClient.builder(transport).build();
       MilvusMetrics metrics = withReleaseOf(MilvusMetrics.of(prometheus,
-          MilvusSelector.of(config.milvus().namespace(), config.milvus().releaseName())), config.milvus().imageTag());
-      env = new DefaultMonitoredEnvironment(config, cluster, release, prometheus, metrics, parts, clock);
+          MilvusSelector.of(config.milvus().namespace(), config.milvus().releaseName())), config.milvus().imageTag())
+          .withServiceMonitorSelection(new ClusterServiceMonitorSelection(cluster.client()));
+      env = new DefaultMonitoredEnvironment(config, cluster, release, prometheus, metrics, parts, clock, run, chosen);
       env.closeWith(transport);
-      new ScrapePhases(config, cluster, prometheus, metrics, clock).run();
+      new ScrapePhases(config, cluster, prometheus, metrics, clock, chosen).run();
       clock.report().writeTo(config.reportDirectory().resolve("timing-report.json"));
       LOG.info("[environment] ready in {} s: {}", clock.report().total().toSeconds(), cluster.description());
       return env;
@@ -108,6 +128,29 @@ public final class EnvironmentStarter {
       LOG.info("[environment] image tag {} names no Milvus release: the release is read from its metrics", imageTag);
       return metrics;
     }
+  }
+
+  /** The existing stack to use, or null to install (or reuse) kube-prometheus, as {@code config.stack()} says. */
+  private static ExistingStack useExisting(EnvironmentConfig config, KubernetesCluster cluster) {
+    return switch (config.stack()) {
+      case INSTALL -> null;
+      case EXISTING -> {
+        ExistingStack stack = ExistingStack.find(cluster.client());
+        if (!stack.isPresent()) {
+          throw new io.github.milvusmonitored.stack.KubePrometheusException(ExistingStackTexts.noStack());
+        }
+        yield stack;
+      }
+      case AUTO -> {
+        ExistingStack stack = cluster.isDisposable() ? null : ExistingStack.find(cluster.client());
+        if (stack != null && stack.isPresentNotOurs()) {
+          LOG.info("[stack] stack=auto: the cluster runs an operator-based stack not installed by this library; using"
+              + " it");
+          yield stack;
+        }
+        yield null;
+      }
+    };
   }
 
   private static EnvironmentStartException failed(EnvironmentConfig config, KubernetesCluster cluster,

@@ -90,6 +90,11 @@ public final class InstalledParts {
         () -> release.uninstall(kubeconfig)));
   }
 
+  /** Records {@code removal} of {@code what} this run created; it must delete only what still carries the run's id. */
+  public synchronized void removeWithRun(String what, Runnable removal) {
+    undo.push(new Step(what, removal));
+  }
+
   /** Whether anything was recorded. */
   public synchronized boolean isEmpty() {
     return undo.isEmpty();

@@ -60,6 +60,33 @@ final class PrometheusSelection {
     return true;
   }
 
+  /**
+   * What would make {@code selector} match {@code labels}: each {@code matchLabels} entry missing or different as
+   * {@code key=value}, each failing {@code matchExpressions} entry as written. Empty when it matches.
+   */
+  @SuppressWarnings("unchecked")
+  static List<String> unmet(Object selector, Map<String, String> labels) {
+    List<String> out = new ArrayList<>();
+    if (!(selector instanceof Map<?, ?> map)) {
+      return out;
+    }
+    if (map.get("matchLabels") instanceof Map<?, ?> matchLabels) {
+      matchLabels.forEach((k, v) -> {
+        if (!String.valueOf(v).equals(labels.get(String.valueOf(k)))) {
+          out.add(k + "=" + v);
+        }
+      });
+    }
+    if (map.get("matchExpressions") instanceof List<?> expressions) {
+      for (Object expression : expressions) {
+        if (!(expression instanceof Map<?, ?> ex) || !holds((Map<String, Object>) ex, labels)) {
+          out.add("expression " + expression);
+        }
+      }
+    }
+    return out;
+  }
+
   private static boolean holds(Map<String, Object> expression, Map<String, String> labels) {
     String key = String.valueOf(expression.get("key"));
     List<?> values = expression.get("values") instanceof List<?> l ? l : List.of();

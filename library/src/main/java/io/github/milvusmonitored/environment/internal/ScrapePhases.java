@@ -16,9 +16,11 @@ final class ScrapePhases {
   private final PrometheusClient prometheus;
   private final MilvusMetrics metrics;
   private final PhaseClock clock;
+  private final ChosenPrometheus chosen;
 
   ScrapePhases(EnvironmentConfig config, KubernetesCluster cluster, PrometheusClient prometheus, MilvusMetrics metrics,
-      PhaseClock clock) {
+      PhaseClock clock, ChosenPrometheus chosen) {
+    this.chosen = chosen;
     this.config = config;
     this.cluster = cluster;
     this.prometheus = prometheus;
@@ -27,11 +29,16 @@ final class ScrapePhases {
   }
 
   void run() {
-    clock.run("Prometheus ready", "statefulset monitoring/prometheus-k8s ready, then /-/ready through the API server", () -> {
-      KubeWaits.statefulSetReady(cluster.client(), "monitoring", "prometheus-k8s", 1, config.stackReadyTimeout());
-      prometheus.awaitReady(config.stackReadyTimeout());
-    });
-    if (!config.rbacPatch()) {
+    if (chosen.installed()) {
+      clock.run("Prometheus ready", "statefulset monitoring/prometheus-k8s ready, then /-/ready through the API server", () -> {
+        KubeWaits.statefulSetReady(cluster.client(), "monitoring", "prometheus-k8s", 1, config.stackReadyTimeout());
+        prometheus.awaitReady(config.stackReadyTimeout());
+      });
+    } else {
+      clock.run("Prometheus ready", "Prometheus " + chosen.ref() + ": /-/ready through Service " + chosen.service(),
+          () -> prometheus.awaitReady(config.stackReadyTimeout()));
+    }
+    if (!config.rbacPatch() && chosen.installed()) {
       // Without the patch the target never appears: that is what the caller wants to observe.
       clock.skipped("Milvus target up", "RBAC patch turned off");
       return;

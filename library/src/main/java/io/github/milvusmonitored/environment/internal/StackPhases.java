@@ -44,9 +44,11 @@ final class StackPhases {
   private final MilvusHelmRelease release;
   private final InstalledParts parts;
   private final PhaseClock clock;
+  private final io.github.milvusmonitored.stack.RunOwnership run;
 
   StackPhases(EnvironmentConfig config, KubernetesCluster cluster, KubePrometheusInstaller installer,
-      MilvusHelmRelease release, InstalledParts parts, PhaseClock clock) {
+      MilvusHelmRelease release, InstalledParts parts, PhaseClock clock, io.github.milvusmonitored.stack.RunOwnership run) {
+    this.run = run;
     this.config = config;
     this.cluster = cluster;
     this.installer = installer;
@@ -61,7 +63,7 @@ final class StackPhases {
     boolean installStack = !before.isHealthy();
     // Before anything changes: a stack found here must scrape Milvus, a release found here must be one
     // this library may upgrade.
-    StartPreflight preflight = new StartPreflight(config, cluster, release, installer.run());
+    StartPreflight preflight = new StartPreflight(config, cluster, release, run);
     if (!installStack && !cluster.isDisposable()) {
       preflight.requireExistingPrometheusSelectsMilvus();
     }
@@ -106,6 +108,22 @@ final class StackPhases {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * With an existing stack: nothing of it is installed or changed; the Milvus release is installed, then the
+   * Prometheus's discovery rights in the Milvus namespace are checked and granted by a Role of the run's own when
+   * they lack.
+   */
+  void runWithExistingStack(ChosenPrometheus prometheus) {
+    StartPreflight preflight = new StartPreflight(config, cluster, release, run);
+    Optional<HelmReleaseRecords.Revision> priorRelease = preflight.priorRelease();
+    clock.skipped("CRDs Established", "existing stack used as it is");
+    clock.skipped("operator ready", "existing stack used as it is");
+    installMilvus(priorRelease);
+    clock.run("RBAC patched", "discovery rights of " + prometheus.serviceAccount() + " in "
+        + config.milvus().namespace() + ", granted by a Role of the run only if they lack",
+        () -> DiscoveryRbac.ensure(cluster.client(), prometheus, config.milvus().namespace(), run, parts));
   }
 
   // A dashboard that cannot be had (offline) leaves Grafana without it; the environment is still usable.
@@ -153,9 +171,9 @@ final class StackPhases {
         () -> new MilvusReleaseException(EnvironmentErrors.namespaceStillTerminating(namespace, config.milvus().readyTimeout())));
     if (StartPreflight.api(config, "get namespace " + namespace, () -> client.namespaces().withName(namespace).get(),
         "get", "namespaces", namespace) == null) {
-      parts.namespaceCreated(client, namespace, installer.run());
+      parts.namespaceCreated(client, namespace, run);
       StartPreflight.api(config, "create namespace " + namespace, () -> client.namespaces().resource(new NamespaceBuilder().withNewMetadata()
-          .withName(namespace).withLabels(installer.run().labels()).endMetadata().build()).create(),
+          .withName(namespace).withLabels(run.labels()).endMetadata().build()).create(),
           "create", "namespaces", namespace);
     }
   }
@@ -175,7 +193,7 @@ final class StackPhases {
         + " upgrade that did not finish, so that this run's upgrade proceeds ('helm history {} -n {}' shows it)",
         revision.namespace(), revision.name(), revision.version(), revision.status(), revision.name(), revision.namespace());
     HelmReleaseRecords.markFailed(cluster.client(), revision,
-        "Left " + revision.status() + " by an interrupted run; marked failed by milvus-monitored run " + installer.run().runId());
+        "Left " + revision.status() + " by an interrupted run; marked failed by milvus-monitored run " + run.runId());
     return false;
   }
 

@@ -41,6 +41,27 @@ final class StartPreflight {
     this.run = run;
   }
 
+  /** The labels the Milvus namespace has, or will have when the run creates it. */
+  private Map<String, String> milvusNamespaceLabels() {
+    String namespace = config.milvus().namespace();
+    Namespace existing = api(config, "get namespace " + namespace, () -> cluster.client().namespaces()
+        .withName(namespace).get(), "get", "namespaces", namespace);
+    Map<String, String> labels = new LinkedHashMap<>(existing != null && existing.getMetadata().getLabels() != null
+        ? existing.getMetadata().getLabels() : run.labels());
+    labels.putIfAbsent("kubernetes.io/metadata.name", namespace);
+    return labels;
+  }
+
+  /** The existing stack's Prometheus for the Milvus ServiceMonitor as the chart renders it; reads only. */
+  ChosenPrometheus chooseExistingPrometheus(ExistingStack stack) {
+    String namespace = config.milvus().namespace();
+    String name = release.values().names().serviceMonitorName();
+    ServiceMonitor monitor = release.render().serviceMonitor(name).orElse(null);
+    Map<String, String> monitorLabels = monitor == null || monitor.getMetadata().getLabels() == null ? Map.of()
+        : monitor.getMetadata().getLabels();
+    return stack.choose(cluster.client(), namespace + "/" + name, namespace, milvusNamespaceLabels(), monitorLabels);
+  }
+
   @SuppressWarnings("unchecked")
   void requireExistingPrometheusSelectsMilvus() {
     KubernetesClient client = cluster.client();

@@ -47,9 +47,11 @@ public final class StatusResults {
       List<Rules.Rule> rules = new ArrayList<>();
       for (JsonNode r : g.path("rules")) {
         rules.add(new Rules.Rule(r.path("name").asText(), r.path("type").asText(), r.path("query").asText(),
-            r.path("health").asText(""), r.path("lastError").asText(""), r.path("state").asText("")));
+            r.path("health").asText(""), r.path("lastError").asText(""), r.path("state").asText(""),
+            seconds(r.path("duration")), QueryResults.labels(r.path("labels")), alerts(r)));
       }
-      groups.add(new Rules.Group(g.path("name").asText(), g.path("file").asText(""), rules));
+      groups.add(new Rules.Group(g.path("name").asText(), g.path("file").asText(""), seconds(g.path("interval")),
+          rules));
     }
     return new Rules(groups);
   }
@@ -62,6 +64,10 @@ public final class StatusResults {
           a.path("state").asText(), time(a.path("activeAt")), parseLenient(value)));
     }
     return List.copyOf(out);
+  }
+
+  private static Duration seconds(JsonNode node) {
+    return Duration.ofMillis(Math.round(node.asDouble(0) * 1000));
   }
 
   public static BuildInfo buildInfo(JsonNode data) {

@@ -123,7 +123,9 @@ public final class KubePrometheusErrors {
   public static String otherStack(List<String> findings) {
     return "Another Prometheus stack is in this cluster:\n  " + String.join("\n  ", findings)
         + "\nNothing was changed: installing kube-prometheus over it would replace its CRDs and run a second,"
-        + " unrestricted Prometheus operator next to it. Ways forward: run on a dedicated cluster (the default"
+        + " unrestricted Prometheus operator next to it. Ways forward: use that stack as it is (stack=existing:"
+        + " @MilvusMonitored(stack = \"existing\"), system property milvus.monitored.stack, or"
+        + " EnvironmentConfig.withStack(StackMode.EXISTING)), run on a dedicated cluster (the default"
         + " k3s: leave the kubeconfig setting unset), or a cluster whose only Prometheus stack is a"
         + " kube-prometheus in namespace 'monitoring' (a healthy one is used as it is and never removed), or"
         + " remove the other stack if it is a leftover.";

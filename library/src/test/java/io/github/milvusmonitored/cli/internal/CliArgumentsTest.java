@@ -80,13 +80,13 @@ class CliArgumentsTest {
 
   @Test
   void refuses_unknown_option_naming_it_and_the_valid_ones() {
-    assertThatThrownBy(() -> CliArguments.parse("up", "--stack=full"))
+    assertThatThrownBy(() -> CliArguments.parse("up", "--grafana=on"))
         .isInstanceOf(CliUsageException.class)
-        .hasMessage("Unknown option '--stack=full' for 'up'. Valid options: --profile=full|minimal,"
+        .hasMessage("Unknown option '--grafana=on' for 'up'. Valid options: --profile=full|minimal,"
             + " --milvus-profile=standalone|one_pod|cluster, --k3s-image=<rancher/k3s image>, --image-tag=<Milvus image"
             + " tag>, --kubeconfig=<file>, --context=<name>, --kube-prometheus=<v0.18.0 .tar.gz or folder>,"
             + " --local-chart=<chart folder or .tgz>, --scrape-interval=<duration>, --scrape-timeout=<duration>, --keep,"
-            + " --help.");
+            + " --stack=install|existing|auto, --help.");
   }
 
   @Test
@@ -182,6 +182,17 @@ class CliArgumentsTest {
     assertThat(config.cluster()).isEqualTo(new ClusterChoice.Existing(null, "lab"));
     assertThat(config.keepInstalled()).isTrue();
     assertThat(config.keepOnFailure()).isTrue();
+  }
+
+  @Test
+  void stack_chooses_how_an_existing_cluster_gets_its_prometheus() {
+    assertThat(CliArguments.parse("up", "--context=lab").environmentConfig(Path.of("r")).stack())
+        .isEqualTo(io.github.milvusmonitored.environment.StackMode.INSTALL);
+    assertThat(CliArguments.parse("up", "--context=lab", "--stack=existing").environmentConfig(Path.of("r")).stack())
+        .isEqualTo(io.github.milvusmonitored.environment.StackMode.EXISTING);
+    assertThatThrownBy(() -> CliArguments.parse("up", "--stack=auto")).isInstanceOf(CliUsageException.class)
+        .hasMessage("--stack applies to an existing cluster: give --kubeconfig=<file> or --context=<name> with it (on"
+            + " k3s the library always installs kube-prometheus).");
   }
 
   @Test

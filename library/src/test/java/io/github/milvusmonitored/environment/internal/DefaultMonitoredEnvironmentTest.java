@@ -68,7 +68,7 @@ class DefaultMonitoredEnvironmentTest {
     parts.namespaceCreated(cluster.client(), "milvus", RUN);
     PrometheusClient prometheus = ServiceProxyTransport.prometheus(cluster.client());
     return new DefaultMonitoredEnvironment(config, cluster, MilvusHelmRelease.create(config.milvus()), prometheus,
-        MilvusMetrics.of(prometheus, MilvusSelector.of("milvus", "my-release")), parts, new PhaseClock());
+        MilvusMetrics.of(prometheus, MilvusSelector.of("milvus", "my-release")), parts, new PhaseClock(), RUN);
   }
 
   private EnvironmentConfig config() {
