@@ -97,6 +97,10 @@ class CliAuditIT {
           "### Time tick lag — DATA\n",
           "### Has collection (renamed) — UNKNOWN_METRIC\n",
           "### Search vectors by collection — NO_DATA\n",
+          // 2.3.5's catalogue is captured: when a family appears comes from the curated 2.6.15 one.
+          "| Proxy / Search latency | NO_DATA | milvus_proxy_sq_latency_bucket | milvus_proxy_sq_latency_bucket appears"
+              + " only after traffic (Search/Query), per the Milvus 2.6.15 metric catalogue; the Milvus 2.3.5"
+              + " catalogue, captured after traffic, lists it too |",
           "- Release: namespace milvus, instance my-release; Prometheus " + prometheusUrl);
 
       up.stopUp("TERM", 15, CliTexts.STOPPED_BY_SIGTERM);

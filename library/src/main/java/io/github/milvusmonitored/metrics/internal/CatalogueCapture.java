@@ -80,7 +80,7 @@ public final class CatalogueCapture {
       List<String> enumerated = new ArrayList<>();
       values.getOrDefault(family, Map.of()).forEach((n, v) -> enumerated.add(n + "=" + String.join("|", v)));
       out.append(family).append('\t').append(type).append('\t').append(String.join(",", names)).append('\t')
-          .append(component(family)).append("\t\t\t").append("present in the capture").append('\t')
+          .append(component(family)).append("\t\t\t").append(MetricCatalogue.CAPTURED).append('\t')
           .append(String.join(";", enumerated)).append('\t').append("captured from ").append(source).append('\n');
     });
     return out.toString();

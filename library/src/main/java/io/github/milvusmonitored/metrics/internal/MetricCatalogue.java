@@ -28,6 +28,8 @@ public final class MetricCatalogue {
 
   /** The Milvus version of the default catalogue, {@link #milvus()}. */
   public static final String VERSION = "2.6.15";
+  /** The "appears" text of a family in a catalogue captured from an exposition: present, when unknown. */
+  public static final String CAPTURED = "present in the capture";
   private static final String FOLDER = "/io/github/milvusmonitored/metrics/";
   private static final Map<MilvusVersion, MetricCatalogue> LOADED = new ConcurrentHashMap<>();
 
@@ -207,6 +209,12 @@ public final class MetricCatalogue {
       if (a.startsWith("never")) {
         return Optional.of(metric + " is never exported by Milvus " + version + " (" + a.substring(5).replaceFirst("^[:\\s]+", "")
             + "), per its metric catalogue");
+      }
+      if (a.startsWith(CAPTURED) && !version.equals(MilvusVersion.parse(VERSION))) {
+        // A captured catalogue knows that the family exists, not when it appears: the curated one tells.
+        return milvus().appears(metric).filter(curated -> curated.startsWith("after first observation"))
+            .flatMap(curated -> milvus().absenceReason(metric))
+            .map(r -> r + "; the Milvus " + version + " catalogue, captured after traffic, lists it too");
       }
       return Optional.empty();
     });

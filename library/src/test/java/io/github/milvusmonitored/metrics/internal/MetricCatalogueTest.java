@@ -105,4 +105,15 @@ class MetricCatalogueTest {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
+
+  @Test
+  void a_captured_catalogue_takes_when_a_family_appears_from_the_curated_one() {
+    MetricCatalogue captured = MetricCatalogue.of(MilvusVersion.parse("2.3.5"));
+
+    assertThat(captured.absenceReason("milvus_proxy_sq_latency_bucket")).contains("milvus_proxy_sq_latency_bucket"
+        + " appears only after traffic (Search/Query), per the Milvus 2.6.15 metric catalogue; the Milvus 2.3.5"
+        + " catalogue, captured after traffic, lists it too");
+    assertThat(captured.absenceReason("milvus_num_node")).as("there from startup in 2.6.15: no reason to be absent")
+        .isEmpty();
+  }
 }
