@@ -24,24 +24,29 @@ public final class GrafanaDurations {
   /** Parses {@code 30s}, {@code 5m}, {@code 1h30m}, {@code 500ms}; a bare number counts as seconds. */
   public static Duration parse(String text) {
     String t = text == null ? "" : text.strip();
-    if (t.matches("\\d+")) {
-      return Duration.ofSeconds(Long.parseLong(t));
-    }
-    Matcher m = PART.matcher(t);
     long millis = 0;
     int end = 0;
-    while (m.find() && m.start() == end) {
-      long n = Long.parseLong(m.group(1));
-      millis += switch (m.group(2)) {
-        case "ms" -> n;
-        case "s" -> n * 1_000;
-        case "m" -> n * 60_000;
-        case "h" -> n * 3_600_000;
-        case "d" -> n * 86_400_000;
-        case "w" -> n * 604_800_000;
-        default -> n * 31_536_000_000L;
-      };
-      end = m.end();
+    Matcher m = PART.matcher(t);
+    try {
+      if (t.matches("\\d+")) {
+        return Duration.ofMillis(Math.multiplyExact(Long.parseLong(t), 1_000L));
+      }
+      while (m.find() && m.start() == end) {
+        long n = Long.parseLong(m.group(1));
+        millis = Math.addExact(millis, Math.multiplyExact(n, switch (m.group(2)) {
+          case "ms" -> 1L;
+          case "s" -> 1_000L;
+          case "m" -> 60_000L;
+          case "h" -> 3_600_000L;
+          case "d" -> 86_400_000L;
+          case "w" -> 604_800_000L;
+          default -> 31_536_000_000L;
+        }));
+        end = m.end();
+      }
+    } catch (ArithmeticException | NumberFormatException tooLong) {
+      throw new IllegalArgumentException("Duration '" + text + "' is too long to count in milliseconds"
+          + " (expected e.g. 30s, 5m, 1h30m)");
     }
     if (t.isEmpty() || end != t.length()) {
       throw new IllegalArgumentException("Not a duration: '" + text + "' (expected e.g. 30s, 5m, 1h30m)");

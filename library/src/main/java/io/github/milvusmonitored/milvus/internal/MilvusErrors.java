@@ -69,6 +69,11 @@ public final class MilvusErrors {
     return what + " must be positive but was " + PrometheusErrors.text(value) + ". Give a duration greater than zero.";
   }
 
+  public static String prometheusDurationOutOfRange(String text) {
+    return "'" + text + "' is longer than any duration Prometheus accepts (about 292 years, int64 nanoseconds)."
+        + " Use forms like 30s, 1m or 1m30s.";
+  }
+
   public static String notPrometheusDuration(String text) {
     return "'" + text + "' is not a Prometheus duration. Use forms like 30s, 1m or 1m30s.";
   }

@@ -13,6 +13,9 @@ public final class PrometheusDurations {
       365L * 24 * 3600 * 1000, 7L * 24 * 3600 * 1000, 24L * 3600 * 1000, 3600L * 1000, 60L * 1000,
       1000L, 1L};
 
+  /** Prometheus holds a duration in int64 nanoseconds: about 292 years. */
+  static final long MAX_MILLIS = Long.MAX_VALUE / 1_000_000;
+
   private PrometheusDurations() {
   }
 
@@ -42,11 +45,18 @@ public final class PrometheusDurations {
       throw new IllegalArgumentException(MilvusErrors.notPrometheusDuration(text));
     }
     long millis = 0;
-    for (int group = 1; group <= UNIT_MILLIS.length; group++) {
-      String amount = matcher.group(group);
-      if (amount != null) {
-        millis += Long.parseLong(amount) * UNIT_MILLIS[group - 1];
+    try {
+      for (int group = 1; group <= UNIT_MILLIS.length; group++) {
+        String amount = matcher.group(group);
+        if (amount != null) {
+          millis = Math.addExact(millis, Math.multiplyExact(Long.parseLong(amount), UNIT_MILLIS[group - 1]));
+        }
       }
+    } catch (ArithmeticException | NumberFormatException tooLong) {
+      throw new IllegalArgumentException(MilvusErrors.prometheusDurationOutOfRange(text));
+    }
+    if (millis > MAX_MILLIS) {
+      throw new IllegalArgumentException(MilvusErrors.prometheusDurationOutOfRange(text));
     }
     return Duration.ofMillis(millis);
   }

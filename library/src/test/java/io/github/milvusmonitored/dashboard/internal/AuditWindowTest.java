@@ -41,5 +41,9 @@ class AuditWindowTest {
     assertThat(GrafanaDurations.round(Duration.ofMillis(5))).isEqualTo(Duration.ofMillis(1));
     assertThatThrownBy(() -> GrafanaDurations.parse("5 minutes")).hasMessage("Not a duration: '5 minutes' (expected"
         + " e.g. 30s, 5m, 1h30m)");
+    assertThatThrownBy(() -> GrafanaDurations.parse("144115188075855873h")).hasMessage("Duration '144115188075855873h'"
+        + " is too long to count in milliseconds (expected e.g. 30s, 5m, 1h30m)");
+    assertThatThrownBy(() -> GrafanaDurations.parse("99999999999999999999")).hasMessage("Duration"
+        + " '99999999999999999999' is too long to count in milliseconds (expected e.g. 30s, 5m, 1h30m)");
   }
 }

@@ -30,4 +30,18 @@ class PrometheusDurationsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("'" + text + "' is not a Prometheus duration. Use forms like 30s, 1m or 1m30s.");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"144115188075855873h", "99999999999999999999s", "300y", "9223372036854775807ms"})
+  void refuses_a_duration_longer_than_prometheus_holds_instead_of_wrapping_it(String text) {
+    assertThatThrownBy(() -> PrometheusDurations.parse(text))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("'" + text + "' is longer than any duration Prometheus accepts (about 292 years, int64"
+            + " nanoseconds). Use forms like 30s, 1m or 1m30s.");
+  }
+
+  @Test
+  void the_longest_duration_prometheus_holds_is_read() {
+    assertThat(PrometheusDurations.parse("292y")).isEqualTo(Duration.ofDays(292 * 365));
+  }
 }
