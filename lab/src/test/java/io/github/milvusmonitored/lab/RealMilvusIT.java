@@ -81,7 +81,9 @@ class RealMilvusIT {
           .hasMessageStartingWith("Metric assertion stopped before its 120.0 s were up: milvus_build_info is absent"
               + " in the Milvus version scraped here.")
           .hasMessageContaining("it is a startup metric in Milvus 2.6.15's catalogue, but the target milvus/my-release"
-              + " (UP, ");
+              + " (UP, ")
+          .hasMessageContaining("this Milvus version lacks or renames it. The release runs Milvus 2.3.5 (its configured"
+              + " image tag v2.3.5), whose metric catalogue lacks it.");
 
       // What README says the injected client does on this server: the SDK's calls that Milvus 2.3.5 refuses.
       try (RealMilvusTraffic traffic = RealMilvusTraffic.connect(env.milvusEndpoint())) {

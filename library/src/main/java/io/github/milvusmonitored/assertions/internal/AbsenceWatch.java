@@ -2,9 +2,11 @@ package io.github.milvusmonitored.assertions.internal;
 
 import io.github.milvusmonitored.metrics.MilvusMetrics;
 import io.github.milvusmonitored.metrics.MilvusSelector;
+import io.github.milvusmonitored.metrics.MilvusVersion;
 import io.github.milvusmonitored.metrics.PrometheusException;
 import io.github.milvusmonitored.metrics.TargetStatus;
 import io.github.milvusmonitored.metrics.Targets;
+import io.github.milvusmonitored.metrics.internal.CatalogueCoverage;
 import io.github.milvusmonitored.metrics.internal.MetricCatalogue;
 import io.github.milvusmonitored.metrics.internal.MetricNames;
 import io.github.milvusmonitored.metrics.internal.SimilarNames;
@@ -28,8 +30,19 @@ public final class AbsenceWatch {
   public record Evidence(Set<String> ingested, boolean targetUp, Optional<Instant> lastScrape,
       Set<String> releaseNames) {}
 
-  /** A metric the Milvus scraped does not expose, with how many Milvus families of the release it does. */
-  public record Absence(String metric, MilvusSelector release, int families, List<String> similar) {}
+  /**
+   * A metric the Milvus scraped does not expose, with how many Milvus families of the release it does, and,
+   * when the release's image tag is known, what that release's catalogue says ({@code ""} otherwise).
+   */
+  public record Absence(String metric, MilvusSelector release, int families, List<String> similar, String versionNote) {
+    public Absence(String metric, MilvusSelector release, int families, List<String> similar) {
+      this(metric, release, families, similar, "");
+    }
+
+    Absence withVersionNote(String note) {
+      return new Absence(metric, release, families, similar, note);
+    }
+  }
 
   // Checking more often than a target is scraped learns nothing new and loads Prometheus.
   private static final Duration MIN_CHECK_INTERVAL = Duration.ofSeconds(1);
@@ -64,7 +77,8 @@ public final class AbsenceWatch {
       Optional<Instant> lastScrape = status.targets().stream().map(Targets.Active::lastScrape)
           .flatMap(Optional::stream).min(Comparator.naturalOrder());
       Set<String> names = status.isUp() ? milvus.presentMetricNames() : Set.of();
-      return update(new Evidence(ingested, status.isUp(), lastScrape, names));
+      return update(new Evidence(ingested, status.isUp(), lastScrape, names))
+          .map(a -> a.withVersionNote(versionNote(a.metric(), milvus.imageTag())));
     } catch (PrometheusException e) {
       return Optional.empty();
     }
@@ -93,6 +107,24 @@ public final class AbsenceWatch {
     }
     String metric = missing.get();
     return Optional.of(new Absence(metric, release, families(e.releaseNames()), SimilarNames.of(metric, e.ingested())));
+  }
+
+  /** What the catalogue of the release's configured image tag says of {@code metric}; empty without a known tag. */
+  static String versionNote(String metric, Optional<String> imageTag) {
+    Optional<MilvusVersion> version = imageTag.flatMap(tag -> {
+      try {
+        return Optional.of(MilvusVersion.parse(tag));
+      } catch (IllegalArgumentException notARelease) {
+        return Optional.empty();
+      }
+    });
+    if (version.isEmpty()) {
+      return "";
+    }
+    CatalogueCoverage.Choice choice = MetricCatalogue.forVersion(version.get());
+    boolean listed = choice.catalogue().family(metric).isPresent();
+    return "The release runs Milvus " + version.get() + " (its configured image tag " + imageTag.get() + "), whose"
+        + " metric catalogue " + (listed ? "lists it: it should be there" : "lacks it") + ".";
   }
 
   /** The catalogue's explanation for each selected metric Prometheus has never ingested, where it has one. */

@@ -45,6 +45,7 @@ public final class AssertionMessages {
         + MetricCatalogue.VERSION + "'s catalogue, but the target " + a.release().namespace() + "/"
         + a.release().instance() + " (UP, " + a.families() + " Milvus " + (a.families() == 1 ? "family" : "families")
         + " ingested, none named " + a.metric() + ") does not expose it; this Milvus version lacks or renames it."
+        + (a.versionNote().isEmpty() ? "" : " " + a.versionNote())
         + (a.similar().isEmpty() ? "" : " Similar metrics that exist: " + String.join(", ", a.similar()) + ".")
         + " Run this test on a Milvus version that has it (say which in the test), or assert on a metric this"
         + " version exposes.";

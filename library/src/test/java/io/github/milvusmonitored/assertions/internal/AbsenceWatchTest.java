@@ -110,4 +110,19 @@ class AbsenceWatchTest {
     assertThat(new AbsenceWatch("milvus_proxy_search_vectors_count", RELEASE).reasons(INGESTED))
         .as("ingested: a label filter, not the catalogue, explains it").isEmpty();
   }
+
+  @Test
+  void the_configured_image_tag_says_whether_its_release_has_the_metric() {
+    assertThat(AbsenceWatch.versionNote("milvus_build_info", Optional.of("v2.3.5")))
+        .isEqualTo("The release runs Milvus 2.3.5 (its configured image tag v2.3.5), whose metric catalogue lacks it.");
+    assertThat(AbsenceWatch.versionNote("milvus_build_info", Optional.of("v2.6.24")))
+        .isEqualTo("The release runs Milvus 2.6.24 (its configured image tag v2.6.24), whose metric catalogue lists"
+            + " it: it should be there.");
+    assertThat(AbsenceWatch.versionNote("milvus_build_info", Optional.of("latest"))).isEmpty();
+    assertThat(AbsenceWatch.versionNote("milvus_build_info", Optional.empty())).isEmpty();
+    assertThat(AssertionMessages.absent(new Absence("milvus_build_info", RELEASE, 1, List.of(),
+        "The release runs Milvus 2.3.5 (its configured image tag v2.3.5), whose metric catalogue lacks it.")))
+        .contains("this Milvus version lacks or renames it. The release runs Milvus 2.3.5 (its configured image tag"
+            + " v2.3.5), whose metric catalogue lacks it. Run this test");
+  }
 }
