@@ -6,7 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.github.milvusmonitored.cli.internal.AuditCommand;
 import io.github.milvusmonitored.cli.internal.CliTexts;
 import io.github.milvusmonitored.dashboard.DashboardAudit;
-import io.github.milvusmonitored.metrics.PrometheusClient;
+import io.github.milvusmonitored.prometheus.PrometheusClient;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

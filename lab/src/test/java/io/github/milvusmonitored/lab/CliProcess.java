@@ -3,8 +3,8 @@ package io.github.milvusmonitored.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.milvusmonitored.cli.internal.UpSummary;
-import io.github.milvusmonitored.metrics.PrometheusClient;
-import io.github.milvusmonitored.metrics.Targets;
+import io.github.milvusmonitored.prometheus.PrometheusClient;
+import io.github.milvusmonitored.prometheus.Targets;
 import io.github.milvusmonitored.testing.SignalMasks;
 import java.io.IOException;
 import java.net.URI;

@@ -1,8 +1,8 @@
 package io.github.milvusmonitored.access;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.github.milvusmonitored.metrics.PrometheusTransport;
-import io.github.milvusmonitored.metrics.internal.JdkHttpTransport;
+import io.github.milvusmonitored.prometheus.PrometheusTransport;
+import io.github.milvusmonitored.prometheus.internal.JdkHttpTransport;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;

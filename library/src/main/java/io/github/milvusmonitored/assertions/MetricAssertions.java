@@ -2,7 +2,7 @@ package io.github.milvusmonitored.assertions;
 
 import io.github.milvusmonitored.dashboard.DashboardAudit;
 import io.github.milvusmonitored.metrics.MilvusMetrics;
-import io.github.milvusmonitored.metrics.PrometheusClient;
+import io.github.milvusmonitored.prometheus.PrometheusClient;
 
 /**
  * Entry point for assertions on metrics in Prometheus.

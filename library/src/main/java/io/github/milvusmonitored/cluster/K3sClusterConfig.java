@@ -1,6 +1,7 @@
 package io.github.milvusmonitored.cluster;
 
-import io.github.milvusmonitored.metrics.internal.PrometheusErrors;
+import io.github.milvusmonitored.internal.Checks;
+import io.github.milvusmonitored.prometheus.internal.PrometheusErrors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,9 +45,7 @@ public record K3sClusterConfig(String image, boolean reuse, boolean sharedRootMo
       throw new IllegalArgumentException("k3s image must be a rancher/k3s image reference such as "
           + DEFAULT_IMAGE + " (or a mirror of it), got '" + image + "'.");
     }
-    if (startupTimeout == null || startupTimeout.isZero() || startupTimeout.isNegative()) {
-      throw new IllegalArgumentException("k3s startup timeout must be positive, got " + PrometheusErrors.text(startupTimeout) + ".");
-    }
+    Checks.positive("k3s startup timeout", startupTimeout);
     imageArchives = List.copyOf(imageArchives == null ? List.of() : imageArchives);
     for (Path archive : imageArchives) {
       String name = archive.getFileName() == null ? "" : archive.getFileName().toString();

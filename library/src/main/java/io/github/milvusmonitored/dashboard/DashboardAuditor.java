@@ -1,5 +1,6 @@
 package io.github.milvusmonitored.dashboard;
 
+import io.github.milvusmonitored.internal.Checks;
 import io.github.milvusmonitored.dashboard.internal.AuditWindow;
 import io.github.milvusmonitored.dashboard.internal.DashboardErrors;
 import io.github.milvusmonitored.dashboard.internal.NoDataExplainer;
@@ -7,10 +8,10 @@ import io.github.milvusmonitored.dashboard.internal.QueryEvaluator;
 import io.github.milvusmonitored.dashboard.internal.VariableResolver;
 import io.github.milvusmonitored.metrics.MilvusMetrics;
 import io.github.milvusmonitored.metrics.MilvusSelector;
-import io.github.milvusmonitored.metrics.PrometheusClient;
-import io.github.milvusmonitored.metrics.PrometheusException;
+import io.github.milvusmonitored.prometheus.PrometheusClient;
+import io.github.milvusmonitored.prometheus.PrometheusException;
 import io.github.milvusmonitored.metrics.internal.MetricCatalogue;
-import io.github.milvusmonitored.metrics.internal.PrometheusErrors;
+import io.github.milvusmonitored.prometheus.internal.PrometheusErrors;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -93,7 +94,7 @@ public final class DashboardAuditor {
 
   /** Evaluates the last {@code range} instead of the dashboard's own time range. */
   public DashboardAuditor withTimeRange(Duration range) {
-    requirePositive("Time range", range);
+    Checks.positive("Time range", range);
     return new DashboardAuditor(prometheus, release, range, maxDataPoints, scrapeInterval, bindings, parallelism,
         imageTag);
   }
@@ -112,7 +113,7 @@ public final class DashboardAuditor {
    * {@code $__rate_interval} (default 15 s, Grafana's default for a Prometheus data source).
    */
   public DashboardAuditor withScrapeInterval(Duration interval) {
-    requirePositive("Scrape interval", interval);
+    Checks.positive("Scrape interval", interval);
     return new DashboardAuditor(prometheus, release, timeRange, maxDataPoints, interval, bindings, parallelism,
         imageTag);
   }
@@ -230,12 +231,6 @@ public final class DashboardAuditor {
       throw new IllegalStateException(e.getCause());
     } finally {
       pool.shutdownNow();
-    }
-  }
-
-  private static void requirePositive(String what, Duration d) {
-    if (d == null || d.isZero() || d.isNegative()) {
-      throw new IllegalArgumentException(what + " must be positive, got " + PrometheusErrors.text(d) + ".");
     }
   }
 }

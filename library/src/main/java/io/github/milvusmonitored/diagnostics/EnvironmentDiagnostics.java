@@ -1,5 +1,6 @@
 package io.github.milvusmonitored.diagnostics;
 
+import io.github.milvusmonitored.internal.Checks;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.RequestConfigBuilder;
 import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
@@ -15,8 +16,8 @@ import io.github.milvusmonitored.diagnostics.internal.PrometheusTargetsCollector
 import io.github.milvusmonitored.diagnostics.internal.StepRunner;
 import io.github.milvusmonitored.diagnostics.internal.SummaryWriter;
 import io.github.milvusmonitored.metrics.MilvusSelector;
-import io.github.milvusmonitored.metrics.PrometheusClient;
-import io.github.milvusmonitored.metrics.internal.PrometheusErrors;
+import io.github.milvusmonitored.prometheus.PrometheusClient;
+import io.github.milvusmonitored.prometheus.internal.PrometheusErrors;
 import io.github.milvusmonitored.milvus.MilvusReleaseStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -186,25 +187,18 @@ public final class EnvironmentDiagnostics {
 
     /** Deadline of each step and of each API call (default 15 s). */
     public Builder withStepTimeout(Duration timeout) {
-      this.stepTimeout = positive("Step timeout", timeout);
+      this.stepTimeout = Checks.positive("Step timeout", timeout);
       return this;
     }
 
     /** Budget for the whole run (default 2 min); steps that find it spent are skipped and say so. */
     public Builder withTotalTimeout(Duration timeout) {
-      this.totalTimeout = positive("Total timeout", timeout);
+      this.totalTimeout = Checks.positive("Total timeout", timeout);
       return this;
     }
 
     public EnvironmentDiagnostics build() {
       return new EnvironmentDiagnostics(this);
-    }
-
-    private static Duration positive(String what, Duration d) {
-      if (d == null || d.isZero() || d.isNegative()) {
-        throw new IllegalArgumentException(what + " must be positive, got " + PrometheusErrors.text(d) + ".");
-      }
-      return d;
     }
   }
 }

@@ -1,10 +1,10 @@
 package io.github.milvusmonitored.internal;
 
+import io.github.milvusmonitored.time.MonitoredDuration;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.github.milvusmonitored.metrics.internal.PrometheusErrors;
 import java.time.Duration;
 
 /** Waits for workloads to become ready, with progress lines and a deadline. */
@@ -22,7 +22,7 @@ public final class KubeWaits {
       Integer available = d.getStatus().getAvailableReplicas();
       return available != null && available > 0 ? d : null;
     }, () -> new IllegalStateException("Deployment " + namespace + "/" + name + " had no available replica"
-        + " within " + PrometheusErrors.text(timeout) + ". Look at its pods: kubectl -n " + namespace + " describe deployment " + name));
+        + " within " + MonitoredDuration.humanText(timeout) + ". Look at its pods: kubectl -n " + namespace + " describe deployment " + name));
   }
 
   /** Waits until the StatefulSet has at least {@code replicas} ready replicas. */
@@ -36,7 +36,7 @@ public final class KubeWaits {
       Integer ready = s.getStatus().getReadyReplicas();
       return ready != null && ready >= replicas ? s : null;
     }, () -> new IllegalStateException("StatefulSet " + namespace + "/" + name + " had fewer than " + replicas
-        + " ready replica(s) within " + PrometheusErrors.text(timeout) + ". The Prometheus operator creates it from the Prometheus"
+        + " ready replica(s) within " + MonitoredDuration.humanText(timeout) + ". The Prometheus operator creates it from the Prometheus"
         + " resource: kubectl -n " + namespace + " describe prometheus,statefulset; kubectl -n " + namespace
         + " logs deploy/prometheus-operator"));
   }

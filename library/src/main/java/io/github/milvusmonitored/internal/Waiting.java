@@ -1,6 +1,6 @@
 package io.github.milvusmonitored.internal;
 
-import io.github.milvusmonitored.metrics.PrometheusUnavailableException;
+import io.github.milvusmonitored.prometheus.PrometheusUnavailableException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;

@@ -1,5 +1,7 @@
 package io.github.milvusmonitored.metrics;
 
+import io.github.milvusmonitored.prometheus.Targets;
+
 import io.github.milvusmonitored.metrics.internal.MilvusDiagnosis;
 import java.util.Collection;
 import java.util.LinkedHashMap;

@@ -1,5 +1,14 @@
 package io.github.milvusmonitored.metrics;
 
+import io.github.milvusmonitored.internal.Checks;
+import io.github.milvusmonitored.prometheus.Alert;
+import io.github.milvusmonitored.prometheus.InstantVector;
+import io.github.milvusmonitored.prometheus.PrometheusClient;
+import io.github.milvusmonitored.prometheus.PrometheusException;
+import io.github.milvusmonitored.prometheus.Sample;
+import io.github.milvusmonitored.prometheus.ScrapePoolSources;
+import io.github.milvusmonitored.prometheus.Targets;
+
 import io.github.milvusmonitored.metrics.internal.HistogramBuckets;
 import io.github.milvusmonitored.metrics.internal.MilvusDiagnosis;
 import io.github.milvusmonitored.internal.Waiting;
@@ -170,7 +179,7 @@ public final class MilvusMetrics {
    * @throws MilvusNotScrapedException naming each component that is not up and why, after {@code timeout}
    */
   public ComponentTargets awaitComponentsUp(Collection<String> components, Duration timeout) {
-    PrometheusClient.requirePositive("Timeout", timeout);
+    Checks.positive("Timeout", timeout);
     List<String> asked = List.copyOf(components);
     return Waiting.until("Milvus components " + asked + " up", timeout, () -> {
       ComponentTargets s = targetStatusByComponent(asked);
@@ -256,7 +265,7 @@ public final class MilvusMetrics {
    *     window that works
    */
   public OptionalDouble latencyQuantile(QueryType type, double quantile, Duration window) {
-    PrometheusClient.requirePositive("Latency window", window);
+    Checks.positive("Latency window", window);
     requireQuantile(quantile);
     scrapeInterval().filter(interval -> window.compareTo(interval) < 0).ifPresent(interval -> {
       throw MilvusDiagnosis.windowTooShort(release, window, interval);
@@ -299,7 +308,7 @@ public final class MilvusMetrics {
 
   /** Waits until {@code promql} returns at least one sample; fails like {@link #awaitFirstSample}. */
   public InstantVector awaitSample(String promql, Duration timeout) {
-    PrometheusClient.requirePositive("Timeout", timeout);
+    Checks.positive("Timeout", timeout);
     return Waiting.until("first sample of " + promql, timeout, () -> {
       InstantVector v = prometheus.query(promql);
       return v.isEmpty() ? null : v;
@@ -308,7 +317,7 @@ public final class MilvusMetrics {
 
   /** Waits until every target of the release is discovered and up. */
   public TargetStatus awaitTargetUp(Duration timeout) {
-    PrometheusClient.requirePositive("Timeout", timeout);
+    Checks.positive("Timeout", timeout);
     return Waiting.until("Milvus target up", timeout, () -> {
       TargetStatus s = targetStatus();
       return s.isUp() ? s : null;

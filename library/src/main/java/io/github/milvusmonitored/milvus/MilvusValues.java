@@ -1,8 +1,8 @@
 package io.github.milvusmonitored.milvus;
 
+import io.github.milvusmonitored.time.MonitoredDuration;
 import io.github.milvusmonitored.internal.Redaction;
 import io.github.milvusmonitored.milvus.internal.MilvusErrors;
-import io.github.milvusmonitored.milvus.internal.PrometheusDurations;
 import io.github.milvusmonitored.milvus.internal.ValuesFiles;
 import io.github.milvusmonitored.milvus.internal.ValuesMerge;
 import java.io.IOException;
@@ -59,8 +59,8 @@ public record MilvusValues(
     requireSwitchedOn(tree, "metrics.serviceMonitor.enabled");
     String interval = String.valueOf(ValuesMerge.lookup(tree, "metrics.serviceMonitor.interval"));
     String timeout = String.valueOf(ValuesMerge.lookup(tree, "metrics.serviceMonitor.scrapeTimeout"));
-    Duration intervalDuration = PrometheusDurations.parse(interval);
-    if (PrometheusDurations.parse(timeout).compareTo(intervalDuration) >= 0) {
+    Duration intervalDuration = MonitoredDuration.parse(interval).toDuration();
+    if (MonitoredDuration.parse(timeout).toDuration().compareTo(intervalDuration) >= 0) {
       throw new IllegalArgumentException(MilvusErrors.scrapeTimeoutNotBelowInterval(timeout, interval));
     }
     MilvusReleaseNames names = MilvusReleaseNames.compute(config.releaseName(), config.namespace(),
@@ -97,8 +97,8 @@ public record MilvusValues(
             "enabled", true,
             "serviceMonitor", Map.of(
                 "enabled", true,
-                "interval", PrometheusDurations.format(config.serviceMonitorInterval()),
-                "scrapeTimeout", PrometheusDurations.format(config.scrapeTimeout()))),
+                "interval", MonitoredDuration.of(config.serviceMonitorInterval()).toPrometheus(),
+                "scrapeTimeout", MonitoredDuration.of(config.scrapeTimeout()).toPrometheus())),
         "image", Map.of("all", Map.of("tag", config.imageTag())));
   }
 

@@ -4,7 +4,7 @@ import static io.github.milvusmonitored.assertions.MetricAssertions.assertThatAl
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.milvusmonitored.metrics.PrometheusClient;
+import io.github.milvusmonitored.prometheus.PrometheusClient;
 import io.github.milvusmonitored.testing.PrometheusWithMilvusExporter;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;

@@ -2,7 +2,7 @@ package io.github.milvusmonitored.benchmarks;
 
 import static io.github.milvusmonitored.assertions.MetricAssertions.assertThatMetric;
 
-import io.github.milvusmonitored.metrics.PrometheusClient;
+import io.github.milvusmonitored.prometheus.PrometheusClient;
 import io.github.milvusmonitored.testing.PrometheusWithMilvusExporter;
 import java.time.Duration;
 import java.util.ArrayList;

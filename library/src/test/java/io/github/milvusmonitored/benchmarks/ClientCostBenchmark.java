@@ -2,8 +2,8 @@ package io.github.milvusmonitored.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.milvusmonitored.metrics.PrometheusClient;
-import io.github.milvusmonitored.metrics.PrometheusTransport;
+import io.github.milvusmonitored.prometheus.PrometheusClient;
+import io.github.milvusmonitored.prometheus.PrometheusTransport;
 import io.github.milvusmonitored.testing.PrometheusWithMilvusExporter;
 import java.net.URI;
 import java.net.URLEncoder;

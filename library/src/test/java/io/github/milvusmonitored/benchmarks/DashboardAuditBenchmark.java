@@ -8,7 +8,7 @@ import io.github.milvusmonitored.dashboard.DashboardAuditor;
 import io.github.milvusmonitored.dashboard.GrafanaDashboard;
 import io.github.milvusmonitored.dashboard.QueryState;
 import io.github.milvusmonitored.metrics.MilvusSelector;
-import io.github.milvusmonitored.metrics.PrometheusClient;
+import io.github.milvusmonitored.prometheus.PrometheusClient;
 import io.github.milvusmonitored.testing.MetricFamilySpec;
 import io.github.milvusmonitored.testing.MetricType;
 import io.github.milvusmonitored.testing.MilvusMetricCatalogue;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.milvusmonitored.assertions.DashboardAssertionError;
 import io.github.milvusmonitored.metrics.MilvusSelector;
-import io.github.milvusmonitored.metrics.PrometheusClient;
+import io.github.milvusmonitored.prometheus.PrometheusClient;
 import io.github.milvusmonitored.testing.PrometheusWithMilvusExporter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package io.github.milvusmonitored.metrics;
 
+import io.github.milvusmonitored.prometheus.PrometheusClient;
+
 import static io.github.milvusmonitored.assertions.MetricAssertions.assertThatMetric;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -2,7 +2,7 @@ package io.github.milvusmonitored.testing;
 
 import io.github.milvusmonitored.metrics.MilvusMetrics;
 import io.github.milvusmonitored.metrics.MilvusSelector;
-import io.github.milvusmonitored.metrics.PrometheusClient;
+import io.github.milvusmonitored.prometheus.PrometheusClient;
 
 /**
  * A real Prometheus scraping a recorded Milvus exposition as the standalone release of {@link MilvusTarget}.

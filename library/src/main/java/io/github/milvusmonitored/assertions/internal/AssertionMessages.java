@@ -1,11 +1,11 @@
 package io.github.milvusmonitored.assertions.internal;
 
 import io.github.milvusmonitored.assertions.Observation;
-import io.github.milvusmonitored.metrics.InstantVector;
+import io.github.milvusmonitored.prometheus.InstantVector;
 import io.github.milvusmonitored.metrics.MilvusMetrics;
-import io.github.milvusmonitored.metrics.PrometheusClient;
-import io.github.milvusmonitored.metrics.PrometheusException;
-import io.github.milvusmonitored.metrics.Sample;
+import io.github.milvusmonitored.prometheus.PrometheusClient;
+import io.github.milvusmonitored.prometheus.PrometheusException;
+import io.github.milvusmonitored.prometheus.Sample;
 import io.github.milvusmonitored.metrics.internal.MetricCatalogue;
 import java.time.Duration;
 import java.util.List;
@@ -113,7 +113,7 @@ public final class AssertionMessages {
     for (Observation o : seen) {
       String step = o.error().isPresent() ? "unavailable"
           : o.result().map(v -> v.isEmpty() ? "absent"
-              : v.size() == 1 ? io.github.milvusmonitored.metrics.SampleValues.format(v.samples().get(0).value())
+              : v.size() == 1 ? io.github.milvusmonitored.prometheus.SampleValues.format(v.samples().get(0).value())
               : v.size() + " series").orElse("?");
       if (steps.isEmpty() || !steps.get(steps.size() - 1).equals(step)) {
         steps.add(step);

@@ -1,12 +1,12 @@
 package io.github.milvusmonitored.cli.internal;
 
+import io.github.milvusmonitored.time.MonitoredDuration;
 import io.github.milvusmonitored.cluster.K3sClusterConfig;
 import io.github.milvusmonitored.environment.ClusterChoice;
 import io.github.milvusmonitored.environment.EnvironmentConfig;
 import io.github.milvusmonitored.environment.StackMode;
 import io.github.milvusmonitored.milvus.MilvusProfile;
 import io.github.milvusmonitored.milvus.MilvusReleaseConfig;
-import io.github.milvusmonitored.milvus.internal.PrometheusDurations;
 import io.github.milvusmonitored.stack.KubePrometheusManifests;
 import io.github.milvusmonitored.stack.ManifestSource;
 import io.github.milvusmonitored.stack.StackProfile;
@@ -151,8 +151,8 @@ public record CliArguments(Command command, StackProfile stackProfile, MilvusPro
       Duration effectiveInterval = interval != null ? interval : defaults.serviceMonitorInterval();
       Duration effectiveTimeout = timeout != null ? timeout : defaults.scrapeTimeout();
       if (effectiveTimeout.compareTo(effectiveInterval) >= 0) {
-        throw new CliUsageException(CliTexts.scrapeTimeoutNotBelowInterval(PrometheusDurations.format(effectiveTimeout),
-            PrometheusDurations.format(effectiveInterval)));
+        throw new CliUsageException(CliTexts.scrapeTimeoutNotBelowInterval(MonitoredDuration.of(effectiveTimeout).toPrometheus(),
+            MonitoredDuration.of(effectiveInterval).toPrometheus()));
       }
     }
     ClusterChoice cluster = existing ? new ClusterChoice.Existing(kubeconfig, context) : null;
@@ -185,7 +185,7 @@ public record CliArguments(Command command, StackProfile stackProfile, MilvusPro
   private static Duration duration(String option, String value) {
     Duration parsed;
     try {
-      parsed = PrometheusDurations.parse(value);
+      parsed = MonitoredDuration.parse(value).toDuration();
     } catch (IllegalArgumentException e) {
       throw new CliUsageException(CliTexts.invalidValue(option, value, e.getMessage()));
     }

@@ -1,8 +1,9 @@
 package io.github.milvusmonitored.cluster.internal;
 
+import io.github.milvusmonitored.time.MonitoredDuration;
 import io.github.milvusmonitored.cluster.ClusterException;
 import io.github.milvusmonitored.internal.Redaction;
-import io.github.milvusmonitored.metrics.internal.PrometheusErrors;
+import io.github.milvusmonitored.prometheus.internal.PrometheusErrors;
 import java.time.Duration;
 
 /** Every message the cluster layer raises. */
@@ -51,7 +52,7 @@ public final class ClusterErrors {
     String what = PrometheusErrors.isRefused(cause)
         ? "refused the connection (connection refused): nothing listens at that address and port"
         : cause instanceof java.util.concurrent.TimeoutException
-            ? "did not answer within " + PrometheusErrors.text(timeout)
+            ? "did not answer within " + MonitoredDuration.humanText(timeout)
             : "could not be asked for its version: " + rootMessage(cause);
     return new ClusterException("The Kubernetes API server " + server + " (from " + source + ") " + what
         + ". Check that the cluster is running and reachable from here (kubectl cluster-info), and that the"
@@ -75,7 +76,7 @@ public final class ClusterErrors {
    */
   public static ClusterException k3sFailed(String image, Duration timeout, Throwable cause, String dockerCgroupVersion,
       String containerLog) {
-    String base = "k3s (" + image + ") did not start within " + PrometheusErrors.text(timeout) + ": " + rootMessage(cause) + ". ";
+    String base = "k3s (" + image + ") did not start within " + MonitoredDuration.humanText(timeout) + ": " + rootMessage(cause) + ". ";
     if (containerLog != null && containerLog.contains(KUBELET_CGROUP_V1_REFUSAL)) {
       return new ClusterException(base + "The Docker host runs cgroup v1 and the kubelet refused it: its log says '"
           + KUBELET_CGROUP_V1_REFUSAL + "'. milvus-monitored passes --kubelet-arg=fail-cgroupv1=false to k3s v1.31"

@@ -2,8 +2,8 @@ package io.github.milvusmonitored.dashboard.internal;
 
 import io.github.milvusmonitored.dashboard.DashboardVariable;
 import io.github.milvusmonitored.dashboard.ResolvedVariable;
-import io.github.milvusmonitored.metrics.PrometheusClient;
-import io.github.milvusmonitored.metrics.PrometheusQueryException;
+import io.github.milvusmonitored.prometheus.PrometheusClient;
+import io.github.milvusmonitored.prometheus.PrometheusQueryException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -222,7 +222,7 @@ public final class VariableResolver {
     if ((m = QUERY_RESULT.matcher(q)).matches()) {
       return prometheus.query(m.group(1).strip(), end).samples().stream()
           .map(s -> s.labels().metricName().orElse("") + labelText(s.labels().asMap()) + " "
-              + io.github.milvusmonitored.metrics.SampleValues.format(s.value()) + " " + s.timestamp().toEpochMilli())
+              + io.github.milvusmonitored.prometheus.SampleValues.format(s.value()) + " " + s.timestamp().toEpochMilli())
           .toList();
     }
     return prometheus.series(q).stream().map(Object::toString).toList();

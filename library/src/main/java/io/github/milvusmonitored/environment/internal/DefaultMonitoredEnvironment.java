@@ -14,7 +14,7 @@ import io.github.milvusmonitored.environment.PhaseClock;
 import io.github.milvusmonitored.environment.TimingReport;
 import io.github.milvusmonitored.metrics.MilvusMetrics;
 import io.github.milvusmonitored.metrics.MilvusSelector;
-import io.github.milvusmonitored.metrics.PrometheusClient;
+import io.github.milvusmonitored.prometheus.PrometheusClient;
 import io.github.milvusmonitored.milvus.MilvusHelmRelease;
 import io.github.milvusmonitored.stack.AppliedRules;
 import io.github.milvusmonitored.stack.PrometheusRuleFile;

@@ -1,8 +1,8 @@
 package io.github.milvusmonitored.environment.internal;
 
+import io.github.milvusmonitored.time.MonitoredDuration;
 import io.github.milvusmonitored.cluster.KubernetesCluster;
 import io.github.milvusmonitored.environment.EnvironmentConfig;
-import io.github.milvusmonitored.metrics.internal.PrometheusErrors;
 import io.github.milvusmonitored.milvus.internal.HelmReleaseRecords;
 import java.nio.file.Path;
 
@@ -37,7 +37,7 @@ final class EnvironmentErrors {
   }
 
   static String namespaceStillTerminating(String namespace, java.time.Duration timeout) {
-    return "Namespace '" + namespace + "' was still Terminating after " + PrometheusErrors.text(timeout) + " (an earlier run's"
+    return "Namespace '" + namespace + "' was still Terminating after " + MonitoredDuration.humanText(timeout) + " (an earlier run's"
         + " removal, or a user's), so the Milvus release cannot be installed into it. 'kubectl get namespace "
         + namespace + " -o yaml' shows what its finalizers wait for (status.conditions). Retry when it is gone.";
   }

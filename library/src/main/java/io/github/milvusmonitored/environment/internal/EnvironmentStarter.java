@@ -12,7 +12,7 @@ import io.github.milvusmonitored.environment.PhaseTiming;
 import io.github.milvusmonitored.environment.StackMode;
 import io.github.milvusmonitored.metrics.MilvusMetrics;
 import io.github.milvusmonitored.metrics.MilvusSelector;
-import io.github.milvusmonitored.metrics.PrometheusClient;
+import io.github.milvusmonitored.prometheus.PrometheusClient;
 import io.github.milvusmonitored.milvus.MilvusHelmRelease;
 import io.github.milvusmonitored.stack.KubePrometheusInstaller;
 import io.github.milvusmonitored.stack.KubePrometheusManifests;

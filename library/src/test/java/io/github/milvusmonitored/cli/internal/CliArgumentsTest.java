@@ -233,7 +233,8 @@ class CliArgumentsTest {
     assertThatThrownBy(() -> CliArguments.parse("up", "--scrape-interval=144115188075855873h"))
         .as("once wrapped around to 1h").isInstanceOf(CliUsageException.class)
         .hasMessage("Invalid value '144115188075855873h' for --scrape-interval: '144115188075855873h' is longer than"
-            + " any duration Prometheus accepts (about 292 years, int64 nanoseconds). Use forms like 30s, 1m or 1m30s.");
+            + " any duration Prometheus accepts (about 292 years, int64 nanoseconds). Use forms like 30s, 1m30s, 500ms or"
+            + " PT30S.");
   }
 
   @Test
