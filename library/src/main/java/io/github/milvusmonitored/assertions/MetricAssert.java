@@ -8,7 +8,6 @@ import io.github.milvusmonitored.prometheus.InstantVector;
 import io.github.milvusmonitored.metrics.MilvusMetrics;
 import io.github.milvusmonitored.prometheus.PrometheusClient;
 import io.github.milvusmonitored.prometheus.PrometheusUnavailableException;
-import io.github.milvusmonitored.prometheus.internal.PrometheusErrors;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,9 +41,7 @@ public final class MetricAssert {
 
   private MetricAssert(PrometheusClient prometheus, MilvusMetrics milvus, String promql, Duration timeout,
       Duration pollInterval, Mode mode) {
-    if (promql == null || promql.isBlank()) {
-      throw PrometheusErrors.blankQuery();
-    }
+    Checks.promql(promql);
     this.prometheus = java.util.Objects.requireNonNull(prometheus, "prometheus");
     this.milvus = milvus;
     this.promql = promql;

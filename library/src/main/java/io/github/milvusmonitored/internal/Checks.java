@@ -22,6 +22,19 @@ public final class Checks {
     return value;
   }
 
+  /**
+   * Returns {@code promql} when it holds an expression.
+   *
+   * @throws IllegalArgumentException {@code "PromQL must not be blank. ..."}
+   */
+  public static String promql(String promql) {
+    if (promql == null || promql.isBlank()) {
+      throw new IllegalArgumentException("PromQL must not be blank. Pass an expression such as"
+          + " 'sum(milvus_proxy_req_count{status=\"total\"})'.");
+    }
+    return promql;
+  }
+
   /** The message of {@link #positive}. */
   public static String notPositive(String what, Duration value) {
     return what + " must be positive, got " + MonitoredDuration.humanText(value)

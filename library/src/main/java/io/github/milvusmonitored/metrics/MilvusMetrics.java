@@ -1,5 +1,6 @@
 package io.github.milvusmonitored.metrics;
 
+import io.github.milvusmonitored.prometheus.PrometheusUnavailableException;
 import io.github.milvusmonitored.internal.Checks;
 import io.github.milvusmonitored.prometheus.Alert;
 import io.github.milvusmonitored.prometheus.InstantVector;
@@ -181,10 +182,10 @@ public final class MilvusMetrics {
   public ComponentTargets awaitComponentsUp(Collection<String> components, Duration timeout) {
     Checks.positive("Timeout", timeout);
     List<String> asked = List.copyOf(components);
-    return Waiting.until("Milvus components " + asked + " up", timeout, () -> {
+    return Waiting.until("Milvus components " + asked + " up", timeout, outageIsNotYet(() -> {
       ComponentTargets s = targetStatusByComponent(asked);
       return s.isUp() ? s : null;
-    }, () -> new MilvusNotScrapedException(MilvusDiagnosis.componentsNotUp(release, timeout, safeComponents(asked))));
+    }), () -> new MilvusNotScrapedException(MilvusDiagnosis.componentsNotUp(release, timeout, safeComponents(asked))));
   }
 
   /** Whether Prometheus discovered a target of the release (up or down). */
@@ -309,19 +310,19 @@ public final class MilvusMetrics {
   /** Waits until {@code promql} returns at least one sample; fails like {@link #awaitFirstSample}. */
   public InstantVector awaitSample(String promql, Duration timeout) {
     Checks.positive("Timeout", timeout);
-    return Waiting.until("first sample of " + promql, timeout, () -> {
+    return Waiting.until("first sample of " + promql, timeout, outageIsNotYet(() -> {
       InstantVector v = prometheus.query(promql);
       return v.isEmpty() ? null : v;
-    }, () -> new MilvusNotScrapedException(MilvusDiagnosis.notScraped(release, timeout, promql, safeStatus())));
+    }), () -> new MilvusNotScrapedException(MilvusDiagnosis.notScraped(release, timeout, promql, safeStatus())));
   }
 
   /** Waits until every target of the release is discovered and up. */
   public TargetStatus awaitTargetUp(Duration timeout) {
     Checks.positive("Timeout", timeout);
-    return Waiting.until("Milvus target up", timeout, () -> {
+    return Waiting.until("Milvus target up", timeout, outageIsNotYet(() -> {
       TargetStatus s = targetStatus();
       return s.isUp() ? s : null;
-    }, () -> new MilvusNotScrapedException(MilvusDiagnosis.notScraped(release, timeout, "up", safeStatus())));
+    }), () -> new MilvusNotScrapedException(MilvusDiagnosis.notScraped(release, timeout, "up", safeStatus())));
   }
 
   /** The target status, or a status saying it could not be read; for failure messages. */
@@ -358,5 +359,16 @@ public final class MilvusMetrics {
     // NaN for q = 0 either means no request, or rank 0 in an empty lowest bucket (0/0 in Prometheus's
     // interpolation): the buckets tell which.
     return HistogramBuckets.lowestObservedBound(prometheus.query(buckets));
+  }
+
+  /** A probe for which an unreachable Prometheus means "not yet", so a wait rides out an outage. */
+  private static <T> java.util.concurrent.Callable<T> outageIsNotYet(java.util.concurrent.Callable<T> probe) {
+    return () -> {
+      try {
+        return probe.call();
+      } catch (PrometheusUnavailableException e) {
+        return null;
+      }
+    };
   }
 }

@@ -232,9 +232,7 @@ public final class PrometheusClient {
   }
 
   private static void requireQuery(String promql) {
-    if (promql == null || promql.isBlank()) {
-      throw PrometheusErrors.blankQuery();
-    }
+    Checks.promql(promql);
   }
 
   private static String seconds(Instant t) {
@@ -283,7 +281,7 @@ public final class PrometheusClient {
 
     public PrometheusClient build() {
       if (transport == null) {
-        transport = new io.github.milvusmonitored.prometheus.internal.JdkHttpTransport(uri, requestTimeout);
+        transport = PrometheusTransport.http(uri, requestTimeout);
       }
       return new PrometheusClient(this);
     }

@@ -1,5 +1,6 @@
 package io.github.milvusmonitored.prometheus;
 
+import io.github.milvusmonitored.prometheus.internal.JdkHttpTransport;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -23,6 +24,17 @@ public interface PrometheusTransport {
    * {@link PrometheusResponseTooLargeException} instead of filling the test's memory.
    */
   long MAX_BODY_BYTES = 64L << 20;
+
+  /**
+   * The default transport: plain HTTP(S) to {@code base} with the JDK's HTTP client, one deadline over
+   * each whole exchange and the body capped at {@link #MAX_BODY_BYTES}. User information in the URI
+   * ({@code http://user:password@host}) is sent as basic authentication and never printed.
+   *
+   * @param connectTimeout how long to wait for a connection
+   */
+  static PrometheusTransport http(URI base, Duration connectTimeout) {
+    return new JdkHttpTransport(base, connectTimeout);
+  }
 
   /**
    * Sends {@code GET <base>/<path>?<query>} and returns the answer whatever its status code.

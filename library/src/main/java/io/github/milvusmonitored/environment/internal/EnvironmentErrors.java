@@ -3,7 +3,6 @@ package io.github.milvusmonitored.environment.internal;
 import io.github.milvusmonitored.time.MonitoredDuration;
 import io.github.milvusmonitored.cluster.KubernetesCluster;
 import io.github.milvusmonitored.environment.EnvironmentConfig;
-import io.github.milvusmonitored.milvus.internal.HelmReleaseRecords;
 import java.nio.file.Path;
 
 /** The messages of the environment layer. */

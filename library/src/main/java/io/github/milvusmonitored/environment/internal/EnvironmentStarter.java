@@ -39,7 +39,9 @@ public final class EnvironmentStarter {
     // Everything that can be refused without a cluster is checked before one is started.
     KubePrometheusManifests manifests;
     try {
-      KubeconfigPrecheck.check(config.cluster());
+      if (config.cluster() instanceof ClusterChoice.Existing existing && existing.kubeconfig() != null) {
+        ExistingCluster.checkKubeconfig(existing.kubeconfig(), existing.context());
+      }
       // An existing stack is used as it is: no kube-prometheus manifest is needed.
       manifests = config.stack() == StackMode.EXISTING ? null
           : clock.run("manifests verified", "kube-prometheus manifests against their checksums",

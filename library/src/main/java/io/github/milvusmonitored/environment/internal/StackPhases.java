@@ -14,7 +14,6 @@ import io.github.milvusmonitored.metrics.MilvusSelector;
 import io.github.milvusmonitored.milvus.MilvusHelmRelease;
 import io.github.milvusmonitored.milvus.MilvusReleaseException;
 import io.github.milvusmonitored.milvus.MilvusReleaseStatus;
-import io.github.milvusmonitored.milvus.internal.HelmReleaseRecords;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;

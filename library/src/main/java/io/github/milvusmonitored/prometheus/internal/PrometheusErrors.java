@@ -14,10 +14,6 @@ public final class PrometheusErrors {
 
   private PrometheusErrors() {}
 
-  public static IllegalArgumentException blankQuery() {
-    return new IllegalArgumentException("PromQL must not be blank. Pass an expression such as"
-        + " 'sum(milvus_proxy_req_count{status=\"total\"})'.");
-  }
 
   public static IllegalArgumentException notHttp(URI uri) {
     return new IllegalArgumentException("Prometheus URI must be absolute http or https, got '" + uri

@@ -1,4 +1,4 @@
-package io.github.milvusmonitored.milvus.internal;
+package io.github.milvusmonitored.environment.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

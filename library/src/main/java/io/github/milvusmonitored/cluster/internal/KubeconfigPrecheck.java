@@ -1,8 +1,6 @@
-package io.github.milvusmonitored.environment.internal;
+package io.github.milvusmonitored.cluster.internal;
 
 import io.github.milvusmonitored.cluster.ClusterException;
-import io.github.milvusmonitored.cluster.internal.ClusterErrors;
-import io.github.milvusmonitored.environment.ClusterChoice;
 import io.fabric8.kubernetes.api.model.Config;
 import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
@@ -16,17 +14,13 @@ import java.util.List;
  * missing or unreadable file, one that does not parse, or a context it does not hold. Offline, such
  * a mistake would otherwise show up as a failed download.
  */
-final class KubeconfigPrecheck {
+public final class KubeconfigPrecheck {
 
   private KubeconfigPrecheck() {}
 
-  /** Checks the kubeconfig an {@link ClusterChoice.Existing} names; k3s and the current-context choice pass. */
-  static void check(ClusterChoice choice) {
-    if (!(choice instanceof ClusterChoice.Existing existing) || existing.kubeconfig() == null) {
-      return;
-    }
-    Path path = existing.kubeconfig();
-    String source = path + (existing.context() == null ? "" : " (context " + existing.context() + ")");
+  /** Checks the kubeconfig at {@code path} and {@code context} in it (its current context when null). */
+  public static void check(Path path, String context) {
+    String source = path + (context == null ? "" : " (context " + context + ")");
     if (!Files.isRegularFile(path)) {
       throw ClusterErrors.missingKubeconfig(path.toString());
     }
@@ -41,7 +35,7 @@ final class KubeconfigPrecheck {
     }
     List<String> contexts = parsed.getContexts() == null ? List.of()
         : parsed.getContexts().stream().map(NamedContext::getName).toList();
-    String wanted = existing.context() != null ? existing.context() : parsed.getCurrentContext();
+    String wanted = context != null ? context : parsed.getCurrentContext();
     if (wanted == null || wanted.isBlank() || !contexts.contains(wanted)) {
       throw unknown(source, wanted, contexts);
     }

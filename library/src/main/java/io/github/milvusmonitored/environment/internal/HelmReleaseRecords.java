@@ -1,4 +1,4 @@
-package io.github.milvusmonitored.milvus.internal;
+package io.github.milvusmonitored.environment.internal;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
