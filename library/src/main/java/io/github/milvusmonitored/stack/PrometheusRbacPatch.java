@@ -75,7 +75,7 @@ public final class PrometheusRbacPatch {
    * Like {@link #apply(KubernetesClient)}, retrying transient API errors until {@code deadline};
    * {@code added} is told the rules the patch added (not called when none were missing).
    */
-  public static ApplyReport apply(KubernetesClient client, KubeRetry.Deadline deadline, Consumer<List<PolicyRule>> added) {
+  static ApplyReport apply(KubernetesClient client, KubeRetry.Deadline deadline, Consumer<List<PolicyRule>> added) {
     var roles = client.rbac().clusterRoles().withName(CLUSTER_ROLE);
     String[] step = {"get", jsonPatch()};
     List<PolicyRule> missing;
@@ -112,7 +112,7 @@ public final class PrometheusRbacPatch {
    * again, one occurrence each, the last one first; every other rule stays. Reports REVERTED, or
    * NOT_FOUND when the role or the rules are gone.
    */
-  public static ApplyReport.Entry revert(KubernetesClient client, List<PolicyRule> added, KubeRetry.Deadline deadline) {
+  static ApplyReport.Entry revert(KubernetesClient client, List<PolicyRule> added, KubeRetry.Deadline deadline) {
     var roles = client.rbac().clusterRoles().withName(CLUSTER_ROLE);
     ClusterRole role = KubeRetry.call("get ClusterRole " + CLUSTER_ROLE, deadline, roles::get);
     List<Integer> indexes = role == null ? List.of() : RbacRules.lastIndexesOf(role.getRules(), added);

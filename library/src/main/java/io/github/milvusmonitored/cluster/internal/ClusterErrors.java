@@ -1,9 +1,9 @@
 package io.github.milvusmonitored.cluster.internal;
 
+import io.github.milvusmonitored.internal.Causes;
 import io.github.milvusmonitored.time.MonitoredDuration;
 import io.github.milvusmonitored.cluster.ClusterException;
 import io.github.milvusmonitored.internal.Redaction;
-import io.github.milvusmonitored.prometheus.internal.PrometheusErrors;
 import java.time.Duration;
 
 /** Every message the cluster layer raises. */
@@ -16,7 +16,7 @@ public final class ClusterErrors {
    * hold a token or a key: only its problem and position are kept, and it is not chained as the cause.
    */
   public static ClusterException unreadableKubeconfig(String source, Throwable cause) {
-    return new ClusterException("Could not read the kubeconfig " + source + ": " + Redaction.parserMessage(root(cause))
+    return new ClusterException("Could not read the kubeconfig " + source + ": " + Redaction.parserMessage(Causes.root(cause))
         + ". Check that the file is a kubeconfig (apiVersion: v1, kind: Config) and that the context"
         + " exists (kubectl --kubeconfig <file> config get-contexts).");
   }
@@ -49,7 +49,7 @@ public final class ClusterErrors {
    * timeout names the one deadline; any other failure gives its own words.
    */
   public static ClusterException notAnswering(String source, String server, Duration timeout, Throwable cause) {
-    String what = PrometheusErrors.isRefused(cause)
+    String what = Causes.isRefused(cause)
         ? "refused the connection (connection refused): nothing listens at that address and port"
         : cause instanceof java.util.concurrent.TimeoutException
             ? "did not answer within " + MonitoredDuration.humanText(timeout)
@@ -96,16 +96,8 @@ public final class ClusterErrors {
   }
 
   static String rootMessage(Throwable t) {
-    Throwable root = root(t);
+    Throwable root = Causes.root(t);
     String m = root.getMessage();
     return root.getClass().getSimpleName() + (m == null ? "" : ": " + m);
-  }
-
-  private static Throwable root(Throwable t) {
-    Throwable root = t;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return root;
   }
 }

@@ -1,5 +1,6 @@
 package io.github.milvusmonitored.prometheus.internal;
 
+import io.github.milvusmonitored.internal.Causes;
 import io.github.milvusmonitored.time.MonitoredDuration;
 import io.github.milvusmonitored.prometheus.PrometheusException;
 import io.github.milvusmonitored.prometheus.PrometheusResponseTooLargeException;
@@ -37,9 +38,9 @@ public final class PrometheusErrors {
    * connection failed otherwise; the message says which.
    */
   public static PrometheusUnavailableException unreachable(URI uri, String path, Duration timeout, Exception cause) {
-    String what = isRefused(cause)
+    String what = Causes.isRefused(cause)
         ? "refused the connection for " + path + " (connection refused)"
-        : isTimeout(cause)
+        : Causes.isTimeout(cause)
             ? "did not answer " + path + " within " + MonitoredDuration.humanText(timeout) + " (" + describe(cause) + ")"
             : "failed to answer " + path + " (" + describe(cause) + ")";
     return new PrometheusUnavailableException("Prometheus at " + uri + " " + what + "." + UNREACHABLE_CAUSES
@@ -73,7 +74,7 @@ public final class PrometheusErrors {
   public static String readyAnswer(PrometheusUnavailableException e) {
     Throwable cause = e.getCause();
     if (cause instanceof Exception ex) {
-      return isRefused(ex) ? "connection refused" : isTimeout(ex) ? "no answer within " + MonitoredDuration.humanText(e.timeout())
+      return Causes.isRefused(ex) ? "connection refused" : Causes.isTimeout(ex) ? "no answer within " + MonitoredDuration.humanText(e.timeout())
           : describe(ex);
     }
     return "no answer";
@@ -127,34 +128,6 @@ public final class PrometheusErrors {
       + " yet, the port-forward dropped, or the URI is wrong.";
 
   /** Whether {@code e} (or a cause) is a refused TCP connect, as the JDK, Vert.x and OkHttp report one. */
-  public static boolean isRefused(Throwable e) {
-    // Java 17's client reports a refused connect as a ConnectException without a message (its cause a
-    // ClosedChannelException); other connect failures name themselves.
-    boolean connect = false;
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof java.net.http.HttpConnectTimeoutException || t instanceof java.net.NoRouteToHostException
-          || t instanceof java.net.UnknownHostException) {
-        return false;
-      }
-      if (t instanceof java.net.ConnectException) {
-        if (t.getMessage() != null && !t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("refused")) {
-          return false;
-        }
-        connect = true;
-      }
-    }
-    return connect;
-  }
-
-  private static boolean isTimeout(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof java.net.http.HttpTimeoutException || t instanceof java.net.SocketTimeoutException) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private static String describe(Exception e) {
     String m = e.getMessage();
     return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
