@@ -20,6 +20,9 @@ import io.github.milvusmonitored.stack.ResourceApplier;
 import io.github.milvusmonitored.stack.RunOwnership;
 import io.github.milvusmonitored.stack.StackProfile;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,8 +57,26 @@ public final class EnvironmentStarter {
     return start(config, manifests, ResourceApplier.SERVER_SIDE, clock);
   }
 
-  /** {@link #start(EnvironmentConfig)} with manifests already verified and a chosen applier. */
+  /**
+   * {@link #start(EnvironmentConfig)} with manifests already verified and a chosen applier. The cleanup
+   * hook is in place before the first change: a JVM stopped during the start still removes what the run
+   * installed so far.
+   */
   static DefaultMonitoredEnvironment start(EnvironmentConfig config, KubePrometheusManifests manifests,
+      ResourceApplier applier, PhaseClock clock) {
+    try (StartGuard guard = StartGuard.register(clock, undoBound(config))) {
+      return startGuarded(config, manifests, applier, clock);
+    }
+  }
+
+  /** The longest phase that may be running when the JVM stops, and two minutes to remove what was installed. */
+  static Duration undoBound(EnvironmentConfig config) {
+    Duration longest = Collections.max(List.of(config.stackReadyTimeout(), config.milvus().readyTimeout(),
+        config.firstSampleTimeout()));
+    return longest.plus(Duration.ofMinutes(2));
+  }
+
+  private static DefaultMonitoredEnvironment startGuarded(EnvironmentConfig config, KubePrometheusManifests manifests,
       ResourceApplier applier, PhaseClock clock) {
     MilvusHelmRelease release = null;
     KubernetesCluster cluster;
