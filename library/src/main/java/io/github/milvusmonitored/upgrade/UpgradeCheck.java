@@ -1,8 +1,8 @@
 package io.github.milvusmonitored.upgrade;
 
-import io.github.milvusmonitored.metrics.MilvusVersion;
-import io.github.milvusmonitored.metrics.internal.CatalogueCoverage;
-import io.github.milvusmonitored.metrics.internal.MetricCatalogue;
+import io.github.milvusmonitored.catalogue.CatalogueCoverage;
+import io.github.milvusmonitored.catalogue.MetricCatalogue;
+import io.github.milvusmonitored.catalogue.MilvusVersion;
 import io.github.milvusmonitored.upgrade.internal.Selector;
 import io.github.milvusmonitored.upgrade.internal.SelectorCheck;
 import io.github.milvusmonitored.upgrade.internal.Selectors;

@@ -1,9 +1,9 @@
 package io.github.milvusmonitored.dashboard.internal;
 
+import io.github.milvusmonitored.catalogue.CatalogueCoverage;
+import io.github.milvusmonitored.catalogue.MetricCatalogue;
+import io.github.milvusmonitored.catalogue.MilvusVersion;
 import io.github.milvusmonitored.metrics.DetectedVersion;
-import io.github.milvusmonitored.metrics.MilvusVersion;
-import io.github.milvusmonitored.metrics.internal.CatalogueCoverage;
-import io.github.milvusmonitored.metrics.internal.MetricCatalogue;
 import io.github.milvusmonitored.upgrade.PromqlExpression;
 import io.github.milvusmonitored.upgrade.UpgradeFinding;
 import io.github.milvusmonitored.upgrade.internal.Selector;

@@ -1,8 +1,8 @@
 package io.github.milvusmonitored.upgrade.internal;
 
+import io.github.milvusmonitored.catalogue.MetricCatalogue;
 import io.github.milvusmonitored.metrics.RequestCause;
 import io.github.milvusmonitored.metrics.RequestStatus;
-import io.github.milvusmonitored.metrics.internal.MetricCatalogue;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.github.milvusmonitored.upgrade.internal;
 
-import io.github.milvusmonitored.metrics.internal.MetricCatalogue;
-import io.github.milvusmonitored.metrics.internal.SimilarNames;
+import io.github.milvusmonitored.catalogue.MetricCatalogue;
+import io.github.milvusmonitored.catalogue.SimilarNames;
 import io.github.milvusmonitored.upgrade.PromqlExpression;
-import io.github.milvusmonitored.upgrade.UpgradeFinding;
 import io.github.milvusmonitored.upgrade.UpgradeFinding.Kind;
+import io.github.milvusmonitored.upgrade.UpgradeFinding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
