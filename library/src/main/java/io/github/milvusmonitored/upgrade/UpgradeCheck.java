@@ -3,9 +3,9 @@ package io.github.milvusmonitored.upgrade;
 import io.github.milvusmonitored.catalogue.CatalogueCoverage;
 import io.github.milvusmonitored.catalogue.MetricCatalogue;
 import io.github.milvusmonitored.catalogue.MilvusVersion;
-import io.github.milvusmonitored.upgrade.internal.Selector;
+import io.github.milvusmonitored.prometheus.Promql;
+import io.github.milvusmonitored.prometheus.Selector;
 import io.github.milvusmonitored.upgrade.internal.SelectorCheck;
-import io.github.milvusmonitored.upgrade.internal.Selectors;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -63,7 +63,7 @@ public final class UpgradeCheck {
     List<UpgradeFinding> findings = new ArrayList<>();
     int selectors = 0;
     for (PromqlExpression e : expressions) {
-      for (Selector s : Selectors.in(e.expr())) {
+      for (Selector s : Promql.selectors(e.expr())) {
         selectors++;
         findings.addAll(check.check(e, s));
       }

@@ -4,11 +4,11 @@ import io.github.milvusmonitored.catalogue.CatalogueCoverage;
 import io.github.milvusmonitored.catalogue.MetricCatalogue;
 import io.github.milvusmonitored.catalogue.MilvusVersion;
 import io.github.milvusmonitored.metrics.DetectedVersion;
+import io.github.milvusmonitored.prometheus.Promql;
+import io.github.milvusmonitored.prometheus.Selector;
 import io.github.milvusmonitored.upgrade.PromqlExpression;
 import io.github.milvusmonitored.upgrade.UpgradeFinding;
-import io.github.milvusmonitored.upgrade.internal.Selector;
 import io.github.milvusmonitored.upgrade.internal.SelectorCheck;
-import io.github.milvusmonitored.upgrade.internal.Selectors;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -66,7 +66,7 @@ public final class VersionedReasons {
    */
   public List<String> selectorReasons(String promql) {
     Set<String> out = new LinkedHashSet<>();
-    for (Selector s : Selectors.in(promql)) {
+    for (Selector s : Promql.selectors(promql)) {
       if (scraped.family(s.metric()).isEmpty() || s.matchers().isEmpty()) {
         continue;
       }

@@ -3,6 +3,7 @@ package io.github.milvusmonitored.upgrade.internal;
 import io.github.milvusmonitored.catalogue.MetricCatalogue;
 import io.github.milvusmonitored.metrics.RequestCause;
 import io.github.milvusmonitored.metrics.RequestStatus;
+import io.github.milvusmonitored.prometheus.Selector;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

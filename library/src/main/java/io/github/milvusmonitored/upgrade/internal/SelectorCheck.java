@@ -2,6 +2,7 @@ package io.github.milvusmonitored.upgrade.internal;
 
 import io.github.milvusmonitored.catalogue.MetricCatalogue;
 import io.github.milvusmonitored.catalogue.SimilarNames;
+import io.github.milvusmonitored.prometheus.Selector;
 import io.github.milvusmonitored.upgrade.PromqlExpression;
 import io.github.milvusmonitored.upgrade.UpgradeFinding.Kind;
 import io.github.milvusmonitored.upgrade.UpgradeFinding;
@@ -63,7 +64,7 @@ public final class SelectorCheck {
     boolean outcomes = OutcomeScheme.FAMILIES.contains(b.name()) && OutcomeScheme.FAMILIES.contains(a.name());
     for (Selector.Matcher m : selector.matchers()) {
       boolean outcomeLabel = outcomes && (m.label().equals("status") || m.label().equals("cause"));
-      if (!outcomeLabel && b.labels().contains(m.label()) && !a.labels().contains(m.label()) && !m.templated()
+      if (!outcomeLabel && b.labels().contains(m.label()) && !a.labels().contains(m.label()) && !templated(m)
           && !m.matches("")) {
         out.add(finding(expression, selector, Kind.LABEL_REMOVED, true,
             UpgradeTexts.labelRemoved(b.name(), m.label(), m.toString(), fromName, toName),
@@ -71,7 +72,7 @@ public final class SelectorCheck {
       } else {
         kept.add(m);
       }
-      if (!outcomeLabel && !m.templated() && !m.op().startsWith("!")) {
+      if (!outcomeLabel && !templated(m) && !m.op().startsWith("!")) {
         valuesGone(expression, selector, b, a, m).ifPresent(out::add);
       }
     }
@@ -120,7 +121,7 @@ public final class SelectorCheck {
   private Optional<UpgradeFinding> outcomeChange(PromqlExpression e, Selector s, String metric) {
     List<Selector.Matcher> outcomeMatchers = s.matchers().stream()
         .filter(m -> m.label().equals("status") || m.label().equals("cause")).toList();
-    if (outcomeMatchers.isEmpty() || outcomeMatchers.stream().anyMatch(Selector.Matcher::templated)) {
+    if (outcomeMatchers.isEmpty() || outcomeMatchers.stream().anyMatch(SelectorCheck::templated)) {
       return Optional.empty();
     }
     OutcomeScheme before = OutcomeScheme.of(from);
@@ -169,6 +170,11 @@ public final class SelectorCheck {
     }
     return "status " + String.join("|", statuses) + (causes.isEmpty() ? ", no cause label" : "; cause "
         + String.join("|", causes));
+  }
+
+  /** Whether the value holds a Grafana variable, so what it matches is unknown until the dashboard runs. */
+  private static boolean templated(Selector.Matcher m) {
+    return m.value().contains("$");
   }
 
   private static UpgradeFinding finding(PromqlExpression e, Selector s, Kind kind, boolean breaks, String explanation,
