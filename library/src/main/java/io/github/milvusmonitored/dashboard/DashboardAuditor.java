@@ -1,16 +1,16 @@
 package io.github.milvusmonitored.dashboard;
 
-import io.github.milvusmonitored.internal.Checks;
+import io.github.milvusmonitored.catalogue.MetricCatalogue;
 import io.github.milvusmonitored.dashboard.internal.AuditWindow;
 import io.github.milvusmonitored.dashboard.internal.DashboardErrors;
 import io.github.milvusmonitored.dashboard.internal.NoDataExplainer;
 import io.github.milvusmonitored.dashboard.internal.QueryEvaluator;
 import io.github.milvusmonitored.dashboard.internal.VariableResolver;
+import io.github.milvusmonitored.internal.Checks;
 import io.github.milvusmonitored.metrics.MilvusMetrics;
 import io.github.milvusmonitored.metrics.MilvusSelector;
 import io.github.milvusmonitored.prometheus.PrometheusClient;
 import io.github.milvusmonitored.prometheus.PrometheusException;
-import io.github.milvusmonitored.metrics.internal.MetricCatalogue;
 import io.github.milvusmonitored.prometheus.internal.PrometheusErrors;
 import java.time.Duration;
 import java.time.Instant;
@@ -151,7 +151,7 @@ public final class DashboardAuditor {
    * @throws IllegalArgumentException when the tag names no Milvus release
    */
   public DashboardAuditor withImageTag(String tag) {
-    io.github.milvusmonitored.metrics.MilvusVersion.parse(tag);
+    io.github.milvusmonitored.catalogue.MilvusVersion.parse(tag);
     return new DashboardAuditor(prometheus, release, timeRange, maxDataPoints, scrapeInterval, bindings, parallelism,
         tag);
   }

@@ -1,5 +1,6 @@
 package io.github.milvusmonitored.metrics;
 
+import io.github.milvusmonitored.catalogue.MilvusVersion;
 import io.github.milvusmonitored.prometheus.PrometheusUnavailableException;
 import io.github.milvusmonitored.internal.Checks;
 import io.github.milvusmonitored.prometheus.Alert;
@@ -10,9 +11,9 @@ import io.github.milvusmonitored.prometheus.Sample;
 import io.github.milvusmonitored.prometheus.ScrapePoolSources;
 import io.github.milvusmonitored.prometheus.Targets;
 
+import io.github.milvusmonitored.internal.Waiting;
 import io.github.milvusmonitored.metrics.internal.HistogramBuckets;
 import io.github.milvusmonitored.metrics.internal.MilvusDiagnosis;
-import io.github.milvusmonitored.internal.Waiting;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;

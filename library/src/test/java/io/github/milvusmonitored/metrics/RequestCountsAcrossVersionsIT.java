@@ -2,6 +2,7 @@ package io.github.milvusmonitored.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.milvusmonitored.catalogue.MilvusVersion;
 import io.github.milvusmonitored.testing.RecordedMilvus;
 import java.time.Duration;
 import java.util.List;

@@ -1,12 +1,12 @@
 package io.github.milvusmonitored.assertions.internal;
 
 import io.github.milvusmonitored.assertions.Observation;
-import io.github.milvusmonitored.prometheus.InstantVector;
+import io.github.milvusmonitored.catalogue.MetricCatalogue;
 import io.github.milvusmonitored.metrics.MilvusMetrics;
+import io.github.milvusmonitored.prometheus.InstantVector;
 import io.github.milvusmonitored.prometheus.PrometheusClient;
 import io.github.milvusmonitored.prometheus.PrometheusException;
 import io.github.milvusmonitored.prometheus.Sample;
-import io.github.milvusmonitored.metrics.internal.MetricCatalogue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;

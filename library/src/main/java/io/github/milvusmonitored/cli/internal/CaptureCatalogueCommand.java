@@ -1,7 +1,7 @@
 package io.github.milvusmonitored.cli.internal;
 
-import io.github.milvusmonitored.metrics.MilvusVersion;
-import io.github.milvusmonitored.metrics.internal.CatalogueCapture;
+import io.github.milvusmonitored.catalogue.CatalogueCapture;
+import io.github.milvusmonitored.catalogue.MilvusVersion;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;

@@ -1,8 +1,8 @@
 package io.github.milvusmonitored.cli.internal;
 
+import io.github.milvusmonitored.catalogue.MilvusVersion;
 import io.github.milvusmonitored.dashboard.DashboardException;
 import io.github.milvusmonitored.dashboard.DashboardSource;
-import io.github.milvusmonitored.metrics.MilvusVersion;
 import io.github.milvusmonitored.upgrade.PromqlExpression;
 import io.github.milvusmonitored.upgrade.UpgradeCheck;
 import io.github.milvusmonitored.upgrade.UpgradeCheckException;

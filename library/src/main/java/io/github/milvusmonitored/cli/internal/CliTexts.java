@@ -259,7 +259,7 @@ public final class CliTexts {
         "  --dashboard=<Grafana dashboard file>    every panel's Prometheus queries",
         "  --queries=<file>                        one PromQL expression per line (# starts a comment)",
         "  --report=<file.md>                      also write the report to this file",
-        "Covered releases: " + String.join(", ", io.github.milvusmonitored.metrics.internal.CatalogueCoverage.coveredInWords())
+        "Covered releases: " + String.join(", ", io.github.milvusmonitored.catalogue.CatalogueCoverage.coveredInWords())
             + "; others are read with the nearest, and the report says so.",
         "Exit codes: 0 nothing breaks, 4 some selector breaks, 1 an input could not be read, 2 bad command line.",
         "");

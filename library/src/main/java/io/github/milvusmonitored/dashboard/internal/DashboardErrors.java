@@ -1,7 +1,7 @@
 package io.github.milvusmonitored.dashboard.internal;
 
+import io.github.milvusmonitored.catalogue.MetricCatalogue;
 import io.github.milvusmonitored.dashboard.DashboardSource;
-import io.github.milvusmonitored.metrics.internal.MetricCatalogue;
 
 /** Every message of the dashboard domain: what happened, the values, the likely cause, what to do. */
 public final class DashboardErrors {

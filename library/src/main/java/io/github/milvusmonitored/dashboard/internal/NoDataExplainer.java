@@ -1,13 +1,13 @@
 package io.github.milvusmonitored.dashboard.internal;
 
-import io.github.milvusmonitored.prometheus.InstantVector;
-import io.github.milvusmonitored.metrics.internal.MetricCatalogue;
-import io.github.milvusmonitored.metrics.internal.SimilarNames;
+import io.github.milvusmonitored.catalogue.MetricCatalogue;
+import io.github.milvusmonitored.catalogue.SimilarNames;
 import io.github.milvusmonitored.metrics.MilvusMetrics;
 import io.github.milvusmonitored.metrics.MilvusSelector;
+import io.github.milvusmonitored.metrics.TargetStatus;
+import io.github.milvusmonitored.prometheus.InstantVector;
 import io.github.milvusmonitored.prometheus.PrometheusClient;
 import io.github.milvusmonitored.prometheus.PrometheusException;
-import io.github.milvusmonitored.metrics.TargetStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

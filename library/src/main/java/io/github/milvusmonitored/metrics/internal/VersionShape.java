@@ -1,7 +1,7 @@
 package io.github.milvusmonitored.metrics.internal;
 
+import io.github.milvusmonitored.catalogue.MilvusVersion;
 import io.github.milvusmonitored.metrics.DetectedVersion;
-import io.github.milvusmonitored.metrics.MilvusVersion;
 import java.util.Optional;
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package io.github.milvusmonitored.metrics.internal;
+package io.github.milvusmonitored.catalogue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,7 +9,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Ingested metric names that most likely stand for a missing one, best first (at most 3): first names
+ * The metric names that most likely stand for a missing one, best first.
+ *
+ * <pre>{@code
+ * SimilarNames.of("search_latency_bucket", List.of("knowhere_search_latency_bucket")); // [knowhere_search_latency_bucket]
+ * }</pre>
+ *
+ * <p>At most 3: first names
  * ending in the same distinctive tokens, where one name is the other with a prefix added or dropped
  * ({@code knowhere_search_latency_bucket} for {@code search_latency_bucket} and back: Milvus 2.3 exports
  * knowhere's metrics with the prefix, 2.6 without), then names sharing the longest run of leading tokens
@@ -23,6 +29,7 @@ public final class SimilarNames {
 
   private SimilarNames() {}
 
+  /** The names of {@code ingested} most like {@code metric}, best first, at most 3. */
   public static List<String> of(String metric, Collection<String> ingested) {
     Set<String> out = new LinkedHashSet<>(sameEnding(metric, ingested));
     out.addAll(samePrefix(metric, ingested));

@@ -1,8 +1,6 @@
-package io.github.milvusmonitored.upgrade.internal;
+package io.github.milvusmonitored.catalogue;
 
-import io.github.milvusmonitored.metrics.RequestCause;
-import io.github.milvusmonitored.metrics.RequestStatus;
-import io.github.milvusmonitored.metrics.internal.MetricCatalogue;
+import io.github.milvusmonitored.prometheus.Selector;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,8 +13,9 @@ import java.util.TreeSet;
  * How a Milvus release writes a request's outcome on {@code milvus_proxy_req_count} and
  * {@code milvus_proxy_grpc_latency}: which {@code status} and {@code cause} values stand for "failed, the user's
  * fault", "rejected, cancelled" and so on. Read from the catalogue's values for {@code milvus_proxy_req_count}.
+ * Only {@link SelectorCheck} uses it.
  */
-public enum OutcomeScheme {
+enum OutcomeScheme {
   /** Up to 2.6.18: status only, no cause recorded. */
   STATUS_ONLY,
   /** 2.6.19: the cause inside the status value ({@code fail_input}, {@code rejected_system}, {@code cancel}). */
@@ -26,6 +25,15 @@ public enum OutcomeScheme {
   /** 2.6.21 and later: label cause on failed and rejected requests only. */
   CAUSE;
 
+  /**
+   * A request's outcome class, as the metrics package's {@code RequestStatus} names them and in its order (the
+   * catalogue sits below that package, so it keeps its own copy).
+   */
+  enum Status { TOTAL, SUCCESS, FAIL, RETRY, REJECTED, ABANDON }
+
+  /** Who is responsible for a failed or rejected request, as the metrics package's {@code RequestCause}. */
+  enum Cause { USER, SYSTEM, CANCEL }
+
   /** The families whose status and cause follow the scheme. */
   public static final Set<String> FAMILIES = Set.of("milvus_proxy_req_count", "milvus_proxy_grpc_latency");
 
@@ -34,7 +42,7 @@ public enum OutcomeScheme {
    *
    * @param cause empty for outcomes nobody is responsible for (success, total, retry, abandon)
    */
-  public record Outcome(RequestStatus status, Optional<RequestCause> cause) implements Comparable<Outcome> {
+  public record Outcome(Status status, Optional<Cause> cause) implements Comparable<Outcome> {
     @Override
     public int compareTo(Outcome o) {
       int c = status.compareTo(o.status);
@@ -54,9 +62,9 @@ public enum OutcomeScheme {
   /** Every outcome a request can have. */
   public static List<Outcome> outcomes() {
     List<Outcome> out = new ArrayList<>();
-    for (RequestStatus s : RequestStatus.values()) {
-      if (s == RequestStatus.FAIL || s == RequestStatus.REJECTED) {
-        for (RequestCause c : RequestCause.values()) {
+    for (Status s : Status.values()) {
+      if (s == Status.FAIL || s == Status.REJECTED) {
+        for (Cause c : Cause.values()) {
           out.add(new Outcome(s, Optional.of(c)));
         }
       } else {
@@ -81,15 +89,15 @@ public enum OutcomeScheme {
 
   /** How this scheme writes {@code outcome}. */
   public Written write(Outcome outcome) {
-    RequestStatus s = outcome.status();
-    String plain = s == RequestStatus.FAIL ? "fail" : s.name().toLowerCase(java.util.Locale.ROOT);
-    Optional<RequestCause> cause = outcome.cause();
+    Status s = outcome.status();
+    String plain = s == Status.FAIL ? "fail" : s.name().toLowerCase(java.util.Locale.ROOT);
+    Optional<Cause> cause = outcome.cause();
     return switch (this) {
       case STATUS_ONLY -> new Written(plain, "");
       case SPLIT_STATUS -> new Written(cause.map(c -> switch (c) {
         case CANCEL -> "cancel";
-        case USER -> s == RequestStatus.FAIL ? "fail_input" : "rejected_user";
-        case SYSTEM -> s == RequestStatus.FAIL ? "fail_system" : "rejected_system";
+        case USER -> s == Status.FAIL ? "fail_input" : "rejected_user";
+        case SYSTEM -> s == Status.FAIL ? "fail_system" : "rejected_system";
       }).orElse(plain), "");
       case CAUSE_WITH_NA -> new Written(plain, cause.map(c -> c.name().toLowerCase(java.util.Locale.ROOT)).orElse("na"));
       case CAUSE -> new Written(plain, cause.map(c -> c.name().toLowerCase(java.util.Locale.ROOT)).orElse(""));

@@ -1,6 +1,6 @@
-package io.github.milvusmonitored.upgrade.internal;
+package io.github.milvusmonitored.prometheus.internal;
 
-import io.github.milvusmonitored.metrics.internal.PromqlScan;
+import io.github.milvusmonitored.prometheus.Selector;
 import java.util.ArrayList;
 import java.util.List;
 

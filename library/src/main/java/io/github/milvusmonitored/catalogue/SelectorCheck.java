@@ -1,10 +1,7 @@
-package io.github.milvusmonitored.upgrade.internal;
+package io.github.milvusmonitored.catalogue;
 
-import io.github.milvusmonitored.metrics.internal.MetricCatalogue;
-import io.github.milvusmonitored.metrics.internal.SimilarNames;
-import io.github.milvusmonitored.upgrade.PromqlExpression;
-import io.github.milvusmonitored.upgrade.UpgradeFinding;
-import io.github.milvusmonitored.upgrade.UpgradeFinding.Kind;
+import io.github.milvusmonitored.catalogue.SelectorChange.Kind;
+import io.github.milvusmonitored.prometheus.Selector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,9 +9,20 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Compares one selector between two catalogues: its metric (renamed, removed), the labels it matches on
- * (removed), the labels the metric gains, and the values it matches (gone, or meaning something else; for
- * request outcomes through {@link OutcomeScheme}).
+ * What changes for one PromQL selector from one Milvus release to another, read from their catalogues.
+ *
+ * <pre>{@code
+ * SelectorCheck check = new SelectorCheck(MetricCatalogue.of(MilvusVersion.parse("2.6.15")), "2.6.18",
+ *     MetricCatalogue.of(MilvusVersion.parse("2.6.19")), "2.6.19");
+ * for (Selector s : Promql.selectors("rate(milvus_proxy_req_count{status=\"fail\"}[5m])")) {
+ *   check.check(s).forEach(c -> System.out.println(c.kind() + ": " + c.explanation() + " " + c.rewrite()));
+ * }
+ * }</pre>
+ *
+ * <p>Compares its metric (renamed, removed), the labels it matches on (removed), the labels the metric gains,
+ * and the values it matches (gone, or meaning something else; for request outcomes, by how each release writes
+ * a request's status and cause). A matcher whose value holds a dashboard variable ({@code $node}) is not judged
+ * by its value.
  */
 public final class SelectorCheck {
 
@@ -27,6 +35,12 @@ public final class SelectorCheck {
   private final String fromName;
   private final String toName;
 
+  /**
+   * The check from the release {@code from} describes to the one {@code to} describes.
+   *
+   * @param fromName the source release as the explanations name it, e.g. {@code 2.6.18}
+   * @param toName the target release as the explanations name it
+   */
   public SelectorCheck(MetricCatalogue from, String fromName, MetricCatalogue to, String toName) {
     this.from = from;
     this.to = to;
@@ -34,9 +48,9 @@ public final class SelectorCheck {
     this.toName = toName;
   }
 
-  /** The findings for {@code selector} of {@code expression}; empty when nothing changes or the metric is not Milvus's. */
-  public List<UpgradeFinding> check(PromqlExpression expression, Selector selector) {
-    List<UpgradeFinding> out = new ArrayList<>();
+  /** What changes for {@code selector}; empty when nothing changes or its metric is not Milvus's in the source release. */
+  public List<SelectorChange> check(Selector selector) {
+    List<SelectorChange> out = new ArrayList<>();
     Optional<MetricCatalogue.Family> before = from.family(selector.metric());
     if (before.isEmpty()) {
       return out;
@@ -47,14 +61,14 @@ public final class SelectorCheck {
       Optional<String> renamed = renamed(metric);
       if (renamed.isEmpty()) {
         List<String> similar = SimilarNames.of(metric, to.families().keySet());
-        out.add(finding(expression, selector, Kind.METRIC_REMOVED, true,
-            UpgradeTexts.removed(metric, toName, to.valuesObserved(), similar), Optional.empty()));
+        out.add(change(Kind.METRIC_REMOVED, true,
+            ChangeTexts.removed(metric, toName, to.valuesObserved(), similar), Optional.empty()));
         return out;
       }
       metric = renamed.get();
       after = to.family(metric);
-      out.add(finding(expression, selector, Kind.METRIC_RENAMED, true,
-          UpgradeTexts.renamed(before.get().name(), after.get().name(), toName),
+      out.add(change(Kind.METRIC_RENAMED, true,
+          ChangeTexts.renamed(before.get().name(), after.get().name(), toName),
           Optional.of(selector.rewritten(metric, selector.matchers()))));
     }
     MetricCatalogue.Family b = before.get();
@@ -63,24 +77,24 @@ public final class SelectorCheck {
     boolean outcomes = OutcomeScheme.FAMILIES.contains(b.name()) && OutcomeScheme.FAMILIES.contains(a.name());
     for (Selector.Matcher m : selector.matchers()) {
       boolean outcomeLabel = outcomes && (m.label().equals("status") || m.label().equals("cause"));
-      if (!outcomeLabel && b.labels().contains(m.label()) && !a.labels().contains(m.label()) && !m.templated()
+      if (!outcomeLabel && b.labels().contains(m.label()) && !a.labels().contains(m.label()) && !templated(m)
           && !m.matches("")) {
-        out.add(finding(expression, selector, Kind.LABEL_REMOVED, true,
-            UpgradeTexts.labelRemoved(b.name(), m.label(), m.toString(), fromName, toName),
+        out.add(change(Kind.LABEL_REMOVED, true,
+            ChangeTexts.labelRemoved(b.name(), m.label(), m.toString(), fromName, toName),
             Optional.of(selector.rewritten(metric, selector.matchers().stream().filter(x -> x != m).toList()))));
       } else {
         kept.add(m);
       }
-      if (!outcomeLabel && !m.templated() && !m.op().startsWith("!")) {
-        valuesGone(expression, selector, b, a, m).ifPresent(out::add);
+      if (!outcomeLabel && !templated(m) && !m.op().startsWith("!")) {
+        valuesGone(b, a, m).ifPresent(out::add);
       }
     }
     if (outcomes) {
-      outcomeChange(expression, selector, metric).ifPresent(out::add);
+      outcomeChange(selector, metric).ifPresent(out::add);
     }
     List<String> added = a.labels().stream().filter(l -> !b.labels().contains(l)).toList();
-    if (!added.isEmpty() && out.stream().noneMatch(UpgradeFinding::breaks)) {
-      out.add(finding(expression, selector, Kind.LABEL_ADDED, false, UpgradeTexts.labelAdded(a.name(), added, fromName, toName),
+    if (!added.isEmpty() && out.stream().noneMatch(SelectorChange::breaks)) {
+      out.add(change(Kind.LABEL_ADDED, false, ChangeTexts.labelAdded(a.name(), added, fromName, toName),
           Optional.empty()));
     }
     return out;
@@ -101,7 +115,7 @@ public final class SelectorCheck {
     return Optional.empty();
   }
 
-  private Optional<UpgradeFinding> valuesGone(PromqlExpression e, Selector s, MetricCatalogue.Family b,
+  private Optional<SelectorChange> valuesGone(MetricCatalogue.Family b,
       MetricCatalogue.Family a, Selector.Matcher m) {
     List<String> before = b.labelValues().get(m.label());
     List<String> after = a.labelValues().get(m.label());
@@ -113,14 +127,14 @@ public final class SelectorCheck {
     if (matchedBefore.isEmpty() || after.containsAll(matchedBefore)) {
       return Optional.empty();
     }
-    return Optional.of(finding(e, s, Kind.LABEL_VALUES_CHANGED, nothingAfter,
-        UpgradeTexts.valuesGone(m.toString(), b.name(), fromName, toName, after), Optional.empty()));
+    return Optional.of(change(Kind.LABEL_VALUES_CHANGED, nothingAfter,
+        ChangeTexts.valuesGone(m.toString(), b.name(), fromName, toName, after), Optional.empty()));
   }
 
-  private Optional<UpgradeFinding> outcomeChange(PromqlExpression e, Selector s, String metric) {
+  private Optional<SelectorChange> outcomeChange(Selector s, String metric) {
     List<Selector.Matcher> outcomeMatchers = s.matchers().stream()
         .filter(m -> m.label().equals("status") || m.label().equals("cause")).toList();
-    if (outcomeMatchers.isEmpty() || outcomeMatchers.stream().anyMatch(Selector.Matcher::templated)) {
+    if (outcomeMatchers.isEmpty() || outcomeMatchers.stream().anyMatch(SelectorCheck::templated)) {
       return Optional.empty();
     }
     OutcomeScheme before = OutcomeScheme.of(from);
@@ -144,12 +158,12 @@ public final class SelectorCheck {
     rewriteSelects.removeAll(wanted);
     String matchers = outcomeMatchers.stream().map(Selector.Matcher::toString).collect(Collectors.joining(", "));
     String explanation = got.isEmpty()
-        ? UpgradeTexts.outcomesGone(matchers, fromName, words(wanted), toName, written(after))
-        : UpgradeTexts.outcomesChanged(matchers, fromName, words(wanted), toName, words(got));
+        ? ChangeTexts.outcomesGone(matchers, fromName, words(wanted), toName, written(after))
+        : ChangeTexts.outcomesChanged(matchers, fromName, words(wanted), toName, words(got));
     if (!rewriteSelects.isEmpty()) {
-      explanation += UpgradeTexts.approximate(words(rewriteSelects));
+      explanation += ChangeTexts.approximate(words(rewriteSelects));
     }
-    return Optional.of(finding(e, s, Kind.LABEL_VALUES_CHANGED, got.isEmpty(), explanation, Optional.of(rewrite)));
+    return Optional.of(change(Kind.LABEL_VALUES_CHANGED, got.isEmpty(), explanation, Optional.of(rewrite)));
   }
 
   private static String words(Set<OutcomeScheme.Outcome> outcomes) {
@@ -171,8 +185,12 @@ public final class SelectorCheck {
         + String.join("|", causes));
   }
 
-  private static UpgradeFinding finding(PromqlExpression e, Selector s, Kind kind, boolean breaks, String explanation,
-      Optional<String> rewrite) {
-    return new UpgradeFinding(e.where(), e.expr(), s.text(), kind, breaks, explanation, rewrite);
+  /** Whether the value holds a Grafana variable, so what it matches is unknown until the dashboard runs. */
+  private static boolean templated(Selector.Matcher m) {
+    return m.value().contains("$");
+  }
+
+  private static SelectorChange change(Kind kind, boolean breaks, String explanation, Optional<String> rewrite) {
+    return new SelectorChange(kind, breaks, explanation, rewrite);
   }
 }

@@ -1,6 +1,5 @@
-package io.github.milvusmonitored.metrics.internal;
+package io.github.milvusmonitored.catalogue;
 
-import io.github.milvusmonitored.metrics.MilvusVersion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -11,8 +10,14 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Turns a Milvus {@code /metrics} exposition (Prometheus text format) into a catalogue in the format
- * {@link MetricCatalogue} reads: one line per Milvus family ({@code milvus_*}, {@code knowhere_*},
+ * Writes the metric catalogue of a Milvus release from one of its {@code /metrics} expositions.
+ *
+ * <pre>{@code
+ * String tsv = CatalogueCapture.capture(exposition, MilvusVersion.parse("v2.3.5"), "http://milvus:9091/metrics");
+ * }</pre>
+ *
+ * <p>The exposition (Prometheus text format) becomes a catalogue in the format {@link MetricCatalogue} reads:
+ * one line per Milvus family ({@code milvus_*}, {@code knowhere_*},
  * {@code internal_*}, {@code segcore_*}) with its type and the labels its series carry. The values of the
  * labels listed in {@link #ENUMERATED} are recorded as observed, so they may be incomplete: the file says so.
  * The command line runs it as {@code capture-catalogue}.

@@ -1,6 +1,5 @@
-package io.github.milvusmonitored.metrics.internal;
+package io.github.milvusmonitored.catalogue;
 
-import io.github.milvusmonitored.metrics.MilvusVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,7 +13,14 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The metric families of one Milvus release, from a catalogue resource {@code milvus-metrics-<version>.tsv}:
+ * The metric families one Milvus release exposes: name, type, labels, component, when each appears.
+ *
+ * <pre>{@code
+ * MetricCatalogue c = MetricCatalogue.forVersion(MilvusVersion.parse("v2.6.19")).catalogue();
+ * Optional<String> why = c.absenceReason("milvus_proxy_req_count"); // "... appears only after traffic ..."
+ * }</pre>
+ *
+ * <p>Read from a catalogue resource {@code milvus-metrics-<version>.tsv}:
  * lines starting with {@code #} describe the file, then a header line and one tab-separated line per family
  * with the columns {@code name, type, labels, component, go_variable, source_file, appears} and, optionally,
  * {@code label_values} ({@code status=success|fail;cause=user|system}) and {@code origin} (where the line's

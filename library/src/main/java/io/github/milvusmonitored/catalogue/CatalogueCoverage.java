@@ -1,14 +1,19 @@
-package io.github.milvusmonitored.metrics.internal;
+package io.github.milvusmonitored.catalogue;
 
-import io.github.milvusmonitored.metrics.MilvusVersion;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Which catalogue describes which Milvus releases: 2.3.5 for 2.3.x, 2.6.15 for 2.6.0-2.6.18, 2.6.19, 2.6.20,
- * and 2.6.21 for 2.6.21 and later 2.6 releases. A release outside every range is read with the nearest
- * catalogue (by minor release), and the choice says so.
+ * Which catalogue describes which Milvus releases, and what is assumed when a release has none of its own.
+ *
+ * <pre>{@code
+ * List<String> covered = CatalogueCoverage.coveredInWords(); // [2.3.x (2.3.5), 2.6.0-2.6.18 (2.6.15), ...]
+ * }</pre>
+ *
+ * <p>2.3.5 stands for 2.3.x, 2.6.15 for 2.6.0-2.6.18, then 2.6.19, 2.6.20, and 2.6.21 for 2.6.21 and later 2.6
+ * releases. A release outside every range is read with the nearest catalogue (by minor release), and the
+ * choice says so.
  */
 public final class CatalogueCoverage {
 

@@ -1,7 +1,8 @@
-package io.github.milvusmonitored.upgrade.internal;
+package io.github.milvusmonitored.prometheus.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.milvusmonitored.prometheus.Selector;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

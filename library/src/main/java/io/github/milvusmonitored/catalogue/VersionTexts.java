@@ -1,9 +1,9 @@
-package io.github.milvusmonitored.metrics.internal;
+package io.github.milvusmonitored.catalogue;
 
 import java.util.List;
 
 /** Every message about Milvus versions and the catalogues that describe them. */
-public final class VersionTexts {
+final class VersionTexts {
 
   private VersionTexts() {}
 

@@ -1,11 +1,18 @@
-package io.github.milvusmonitored.upgrade.internal;
+package io.github.milvusmonitored.prometheus;
 
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * One series selector of an expression.
+ * One series selector of a PromQL expression: a metric name and its label matchers.
+ *
+ * <pre>{@code
+ * Selector s = Promql.selectors("rate(milvus_proxy_req_count{status=\"fail\"}[5m])").get(0);
+ * s.metric();     // milvus_proxy_req_count
+ * s.matchers();   // [status="fail"]
+ * s.rewritten("milvus_proxy_req_count", List.of()); // milvus_proxy_req_count
+ * }</pre>
  *
  * @param metric the metric name
  * @param matchers its label matchers, without {@code __name__}
@@ -17,18 +24,18 @@ public record Selector(String metric, List<Matcher> matchers, String text) {
   }
 
   /**
-   * One label matcher.
+   * One label matcher, such as {@code status=~"fail.*"}.
    *
+   * @param label the label name
    * @param op {@code =}, {@code !=}, {@code =~} or {@code !~}
+   * @param value the value, unquoted
    */
   public record Matcher(String label, String op, String value) {
 
-    /** Whether the value holds a Grafana variable, so what it matches is unknown until the dashboard runs. */
-    public boolean templated() {
-      return value.contains("$");
-    }
-
-    /** Whether a series whose label is {@code v} ({@code ""} when it lacks the label) is selected. */
+    /**
+     * Whether a series whose label is {@code v} ({@code ""} when it lacks the label) is selected; a regular
+     * expression that does not compile is read as the literal text.
+     */
     public boolean matches(String v) {
       return switch (op) {
         case "=" -> v.equals(value);

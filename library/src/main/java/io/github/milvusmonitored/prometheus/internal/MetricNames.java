@@ -1,4 +1,4 @@
-package io.github.milvusmonitored.metrics.internal;
+package io.github.milvusmonitored.prometheus.internal;
 
 import java.util.LinkedHashSet;
 import java.util.Set;

@@ -1,6 +1,5 @@
-package io.github.milvusmonitored.metrics;
+package io.github.milvusmonitored.catalogue;
 
-import io.github.milvusmonitored.metrics.internal.VersionTexts;
 import java.util.Comparator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

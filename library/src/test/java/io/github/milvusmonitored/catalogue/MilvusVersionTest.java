@@ -1,4 +1,4 @@
-package io.github.milvusmonitored.metrics;
+package io.github.milvusmonitored.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,9 +1,8 @@
-package io.github.milvusmonitored.metrics.internal;
+package io.github.milvusmonitored.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.milvusmonitored.metrics.MilvusVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
