@@ -64,7 +64,13 @@ public final class EnvironmentStarter {
    */
   static DefaultMonitoredEnvironment start(EnvironmentConfig config, KubePrometheusManifests manifests,
       ResourceApplier applier, PhaseClock clock) {
-    try (StartGuard guard = StartGuard.register(clock, undoBound(config))) {
+    StartGuard guard;
+    try {
+      guard = StartGuard.register(clock, undoBound(config));
+    } catch (IllegalStateException shuttingDown) {
+      throw refused(config, clock, "configuration checked", shuttingDown);
+    }
+    try (guard) {
       return startGuarded(config, manifests, applier, clock);
     }
   }
