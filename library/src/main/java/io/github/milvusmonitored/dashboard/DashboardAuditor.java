@@ -3,6 +3,7 @@ package io.github.milvusmonitored.dashboard;
 import io.github.milvusmonitored.catalogue.MetricCatalogue;
 import io.github.milvusmonitored.dashboard.internal.AuditWindow;
 import io.github.milvusmonitored.dashboard.internal.DashboardErrors;
+import io.github.milvusmonitored.dashboard.internal.GrafanaDurations;
 import io.github.milvusmonitored.dashboard.internal.NoDataExplainer;
 import io.github.milvusmonitored.dashboard.internal.QueryEvaluator;
 import io.github.milvusmonitored.dashboard.internal.VariableResolver;
@@ -90,6 +91,21 @@ public final class DashboardAuditor {
   public static DashboardAuditor create(MilvusMetrics milvus) {
     DashboardAuditor auditor = create(milvus.prometheus(), milvus.release());
     return milvus.imageTag().map(auditor::withImageTag).orElse(auditor);
+  }
+
+  /**
+   * Reads a duration as Grafana writes a time range or an interval: {@code 30s}, {@code 15m},
+   * {@code 1h30m}, {@code 500ms}, units y w d h m s ms; a bare number counts as seconds. For
+   * {@link #withTimeRange} and {@link #withScrapeInterval} from text, e.g. a command-line option:
+   * <pre>{@code
+   * auditor.withTimeRange(DashboardAuditor.parseDuration("1h"));
+   * }</pre>
+   *
+   * @throws IllegalArgumentException naming the text when it is not such a duration or too long to
+   *     count in milliseconds
+   */
+  public static Duration parseDuration(String text) {
+    return GrafanaDurations.parse(text);
   }
 
   /** Evaluates the last {@code range} instead of the dashboard's own time range. */

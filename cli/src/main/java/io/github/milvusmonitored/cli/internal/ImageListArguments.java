@@ -1,4 +1,4 @@
-package io.github.milvusmonitored.images.internal;
+package io.github.milvusmonitored.cli.internal;
 
 import io.github.milvusmonitored.cluster.K3sClusterConfig;
 import io.github.milvusmonitored.milvus.MilvusReleaseConfig;
@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The command line of {@code ImageList.main}: {@code --name=value} options describing a configuration.
+ * The options of the {@code images} command: {@code --name=value} options describing a configuration.
  *
  * @param milvus the Milvus release
  * @param stackProfile the kube-prometheus profile
@@ -69,7 +69,7 @@ public record ImageListArguments(MilvusReleaseConfig milvus, StackProfile stackP
         case "--k3s-image" -> k3s = "none".equals(value) ? null : value;
         case "--names-only" -> namesOnly = true;
         case "--help" -> help = true;
-        default -> throw new IllegalArgumentException(ImageErrors.unknownOption(arg, List.copyOf(OPTIONS.keySet())));
+        default -> throw new IllegalArgumentException(CliTexts.unknownImagesOption(arg, List.copyOf(OPTIONS.keySet())));
       }
     }
     return new ImageListArguments(milvus.build(), stack, manifests, k3s, namesOnly, help);

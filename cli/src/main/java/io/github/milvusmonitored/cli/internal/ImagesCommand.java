@@ -1,7 +1,6 @@
 package io.github.milvusmonitored.cli.internal;
 
 import io.github.milvusmonitored.images.ImageList;
-import io.github.milvusmonitored.images.internal.ImageListArguments;
 import io.github.milvusmonitored.stack.ManifestSource;
 import java.io.PrintStream;
 import java.util.List;

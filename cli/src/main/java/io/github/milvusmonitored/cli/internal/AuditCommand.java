@@ -6,7 +6,6 @@ import io.github.milvusmonitored.dashboard.DashboardException;
 import io.github.milvusmonitored.dashboard.DashboardSource;
 import io.github.milvusmonitored.dashboard.GrafanaDashboard;
 import io.github.milvusmonitored.dashboard.PanelAudit;
-import io.github.milvusmonitored.dashboard.internal.GrafanaDurations;
 import io.github.milvusmonitored.metrics.MilvusSelector;
 import io.github.milvusmonitored.prometheus.PrometheusClient;
 import io.github.milvusmonitored.prometheus.PrometheusException;
@@ -104,7 +103,7 @@ public final class AuditCommand {
 
   private static Duration duration(String value, String option) {
     try {
-      return GrafanaDurations.parse(value);
+      return DashboardAuditor.parseDuration(value);
     } catch (IllegalArgumentException e) {
       throw new CliUsageException("Option " + option + " needs a duration such as 15m or 30s, got '" + value + "'.");
     }

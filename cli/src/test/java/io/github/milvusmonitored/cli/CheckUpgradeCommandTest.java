@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.milvusmonitored.cli.internal.CliTexts;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,8 +75,8 @@ class CheckUpgradeCommandTest {
 
     assertThat(code).as(err()).isZero();
     assertThat(out()).isEqualTo("Wrote 117 Milvus 2.3.5 families to " + target + "." + N);
-    assertThat(target).content(StandardCharsets.UTF_8).isEqualTo(Files.readString(resource(
-        "/io/github/milvusmonitored/metrics/milvus-metrics-2.3.5.tsv"), StandardCharsets.UTF_8));
+    assertThat(target).content(StandardCharsets.UTF_8).isEqualTo(classpathText(
+        "/io/github/milvusmonitored/metrics/milvus-metrics-2.3.5.tsv"));
     assertThat(run("capture-catalogue", "--metrics=" + fixture("milvus-alerts.yaml"), "--version=2.3.5")).isEqualTo(1);
     assertThat(err()).startsWith("The exposition from " + fixture("milvus-alerts.yaml") + " holds no Milvus family");
   }
@@ -97,6 +98,13 @@ class CheckUpgradeCommandTest {
 
   private static Path fixture(String name) throws URISyntaxException {
     return resource("/upgrade/" + name);
+  }
+
+  /** A resource in the library's jar, which a path does not name. */
+  private static String classpathText(String name) throws IOException {
+    try (InputStream in = CheckUpgradeCommandTest.class.getResourceAsStream(name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   private static Path resource(String name) throws URISyntaxException {

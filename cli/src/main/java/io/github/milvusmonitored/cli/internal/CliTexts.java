@@ -97,6 +97,12 @@ public final class CliTexts {
     return "Unknown option '" + option + "' for '" + command + "'. Valid options: " + String.join(", ", valid) + ".";
   }
 
+  /** An unknown option of {@code images}, whose options are all written {@code --name=value}. */
+  public static String unknownImagesOption(String option, List<String> valid) {
+    return "Unknown option '" + option + "'. Valid options: " + String.join(", ", valid)
+        + " (each written --name=value).";
+  }
+
   public static String unexpectedArgument(String argument, String command, List<String> valid) {
     return "Unexpected argument '" + argument + "' for '" + command + "': it takes options only. Valid options: "
         + String.join(", ", valid) + ".";
