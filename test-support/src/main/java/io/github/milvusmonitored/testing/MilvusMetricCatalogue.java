@@ -1,12 +1,7 @@
 package io.github.milvusmonitored.testing;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import io.github.milvusmonitored.metrics.MilvusVersion;
+import io.github.milvusmonitored.metrics.internal.MetricCatalogue;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,21 +9,22 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The metric families Milvus 2.6.15 registers, read from the catalogue resource {@code milvus-metrics-2.6.15.tsv}.
+ * The metric families Milvus 2.6.15 registers, as the test exporter needs them: the library's catalogue of that
+ * release (one file, one parser), each family typed and placed on the Milvus processes that expose it.
  *
  * <pre>{@code
  * MilvusMetricCatalogue catalogue = MilvusMetricCatalogue.v2_6_15();
  * catalogue.family("milvus_proxy_req_count").orElseThrow().labelNames();
  * }</pre>
  *
- * <p>Columns: name, type, labels, component, go_variable, source_file, appears. The labels column of
- * the C++ knowhere families carries prose ({@code module (knowhere|cardinal); newest knowhere also
- * index_type}); only the label names before the first {@code ;} count, without the parenthesised values.
+ * <p>Every family's component must be one {@link MilvusComponents} places, and its type one of {@link MetricType}:
+ * a catalogue with anything else fails to load instead of leaving a family out of every process.
  */
 public final class MilvusMetricCatalogue {
 
-    /** Classpath location of the catalogue. */
-    public static final String RESOURCE = "/milvus-metrics-2.6.15.tsv";
+    /** Classpath location of the catalogue: the library's resource. */
+    public static final String RESOURCE = "/io/github/milvusmonitored/metrics/milvus-metrics-"
+            + MetricCatalogue.VERSION + ".tsv";
 
     private static volatile MilvusMetricCatalogue shared;
 
@@ -41,72 +37,31 @@ public final class MilvusMetricCatalogue {
     /** The catalogue of Milvus 2.6.15, loaded once. */
     public static MilvusMetricCatalogue v2_6_15() {
         if (shared == null) {
-            try (InputStream in = MilvusMetricCatalogue.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("Classpath resource " + RESOURCE + " is missing from the test jar");
-                }
-                shared = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read " + RESOURCE, e);
-            }
+            shared = of(MetricCatalogue.milvus());
         }
         return shared;
     }
 
-    /** Parses catalogue text (tab-separated, one header line). */
+    /** Parses catalogue text (tab-separated, one header line) with the library's parser. */
     static MilvusMetricCatalogue parse(String tsv) {
+        return of(MetricCatalogue.parse(tsv, "<text>", MilvusVersion.parse(MetricCatalogue.VERSION)));
+    }
+
+    private static MilvusMetricCatalogue of(MetricCatalogue catalogue) {
         Map<String, MetricFamilySpec> families = new LinkedHashMap<>();
-        try (BufferedReader reader = new BufferedReader(new StringReader(tsv))) {
-            String header = reader.readLine();
-            if (header == null || !header.startsWith("name\ttype\tlabels")) {
-                throw new IllegalArgumentException("Catalogue header must start with name, type, labels; got: " + header);
+        for (MetricCatalogue.Family family : catalogue.families().values()) {
+            if (!MilvusComponents.isKnownCatalogueComponent(family.component())) {
+                throw new IllegalArgumentException("Catalogue " + catalogue.resource() + " family " + family.name()
+                        + " has component '" + family.component() + "', which no Milvus process is known to expose;"
+                        + " place it in MilvusComponents");
             }
-            String line;
-            int number = 1;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] cols = line.split("\t", -1);
-                if (cols.length != 7) {
-                    throw new IllegalArgumentException("Catalogue line " + number + " has " + cols.length
-                            + " columns, expected 7: " + line);
-                }
-                if (!MilvusComponents.isKnownCatalogueComponent(cols[3])) {
-                    throw new IllegalArgumentException("Catalogue line " + number + " has component '" + cols[3]
-                            + "', which no Milvus process is known to expose; place it in MilvusComponents: "
-                            + line);
-                }
-                MetricFamilySpec spec = new MetricFamilySpec(cols[0], MetricType.parse(cols[1]),
-                        labelNames(cols[2]), cols[3], cols[6]);
-                if (families.put(spec.name(), spec) != null) {
-                    throw new IllegalArgumentException("Catalogue line " + number + " repeats family " + spec.name());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            families.put(family.name(), new MetricFamilySpec(family.name(), MetricType.parse(family.type()),
+                    family.labels(), family.component(), family.appears()));
         }
         return new MilvusMetricCatalogue(Map.copyOf(families));
     }
 
-    static List<String> labelNames(String column) {
-        String names = column.split(";", 2)[0].replaceAll("\\([^)]*\\)", "").trim();
-        if (names.isEmpty()) {
-            return List.of();
-        }
-        List<String> result = new ArrayList<>();
-        for (String name : names.split(",")) {
-            String trimmed = name.trim();
-            if (!trimmed.matches("[a-zA-Z_][a-zA-Z0-9_]*")) {
-                throw new IllegalArgumentException("Invalid label name '" + trimmed + "' in labels column: " + column);
-            }
-            result.add(trimmed);
-        }
-        return List.copyOf(result);
-    }
-
-    /** The family with this name, if Milvus registers it. */
+    /** The family with exactly this name, if Milvus registers it. */
     public Optional<MetricFamilySpec> family(String name) {
         return Optional.ofNullable(families.get(name));
     }
