@@ -4,7 +4,7 @@ import io.fabric8.kubernetes.api.model.APIGroup;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GroupVersionForDiscovery;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.github.milvusmonitored.stack.internal.Concurrently;
+import io.github.milvusmonitored.internal.Concurrently;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

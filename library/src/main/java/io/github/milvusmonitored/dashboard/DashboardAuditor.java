@@ -8,6 +8,7 @@ import io.github.milvusmonitored.dashboard.internal.NoDataExplainer;
 import io.github.milvusmonitored.dashboard.internal.QueryEvaluator;
 import io.github.milvusmonitored.dashboard.internal.VariableResolver;
 import io.github.milvusmonitored.internal.Checks;
+import io.github.milvusmonitored.internal.DaemonThreads;
 import io.github.milvusmonitored.metrics.MilvusMetrics;
 import io.github.milvusmonitored.metrics.MilvusSelector;
 import io.github.milvusmonitored.prometheus.PrometheusClient;
@@ -25,7 +26,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -216,11 +216,7 @@ public final class DashboardAuditor {
   }
 
   private List<PanelAudit> run(GrafanaDashboard dashboard, QueryEvaluator evaluator) {
-    ExecutorService pool = Executors.newFixedThreadPool(parallelism, r -> {
-      Thread t = new Thread(r, "milvus-monitored-dashboard-audit");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool = DaemonThreads.pool("milvus-monitored-dashboard-audit", parallelism);
     try {
       List<List<Future<QueryAudit>>> futures = new ArrayList<>();
       for (DashboardPanel panel : dashboard.panels()) {

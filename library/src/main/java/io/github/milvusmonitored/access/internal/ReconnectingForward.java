@@ -1,7 +1,7 @@
 package io.github.milvusmonitored.access.internal;
 
+import io.github.milvusmonitored.internal.DaemonThreads;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,11 +30,7 @@ public final class ReconnectingForward implements AutoCloseable {
     this.checkInterval = checkInterval;
     this.current = first;
     this.localPort = first.localPort();
-    this.supervisor = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "milvus-monitored-port-forward-" + localPort);
-      t.setDaemon(true);
-      return t;
-    });
+    this.supervisor = DaemonThreads.ticker("milvus-monitored-port-forward-" + localPort);
   }
 
   /**

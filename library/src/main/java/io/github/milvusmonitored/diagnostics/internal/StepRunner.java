@@ -1,5 +1,6 @@
 package io.github.milvusmonitored.diagnostics.internal;
 
+import io.github.milvusmonitored.internal.DaemonThreads;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -31,11 +31,7 @@ public final class StepRunner implements AutoCloseable {
   private final Duration stepLimit;
   private final Duration total;
   private final long deadline;
-  private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "milvus-monitored-diagnostics");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService executor = DaemonThreads.asNeeded("milvus-monitored-diagnostics");
   private final List<String> files = new ArrayList<>();
   private final Map<String, String> failures = new LinkedHashMap<>();
 

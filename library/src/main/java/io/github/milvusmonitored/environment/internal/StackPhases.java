@@ -9,6 +9,7 @@ import io.github.milvusmonitored.environment.PhaseClock;
 import io.github.milvusmonitored.dashboard.DashboardSource;
 import io.github.milvusmonitored.dashboard.GrafanaDashboard;
 import io.github.milvusmonitored.dashboard.GrafanaProvisioning;
+import io.github.milvusmonitored.internal.DaemonThreads;
 import io.github.milvusmonitored.internal.KubeWaits;
 import io.github.milvusmonitored.metrics.MilvusSelector;
 import io.github.milvusmonitored.milvus.MilvusHelmRelease;
@@ -23,7 +24,6 @@ import io.github.milvusmonitored.stack.StackProfile;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Installs kube-prometheus and Milvus: the CRDs first (a ServiceMonitor needs its CRD), then the
@@ -77,11 +77,7 @@ final class StackPhases {
     } else {
       clock.skipped("CRDs Established", "kube-prometheus already installed and healthy");
     }
-    ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
-      Thread t = new Thread(r, "milvus-monitored-install");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool = DaemonThreads.pool("milvus-monitored-install", 2);
     try {
       CompletableFuture<Void> stack = CompletableFuture.runAsync(() -> {
         if (installStack) {

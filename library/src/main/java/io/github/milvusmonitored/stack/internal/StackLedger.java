@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * What an installer found in the cluster before it applied anything, and what it then created or
- * added, so that removal takes back exactly that. Shared by an installer and its {@code withX} copies.
+ * added, so that removal takes back exactly that. One per install: never shared between installers.
  */
 public final class StackLedger {
 

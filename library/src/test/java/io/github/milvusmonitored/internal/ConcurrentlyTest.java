@@ -1,4 +1,4 @@
-package io.github.milvusmonitored.stack.internal;
+package io.github.milvusmonitored.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

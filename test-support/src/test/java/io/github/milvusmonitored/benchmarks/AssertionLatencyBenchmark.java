@@ -17,7 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * interval is the floor: the new value exists in Prometheus only after the next scrape). The cost of
  * one query is {@link ClientCostBenchmark}'s.
  *
- * <p>Run: {@code ./mvnw -B -q -pl library test-compile exec:java -Dexec.classpathScope=test
+ * <p>Run: {@code ./mvnw -B -q -pl test-support -am install -DskipTests -Dinvoker.skip=true}, then {@code ./mvnw -B -q -pl test-support exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.github.milvusmonitored.benchmarks.AssertionLatencyBenchmark}. Argument:
  * {@code [changes per interval, default 40]}.
  */

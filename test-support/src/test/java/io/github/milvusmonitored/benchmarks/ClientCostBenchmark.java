@@ -26,7 +26,7 @@ import java.util.Map;
  * <p>After a warm-up of each path, rounds of interleaved triples (the order rotates); per round the
  * overhead of the client's median over each baseline's median; the figure is the median of the rounds.
  *
- * <p>Run: {@code ./mvnw -B -q -pl library test-compile exec:java -Dexec.classpathScope=test
+ * <p>Run: {@code ./mvnw -B -q -pl test-support -am install -DskipTests -Dinvoker.skip=true}, then {@code ./mvnw -B -q -pl test-support exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.github.milvusmonitored.benchmarks.ClientCostBenchmark -Dexec.args="5000"}
  * (argument: query triples, default 5000).
  */

@@ -1,10 +1,9 @@
-package io.github.milvusmonitored.stack.internal;
+package io.github.milvusmonitored.internal;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 
@@ -23,11 +22,7 @@ public final class Concurrently {
     if (inputs.size() <= 1) {
       return inputs.stream().map(call).toList();
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLELISM, inputs.size()), runnable -> {
-      Thread thread = new Thread(runnable, "milvus-monitored-kube-call");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService pool = DaemonThreads.pool("milvus-monitored-kube-call", Math.min(PARALLELISM, inputs.size()));
     try {
       List<Future<R>> futures = new ArrayList<>();
       for (T input : inputs) {

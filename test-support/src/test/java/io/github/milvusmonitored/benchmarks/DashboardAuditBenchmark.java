@@ -23,7 +23,7 @@ import java.util.Locale;
  * panels with 3 targets each, over every Milvus 2.6.15 metric family, with the variables of
  * Milvus's own dashboard) against a real Prometheus scraping the Milvus test exporter.
  *
- * <p>Run: {@code ./mvnw -B -q -pl library test-compile exec:java -Dexec.classpathScope=test
+ * <p>Run: {@code ./mvnw -B -q -pl test-support -am install -DskipTests -Dinvoker.skip=true}, then {@code ./mvnw -B -q -pl test-support exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.github.milvusmonitored.benchmarks.DashboardAuditBenchmark}. Arguments:
  * {@code [rows, default 20] [runs, default 3] [window minutes, default 60]}.
  */

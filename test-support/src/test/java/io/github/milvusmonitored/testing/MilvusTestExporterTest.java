@@ -106,8 +106,8 @@ class MilvusTestExporterTest {
         assertThatThrownBy(() -> exporter.setGauge("milvus_made_up", Map.of(), 1))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Metric family 'milvus_made_up' is not in the Milvus 2.6.15 catalogue"
-                        + " (/milvus-metrics-2.6.15.tsv). Milvus never exposes it, so a test using it would prove"
-                        + " nothing about real Milvus. Use a family name from the catalogue, e.g. milvus_proxy_req_count.");
+                        + " (/io/github/milvusmonitored/metrics/milvus-metrics-2.6.15.tsv). Milvus never exposes it,"
+                        + " so a test using it would prove nothing about real Milvus. Use a family name from the catalogue, e.g. milvus_proxy_req_count.");
     }
 
     @Test

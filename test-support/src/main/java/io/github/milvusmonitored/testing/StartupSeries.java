@@ -102,7 +102,7 @@ final class StartupSeries {
     private static String read() {
         try (InputStream in = StartupSeries.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("Classpath resource " + RESOURCE + " is missing from the test jar");
+                throw new IllegalStateException("Classpath resource " + RESOURCE + " is missing from milvus-monitored-test-support");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
