@@ -2,7 +2,6 @@ package io.github.milvusmonitored.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.milvusmonitored.cli.internal.UpSummary;
 import io.github.milvusmonitored.prometheus.PrometheusClient;
 import io.github.milvusmonitored.prometheus.Targets;
 import io.github.milvusmonitored.testing.SignalMasks;
@@ -27,6 +26,8 @@ final class CliProcess implements AutoCloseable {
   static final Duration STOP_DEADLINE = Duration.ofSeconds(10);
   private static final String PROMETHEUS_LINE = "  Prometheus  ";
   private static final String MILVUS_LINE = "  Milvus      ";
+  /** The summary's last sentence, printed once 'up' is up. */
+  private static final String PORT_FORWARDS_OPEN = "The port-forwards stay open until Ctrl-C.";
 
   private final String command;
   private final Process process;
@@ -97,7 +98,7 @@ final class CliProcess implements AutoCloseable {
     long deadline = System.nanoTime() + UP_DEADLINE.toNanos();
     while (System.nanoTime() < deadline) {
       String printed = output();
-      if (printed.contains(UpSummary.PORT_FORWARDS_OPEN)) {
+      if (printed.contains(PORT_FORWARDS_OPEN)) {
         return printed;
       }
       if (!process.isAlive()) {
