@@ -73,6 +73,7 @@ public final class K3sCluster implements KubernetesCluster {
     } catch (RuntimeException | java.io.IOException e) {
       // Read before stopping: the kubelet's reason is in the log of the container being removed.
       ClusterException failure = e instanceof ClusterException ce ? ce
+          : ClusterErrors.isRyukFailure(e) ? ClusterErrors.ryukUnavailable(ryukImage(), e)
           : ClusterErrors.k3sFailed(config.image(), config.startupTimeout(), e, K3sClusterHost.cgroupVersion(),
               K3sClusterHost.logs(container));
       if (!config.reuse()) {
@@ -104,7 +105,18 @@ public final class K3sCluster implements KubernetesCluster {
     } catch (ClusterException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw ClusterErrors.dockerMissing(e);
+      // Testcontainers starts Ryuk while it looks for Docker; an image it cannot pull is not a missing Docker.
+      throw ClusterErrors.isRyukFailure(e) ? ClusterErrors.ryukUnavailable(ryukImage(), e) : ClusterErrors.dockerMissing(e);
+    }
+  }
+
+  /** The Ryuk image Testcontainers asks for, after its image substitution (hub prefix, properties). */
+  @SuppressWarnings("deprecation")
+  private static String ryukImage() {
+    try {
+      return org.testcontainers.utility.TestcontainersConfiguration.getInstance().getRyukImage();
+    } catch (RuntimeException e) {
+      return "testcontainers/ryuk";
     }
   }
 

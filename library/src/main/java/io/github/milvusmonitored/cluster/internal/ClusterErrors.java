@@ -65,6 +65,33 @@ public final class ClusterErrors {
         + " kubeconfig instead.", cause);
   }
 
+  /**
+   * Testcontainers could not start Ryuk, its resource reaper, whose image it pulls before the first
+   * container: a host without a registry, or one whose registry mirror lacks the image.
+   */
+  public static ClusterException ryukUnavailable(String ryukImage, Throwable cause) {
+    return new ClusterException("Testcontainers could not start its resource reaper Ryuk (image " + ryukImage
+        + "): " + rootMessage(cause) + ". Without a registry that serves that image, either set"
+        + " TESTCONTAINERS_RYUK_DISABLED=true (containers this run starts are then removed by its own close, not"
+        + " by Ryuk when the JVM dies), or name a copy your registry has: ryuk.container.image=<image> in"
+        + " ~/.testcontainers.properties, or TESTCONTAINERS_HUB_IMAGE_NAME_PREFIX=<mirror>/ for every Docker Hub"
+        + " image. Testcontainers retries a pull for TESTCONTAINERS_PULL_TIMEOUT seconds (120 by default) before it"
+        + " gives up.", cause);
+  }
+
+  /** Whether {@code failure} is Testcontainers failing to fetch or start its Ryuk container. */
+  public static boolean isRyukFailure(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("ryuk")) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
+  }
+
   /** The kubelet's own words when it refuses a cgroup v1 host (Kubernetes 1.35 and 1.36 sources). */
   public static final String KUBELET_CGROUP_V1_REFUSAL = "kubelet is configured to not run on a host using cgroup v1";
 
