@@ -35,6 +35,8 @@ final class ControlPlane implements AutoCloseable {
   private final Path work;
   private final LabPki pki;
   private final Path kubeconfig;
+  /** Whether kwok fakes the node; otherwise a {@link RealNode} registers it. */
+  private final boolean fakeNode;
   private final List<LabProcess> processes = new ArrayList<>();
   private LabProcess apiServer;
   private KubernetesClient client;
@@ -45,7 +47,8 @@ final class ControlPlane implements AutoCloseable {
         return t;
       });
 
-  ControlPlane(LabPrograms programs, LabNetwork network, Path work) {
+  ControlPlane(LabPrograms programs, LabNetwork network, Path work, boolean fakeNode) {
+    this.fakeNode = fakeNode;
     this.programs = programs;
     this.network = network;
     this.work = work;
@@ -79,14 +82,18 @@ final class ControlPlane implements AutoCloseable {
         "--controllers=*,-node-ipam-controller", "--v=1"));
     start("kube-scheduler", List.of("--kubeconfig=" + kubeconfig, "--leader-elect=false",
         "--bind-address=127.0.0.1", "--v=1"));
-    createNodeAndStorage();
-    Path kwokConfig = copyResource("kwok.yaml", work.resolve("kwok.yaml"));
-    start("kwok", List.of("--kubeconfig=" + kubeconfig, "--config=" + kwokConfig,
-        "--manage-single-node=" + NODE, "--cidr=" + LabNetwork.POD_CIDR, "--node-ip=" + LabNetwork.LAB_ADDRESS,
-        "--node-name=" + NODE, "--node-port=10250", "--server-address=0.0.0.0:10250",
-        "--tls-cert-file=" + pki.file("kubelet.crt"), "--tls-private-key-file=" + pki.file("kubelet.key"),
-        "--enable-crds=PortForward,Logs"));
-    awaitNodeReady();
+    if (fakeNode) {
+      createNodeAndStorage();
+      Path kwokConfig = copyResource("kwok.yaml", work.resolve("kwok.yaml"));
+      start("kwok", List.of("--kubeconfig=" + kubeconfig, "--config=" + kwokConfig,
+          "--manage-single-node=" + NODE, "--cidr=" + LabNetwork.POD_CIDR, "--node-ip=" + LabNetwork.LAB_ADDRESS,
+          "--node-name=" + NODE, "--node-port=10250", "--server-address=0.0.0.0:10250",
+          "--tls-cert-file=" + pki.file("kubelet.crt"), "--tls-private-key-file=" + pki.file("kubelet.key"),
+          "--enable-crds=PortForward,Logs"));
+      awaitNodeReady();
+    } else {
+      createStorage(work.resolve("volumes"));
+    }
     awaitControllersSettled();
     recycler.scheduleWithFixedDelay(this::recycleReleasedVolumes, 2, 2, java.util.concurrent.TimeUnit.SECONDS);
     LOG.info("lab: control plane ready in {} ms (Kubernetes {}, etcd {}, kwok {})",
@@ -141,6 +148,11 @@ final class ControlPlane implements AutoCloseable {
         .addToLabels("kubernetes.io/os", "linux").addToLabels("kubernetes.io/arch", "amd64")
         .addToLabels("kubernetes.io/hostname", NODE).addToLabels("type", "kwok")
         .addToAnnotations("kwok.x-k8s.io/node", "fake").endMetadata().build()).create();
+    createStorage(Path.of("/lab-volumes"));
+  }
+
+  /** The default StorageClass and 16 hostPath volumes under {@code base} for claims to bind. */
+  private void createStorage(Path base) {
     client.storage().v1().storageClasses().resource(new StorageClassBuilder().withNewMetadata()
         .withName("lab-local").addToAnnotations("storageclass.kubernetes.io/is-default-class", "true")
         .endMetadata().withProvisioner("kubernetes.io/no-provisioner").withVolumeBindingMode("Immediate")
@@ -150,7 +162,7 @@ final class ControlPlane implements AutoCloseable {
           .withName("lab-volume-" + i).endMetadata().withNewSpec().withStorageClassName("lab-local")
           .withCapacity(Map.of("storage", new Quantity("2Ti")))
           .withAccessModes("ReadWriteOnce", "ReadWriteMany", "ReadOnlyMany")
-          .withNewHostPath().withPath("/lab-volumes/" + i).endHostPath().endSpec().build()).create();
+          .withNewHostPath().withPath(base.resolve(Integer.toString(i)).toString()).endHostPath().endSpec().build()).create();
     }
   }
 
