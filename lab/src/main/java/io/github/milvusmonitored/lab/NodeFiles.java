@@ -88,6 +88,24 @@ record NodeFiles(Path dir, String cgroupRoot) {
            "ipam": {"type": "host-local", "dataDir": "%s", "ranges": [[{"subnet": "%s", "gateway": "%s"}]],
                     "routes": [{"dst": "%s"}]}}]}
         """.formatted(containerd.resolve("ipam"), POD_SUBNET, POD_GATEWAY, LabNetwork.LAB_RANGE));
+    writeKubeletConfig(pki, kubeletExtra);
+    write(kubeProxyConfig(), """
+        apiVersion: kubeproxy.config.k8s.io/v1alpha1
+        kind: KubeProxyConfiguration
+        mode: iptables
+        clusterCIDR: %s
+        hostnameOverride: %s
+        bindAddress: %s
+        healthzBindAddress: 127.0.0.1:10256
+        metricsBindAddress: 127.0.0.1:10249
+        clientConnection: {kubeconfig: %s}
+        iptables: {masqueradeAll: true}
+        conntrack: {maxPerCore: 0, min: 0}
+        """.formatted(POD_SUBNET, ControlPlane.NODE, LabNetwork.LAB_ADDRESS, kubeconfig));
+  }
+
+  /** (Re)writes the kubelet's configuration, {@code extra} (YAML lines) appended. */
+  void writeKubeletConfig(LabPki pki, String extra) {
     write(kubeletConfig(), """
         apiVersion: kubelet.config.k8s.io/v1beta1
         kind: KubeletConfiguration
@@ -99,7 +117,7 @@ record NodeFiles(Path dir, String cgroupRoot) {
         address: %s
         port: 10250
         readOnlyPort: 0
-        healthzBindAddress: 127.0.0.1
+        healthzBindAddress: %s
         healthzPort: 10248
         tlsCertFile: %s
         tlsPrivateKeyFile: %s
@@ -116,21 +134,8 @@ record NodeFiles(Path dir, String cgroupRoot) {
         evictionHard: {memory.available: "100Mi", nodefs.available: "1%%", imagefs.available: "1%%", nodefs.inodesFree: "1%%"}
         imageGCHighThresholdPercent: 100
         imageGCLowThresholdPercent: 99
-        """.formatted(cgroupRoot, socket(), podLogs(), LabNetwork.LAB_ADDRESS, pki.file("kubelet.crt"),
-        pki.file("kubelet.key"), pki.file("ca.crt"), DNS_ADDRESS) + kubeletExtra);
-    write(kubeProxyConfig(), """
-        apiVersion: kubeproxy.config.k8s.io/v1alpha1
-        kind: KubeProxyConfiguration
-        mode: iptables
-        clusterCIDR: %s
-        hostnameOverride: %s
-        bindAddress: %s
-        healthzBindAddress: 127.0.0.1:10256
-        metricsBindAddress: 127.0.0.1:10249
-        clientConnection: {kubeconfig: %s}
-        iptables: {masqueradeAll: true}
-        conntrack: {maxPerCore: 0, min: 0}
-        """.formatted(POD_SUBNET, ControlPlane.NODE, LabNetwork.LAB_ADDRESS, kubeconfig));
+        """.formatted(cgroupRoot, socket(), podLogs(), LabNetwork.LAB_ADDRESS, LabNetwork.LAB_ADDRESS, pki.file("kubelet.crt"),
+        pki.file("kubelet.key"), pki.file("ca.crt"), DNS_ADDRESS) + extra);
   }
 
   private static void write(Path file, String text) {

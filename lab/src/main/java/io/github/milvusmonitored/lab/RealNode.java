@@ -30,6 +30,7 @@ final class RealNode implements AutoCloseable {
   private final NodeCgroups cgroups;
   private final List<LabProcess> processes = new ArrayList<>();
   private final Path logs;
+  private LabPki pki;
 
   private RealNode(LabNetwork network, NodeFiles files, Path logs) {
     this.network = network;
@@ -48,6 +49,7 @@ final class RealNode implements AutoCloseable {
     NodePreflight.check();
     NodeFiles files = new NodeFiles(work.resolve("node"), network.name());
     RealNode node = new RealNode(network, files, work.resolve("logs"));
+    node.pki = pki;
     try {
       files.write(pki, kubeconfig, kubeletExtra);
       node.cgroups.create();
@@ -85,6 +87,31 @@ final class RealNode implements AutoCloseable {
   LabProcess process(String name) {
     return processes.stream().filter(p -> p.name().equals(name)).findFirst()
         .orElseThrow(() -> new LabException("The real node runs no program " + name));
+  }
+
+  /**
+   * Restarts the kubelet with {@code extra} appended to its configuration (e.g. {@code syncFrequency: 5s}); the
+   * containers keep running. Waits until the kubelet answers its health check again.
+   */
+  void restartKubelet(String extra) {
+    LabProcess kubelet = process("kubelet");
+    kubelet.stop();
+    files.writeKubeletConfig(pki, extra);
+    kubelet.start();
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    java.net.URI healthz = java.net.URI.create("http://" + LabNetwork.LAB_ADDRESS + ":10248/healthz");
+    NodeFailures.await(kubelet, "its health check answering", START, () -> {
+      try {
+        return http.send(java.net.http.HttpRequest.newBuilder(healthz).timeout(Duration.ofSeconds(2)).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString()).body().equals("ok");
+      } catch (java.io.IOException e) {
+        return false;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    });
+    LOG.info("lab: kubelet restarted with {}", extra.isBlank() ? "its default configuration" : extra.strip());
   }
 
   /** The node's cgroups (the containers' memory). */

@@ -72,15 +72,40 @@ class RealNodeIT {
       InstantVector nodes = prometheus.query("milvus_num_node{namespace=\"milvus\"}");
       assertThat(nodes.samples()).as("samples of the real Milvus 2.3.5 in its container").isNotEmpty();
 
-      ServiceMonitorLatency.Result latency = ServiceMonitorLatency.measure(admin, prometheus, NAMESPACE, JOB,
-          Duration.ofMinutes(4));
-      System.out.println("real node: " + latency);
-      System.out.println("real node: memory " + RealNodeMemory.read(admin, node));
+      System.out.println("real node: memory at start " + RealNodeMemory.read(admin, node));
+      try (RealMilvusTraffic traffic = RealMilvusTraffic.connect(env.milvusEndpoint())) {
+        traffic.createCollection("real_node").insert("real_node", 1000).search("real_node", 50).query("real_node");
+      }
+      System.out.println("real node: memory after 1000 inserts, 50 searches and a query "
+          + RealNodeMemory.read(admin, node));
+
+      // What a kubelet adds between a ServiceMonitor applied and its first sample, with the kubelet's defaults,
+      // with the Prometheus pod's annotations changed every 2 s (a pod update makes the kubelet sync the pod,
+      // which remounts its Secret volumes), and with the kubelet's syncFrequency at 5 s.
+      Duration timeout = Duration.ofMinutes(4);
+      System.out.println("real node: kubelet defaults: "
+          + ServiceMonitorLatency.measure(admin, prometheus, NAMESPACE, JOB, timeout, () -> { }));
+      System.out.println("real node: pod annotation changed every 2 s: "
+          + ServiceMonitorLatency.measure(admin, prometheus, NAMESPACE, JOB, timeout, () -> annotate(admin)));
+      node.restartKubelet("syncFrequency: 5s\n");
+      try {
+        System.out.println("real node: kubelet syncFrequency 5s: "
+            + ServiceMonitorLatency.measure(admin, prometheus, NAMESPACE, JOB, timeout, () -> { }));
+      } finally {
+        node.restartKubelet("");
+      }
     }
 
     ClusterSnapshot after = FreshStartIT.awaitSettled(admin, before);
     assertThat(before.added(after)).as("objects the run left behind").isEmpty();
     assertThat(before.removed(after)).as("objects the run removed that were there before").isEmpty();
+  }
+
+  private static void annotate(KubernetesClient admin) {
+    admin.pods().inNamespace("monitoring").withName("prometheus-k8s-0").edit(p -> {
+      p.getMetadata().getAnnotations().put("lab.milvus-monitored/refresh", Long.toString(System.nanoTime()));
+      return p;
+    });
   }
 
   private static double seconds(long since) {

@@ -24,8 +24,9 @@ final class ServiceMonitorLatency {
   private ServiceMonitorLatency() {
   }
 
+  /** Measures once; {@code whileWaiting} runs every 2 s while the job is not yet in the configuration. */
   static Result measure(KubernetesClient admin, PrometheusClient prometheus, String namespace, String job,
-      Duration timeout) {
+      Duration timeout, Runnable whileWaiting) {
     var monitors = admin.resources(ServiceMonitor.class).inNamespace(namespace);
     ServiceMonitor monitor = monitors.list().getItems().get(0);
     long t = System.nanoTime();
@@ -40,7 +41,17 @@ final class ServiceMonitorLatency {
     long applied = System.nanoTime();
     Instant appliedAt = Instant.now();
     monitors.resource(monitor).create();
-    await("job " + job + " in the configuration", timeout, () -> prometheus.scrapePools().contains(job));
+    long[] nextNudge = {System.nanoTime()};
+    await("job " + job + " in the configuration", timeout, () -> {
+      if (prometheus.scrapePools().contains(job)) {
+        return true;
+      }
+      if (System.nanoTime() >= nextNudge[0]) {
+        nextNudge[0] = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        whileWaiting.run();
+      }
+      return false;
+    });
     Duration inConfig = Duration.ofNanos(System.nanoTime() - applied);
     String query = "timestamp(milvus_num_node{namespace=\"" + namespace + "\"}) > " + appliedAt.getEpochSecond();
     await("a sample scraped after the ServiceMonitor was applied", timeout,
