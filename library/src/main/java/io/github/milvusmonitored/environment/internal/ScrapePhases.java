@@ -46,8 +46,16 @@ final class ScrapePhases {
     // Every component the profile runs is a target of its own (five in cluster mode): wait for each.
     List<String> components = config.milvus().profile().components();
     clock.run("Milvus target up", "Prometheus discovers and scrapes " + metrics.release().namespace() + "/"
-        + metrics.release().instance() + " " + components,
-        () -> metrics.awaitComponentsUp(components, config.firstSampleTimeout()));
+        + metrics.release().instance() + " " + components, () -> {
+          if (!chosen.installed()) {
+            metrics.awaitComponentsUp(components, config.firstSampleTimeout());
+            return;
+          }
+          // The stack is the library's: make the kubelet write the new scrape configuration now (see the class).
+          try (PrometheusConfigRefresh refresh = PrometheusConfigRefresh.start(cluster.client(), "monitoring", "k8s")) {
+            metrics.awaitComponentsUp(components, config.firstSampleTimeout());
+          }
+        });
     clock.run("first milvus_ sample", "a milvus_* series of the release stored in Prometheus",
         () -> metrics.awaitFirstSample(config.firstSampleTimeout()));
   }
