@@ -5,7 +5,7 @@ registry: one uncompressed layer made from a spec, a config, a manifest for linu
 
   oci_image.py SPEC.json OUT.tar
 
-SPEC: {"name": "quay.io/x/y:v1", "entrypoint": [...], "cmd": [...], "env": [...], "user": "65534",
+SPEC: {"name": "quay.io/x/y:v1", "architecture": "amd64" (the default), "entrypoint": [...], "cmd": [...], "env": [...], "user": "65534",
        "workdir": "/", "files": [{"path": "bin/x", "src": "/host/file" | "text": "...", "mode": 493,
        "uid": 0, "gid": 0} | {"path": "tmp", "dir": true, "mode": 1023}] | {"path": "lib", "symlink": "usr/lib"}}
 """
@@ -52,7 +52,8 @@ def main(spec_path, out_path):
     spec = json.load(open(spec_path))
     tar_bytes = layer(spec["files"])
     diff_id = "sha256:" + hashlib.sha256(tar_bytes).hexdigest()
-    config = {"architecture": "amd64", "os": "linux",
+    arch = spec.get("architecture", "amd64")
+    config = {"architecture": arch, "os": "linux",
               "config": {k: v for k, v in {"Entrypoint": spec.get("entrypoint"), "Cmd": spec.get("cmd"),
                          "Env": spec.get("env", ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"]),
                          "User": spec.get("user", ""), "WorkingDir": spec.get("workdir", "/")}.items() if v is not None},
@@ -65,7 +66,7 @@ def main(spec_path, out_path):
         manifest = {"schemaVersion": 2, "mediaType": "application/vnd.oci.image.manifest.v1+json",
                     "config": cfg, "layers": [lay]}
         man = blob(out, json.dumps(manifest, sort_keys=True).encode(), "application/vnd.oci.image.manifest.v1+json")
-        man["platform"] = {"architecture": "amd64", "os": "linux"}
+        man["platform"] = {"architecture": arch, "os": "linux"}
         man["annotations"] = {"io.containerd.image.name": spec["name"],
                               "org.opencontainers.image.ref.name": spec["name"].rsplit(":", 1)[1]}
         for name, data in (("oci-layout", b'{"imageLayoutVersion":"1.0.0"}'),

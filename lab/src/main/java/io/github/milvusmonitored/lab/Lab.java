@@ -40,6 +40,7 @@ public final class Lab implements AutoCloseable {
   private final PodServer pods;
   /** The real node; null when kwok fakes it. */
   private final RealNode node;
+  private Path labHome;
 
   private Lab(LabPrograms programs, LabNetwork network, Path work, ControlPlane controlPlane, PodServer pods,
       RealNode node) {
@@ -86,6 +87,7 @@ public final class Lab implements AutoCloseable {
         pods.start();
       }
       Lab lab = new Lab(programs, network, work, controlPlane, pods, node);
+      lab.labHome = labHome;
       LOG.info("lab: up in {} ms; kubeconfig {}; programs {}", (System.nanoTime() - t0) / 1_000_000,
           lab.kubeconfig(), programs.versions());
       return lab;
@@ -205,6 +207,16 @@ public final class Lab implements AutoCloseable {
   /** The pods the lab serves now, by namespace/name (none on a real node, whose kubelet runs them). */
   public List<String> servedPods() {
     return pods == null ? List.of() : List.copyOf(pods.served().keySet());
+  }
+
+  /** The real node's containerd socket (for {@code ctr --address}); fails when kwok fakes the node. */
+  public Path nodeContainerdSocket() {
+    return realNode().socket();
+  }
+
+  /** The folder of the real node's image archives ({@code images.list}: reference and archive per line). */
+  public Path nodeImages() {
+    return LabPrograms.printedFolder(labHome.resolve("build-images.sh"));
   }
 
   /** The real node, when the lab was started with one ({@code -Dlab.node=real}); fails otherwise. */
