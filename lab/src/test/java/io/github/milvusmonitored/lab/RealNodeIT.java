@@ -70,6 +70,20 @@ class RealNodeIT {
           .contains("prometheus=quay.io/prometheus/prometheus:v3.12.0",
               "config-reloader=quay.io/prometheus-operator/prometheus-config-reloader:v0.92.0");
 
+      // The network rule on the real node: the pods' routes lead into the lab range only, as the lab's own do.
+      Pod milvusPod = admin.pods().inNamespace(NAMESPACE).list().getItems().get(0);
+      String task = milvusPod.getStatus().getContainerStatuses().get(0).getContainerID()
+          .replaceFirst("^containerd://", "");
+      String pid = node.ctr(List.of("tasks", "ls")).output().lines().filter(l -> l.startsWith(task))
+          .map(l -> l.split("\\s+")[1]).findFirst().orElseThrow();
+      String podRoutes = NodeCommand.run(List.of("nsenter", "--net=/proc/" + pid + "/ns/net", "ip", "route", "show"),
+          Duration.ofSeconds(10)).output();
+      System.out.println("real node: routes of the Milvus pod " + milvusPod.getStatus().getPodIP() + ": "
+          + podRoutes.replace('\n', ';') + "; lab: " + lab.network().labRoutes().replace('\n', ';'));
+      assertThat(podRoutes).doesNotContain("default").contains(LabNetwork.LAB_RANGE + " via " + NodeFiles.POD_GATEWAY);
+      assertThat(lab.network().labRoutes()).doesNotContain("default");
+      assertThat(milvusPod.getStatus().getPodIP()).startsWith("198.19.0.");
+
       TargetStatus status = env.milvusMetrics().targetStatus();
       assertThat(status.state()).as(status.summary()).isEqualTo(TargetStatus.State.UP);
       PrometheusClient prometheus = env.prometheus();
