@@ -1,5 +1,6 @@
 package io.github.milvusmonitored;
 
+import io.github.milvusmonitored.internal.Checks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +16,7 @@ import io.github.milvusmonitored.diagnostics.EnvironmentDiagnostics;
 import io.github.milvusmonitored.diagnostics.internal.DiagnosticsErrors;
 import io.github.milvusmonitored.internal.KubeWaits;
 import io.github.milvusmonitored.metrics.MilvusSelector;
-import io.github.milvusmonitored.metrics.PrometheusClient;
+import io.github.milvusmonitored.prometheus.PrometheusClient;
 import io.github.milvusmonitored.milvus.internal.MilvusErrors;
 import io.github.milvusmonitored.stack.internal.KubePrometheusErrors;
 import java.net.ConnectException;
@@ -72,8 +73,9 @@ class MessageDurationsTest {
             + " causes: images that cannot be pulled, too little memory or CPU for the pods, or persistent volumes"
             + " that cannot be bound. Look with `kubectl -n milvus get pods,pvc` and `kubectl -n milvus describe"
             + " pods`.");
-    assertThat(MilvusErrors.notPositive("Ready timeout", Duration.ofMillis(-1500)))
-        .isEqualTo("Ready timeout must be positive but was -1.5 s. Give a duration greater than zero.");
+    assertThat(Checks.notPositive("Ready timeout", Duration.ofMillis(-1500)))
+        .isEqualTo("Ready timeout must be positive, got -1.5 s. Pass a duration longer than zero, such as"
+            + " Duration.ofSeconds(30).");
   }
 
   @Test
@@ -100,14 +102,18 @@ class MessageDurationsTest {
   @Test
   void settings_that_are_not_positive_are_refused_with_the_value_in_seconds() {
     assertThatThrownBy(() -> K3sClusterConfig.defaults().withStartupTimeout(Duration.ZERO))
-        .hasMessage("k3s startup timeout must be positive, got 0 s.");
+        .hasMessage("k3s startup timeout must be positive, got 0 s."
+            + " Pass a duration longer than zero, such as Duration.ofSeconds(30).");
     assertThatThrownBy(() -> PortForwards.of(client).withOpenTimeout(Duration.ofSeconds(-30)))
-        .hasMessage("Open timeout must be positive, got -30 s.");
+        .hasMessage("Open timeout must be positive, got -30 s."
+            + " Pass a duration longer than zero, such as Duration.ofSeconds(30).");
     assertThatThrownBy(() -> EnvironmentDiagnostics.builder(client).withStepTimeout(Duration.ZERO))
-        .hasMessage("Step timeout must be positive, got 0 s.");
+        .hasMessage("Step timeout must be positive, got 0 s."
+            + " Pass a duration longer than zero, such as Duration.ofSeconds(30).");
     DashboardAuditor auditor = DashboardAuditor.create(PrometheusClient.create(URI.create("http://127.0.0.1:9")),
         MilvusSelector.of("milvus", "my-release"));
     assertThatThrownBy(() -> auditor.withScrapeInterval(Duration.ofMillis(-250)))
-        .hasMessage("Scrape interval must be positive, got -0.25 s.");
+        .hasMessage("Scrape interval must be positive, got -0.25 s."
+            + " Pass a duration longer than zero, such as Duration.ofSeconds(30).");
   }
 }

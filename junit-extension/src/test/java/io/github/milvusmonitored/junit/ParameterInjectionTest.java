@@ -6,7 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.github.milvusmonitored.environment.MilvusEndpoint;
 import io.github.milvusmonitored.environment.MonitoredEnvironment;
 import io.github.milvusmonitored.metrics.MilvusMetrics;
-import io.github.milvusmonitored.metrics.PrometheusClient;
+import io.github.milvusmonitored.prometheus.PrometheusClient;
 import io.milvus.v2.client.MilvusClientV2;
 import java.time.Duration;
 import java.util.List;

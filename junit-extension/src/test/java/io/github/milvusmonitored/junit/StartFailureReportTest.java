@@ -2,10 +2,9 @@ package io.github.milvusmonitored.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.milvusmonitored.cluster.internal.ClusterErrors;
+import io.github.milvusmonitored.cluster.ClusterException;
 import io.github.milvusmonitored.environment.EnvironmentStartException;
 import io.github.milvusmonitored.milvus.MilvusReleaseException;
-import io.github.milvusmonitored.milvus.internal.MilvusErrors;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ConnectException;
@@ -43,8 +42,11 @@ class StartFailureReportTest {
   /** The library's failed Milvus phase: each wrapper repeats Helm's words, as the real exceptions do. */
   private static EnvironmentStartException milvusInstallTimedOut(Path reports) {
     IllegalStateException helm = new IllegalStateException("context deadline exceeded");
-    MilvusReleaseException release = new MilvusReleaseException(MilvusErrors.installFailed("my-release", "milvus",
-        Duration.ofMinutes(10), helm, MilvusErrors.failedReleaseRemoved("my-release")), helm);
+    MilvusReleaseException release = new MilvusReleaseException("Helm could not install Milvus release"
+        + " 'my-release' in namespace 'milvus' (waiting up to 600 s for readiness): context deadline exceeded. The"
+        + " half-installed release 'my-release' was uninstalled. Likely causes: images that cannot be pulled, too"
+        + " little memory or CPU for the pods, or persistent volumes that cannot be bound. Look with `kubectl -n"
+        + " milvus get pods,pvc` and `kubectl -n milvus describe pods`.", helm);
     Path diagnostics = reports.resolve("startup-failure");
     return new EnvironmentStartException("The monitored environment did not come up: phase 'Milvus ready' failed: "
         + release.getMessage()
@@ -93,8 +95,10 @@ class StartFailureReportTest {
   @Test
   void a_start_that_fails_before_its_phases_says_why_without_a_phase(@TempDir Path reports) {
     FakeEnvironmentFactory.reset(Duration.ZERO);
-    FakeEnvironmentFactory.failStartsWith(ClusterErrors.notAnswering("/home/ci/.kube/config", "https://10.0.0.1:6443/",
-        Duration.ofSeconds(15), new ConnectException("Connection refused")));
+    FakeEnvironmentFactory.failStartsWith(new ClusterException("The Kubernetes API server https://10.0.0.1:6443/"
+        + " (from /home/ci/.kube/config) refused the connection (connection refused): nothing listens at that address"
+        + " and port. Check that the cluster is running and reachable from here (kubectl cluster-info), and that the"
+        + " kubeconfig's credentials are current.", new ConnectException("Connection refused")));
 
     EngineExecutionResults results = EngineRuns.run(
         EngineRuns.host(Map.of("milvus.monitored.reportDirectory", reports.toString())), First.class);

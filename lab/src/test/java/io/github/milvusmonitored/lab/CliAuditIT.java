@@ -3,10 +3,8 @@ package io.github.milvusmonitored.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.github.milvusmonitored.cli.internal.AuditCommand;
-import io.github.milvusmonitored.cli.internal.CliTexts;
 import io.github.milvusmonitored.dashboard.DashboardAudit;
-import io.github.milvusmonitored.metrics.PrometheusClient;
+import io.github.milvusmonitored.prometheus.PrometheusClient;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,7 +67,7 @@ class CliAuditIT {
       // What the real Milvus 2.3.5 exposes decides: no milvus_build_info (the audit reads the release from the shape
       // of its metrics and says only the 2.6 catalogues list it), and milvus_proxy_tt_lag_ms is set (2.6.15 never
       // sets it).
-      assertThat(exit).as(printed).isEqualTo(AuditCommand.PANELS_WITHOUT_DATA);
+      assertThat(exit).as(printed).isEqualTo(4);
       assertThat(printed.lines().filter(l -> l.startsWith("Dashboard ")).toList()).as(printed).singleElement()
           .asString().matches("Dashboard 'Audit features' vs milvus/my-release: 14 panels, \\d+ with data,"
               + " \\d+ no data, 2 unknown metric, 1 error \\(14 queries in \\d+\\.\\d s\\)");
@@ -103,7 +101,7 @@ class CliAuditIT {
               + " catalogue, captured after traffic, lists it too |",
           "- Release: namespace milvus, instance my-release; Prometheus " + prometheusUrl);
 
-      up.stopUp("TERM", 15, CliTexts.STOPPED_BY_SIGTERM);
+      up.stopUp("TERM", 15, 143);
     }
 
     ClusterSnapshot after = FreshStartIT.awaitSettled(admin, before);

@@ -2,9 +2,8 @@ package io.github.milvusmonitored.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.milvusmonitored.cli.internal.UpSummary;
-import io.github.milvusmonitored.metrics.PrometheusClient;
-import io.github.milvusmonitored.metrics.Targets;
+import io.github.milvusmonitored.prometheus.PrometheusClient;
+import io.github.milvusmonitored.prometheus.Targets;
 import io.github.milvusmonitored.testing.SignalMasks;
 import java.io.IOException;
 import java.net.URI;
@@ -27,6 +26,8 @@ final class CliProcess implements AutoCloseable {
   static final Duration STOP_DEADLINE = Duration.ofSeconds(10);
   private static final String PROMETHEUS_LINE = "  Prometheus  ";
   private static final String MILVUS_LINE = "  Milvus      ";
+  /** The summary's last sentence, printed once 'up' is up. */
+  private static final String PORT_FORWARDS_OPEN = "The port-forwards stay open until Ctrl-C.";
 
   private final String command;
   private final Process process;
@@ -40,9 +41,16 @@ final class CliProcess implements AutoCloseable {
 
   /** Starts {@code MilvusMonitoredCli args...}; its output goes to {@code <work>/<command>-output.txt}. */
   static CliProcess start(Path work, List<String> args) throws IOException {
+    return start(work, List.of(), args);
+  }
+
+  /** {@link #start(Path, List)} with JVM options such as {@code -Djava.io.tmpdir=..}. */
+  static CliProcess start(Path work, List<String> jvmOptions, List<String> args) throws IOException {
     Files.createDirectories(work);
     List<String> line = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    line.addAll(jvmOptions);
+    line.addAll(List.of(
         "-Duser.home=" + work.resolve("home").toAbsolutePath(),
         "-Dorg.slf4j.simpleLogger.log.io.fabric8=warn",
         "-cp", System.getProperty("java.class.path"),
@@ -55,11 +63,34 @@ final class CliProcess implements AutoCloseable {
 
   /** {@code up} on the lab as an existing cluster from local inputs, the Milvus ServiceMonitor at 5 s. */
   static CliProcess up(Lab lab, Path work) throws IOException {
-    return start(work, List.of("up",
+    return up(lab, work, List.of());
+  }
+
+  /** {@link #up(Lab, Path)} with JVM options. */
+  static CliProcess up(Lab lab, Path work, List<String> jvmOptions) throws IOException {
+    return start(work, jvmOptions, List.of("up",
         "--kubeconfig=" + lab.kubeconfig(),
         "--kube-prometheus=" + LabConfigs.manifests(),
         "--local-chart=" + LabConfigs.chart(),
         "--profile=minimal", "--scrape-interval=5s", "--scrape-timeout=3s"));
+  }
+
+  /** Waits until the process printed a line containing {@code text}; fails when it exits or time runs out first. */
+  String awaitPrinted(String text, Duration timeout) throws IOException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      String printed = output();
+      if (printed.contains(text)) {
+        return printed;
+      }
+      if (!process.isAlive()) {
+        throw new AssertionError("'" + command + "' exited with " + process.exitValue() + " before printing '" + text
+            + "'; it printed:\n" + printed);
+      }
+      LabProcess.sleep(Duration.ofMillis(200));
+    }
+    throw new AssertionError("'" + command + "' did not print '" + text + "' within " + timeout.toSeconds()
+        + " s; it printed:\n" + output());
   }
 
   /** Waits for the summary's last line; fails with what was printed when the process exits or time runs out. */
@@ -67,7 +98,7 @@ final class CliProcess implements AutoCloseable {
     long deadline = System.nanoTime() + UP_DEADLINE.toNanos();
     while (System.nanoTime() < deadline) {
       String printed = output();
-      if (printed.contains(UpSummary.PORT_FORWARDS_OPEN)) {
+      if (printed.contains(PORT_FORWARDS_OPEN)) {
         return printed;
       }
       if (!process.isAlive()) {

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.github.milvusmonitored.cli.internal.CliTexts;
-import io.github.milvusmonitored.metrics.PrometheusClient;
-import io.github.milvusmonitored.metrics.Targets;
+import io.github.milvusmonitored.prometheus.PrometheusClient;
+import io.github.milvusmonitored.prometheus.Targets;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,7 +44,7 @@ class CliUpIT {
           Duration.ofMinutes(1));
       assertThat(milvus.scrapeInterval()).contains(Duration.ofSeconds(5));
 
-      up.stopUp("INT", 2, CliTexts.STOPPED_BY_SIGINT);
+      up.stopUp("INT", 2, 130);
     }
 
     ClusterSnapshot after = FreshStartIT.awaitSettled(admin, before);

@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.APIGroup;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GroupVersionForDiscovery;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.github.milvusmonitored.stack.internal.Concurrently;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -35,13 +34,40 @@ record ClusterSnapshot(Set<String> objects) {
       groupVersions.add(preferred.getGroupVersion());
     }
     // About 60 kinds on the lab: listed four at a time, as a test waits for a cluster to settle many times over.
-    List<List<String[]>> kinds = Concurrently.map(groupVersions,
+    List<List<String[]>> kinds = inParallel(groupVersions,
         groupVersion -> retryingClosedConnections(() -> listableKinds(client, groupVersion)));
-    List<List<String>> listed = Concurrently.map(kinds.stream().flatMap(List::stream).toList(),
+    List<List<String>> listed = inParallel(kinds.stream().flatMap(List::stream).toList(),
         kind -> retryingClosedConnections(() -> objects(client, kind[0], kind[1], labels)));
     Set<String> objects = new TreeSet<>();
     listed.forEach(objects::addAll);
     return new ClusterSnapshot(objects);
+  }
+
+  /** {@code call} on every input, four at a time, results in input order; the first failure is thrown. */
+  private static <T, R> List<R> inParallel(List<T> inputs, java.util.function.Function<T, R> call) {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
+      Thread t = new Thread(r, "lab-snapshot");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<java.util.concurrent.Future<R>> futures = new ArrayList<>();
+      inputs.forEach(input -> futures.add(pool.submit(() -> call.apply(input))));
+      List<R> results = new ArrayList<>();
+      for (java.util.concurrent.Future<R> f : futures) {
+        try {
+          results.add(f.get());
+        } catch (java.util.concurrent.ExecutionException e) {
+          throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+      }
+      return results;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while taking a cluster snapshot", e);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** The listable kinds of {@code groupVersion} but the ignored ones, as {@code {groupVersion, kind}}. */

@@ -6,8 +6,8 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.github.milvusmonitored.environment.MonitoredEnvironment;
 import io.github.milvusmonitored.environment.MonitoredEnvironments;
-import io.github.milvusmonitored.metrics.InstantVector;
-import io.github.milvusmonitored.metrics.PrometheusClient;
+import io.github.milvusmonitored.prometheus.InstantVector;
+import io.github.milvusmonitored.prometheus.PrometheusClient;
 import io.github.milvusmonitored.metrics.TargetStatus;
 import java.net.URI;
 import java.net.http.HttpClient;

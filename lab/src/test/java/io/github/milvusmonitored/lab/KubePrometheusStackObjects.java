@@ -12,7 +12,6 @@ import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.github.milvusmonitored.internal.KubeWaits;
 import io.github.milvusmonitored.stack.KubePrometheusManifests;
 import io.github.milvusmonitored.stack.ManifestFile;
 import io.github.milvusmonitored.stack.ManifestSource;
@@ -20,6 +19,7 @@ import io.github.milvusmonitored.stack.StackProfile;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 
 /**
@@ -152,8 +152,12 @@ final class KubePrometheusStackObjects {
         .withSelector(Map.of("app.kubernetes.io/name", "prometheus", "operator.prometheus.io/name", PROMETHEUS))
         .endSpec().build());
 
-    KubeWaits.deploymentReady(admin, NAMESPACE, OPERATOR, Duration.ofMinutes(1));
-    KubeWaits.statefulSetReady(admin, NAMESPACE, "prometheus-" + PROMETHEUS, 1, Duration.ofMinutes(1));
+    admin.apps().deployments().inNamespace(NAMESPACE).withName(OPERATOR)
+        .waitUntilCondition(d -> d != null && d.getStatus() != null && d.getStatus().getAvailableReplicas() != null
+            && d.getStatus().getAvailableReplicas() >= 1, 1, TimeUnit.MINUTES);
+    admin.apps().statefulSets().inNamespace(NAMESPACE).withName("prometheus-" + PROMETHEUS)
+        .waitUntilCondition(s -> s != null && s.getStatus() != null && s.getStatus().getReadyReplicas() != null
+            && s.getStatus().getReadyReplicas() >= 1, 1, TimeUnit.MINUTES);
   }
 
   private static void apply(KubernetesClient admin, HasMetadata r) {

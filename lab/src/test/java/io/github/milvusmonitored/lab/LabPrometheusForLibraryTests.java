@@ -7,7 +7,7 @@ import org.junit.platform.launcher.LauncherSessionListener;
 /**
  * Points the library's own Prometheus integration tests at the lab's Prometheus 3.12 instead of the one on the
  * {@code PATH}: the lab module's {@code library-its-on-prometheus-3.12} execution runs those tests from the
- * library's test jar with system property {@code lab.prometheus-for-library-tests=true}, and this sets
+ * test-support module's test jar with system property {@code lab.prometheus-for-library-tests=true}, and this sets
  * {@code prometheus.bin} to the lab's checked {@code prometheus} before any test starts its server.
  *
  * <p>Inert in every other test run: it acts only when that property is {@code true}.

@@ -4,11 +4,11 @@ import static io.github.milvusmonitored.assertions.MetricAssertions.assertThatMe
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.milvusmonitored.catalogue.MilvusVersion;
 import io.github.milvusmonitored.environment.MonitoredEnvironment;
 import io.github.milvusmonitored.environment.MonitoredEnvironments;
 import io.github.milvusmonitored.metrics.DetectedVersion;
 import io.github.milvusmonitored.metrics.MilvusMetrics;
-import io.github.milvusmonitored.metrics.MilvusVersion;
 import io.github.milvusmonitored.metrics.QueryType;
 import io.github.milvusmonitored.metrics.RequestCounts;
 import io.github.milvusmonitored.metrics.RequestStatus;

@@ -1,10 +1,11 @@
 package io.github.milvusmonitored.access;
 
+import io.github.milvusmonitored.internal.Checks;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.github.milvusmonitored.access.internal.Fabric8ForwardOpener;
 import io.github.milvusmonitored.access.internal.ForwardOpener;
 import io.github.milvusmonitored.access.internal.ReconnectingForward;
-import io.github.milvusmonitored.metrics.internal.PrometheusErrors;
+import io.github.milvusmonitored.prometheus.internal.PrometheusErrors;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -40,13 +41,13 @@ public final class PortForwards {
 
   /** How often each forward is checked (default 2 s). */
   public PortForwards withCheckInterval(Duration interval) {
-    this.checkInterval = positive("Check interval", interval);
+    this.checkInterval = Checks.positive("Check interval", interval);
     return this;
   }
 
   /** How long the first open may retry, e.g. while no pod is Ready yet (default 30 s). */
   public PortForwards withOpenTimeout(Duration timeout) {
-    this.openTimeout = positive("Open timeout", timeout);
+    this.openTimeout = Checks.positive("Open timeout", timeout);
     return this;
   }
 
@@ -84,12 +85,5 @@ public final class PortForwards {
   /** Milvus's gRPC port 19530 of the release's Service, e.g. {@code milvus("milvus", "my-release-milvus")}. */
   public ForwardedPort milvus(String namespace, String service) {
     return open(ForwardTarget.milvus(namespace, service));
-  }
-
-  private static Duration positive(String what, Duration d) {
-    if (d == null || d.isZero() || d.isNegative()) {
-      throw new IllegalArgumentException(what + " must be positive, got " + PrometheusErrors.text(d) + ".");
-    }
-    return d;
   }
 }

@@ -1,8 +1,7 @@
 package io.github.milvusmonitored.access;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.github.milvusmonitored.metrics.PrometheusTransport;
-import io.github.milvusmonitored.metrics.internal.JdkHttpTransport;
+import io.github.milvusmonitored.prometheus.PrometheusTransport;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -49,7 +48,7 @@ public final class ProxyThenForwardTransport implements PrometheusTransport, Aut
       String portName, ForwardTarget target) {
     return new ProxyThenForwardTransport(ServiceProxyTransport.of(client, namespace, service, portName), target, () -> {
       ForwardedPort port = PortForwards.of(client).open(target);
-      return new Fallback(new JdkHttpTransport(port.uri(), Duration.ofSeconds(10)), port);
+      return new Fallback(PrometheusTransport.http(port.uri(), Duration.ofSeconds(10)), port);
     });
   }
 

@@ -1,5 +1,6 @@
 package io.github.milvusmonitored.access;
 
+import io.github.milvusmonitored.time.MonitoredDuration;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.RequestConfigBuilder;
 import io.fabric8.kubernetes.client.http.AsyncBody;
@@ -8,10 +9,9 @@ import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
 import io.github.milvusmonitored.access.internal.NetworkPolicies;
 import io.github.milvusmonitored.access.internal.ServiceProxyErrors;
-import io.github.milvusmonitored.metrics.PrometheusClient;
-import io.github.milvusmonitored.metrics.PrometheusResponseTooLargeException;
-import io.github.milvusmonitored.metrics.PrometheusTransport;
-import io.github.milvusmonitored.metrics.internal.PrometheusErrors;
+import io.github.milvusmonitored.prometheus.PrometheusClient;
+import io.github.milvusmonitored.prometheus.PrometheusResponseTooLargeException;
+import io.github.milvusmonitored.prometheus.PrometheusTransport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -106,7 +106,7 @@ public final class ServiceProxyTransport implements PrometheusTransport {
         throw new ServiceProxyUnreachableException(ServiceProxyErrors.noAnswer(target(), timeout, policies));
       }
       throw new HttpTimeoutException("no complete answer (headers and body) from " + base + path + " within "
-          + PrometheusErrors.text(timeout));
+          + MonitoredDuration.humanText(timeout));
     } catch (InterruptedException e) {
       exchange.cancel(true);
       if (response != null) {

@@ -1,10 +1,11 @@
 package io.github.milvusmonitored.assertions;
 
+import io.github.milvusmonitored.internal.Checks;
 import io.github.milvusmonitored.assertions.internal.AlertMessages;
-import io.github.milvusmonitored.metrics.Alert;
-import io.github.milvusmonitored.metrics.PrometheusClient;
-import io.github.milvusmonitored.metrics.PrometheusUnavailableException;
-import io.github.milvusmonitored.metrics.Rules;
+import io.github.milvusmonitored.prometheus.Alert;
+import io.github.milvusmonitored.prometheus.PrometheusClient;
+import io.github.milvusmonitored.prometheus.PrometheusUnavailableException;
+import io.github.milvusmonitored.prometheus.Rules;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,13 +64,13 @@ public final class AlertAssert {
 
   /** Re-asks until the assertion holds, for at most {@code timeout}. */
   public AlertAssert eventually(Duration timeout) {
-    requirePositive("eventually(...) timeout", timeout);
+    Checks.positive("eventually(...) timeout", timeout);
     return new AlertAssert(prometheus, alertName, labels, timeout, pollInterval);
   }
 
   /** How often to ask while waiting (default 500 ms). */
   public AlertAssert withPollInterval(Duration interval) {
-    requirePositive("Poll interval", interval);
+    Checks.positive("Poll interval", interval);
     return new AlertAssert(prometheus, alertName, labels, timeout, interval);
   }
 
@@ -140,12 +141,5 @@ public final class AlertAssert {
   private boolean matches(Alert alert) {
     return labels.entrySet().stream().allMatch(l -> alert.labels().find(l.getKey()).filter(l.getValue()::equals)
         .isPresent());
-  }
-
-  private static void requirePositive(String what, Duration d) {
-    if (d == null || d.isZero() || d.isNegative()) {
-      throw new IllegalArgumentException(what + " must be positive, got " + d
-          + ". Example: eventually(Duration.ofMinutes(2)).");
-    }
   }
 }

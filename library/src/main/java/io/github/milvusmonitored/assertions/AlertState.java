@@ -1,6 +1,6 @@
 package io.github.milvusmonitored.assertions;
 
-import io.github.milvusmonitored.metrics.Alert;
+import io.github.milvusmonitored.prometheus.Alert;
 import java.util.Collection;
 import java.util.Locale;
 

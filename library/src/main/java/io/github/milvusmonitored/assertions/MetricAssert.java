@@ -1,13 +1,13 @@
 package io.github.milvusmonitored.assertions;
 
+import io.github.milvusmonitored.internal.Checks;
 import io.github.milvusmonitored.assertions.internal.AbsenceWatch;
 import io.github.milvusmonitored.assertions.internal.AssertionMessages;
 import io.github.milvusmonitored.assertions.internal.Expectation;
-import io.github.milvusmonitored.metrics.InstantVector;
+import io.github.milvusmonitored.prometheus.InstantVector;
 import io.github.milvusmonitored.metrics.MilvusMetrics;
-import io.github.milvusmonitored.metrics.PrometheusClient;
-import io.github.milvusmonitored.metrics.PrometheusUnavailableException;
-import io.github.milvusmonitored.metrics.internal.PrometheusErrors;
+import io.github.milvusmonitored.prometheus.PrometheusClient;
+import io.github.milvusmonitored.prometheus.PrometheusUnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +15,8 @@ import java.util.function.DoublePredicate;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
+import io.github.milvusmonitored.prometheus.SampleValues;
+import java.util.Objects;
 
 /**
  * Assertions on the answer to one PromQL expression, checked once or, with {@link #eventually},
@@ -41,10 +43,8 @@ public final class MetricAssert {
 
   private MetricAssert(PrometheusClient prometheus, MilvusMetrics milvus, String promql, Duration timeout,
       Duration pollInterval, Mode mode) {
-    if (promql == null || promql.isBlank()) {
-      throw PrometheusErrors.blankQuery();
-    }
-    this.prometheus = java.util.Objects.requireNonNull(prometheus, "prometheus");
+    Checks.promql(promql);
+    this.prometheus = Objects.requireNonNull(prometheus, "prometheus");
     this.milvus = milvus;
     this.promql = promql;
     this.timeout = timeout;
@@ -54,13 +54,13 @@ public final class MetricAssert {
 
   /** Re-asks until the assertion holds, for at most {@code timeout}. */
   public MetricAssert eventually(Duration timeout) {
-    requirePositive("eventually(...) timeout", timeout);
+    Checks.positive("eventually(...) timeout", timeout);
     return new MetricAssert(prometheus, milvus, promql, timeout, pollInterval, mode);
   }
 
   /** How often to ask while waiting (default 200 ms). */
   public MetricAssert withPollInterval(Duration interval) {
-    requirePositive("Poll interval", interval);
+    Checks.positive("Poll interval", interval);
     return new MetricAssert(prometheus, milvus, promql, timeout, interval, mode);
   }
 
@@ -233,14 +233,7 @@ public final class MetricAssert {
     }
   }
 
-  private static void requirePositive(String what, Duration d) {
-    if (d == null || d.isZero() || d.isNegative()) {
-      throw new IllegalArgumentException(what + " must be positive, got " + PrometheusErrors.text(d)
-          + ". Example: eventually(Duration.ofSeconds(30)).");
-    }
-  }
-
   private static String fmt(double d) {
-    return io.github.milvusmonitored.metrics.SampleValues.format(d);
+    return SampleValues.format(d);
   }
 }

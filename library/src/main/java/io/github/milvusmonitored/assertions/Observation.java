@@ -1,6 +1,6 @@
 package io.github.milvusmonitored.assertions;
 
-import io.github.milvusmonitored.metrics.InstantVector;
+import io.github.milvusmonitored.prometheus.InstantVector;
 import java.time.Instant;
 import java.util.Optional;
 

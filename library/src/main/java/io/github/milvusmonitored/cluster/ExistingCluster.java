@@ -1,6 +1,7 @@
 package io.github.milvusmonitored.cluster;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.github.milvusmonitored.cluster.internal.KubeconfigPrecheck;
 import io.github.milvusmonitored.cluster.internal.KubeconfigSelection;
 import io.github.milvusmonitored.cluster.internal.Kubeconfigs;
 import io.github.milvusmonitored.internal.LeftoverFiles;
@@ -53,6 +54,17 @@ public final class ExistingCluster implements KubernetesCluster {
    */
   public static ExistingCluster connect(Path path, String context) {
     return connect(List.of(path), context);
+  }
+
+  /**
+   * Checks, offline and before anything is installed, that {@code kubeconfig} exists, parses and holds
+   * {@code context} (its current context when null); {@link #connect(Path, String)} then only has the
+   * API server left to fail on.
+   *
+   * @throws ClusterException naming the file and what is wrong with it, without quoting its content
+   */
+  public static void checkKubeconfig(Path kubeconfig, String context) {
+    KubeconfigPrecheck.check(kubeconfig, context);
   }
 
   /**

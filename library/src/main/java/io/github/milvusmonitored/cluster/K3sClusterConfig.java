@@ -1,12 +1,15 @@
 package io.github.milvusmonitored.cluster;
 
-import io.github.milvusmonitored.metrics.internal.PrometheusErrors;
+import io.github.milvusmonitored.internal.Checks;
+import io.github.milvusmonitored.prometheus.internal.PrometheusErrors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * How to start k3s in Docker.
@@ -44,9 +47,7 @@ public record K3sClusterConfig(String image, boolean reuse, boolean sharedRootMo
       throw new IllegalArgumentException("k3s image must be a rancher/k3s image reference such as "
           + DEFAULT_IMAGE + " (or a mirror of it), got '" + image + "'.");
     }
-    if (startupTimeout == null || startupTimeout.isZero() || startupTimeout.isNegative()) {
-      throw new IllegalArgumentException("k3s startup timeout must be positive, got " + PrometheusErrors.text(startupTimeout) + ".");
-    }
+    Checks.positive("k3s startup timeout", startupTimeout);
     imageArchives = List.copyOf(imageArchives == null ? List.of() : imageArchives);
     for (Path archive : imageArchives) {
       String name = archive.getFileName() == null ? "" : archive.getFileName().toString();
@@ -114,7 +115,7 @@ public record K3sClusterConfig(String image, boolean reuse, boolean sharedRootMo
 
   /** Whether the image's kubelet has {@code --fail-cgroupv1}: Kubernetes 1.31 or later, or a tag we cannot read. */
   boolean knowsFailCgroupV1Flag() {
-    java.util.regex.Matcher version = java.util.regex.Pattern.compile(":v?(\\d+)\\.(\\d+)[^/]*$")
+    Matcher version = Pattern.compile(":v?(\\d+)\\.(\\d+)[^/]*$")
         .matcher(image.replaceFirst("@sha256:[0-9a-f]{64}$", ""));
     if (!version.find()) {
       return true;

@@ -1,5 +1,6 @@
 package io.github.milvusmonitored.dashboard;
 
+import io.github.milvusmonitored.dashboard.internal.DashboardErrors;
 import io.github.milvusmonitored.dashboard.internal.HtmlReport;
 import io.github.milvusmonitored.dashboard.internal.MarkdownReport;
 import io.github.milvusmonitored.metrics.MilvusSelector;
@@ -52,6 +53,14 @@ public record DashboardAudit(GrafanaDashboard dashboard, MilvusSelector release,
   /** How many panels are in {@code state}. */
   public long count(QueryState state) {
     return panels.stream().filter(p -> p.state() == state).count();
+  }
+
+  /**
+   * The sentence the reports print when the dashboard has no panel with a visible Prometheus query, so
+   * there was nothing to audit.
+   */
+  public String nothingToAuditText() {
+    return DashboardErrors.noPrometheusPanels(dashboard.title(), dashboard.origin(), dashboard.otherPanels());
   }
 
   /** How many queries were evaluated. */

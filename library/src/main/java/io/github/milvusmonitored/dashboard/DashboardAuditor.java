@@ -1,16 +1,19 @@
 package io.github.milvusmonitored.dashboard;
 
+import io.github.milvusmonitored.catalogue.MetricCatalogue;
 import io.github.milvusmonitored.dashboard.internal.AuditWindow;
 import io.github.milvusmonitored.dashboard.internal.DashboardErrors;
+import io.github.milvusmonitored.dashboard.internal.GrafanaDurations;
 import io.github.milvusmonitored.dashboard.internal.NoDataExplainer;
 import io.github.milvusmonitored.dashboard.internal.QueryEvaluator;
 import io.github.milvusmonitored.dashboard.internal.VariableResolver;
+import io.github.milvusmonitored.internal.Checks;
+import io.github.milvusmonitored.internal.DaemonThreads;
 import io.github.milvusmonitored.metrics.MilvusMetrics;
 import io.github.milvusmonitored.metrics.MilvusSelector;
-import io.github.milvusmonitored.metrics.PrometheusClient;
-import io.github.milvusmonitored.metrics.PrometheusException;
-import io.github.milvusmonitored.metrics.internal.MetricCatalogue;
-import io.github.milvusmonitored.metrics.internal.PrometheusErrors;
+import io.github.milvusmonitored.prometheus.PrometheusClient;
+import io.github.milvusmonitored.prometheus.PrometheusException;
+import io.github.milvusmonitored.prometheus.internal.PrometheusErrors;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,10 +26,12 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.github.milvusmonitored.catalogue.MilvusVersion;
+import io.github.milvusmonitored.metrics.DetectedVersion;
+import java.util.Optional;
 
 /**
  * Audits a Grafana dashboard against one Milvus release: which panels show data, and why the others
@@ -91,9 +96,24 @@ public final class DashboardAuditor {
     return milvus.imageTag().map(auditor::withImageTag).orElse(auditor);
   }
 
+  /**
+   * Reads a duration as Grafana writes a time range or an interval: {@code 30s}, {@code 15m},
+   * {@code 1h30m}, {@code 500ms}, units y w d h m s ms; a bare number counts as seconds. For
+   * {@link #withTimeRange} and {@link #withScrapeInterval} from text, e.g. a command-line option:
+   * <pre>{@code
+   * auditor.withTimeRange(DashboardAuditor.parseDuration("1h"));
+   * }</pre>
+   *
+   * @throws IllegalArgumentException naming the text when it is not such a duration or too long to
+   *     count in milliseconds
+   */
+  public static Duration parseDuration(String text) {
+    return GrafanaDurations.parse(text);
+  }
+
   /** Evaluates the last {@code range} instead of the dashboard's own time range. */
   public DashboardAuditor withTimeRange(Duration range) {
-    requirePositive("Time range", range);
+    Checks.positive("Time range", range);
     return new DashboardAuditor(prometheus, release, range, maxDataPoints, scrapeInterval, bindings, parallelism,
         imageTag);
   }
@@ -112,7 +132,7 @@ public final class DashboardAuditor {
    * {@code $__rate_interval} (default 15 s, Grafana's default for a Prometheus data source).
    */
   public DashboardAuditor withScrapeInterval(Duration interval) {
-    requirePositive("Scrape interval", interval);
+    Checks.positive("Scrape interval", interval);
     return new DashboardAuditor(prometheus, release, timeRange, maxDataPoints, interval, bindings, parallelism,
         imageTag);
   }
@@ -150,7 +170,7 @@ public final class DashboardAuditor {
    * @throws IllegalArgumentException when the tag names no Milvus release
    */
   public DashboardAuditor withImageTag(String tag) {
-    io.github.milvusmonitored.metrics.MilvusVersion.parse(tag);
+    MilvusVersion.parse(tag);
     return new DashboardAuditor(prometheus, release, timeRange, maxDataPoints, scrapeInterval, bindings, parallelism,
         tag);
   }
@@ -186,24 +206,20 @@ public final class DashboardAuditor {
   }
 
   /** The release scraped, or empty when nothing tells (no Milvus metric yet): then the 2.6.15 catalogue explains. */
-  private java.util.Optional<io.github.milvusmonitored.metrics.DetectedVersion> milvusVersion() {
+  private Optional<DetectedVersion> milvusVersion() {
     MilvusMetrics milvus = MilvusMetrics.of(prometheus, release);
     try {
       var version = (imageTag == null ? milvus : milvus.withImageTag(imageTag)).milvusVersion();
       LOG.info("Explaining empty panels for {}", DashboardErrors.scrapedVersion(version));
-      return java.util.Optional.of(version);
+      return Optional.of(version);
     } catch (PrometheusException e) {
       LOG.info("Explaining empty panels with the Milvus {} catalogue: {}", MetricCatalogue.VERSION, e.getMessage());
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 
   private List<PanelAudit> run(GrafanaDashboard dashboard, QueryEvaluator evaluator) {
-    ExecutorService pool = Executors.newFixedThreadPool(parallelism, r -> {
-      Thread t = new Thread(r, "milvus-monitored-dashboard-audit");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool = DaemonThreads.pool("milvus-monitored-dashboard-audit", parallelism);
     try {
       List<List<Future<QueryAudit>>> futures = new ArrayList<>();
       for (DashboardPanel panel : dashboard.panels()) {
@@ -230,12 +246,6 @@ public final class DashboardAuditor {
       throw new IllegalStateException(e.getCause());
     } finally {
       pool.shutdownNow();
-    }
-  }
-
-  private static void requirePositive(String what, Duration d) {
-    if (d == null || d.isZero() || d.isNegative()) {
-      throw new IllegalArgumentException(what + " must be positive, got " + PrometheusErrors.text(d) + ".");
     }
   }
 }

@@ -1,6 +1,6 @@
 package io.github.milvusmonitored.dashboard;
 
-import io.github.milvusmonitored.metrics.RangeSeries;
+import io.github.milvusmonitored.prometheus.RangeSeries;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

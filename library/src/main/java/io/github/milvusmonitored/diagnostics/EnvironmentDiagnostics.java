@@ -1,5 +1,6 @@
 package io.github.milvusmonitored.diagnostics;
 
+import io.github.milvusmonitored.internal.Checks;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.RequestConfigBuilder;
 import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
@@ -15,8 +16,8 @@ import io.github.milvusmonitored.diagnostics.internal.PrometheusTargetsCollector
 import io.github.milvusmonitored.diagnostics.internal.StepRunner;
 import io.github.milvusmonitored.diagnostics.internal.SummaryWriter;
 import io.github.milvusmonitored.metrics.MilvusSelector;
-import io.github.milvusmonitored.metrics.PrometheusClient;
-import io.github.milvusmonitored.metrics.internal.PrometheusErrors;
+import io.github.milvusmonitored.prometheus.PrometheusClient;
+import io.github.milvusmonitored.prometheus.internal.PrometheusErrors;
 import io.github.milvusmonitored.milvus.MilvusReleaseStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,6 +28,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import io.github.milvusmonitored.metrics.ServiceMonitorSelection;
+import java.util.Collection;
 
 /**
  * Writes what is needed to understand a failed run into a folder: pods, events, the Helm release,
@@ -114,7 +117,7 @@ public final class EnvironmentDiagnostics {
     private Supplier<MilvusReleaseStatus> releaseStatus;
     private Supplier<String> valuesYaml;
     private MilvusSelector selector;
-    private io.github.milvusmonitored.metrics.ServiceMonitorSelection selection;
+    private ServiceMonitorSelection selection;
     private List<String> components = List.of();
     private int tailLines = 200;
     private Duration stepTimeout = Duration.ofSeconds(15);
@@ -161,7 +164,7 @@ public final class EnvironmentDiagnostics {
      * How to tell whether a Prometheus resource selects the release's ServiceMonitor, so that a missing scrape job is
      * explained by the selector that excludes it ({@code TargetStatus.State.NOT_SELECTED}).
      */
-    public Builder withServiceMonitorSelection(io.github.milvusmonitored.metrics.ServiceMonitorSelection selection) {
+    public Builder withServiceMonitorSelection(ServiceMonitorSelection selection) {
       this.selection = selection;
       return this;
     }
@@ -170,7 +173,7 @@ public final class EnvironmentDiagnostics {
      * The Milvus components whose targets to explain one by one, e.g.
      * {@code MilvusProfile.CLUSTER.components()}; by default only the release as a whole.
      */
-    public Builder withMilvusComponents(java.util.Collection<String> components) {
+    public Builder withMilvusComponents(Collection<String> components) {
       this.components = List.copyOf(components);
       return this;
     }
@@ -186,25 +189,18 @@ public final class EnvironmentDiagnostics {
 
     /** Deadline of each step and of each API call (default 15 s). */
     public Builder withStepTimeout(Duration timeout) {
-      this.stepTimeout = positive("Step timeout", timeout);
+      this.stepTimeout = Checks.positive("Step timeout", timeout);
       return this;
     }
 
     /** Budget for the whole run (default 2 min); steps that find it spent are skipped and say so. */
     public Builder withTotalTimeout(Duration timeout) {
-      this.totalTimeout = positive("Total timeout", timeout);
+      this.totalTimeout = Checks.positive("Total timeout", timeout);
       return this;
     }
 
     public EnvironmentDiagnostics build() {
       return new EnvironmentDiagnostics(this);
-    }
-
-    private static Duration positive(String what, Duration d) {
-      if (d == null || d.isZero() || d.isNegative()) {
-        throw new IllegalArgumentException(what + " must be positive, got " + PrometheusErrors.text(d) + ".");
-      }
-      return d;
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.github.milvusmonitored.environment;
 
-import io.github.milvusmonitored.metrics.internal.PrometheusErrors;
+import io.github.milvusmonitored.internal.Checks;
+import io.github.milvusmonitored.prometheus.internal.PrometheusErrors;
 import io.github.milvusmonitored.milvus.MilvusReleaseConfig;
 import io.github.milvusmonitored.stack.ManifestSource;
 import io.github.milvusmonitored.stack.StackProfile;
@@ -52,8 +53,8 @@ public record EnvironmentConfig(
     Objects.requireNonNull(stackProfile, "stackProfile");
     Objects.requireNonNull(manifests, "manifests");
     Objects.requireNonNull(milvus, "milvus");
-    requirePositive("stackReadyTimeout", stackReadyTimeout);
-    requirePositive("firstSampleTimeout", firstSampleTimeout);
+    Checks.positive("stackReadyTimeout", stackReadyTimeout);
+    Checks.positive("firstSampleTimeout", firstSampleTimeout);
     Objects.requireNonNull(reportDirectory, "reportDirectory");
     Objects.requireNonNull(stack, "stack");
   }
@@ -128,12 +129,5 @@ public record EnvironmentConfig(
   public EnvironmentConfig withStack(StackMode value) {
     return new EnvironmentConfig(cluster, stackProfile, manifests, milvus, stackReadyTimeout, firstSampleTimeout,
         keepOnFailure, keepInstalled, reportDirectory, preloadImages, rbacPatch, value);
-  }
-
-  private static void requirePositive(String name, Duration d) {
-    if (d == null || d.isZero() || d.isNegative()) {
-      throw new IllegalArgumentException(name + " must be positive, got " + PrometheusErrors.text(d)
-          + ". Nothing waits without a deadline: pass for example Duration.ofMinutes(5).");
-    }
   }
 }

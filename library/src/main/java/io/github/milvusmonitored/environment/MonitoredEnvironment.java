@@ -2,7 +2,7 @@ package io.github.milvusmonitored.environment;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.github.milvusmonitored.metrics.MilvusMetrics;
-import io.github.milvusmonitored.metrics.PrometheusClient;
+import io.github.milvusmonitored.prometheus.PrometheusClient;
 import io.github.milvusmonitored.stack.AppliedRules;
 import java.net.URI;
 import java.nio.file.Path;

@@ -5,9 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Runs the readiness phases one after another, logging each start and end with elapsed time, and
@@ -25,6 +28,7 @@ public final class PhaseClock {
 
   private final List<PhaseTiming> phases = new ArrayList<>();
   private final long origin = System.nanoTime();
+  private volatile String stopReason;
 
   /**
    * Runs {@code work} as phase {@code name}; {@code awaiting} says in words what it waits for.
@@ -33,6 +37,12 @@ public final class PhaseClock {
   public <T> T run(String name, String awaiting, Supplier<T> work) {
     Instant started = Instant.now();
     long t0 = System.nanoTime();
+    String stop = stopReason;
+    if (stop != null) {
+      record(new PhaseTiming(name, started, Duration.ZERO, PhaseTiming.Outcome.FAILED, "not started: " + stop));
+      LOG.warn("[{}] not started: {}", name, stop);
+      throw new CancellationException("Phase '" + name + "' was not started: " + stop + ".");
+    }
     LOG.info("[{}] started at +{}s: {}", name, seconds(t0 - origin), awaiting);
     try {
       T result = work.get();
@@ -47,6 +57,14 @@ public final class PhaseClock {
       LOG.warn("[{}] failed after {}s: {}", name, seconds(took.toNanos()), why);
       throw e;
     }
+  }
+
+  /**
+   * Makes every phase that starts from now on fail at once with a {@link CancellationException}
+   * naming {@code reason}; phases already running finish as they would.
+   */
+  public void stopBeforeNextPhase(String reason) {
+    stopReason = Objects.requireNonNull(reason, "reason");
   }
 
   /** Runs a phase that returns nothing. */
@@ -73,6 +91,6 @@ public final class PhaseClock {
   }
 
   private static String seconds(long nanos) {
-    return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);
+    return String.format(Locale.ROOT, "%.1f", nanos / 1e9);
   }
 }

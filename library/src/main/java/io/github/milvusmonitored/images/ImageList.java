@@ -1,7 +1,6 @@
 package io.github.milvusmonitored.images;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.github.milvusmonitored.images.internal.ImageListArguments;
 import io.github.milvusmonitored.images.internal.OperatorImages;
 import io.github.milvusmonitored.images.internal.WorkloadImages;
 import io.github.milvusmonitored.milvus.MilvusHelmRelease;
@@ -33,8 +32,9 @@ import java.util.TreeSet;
  * list.names();       // e.g. for docker pull
  * list.podImages();   // for ImagePreloader: all but the k3s node image
  * }</pre>
- * From the command line: {@code java -cp <classpath> io.github.milvusmonitored.images.ImageList
- * --milvus-profile=one_pod --stack-profile=minimal}; {@code --help} lists the options.
+ * From the command line (the {@code milvus-monitored-cli} jar): {@code java -jar
+ * milvus-monitored-cli-<version>.jar images --milvus-profile=one_pod --stack-profile=minimal};
+ * {@code images --help} lists the options.
  */
 public final class ImageList {
 
@@ -104,18 +104,6 @@ public final class ImageList {
       out.append(String.format("%-" + width + "s  # %s%n", image.image(), String.join("; ", image.neededBy())));
     }
     return out.toString();
-  }
-
-  /** Prints the list of the configuration the arguments describe; {@code --help} lists the options. */
-  public static void main(String[] args) {
-    ImageListArguments arguments = ImageListArguments.parse(args);
-    if (arguments.help()) {
-      System.out.print(ImageListArguments.usage());
-      return;
-    }
-    ImageList list = of(arguments.milvus(), arguments.stackProfile(), arguments.manifests(), arguments.k3sImage());
-    System.out.print(arguments.namesOnly() ? String.join(System.lineSeparator(), list.names())
-        + System.lineSeparator() : list.format());
   }
 
   /** Collects images from the parts of a configuration; every {@code withX} returns the builder. */

@@ -31,9 +31,7 @@ public final class JvmSignals {
 
   /** Runs a native Helm call and gives SIGINT and SIGTERM back to the JVM while and after it runs. */
   public static <T> T around(Supplier<T> nativeCall) {
-    Thread keeper = new Thread(JvmSignals::keepReinstalling, "milvus-monitored-jvm-signals");
-    keeper.setDaemon(true);
-    keeper.start();
+    Thread keeper = DaemonThreads.start("milvus-monitored-jvm-signals", JvmSignals::keepReinstalling);
     try {
       return nativeCall.get();
     } finally {

@@ -87,10 +87,7 @@ public final class KubeRetry {
       String message = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage();
       return "HTTP " + e.getCode() + " (" + message + ")";
     }
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
+    Throwable root = Causes.root(e);
     return root.getClass().getSimpleName() + ": " + root.getMessage();
   }
 

@@ -1,6 +1,5 @@
 package io.github.milvusmonitored.internal;
 
-import io.github.milvusmonitored.metrics.PrometheusUnavailableException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
@@ -10,7 +9,7 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Polls until a value appears, logging progress, with a deadline; Prometheus outages count as "not yet". */
+/** Polls until a value appears, logging progress, with a deadline. */
 public final class Waiting {
 
   private static final Logger LOG = LoggerFactory.getLogger(Waiting.class);
@@ -26,12 +25,7 @@ public final class Waiting {
     try {
       Awaitility.await(what).atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
           .until(() -> {
-            T value;
-            try {
-              value = probe.call();
-            } catch (PrometheusUnavailableException e) {
-              value = null;
-            }
+            T value = probe.call();
             long now = System.nanoTime();
             if (value == null && now >= nextLog[0]) {
               nextLog[0] = now + PROGRESS_EVERY.toNanos();

@@ -1,5 +1,6 @@
 package io.github.milvusmonitored.metrics;
 
+import io.github.milvusmonitored.catalogue.MilvusVersion;
 import java.util.Objects;
 
 /**

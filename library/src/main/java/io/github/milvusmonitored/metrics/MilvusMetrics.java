@@ -1,8 +1,19 @@
 package io.github.milvusmonitored.metrics;
 
+import io.github.milvusmonitored.catalogue.MilvusVersion;
+import io.github.milvusmonitored.prometheus.PrometheusUnavailableException;
+import io.github.milvusmonitored.internal.Checks;
+import io.github.milvusmonitored.prometheus.Alert;
+import io.github.milvusmonitored.prometheus.InstantVector;
+import io.github.milvusmonitored.prometheus.PrometheusClient;
+import io.github.milvusmonitored.prometheus.PrometheusException;
+import io.github.milvusmonitored.prometheus.Sample;
+import io.github.milvusmonitored.prometheus.ScrapePoolSources;
+import io.github.milvusmonitored.prometheus.Targets;
+
+import io.github.milvusmonitored.internal.Waiting;
 import io.github.milvusmonitored.metrics.internal.HistogramBuckets;
 import io.github.milvusmonitored.metrics.internal.MilvusDiagnosis;
-import io.github.milvusmonitored.internal.Waiting;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,6 +23,13 @@ import java.util.OptionalDouble;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import io.github.milvusmonitored.metrics.internal.VersionShape;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
 
 /**
  * A Milvus-aware view over a {@link PrometheusClient} for one Helm release.
@@ -32,8 +50,8 @@ public final class MilvusMetrics {
 
   private MilvusMetrics(PrometheusClient prometheus, MilvusSelector release, String imageTag,
       ServiceMonitorSelection selection) {
-    this.prometheus = java.util.Objects.requireNonNull(prometheus, "prometheus");
-    this.release = java.util.Objects.requireNonNull(release, "release");
+    this.prometheus = Objects.requireNonNull(prometheus, "prometheus");
+    this.release = Objects.requireNonNull(release, "release");
     this.imageTag = imageTag;
     this.selection = selection;
   }
@@ -43,7 +61,7 @@ public final class MilvusMetrics {
    * with {@code selection} when Prometheus has no job for the release.
    */
   public MilvusMetrics withServiceMonitorSelection(ServiceMonitorSelection selection) {
-    return new MilvusMetrics(prometheus, release, imageTag, java.util.Objects.requireNonNull(selection, "selection"));
+    return new MilvusMetrics(prometheus, release, imageTag, Objects.requireNonNull(selection, "selection"));
   }
 
   /** The metrics of {@code release} as scraped by {@code prometheus}. */
@@ -63,8 +81,8 @@ public final class MilvusMetrics {
   }
 
   /** The image tag given with {@link #withImageTag}, if any. */
-  public java.util.Optional<String> imageTag() {
-    return java.util.Optional.ofNullable(imageTag);
+  public Optional<String> imageTag() {
+    return Optional.ofNullable(imageTag);
   }
 
   /**
@@ -88,17 +106,17 @@ public final class MilvusMetrics {
         // a nightly build's version names no release: fall back to the shape
       }
     }
-    java.util.Set<String> names = new java.util.TreeSet<>();
+    Set<String> names = new TreeSet<>();
     prometheus.query("count by (__name__) ({__name__=~\"milvus_.+|knowhere_.+\"," + release.matchers() + "})")
         .samples().forEach(s -> s.labels().find("__name__").ifPresent(names::add));
-    java.util.Set<String> statuses = new java.util.TreeSet<>();
-    java.util.Set<String> causes = new java.util.TreeSet<>();
+    Set<String> statuses = new TreeSet<>();
+    Set<String> causes = new TreeSet<>();
     prometheus.query("count by (status, cause) (" + release.select("milvus_proxy_req_count") + ")").samples()
         .forEach(s -> {
           s.labels().find("status").ifPresent(statuses::add);
           s.labels().find("cause").filter(c -> !c.isEmpty()).ifPresent(causes::add);
         });
-    return io.github.milvusmonitored.metrics.internal.VersionShape.of(names, statuses, causes).orElseThrow(
+    return VersionShape.of(names, statuses, causes).orElseThrow(
         () -> new MilvusNotScrapedException(MilvusDiagnosis.versionUnknown(release)));
   }
 
@@ -135,7 +153,7 @@ public final class MilvusMetrics {
     ScrapePoolSources sources = prometheus.scrapePoolSources(targets);
     List<String> pools = sources.all().stream().filter(release::isScrapePoolOf).toList();
     if (pools.isEmpty()) {
-      java.util.Optional<String> notSelected = selection == null ? java.util.Optional.empty()
+      Optional<String> notSelected = selection == null ? Optional.empty()
           : selection.notSelected(release);
       if (notSelected.isPresent()) {
         return new TargetStatus(TargetStatus.State.NOT_SELECTED, List.of(), List.of(), notSelected.get());
@@ -170,12 +188,12 @@ public final class MilvusMetrics {
    * @throws MilvusNotScrapedException naming each component that is not up and why, after {@code timeout}
    */
   public ComponentTargets awaitComponentsUp(Collection<String> components, Duration timeout) {
-    PrometheusClient.requirePositive("Timeout", timeout);
+    Checks.positive("Timeout", timeout);
     List<String> asked = List.copyOf(components);
-    return Waiting.until("Milvus components " + asked + " up", timeout, () -> {
+    return Waiting.until("Milvus components " + asked + " up", timeout, outageIsNotYet(() -> {
       ComponentTargets s = targetStatusByComponent(asked);
       return s.isUp() ? s : null;
-    }, () -> new MilvusNotScrapedException(MilvusDiagnosis.componentsNotUp(release, timeout, safeComponents(asked))));
+    }), () -> new MilvusNotScrapedException(MilvusDiagnosis.componentsNotUp(release, timeout, safeComponents(asked))));
   }
 
   /** Whether Prometheus discovered a target of the release (up or down). */
@@ -193,9 +211,9 @@ public final class MilvusMetrics {
    * ({@code namespace} and {@code app_kubernetes_io_instance}, which a rule keeps with
    * {@code sum by (namespace, app_kubernetes_io_instance) (...)}), firing first.
    */
-  public java.util.List<Alert> alerts() {
+  public List<Alert> alerts() {
     return prometheus.alerts().stream().filter(a -> release.matches(a.labels()))
-        .sorted(java.util.Comparator.comparing((Alert a) -> !a.isFiring()).thenComparing(Alert::name)).toList();
+        .sorted(Comparator.comparing((Alert a) -> !a.isFiring()).thenComparing(Alert::name)).toList();
   }
 
   /** The names of the {@code milvus_*} metrics the release has now (within Prometheus's lookback). */
@@ -203,7 +221,7 @@ public final class MilvusMetrics {
     InstantVector v = prometheus.query("count by (__name__) ({__name__=~\"milvus_.+\"," + release.matchers() + "})");
     SortedSet<String> names = new TreeSet<>();
     v.samples().forEach(s -> s.labels().find("__name__").ifPresent(names::add));
-    return java.util.Collections.unmodifiableSortedSet(names);
+    return Collections.unmodifiableSortedSet(names);
   }
 
   /**
@@ -256,7 +274,7 @@ public final class MilvusMetrics {
    *     window that works
    */
   public OptionalDouble latencyQuantile(QueryType type, double quantile, Duration window) {
-    PrometheusClient.requirePositive("Latency window", window);
+    Checks.positive("Latency window", window);
     requireQuantile(quantile);
     scrapeInterval().filter(interval -> window.compareTo(interval) < 0).ifPresent(interval -> {
       throw MilvusDiagnosis.windowTooShort(release, window, interval);
@@ -267,10 +285,10 @@ public final class MilvusMetrics {
   }
 
   /** The longest scrape interval among the release's active targets, when Prometheus says. */
-  private java.util.Optional<Duration> scrapeInterval() {
+  private Optional<Duration> scrapeInterval() {
     return prometheus.targets().active().stream()
         .filter(t -> release.matches(t.labels()) || release.isScrapePoolOf(t.scrapePool()))
-        .map(Targets.Active::scrapeInterval).flatMap(java.util.Optional::stream)
+        .map(Targets.Active::scrapeInterval).flatMap(Optional::stream)
         .max(Duration::compareTo);
   }
 
@@ -285,7 +303,7 @@ public final class MilvusMetrics {
     Map<String, Double> out = new TreeMap<>();
     prometheus.query(release.select("process_resident_memory_bytes")).samples()
         .forEach(s -> out.put(s.labels().find("pod").orElse(s.labels().toString()), s.value()));
-    return java.util.Collections.unmodifiableMap(out);
+    return Collections.unmodifiableMap(out);
   }
 
   /**
@@ -299,20 +317,20 @@ public final class MilvusMetrics {
 
   /** Waits until {@code promql} returns at least one sample; fails like {@link #awaitFirstSample}. */
   public InstantVector awaitSample(String promql, Duration timeout) {
-    PrometheusClient.requirePositive("Timeout", timeout);
-    return Waiting.until("first sample of " + promql, timeout, () -> {
+    Checks.positive("Timeout", timeout);
+    return Waiting.until("first sample of " + promql, timeout, outageIsNotYet(() -> {
       InstantVector v = prometheus.query(promql);
       return v.isEmpty() ? null : v;
-    }, () -> new MilvusNotScrapedException(MilvusDiagnosis.notScraped(release, timeout, promql, safeStatus())));
+    }), () -> new MilvusNotScrapedException(MilvusDiagnosis.notScraped(release, timeout, promql, safeStatus())));
   }
 
   /** Waits until every target of the release is discovered and up. */
   public TargetStatus awaitTargetUp(Duration timeout) {
-    PrometheusClient.requirePositive("Timeout", timeout);
-    return Waiting.until("Milvus target up", timeout, () -> {
+    Checks.positive("Timeout", timeout);
+    return Waiting.until("Milvus target up", timeout, outageIsNotYet(() -> {
       TargetStatus s = targetStatus();
       return s.isUp() ? s : null;
-    }, () -> new MilvusNotScrapedException(MilvusDiagnosis.notScraped(release, timeout, "up", safeStatus())));
+    }), () -> new MilvusNotScrapedException(MilvusDiagnosis.notScraped(release, timeout, "up", safeStatus())));
   }
 
   /** The target status, or a status saying it could not be read; for failure messages. */
@@ -349,5 +367,16 @@ public final class MilvusMetrics {
     // NaN for q = 0 either means no request, or rank 0 in an empty lowest bucket (0/0 in Prometheus's
     // interpolation): the buckets tell which.
     return HistogramBuckets.lowestObservedBound(prometheus.query(buckets));
+  }
+
+  /** A probe for which an unreachable Prometheus means "not yet", so a wait rides out an outage. */
+  private static <T> Callable<T> outageIsNotYet(Callable<T> probe) {
+    return () -> {
+      try {
+        return probe.call();
+      } catch (PrometheusUnavailableException e) {
+        return null;
+      }
+    };
   }
 }

@@ -1,5 +1,7 @@
 package io.github.milvusmonitored.metrics;
 
+import io.github.milvusmonitored.prometheus.Labels;
+
 import java.util.List;
 import java.util.Objects;
 

@@ -1,5 +1,7 @@
 package io.github.milvusmonitored.metrics;
 
+import io.github.milvusmonitored.prometheus.Targets;
+
 import java.util.List;
 
 /**

@@ -1,8 +1,9 @@
 package io.github.milvusmonitored.milvus;
 
+import io.github.milvusmonitored.time.MonitoredDuration;
+import io.github.milvusmonitored.internal.Checks;
 import io.github.milvusmonitored.internal.Redaction;
 import io.github.milvusmonitored.milvus.internal.MilvusErrors;
-import io.github.milvusmonitored.milvus.internal.PrometheusDurations;
 import io.github.milvusmonitored.milvus.internal.ValuesMerge;
 import java.net.URI;
 import java.nio.file.Files;
@@ -106,12 +107,12 @@ public record MilvusReleaseConfig(
     if (!isHttpAddress(chartRepository)) {
       throw new IllegalArgumentException(MilvusErrors.invalidChartRepository(chartRepository));
     }
-    requirePositive(serviceMonitorInterval, "ServiceMonitor interval");
-    requirePositive(scrapeTimeout, "ServiceMonitor scrape timeout");
-    requirePositive(readyTimeout, "Ready timeout");
+    Checks.positive("ServiceMonitor interval", serviceMonitorInterval);
+    Checks.positive("ServiceMonitor scrape timeout", scrapeTimeout);
+    Checks.positive("Ready timeout", readyTimeout);
     if (scrapeTimeout.compareTo(serviceMonitorInterval) >= 0) {
       throw new IllegalArgumentException(MilvusErrors.scrapeTimeoutNotBelowInterval(
-          PrometheusDurations.format(scrapeTimeout), PrometheusDurations.format(serviceMonitorInterval)));
+          MonitoredDuration.of(scrapeTimeout).toPrometheus(), MonitoredDuration.of(serviceMonitorInterval).toPrometheus()));
     }
     userValues = Collections.unmodifiableMap(ValuesMerge.copy(userValues == null ? Map.of() : userValues));
     userValuesFiles = List.copyOf(userValuesFiles == null ? List.of() : userValuesFiles);
@@ -172,12 +173,6 @@ public record MilvusReleaseConfig(
   private static void requireNotBlank(String value, String what) {
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException(MilvusErrors.blank(what));
-    }
-  }
-
-  private static void requirePositive(Duration value, String what) {
-    if (value.isZero() || value.isNegative()) {
-      throw new IllegalArgumentException(MilvusErrors.notPositive(what, value));
     }
   }
 

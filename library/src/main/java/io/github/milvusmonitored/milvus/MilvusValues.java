@@ -1,8 +1,8 @@
 package io.github.milvusmonitored.milvus;
 
+import io.github.milvusmonitored.time.MonitoredDuration;
 import io.github.milvusmonitored.internal.Redaction;
 import io.github.milvusmonitored.milvus.internal.MilvusErrors;
-import io.github.milvusmonitored.milvus.internal.PrometheusDurations;
 import io.github.milvusmonitored.milvus.internal.ValuesFiles;
 import io.github.milvusmonitored.milvus.internal.ValuesMerge;
 import java.io.IOException;
@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashMap;
 
 /**
  * The final Helm values of a Milvus release, and the names its resources will have.
@@ -59,8 +60,8 @@ public record MilvusValues(
     requireSwitchedOn(tree, "metrics.serviceMonitor.enabled");
     String interval = String.valueOf(ValuesMerge.lookup(tree, "metrics.serviceMonitor.interval"));
     String timeout = String.valueOf(ValuesMerge.lookup(tree, "metrics.serviceMonitor.scrapeTimeout"));
-    Duration intervalDuration = PrometheusDurations.parse(interval);
-    if (PrometheusDurations.parse(timeout).compareTo(intervalDuration) >= 0) {
+    Duration intervalDuration = MonitoredDuration.parse(interval).toDuration();
+    if (MonitoredDuration.parse(timeout).toDuration().compareTo(intervalDuration) >= 0) {
       throw new IllegalArgumentException(MilvusErrors.scrapeTimeoutNotBelowInterval(timeout, interval));
     }
     MilvusReleaseNames names = MilvusReleaseNames.compute(config.releaseName(), config.namespace(),
@@ -74,7 +75,7 @@ public record MilvusValues(
    * values, for messages: values may hold credentials.
    */
   public static List<String> userKeys(MilvusReleaseConfig config) {
-    Map<String, Object> user = new java.util.LinkedHashMap<>();
+    Map<String, Object> user = new LinkedHashMap<>();
     for (Path file : config.userValuesFiles()) {
       user = ValuesMerge.merge(user, ValuesFiles.read(file));
     }
@@ -97,8 +98,8 @@ public record MilvusValues(
             "enabled", true,
             "serviceMonitor", Map.of(
                 "enabled", true,
-                "interval", PrometheusDurations.format(config.serviceMonitorInterval()),
-                "scrapeTimeout", PrometheusDurations.format(config.scrapeTimeout()))),
+                "interval", MonitoredDuration.of(config.serviceMonitorInterval()).toPrometheus(),
+                "scrapeTimeout", MonitoredDuration.of(config.scrapeTimeout()).toPrometheus())),
         "image", Map.of("all", Map.of("tag", config.imageTag())));
   }
 

@@ -1,27 +1,8 @@
 package io.github.milvusmonitored.stack;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Namespace;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.github.milvusmonitored.internal.KubeRetry;
-import io.github.milvusmonitored.internal.KubeWaits;
-import io.github.milvusmonitored.stack.internal.ApiServices;
-import io.github.milvusmonitored.stack.internal.Concurrently;
-import io.github.milvusmonitored.stack.internal.CrdEstablishedWaiter;
-import io.github.milvusmonitored.stack.internal.KubePrometheusErrors;
-import io.github.milvusmonitored.stack.internal.KubeletObjects;
-import io.github.milvusmonitored.stack.internal.OperatorGenerated;
-import io.github.milvusmonitored.stack.internal.OtherStackDetector;
-import io.github.milvusmonitored.stack.internal.ResourceSteps;
-import io.github.milvusmonitored.stack.internal.StackLedger;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Installs kube-prometheus on any cluster reachable with a fabric8 {@link KubernetesClient}.
@@ -35,6 +16,9 @@ import org.slf4j.LoggerFactory;
  * those as they are (a user's {@code monitoring} namespace, a served
  * {@code v1beta1.metrics.k8s.io} APIService, a {@code prometheus-k8s} ClusterRole), and stops when
  * another Prometheus stack is there; {@link #teardown()} removes only what it created.
+ *
+ * <p>Its settings are immutable; what it records while installing belongs to it alone: a {@code withX} copy is a
+ * new installer that has found, created and added nothing yet.
  *
  * <p>Each step is a call of its own, so the stack can be applied while other work goes on once the
  * CRDs are Established:
@@ -56,60 +40,44 @@ public final class KubePrometheusInstaller {
   /** The deadline of each apply or removal step (retries of transient API errors, a namespace still terminating). */
   public static final Duration DEFAULT_STEP_TIMEOUT = Duration.ofMinutes(5);
 
-  private static final Logger LOG = LoggerFactory.getLogger(KubePrometheusInstaller.class);
-  private static final String METRICS_API = "v1beta1.metrics.k8s.io";
+  private final InstallerSettings settings;
+  // What this installer found, created and added: its own, never a copy's (each withX copy starts an install of its own).
+  private final StackInstall install;
 
-  private final KubernetesClient client;
-  private final KubePrometheusManifests manifests;
-  private final StackProfile profile;
-  private final ResourceApplier applier;
-  private final Duration pollInterval;
-  private final RunOwnership run;
-  private final Duration stepTimeout;
-  private final StackLedger ledger;
-  private final boolean otherStackCheck;
-
-  private KubePrometheusInstaller(KubernetesClient client, KubePrometheusManifests manifests, StackProfile profile,
-      ResourceApplier applier, Duration pollInterval, RunOwnership run, Duration stepTimeout, StackLedger ledger,
-      boolean otherStackCheck) {
-    this.client = Objects.requireNonNull(client, "client");
-    this.manifests = Objects.requireNonNull(manifests, "manifests");
-    this.profile = Objects.requireNonNull(profile, "profile");
-    this.applier = Objects.requireNonNull(applier, "applier");
-    this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
-    this.run = Objects.requireNonNull(run, "run");
-    this.stepTimeout = Objects.requireNonNull(stepTimeout, "stepTimeout");
-    this.ledger = ledger;
-    this.otherStackCheck = otherStackCheck;
+  private KubePrometheusInstaller(InstallerSettings settings) {
+    this.settings = settings;
+    this.install = new StackInstall(settings);
   }
 
   /** An installer of the {@link StackProfile#MINIMAL} profile with server-side apply, for a new run. */
   public static KubePrometheusInstaller create(KubernetesClient client, KubePrometheusManifests manifests) {
-    return new KubePrometheusInstaller(client, manifests, StackProfile.MINIMAL, ResourceApplier.SERVER_SIDE,
-        Duration.ofSeconds(1), RunOwnership.newRun(), DEFAULT_STEP_TIMEOUT, new StackLedger(), true);
+    return new KubePrometheusInstaller(new InstallerSettings(client, manifests, StackProfile.MINIMAL,
+        ResourceApplier.SERVER_SIDE, Duration.ofSeconds(1), RunOwnership.newRun(), DEFAULT_STEP_TIMEOUT, true));
   }
 
+  /** A new installer with these settings and {@code profile}; what this one recorded is not carried over. */
   public KubePrometheusInstaller withProfile(StackProfile newProfile) {
-    return new KubePrometheusInstaller(client, manifests, newProfile, applier, pollInterval, run, stepTimeout, ledger, otherStackCheck);
+    return new KubePrometheusInstaller(settings.withProfile(newProfile));
   }
 
+  /** A new installer with these settings and {@code applier}; what this one recorded is not carried over. */
   public KubePrometheusInstaller withApplier(ResourceApplier newApplier) {
-    return new KubePrometheusInstaller(client, manifests, profile, newApplier, pollInterval, run, stepTimeout, ledger, otherStackCheck);
+    return new KubePrometheusInstaller(settings.withApplier(newApplier));
   }
 
   /** How often the CRDs are polled while waiting for them; default 1 s. */
   public KubePrometheusInstaller withPollInterval(Duration newPollInterval) {
-    return new KubePrometheusInstaller(client, manifests, profile, applier, newPollInterval, run, stepTimeout, ledger, otherStackCheck);
+    return new KubePrometheusInstaller(settings.withPollInterval(newPollInterval));
   }
 
   /** The run whose labels the created objects carry; default a new random run id. */
   public KubePrometheusInstaller withRun(RunOwnership newRun) {
-    return new KubePrometheusInstaller(client, manifests, profile, applier, pollInterval, newRun, stepTimeout, ledger, otherStackCheck);
+    return new KubePrometheusInstaller(settings.withRun(newRun));
   }
 
   /** The deadline of each apply and removal phase; default {@link #DEFAULT_STEP_TIMEOUT}. */
   public KubePrometheusInstaller withStepTimeout(Duration newStepTimeout) {
-    return new KubePrometheusInstaller(client, manifests, profile, applier, pollInterval, run, newStepTimeout, ledger, otherStackCheck);
+    return new KubePrometheusInstaller(settings.withStepTimeout(newStepTimeout));
   }
 
   /**
@@ -117,12 +85,12 @@ public final class KubePrometheusInstaller {
    * cluster created for the run, where whatever is there came from this library.
    */
   public KubePrometheusInstaller withOtherStackCheck(boolean check) {
-    return new KubePrometheusInstaller(client, manifests, profile, applier, pollInterval, run, stepTimeout, ledger, check);
+    return new KubePrometheusInstaller(settings.withOtherStackCheck(check));
   }
 
   /** The run whose id the objects this installer creates carry. */
   public RunOwnership run() {
-    return run;
+    return settings.run();
   }
 
   /**
@@ -130,7 +98,7 @@ public final class KubePrometheusInstaller {
    * {@code created("Deployment", "monitoring", "grafana")}; {@code namespace} is null for cluster-scoped objects.
    */
   public boolean created(String kind, String namespace, String name) {
-    return ledger.isCreated(kind, namespace, name);
+    return install.created(kind, namespace, name);
   }
 
   /** Runs every step: setup, CRD wait ({@link #DEFAULT_CRD_TIMEOUT}), stack, RBAC patch. */
@@ -153,28 +121,22 @@ public final class KubePrometheusInstaller {
    * @throws KubePrometheusException naming the other stack's CRDs or operators
    */
   public ApplyReport applySetup() {
-    KubeRetry.Deadline deadline = KubeRetry.Deadline.in(stepTimeout);
-    survey(deadline);
-    return applyAll(ApplyReport.Phase.SETUP, items(manifests.setupFiles()), deadline);
+    return install.applySetup();
   }
 
   /** The names of the CRDs in {@code manifests/setup/}, e.g. {@code prometheuses.monitoring.coreos.com}. */
   public List<String> crdNames() {
-    return items(manifests.setupFiles()).stream().map(ResourceSteps.Item::resource)
-        .filter(r -> "CustomResourceDefinition".equals(r.getKind()))
-        .map(r -> r.getMetadata().getName()).toList();
+    return install.crdNames();
   }
 
   /** Waits until every CRD of {@link #crdNames()} has condition Established=True, or throws naming the others. */
   public void awaitCrdsEstablished(Duration timeout) {
-    CrdEstablishedWaiter.await(client, crdNames(), timeout, pollInterval, Duration.ofSeconds(10));
+    install.awaitCrdsEstablished(timeout);
   }
 
   /** Applies the profile's selection of {@code manifests/}; the CRDs must be Established. */
   public ApplyReport applyStack() {
-    KubeRetry.Deadline deadline = KubeRetry.Deadline.in(stepTimeout);
-    survey(deadline);
-    return applyAll(ApplyReport.Phase.STACK, items(manifests.stackFiles(profile)), deadline);
+    return install.applyStack();
   }
 
   /**
@@ -182,12 +144,7 @@ public final class KubePrometheusInstaller {
    * ClusterRole this run did not create are recorded and taken out again by {@link #teardown()}.
    */
   public ApplyReport patchRbac() {
-    boolean ours = ledger.isCreated("ClusterRole", null, PrometheusRbacPatch.CLUSTER_ROLE);
-    return PrometheusRbacPatch.apply(client, KubeRetry.Deadline.in(stepTimeout), added -> {
-      if (!ours) {
-        ledger.rulesAdded(added);
-      }
-    });
+    return install.patchRbac();
   }
 
   /**
@@ -197,170 +154,6 @@ public final class KubePrometheusInstaller {
    * Returns without waiting for finalizers (the namespace's termination).
    */
   public ApplyReport teardown() {
-    long started = System.nanoTime();
-    KubeRetry.Deadline deadline = KubeRetry.Deadline.in(stepTimeout);
-    List<ApplyReport.Entry> entries = new ArrayList<>();
-    List<PolicyRule> added = ledger.addedRules();
-    if (!added.isEmpty()) {
-      entries.add(PrometheusRbacPatch.revert(client, added, deadline));
-      ledger.rulesReverted();
-    }
-    List<ResourceSteps.Item> created = new ArrayList<>(ledger.created());
-    Collections.reverse(created);
-    List<String> groups = crdGroups(created);
-    List<HasMetadata> customResources = new ArrayList<>();
-    boolean awaited = false;
-    for (ResourceSteps.Item item : created) {
-      HasMetadata r = item.resource();
-      if (!awaited && "CustomResourceDefinition".equals(r.getKind())) {
-        // Once a CRD is gone, the garbage collector cannot resolve an owner of its kind: what the operator generated
-        // for the custom resources (StatefulSets, Secrets, Services) would stay for good in a namespace not removed.
-        awaitGone(customResources, deadline);
-        OperatorGenerated.delete(client, customResources, deadline, pollInterval);
-        awaited = true;
-      }
-      // In a namespace the run created, the namespace's removal takes what the operator made; elsewhere the run
-      // removes it itself, before the CRDs.
-      boolean custom = r.getApiVersion() != null && groups.contains(r.getApiVersion().replaceFirst("/.*$", ""))
-          && r.getMetadata().getNamespace() != null && !ledger.isCreated("Namespace", null, r.getMetadata().getNamespace());
-      ApplyReport.Entry entry = ResourceSteps.deleteOwned(client, item, run, deadline,
-          custom ? customResources::add : deleting -> { });
-      entries.add(entry);
-    }
-    if (!ledger.kubeletObjectsFound() && ledger.isCreated("Deployment", "monitoring", "prometheus-operator")) {
-      KubeletObjects.delete(client, deadline);
-    }
-    entries.stream().filter(e -> e.action() == ApplyReport.Action.KEPT).forEach(e -> LOG.info(
-        "kube-prometheus: teardown left {}: it no longer carries run id {}", e.object(), run.runId()));
-    LOG.info("kube-prometheus: teardown of run {} deleted {} of the {} objects it created in {} ms", run.runId(),
-        entries.stream().filter(e -> e.action() == ApplyReport.Action.DELETED).count(), created.size(),
-        (System.nanoTime() - started) / 1_000_000);
-    return new ApplyReport(entries);
-  }
-
-  // The API groups of the CRDs among the items: CRD names are <plural>.<group>.
-  private static List<String> crdGroups(List<ResourceSteps.Item> items) {
-    return items.stream().map(ResourceSteps.Item::resource).filter(r -> "CustomResourceDefinition".equals(r.getKind()))
-        .map(r -> r.getMetadata().getName().substring(r.getMetadata().getName().indexOf('.') + 1)).distinct().toList();
-  }
-
-  // Deleted custom resources are gone at once unless a finalizer holds them; waits for that, within the deadline.
-  private void awaitGone(List<HasMetadata> deleted, KubeRetry.Deadline deadline) {
-    if (deleted.isEmpty()) {
-      return;
-    }
-    long started = System.nanoTime();
-    List<HasMetadata> left = ResourceSteps.awaitGone(client, deleted, deadline, pollInterval);
-    if (left.isEmpty()) {
-      LOG.info("kube-prometheus: the {} custom resource(s) of run {} in namespaces it did not create are gone after {}"
-          + " ms", deleted.size(), run.runId(), (System.nanoTime() - started) / 1_000_000);
-    } else {
-      LOG.warn("kube-prometheus: {} still there {} ms after their deletion, held by a finalizer (see their"
-          + " metadata.finalizers); their CRDs are deleted now and stay Terminating until the finalizer is removed",
-          left.stream().map(ResourceSteps::describe).toList(), (System.nanoTime() - started) / 1_000_000);
-    }
-  }
-
-  // Before anything is applied: what exists already, and whether another stack is there.
-  private void survey(KubeRetry.Deadline deadline) {
-    if (ledger.surveyed()) {
-      return;
-    }
-    List<ResourceSteps.Item> all = new ArrayList<>(items(manifests.setupFiles()));
-    all.addAll(items(manifests.stackFiles(profile)));
-    // Independent reads: a few at a time, so a start does not wait one API round trip per object in turn.
-    List<HasMetadata> read = Concurrently.map(all, item -> ResourceSteps.get(client, item, deadline));
-    for (int i = 0; i < all.size(); i++) {
-      ledger.found(all.get(i), read.get(i));
-    }
-    ledger.kubeletObjectsFound(KubeletObjects.present(client, deadline));
-    List<String> findings = otherStackCheck ? OtherStackDetector.findings(client, ledger.allFound(), deadline) : List.of();
-    if (!findings.isEmpty()) {
-      throw new KubePrometheusException(KubePrometheusErrors.otherStack(findings));
-    }
-    long existing = ledger.allFound().size();
-    LOG.info("kube-prometheus: run {}: {} of the {} objects of profile {} exist already and are left as they are",
-        run.runId(), existing, all.size(), profile);
-  }
-
-  private ApplyReport applyAll(ApplyReport.Phase phase, List<ResourceSteps.Item> items, KubeRetry.Deadline deadline) {
-    long started = System.nanoTime();
-    LOG.info("kube-prometheus {}: applying {} ({} objects, profile {}, {}, run {})",
-        manifests.version(), phase, items.size(), profile, applier, run.runId());
-    List<ApplyReport.Entry> entries = new ArrayList<>();
-    // Consecutive CRDs (cluster-scoped, independent of each other, and the slowest objects to apply) are sent
-    // together; everything else one after the other in file order. The ledger records them in file order.
-    List<ResourceSteps.Item> crds = new ArrayList<>();
-    for (ResourceSteps.Item item : items) {
-      if ("CustomResourceDefinition".equals(item.resource().getKind())) {
-        crds.add(item);
-        continue;
-      }
-      entries.addAll(applyTogether(phase, crds, deadline));
-      crds.clear();
-      entries.add(applyOne(phase, item, deadline));
-    }
-    entries.addAll(applyTogether(phase, crds, deadline));
-    LOG.info("kube-prometheus {}: {} applied in {} ms", manifests.version(), phase, (System.nanoTime() - started) / 1_000_000);
-    return new ApplyReport(entries);
-  }
-
-  // Each item is recorded (or reported kept) here, in file order; only the applies themselves run together.
-  private List<ApplyReport.Entry> applyTogether(ApplyReport.Phase phase, List<ResourceSteps.Item> items,
-      KubeRetry.Deadline deadline) {
-    List<ResourceSteps.Item> recorded = new ArrayList<>();
-    for (ResourceSteps.Item item : items) {
-      recorded.add(ledger.before(item.resource()).isPresent() ? null : record(item));
-    }
-    return Concurrently.map(java.util.stream.IntStream.range(0, items.size()).boxed().toList(), i -> recorded.get(i) == null
-        ? applyOne(phase, items.get(i), deadline) // kept, as applyOne says
-        : ResourceSteps.apply(client, applier, phase, recorded.get(i), deadline));
-  }
-
-  // Stamps the item with the run's labels and records it as created by this run.
-  private ResourceSteps.Item record(ResourceSteps.Item item) {
-    ResourceSteps.Item stamped = new ResourceSteps.Item(item.file(), run.stamp(item.resource()));
-    ledger.created(stamped);
-    return stamped;
-  }
-
-  private ApplyReport.Entry applyOne(ApplyReport.Phase phase, ResourceSteps.Item item, KubeRetry.Deadline deadline) {
-    HasMetadata resource = item.resource();
-    HasMetadata before = ledger.before(resource).orElse(null);
-    if ("Namespace".equals(resource.getKind()) && isTerminating(before)) {
-      String name = resource.getMetadata().getName();
-      Duration left = Duration.ofMillis(Math.max(1, deadline.remainingMillis()));
-      KubeWaits.namespaceNotTerminating(client, name, left,
-          () -> new KubePrometheusException(KubePrometheusErrors.namespaceStillTerminating(name, left)));
-      before = null;
-    }
-    if (before != null) {
-      // Never applied over: another tool's object, or an earlier run's that a later change (the RBAC
-      // patch) may own fields of; a server-side apply would conflict or overwrite.
-      if ("APIService".equals(resource.getKind()) && METRICS_API.equals(resource.getMetadata().getName())) {
-        LOG.info("kube-prometheus: APIService {} exists already ({}); prometheus-adapter's APIService is"
-            + " skipped and the existing one left alone (kubectl top and HPAs keep using it)", METRICS_API,
-            ApiServices.backend(before));
-      } else {
-        LOG.info("kube-prometheus: {} exists already ({}): left as it is", ResourceSteps.describe(resource),
-            RunOwnership.managedByLibrary(before) ? "left by an earlier milvus-monitored run" : "not milvus-monitored's");
-      }
-      return ResourceSteps.kept(phase, item);
-    }
-    return ResourceSteps.apply(client, applier, phase, record(item), deadline);
-  }
-
-  private static boolean isTerminating(HasMetadata namespace) {
-    return namespace instanceof Namespace ns && ns.getStatus() != null && "Terminating".equals(ns.getStatus().getPhase());
-  }
-
-  private List<ResourceSteps.Item> items(List<ManifestFile> files) {
-    List<ResourceSteps.Item> items = new ArrayList<>();
-    for (ManifestFile file : files) {
-      for (HasMetadata resource : KubePrometheusManifests.resources(file, profile)) {
-        items.add(new ResourceSteps.Item(file.path(), resource));
-      }
-    }
-    return items;
+    return install.teardown();
   }
 }

@@ -1,15 +1,17 @@
 package io.github.milvusmonitored.upgrade;
 
-import io.github.milvusmonitored.metrics.MilvusVersion;
-import io.github.milvusmonitored.metrics.internal.CatalogueCoverage;
-import io.github.milvusmonitored.metrics.internal.MetricCatalogue;
-import io.github.milvusmonitored.upgrade.internal.Selector;
-import io.github.milvusmonitored.upgrade.internal.SelectorCheck;
-import io.github.milvusmonitored.upgrade.internal.Selectors;
+import io.github.milvusmonitored.catalogue.CatalogueCoverage;
+import io.github.milvusmonitored.catalogue.MetricCatalogue;
+import io.github.milvusmonitored.catalogue.MilvusVersion;
+import io.github.milvusmonitored.catalogue.SelectorChange;
+import io.github.milvusmonitored.catalogue.SelectorCheck;
+import io.github.milvusmonitored.prometheus.Promql;
+import io.github.milvusmonitored.prometheus.Selector;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import io.github.milvusmonitored.upgrade.internal.UpgradeTexts;
 
 /**
  * Checks PromQL written for one Milvus release against another: each selector that matches nothing or means
@@ -56,16 +58,19 @@ public final class UpgradeCheck {
   /** Checks every selector of {@code expressions}. */
   public UpgradeReport check(Collection<PromqlExpression> expressions) {
     if (expressions.isEmpty()) {
-      throw new UpgradeCheckException(io.github.milvusmonitored.upgrade.internal.UpgradeTexts.noInput());
+      throw new UpgradeCheckException(UpgradeTexts.noInput());
     }
     SelectorCheck check = new SelectorCheck(fromCatalogue.catalogue(), from.toString(), toCatalogue.catalogue(),
         to.toString());
     List<UpgradeFinding> findings = new ArrayList<>();
     int selectors = 0;
     for (PromqlExpression e : expressions) {
-      for (Selector s : Selectors.in(e.expr())) {
+      for (Selector s : Promql.selectors(e.expr())) {
         selectors++;
-        findings.addAll(check.check(e, s));
+        for (SelectorChange c : check.check(s)) {
+          findings.add(new UpgradeFinding(e.where(), e.expr(), s.text(), kind(c.kind()), c.breaks(), c.explanation(),
+              c.rewrite()));
+        }
       }
     }
     List<String> assumptions = new ArrayList<>();
@@ -73,5 +78,15 @@ public final class UpgradeCheck {
     toCatalogue.assumption().ifPresent(assumptions::add);
     return new UpgradeReport(from, to, fromCatalogue.catalogue().version(), toCatalogue.catalogue().version(),
         assumptions, expressions.size(), selectors, findings);
+  }
+
+  private static UpgradeFinding.Kind kind(SelectorChange.Kind kind) {
+    return switch (kind) {
+      case METRIC_RENAMED -> UpgradeFinding.Kind.METRIC_RENAMED;
+      case METRIC_REMOVED -> UpgradeFinding.Kind.METRIC_REMOVED;
+      case LABEL_REMOVED -> UpgradeFinding.Kind.LABEL_REMOVED;
+      case LABEL_ADDED -> UpgradeFinding.Kind.LABEL_ADDED;
+      case LABEL_VALUES_CHANGED -> UpgradeFinding.Kind.LABEL_VALUES_CHANGED;
+    };
   }
 }

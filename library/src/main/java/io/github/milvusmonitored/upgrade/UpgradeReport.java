@@ -1,6 +1,6 @@
 package io.github.milvusmonitored.upgrade;
 
-import io.github.milvusmonitored.metrics.MilvusVersion;
+import io.github.milvusmonitored.catalogue.MilvusVersion;
 import io.github.milvusmonitored.upgrade.internal.UpgradeMarkdown;
 import java.util.List;
 

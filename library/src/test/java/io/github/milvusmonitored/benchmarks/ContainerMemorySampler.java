@@ -5,7 +5,6 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.MemoryStatsConfig;
 import com.github.dockerjava.api.model.Statistics;
-import io.github.milvusmonitored.cli.internal.ReusedK3sContainers;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -89,7 +88,7 @@ final class ContainerMemorySampler implements AutoCloseable {
   }
 
   private static Map<String, Container> k3sContainers(DockerClient docker) {
-    return docker.listContainersCmd().withLabelFilter(Map.of(ReusedK3sContainers.CLUSTER_LABEL, "k3s")).exec()
+    return docker.listContainersCmd().withLabelFilter(Map.of(K3sContainers.CLUSTER_LABEL, "k3s")).exec()
         .stream().collect(Collectors.toMap(Container::getId, c -> c));
   }
 

@@ -2,7 +2,6 @@ package io.github.milvusmonitored.benchmarks;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
-import io.github.milvusmonitored.cli.internal.ReusedK3sContainers;
 import io.github.milvusmonitored.cluster.K3sClusterConfig;
 import io.github.milvusmonitored.environment.ClusterChoice;
 import io.github.milvusmonitored.environment.EnvironmentConfig;
@@ -73,8 +72,7 @@ public final class StartupBenchmark {
         System.out.println("reused: first start (not measured) took " + first.timingReport().total().toSeconds() + " s");
       }
       runs.add(measure(docker, StartupRun.Kind.REUSED, kept, false));
-      ReusedK3sContainers containers = new ReusedK3sContainers(docker);
-      containers.all().stream().filter(ReusedK3sContainers::isReused).forEach(containers::remove);
+      K3sContainers.removeReused(docker);
     } else {
       note = "Reused start not measured: Testcontainers reuse is off (set TESTCONTAINERS_REUSE_ENABLE=true).\n\n";
     }

@@ -39,6 +39,24 @@ class PhaseClockTest {
     assertThat(json.path("totalSeconds").asDouble()).isGreaterThanOrEqualTo(0.05);
   }
 
+  @Test
+  void after_a_stop_no_phase_starts_and_the_running_one_finishes() {
+    PhaseClock clock = new PhaseClock();
+    String inner = clock.run("Milvus ready", "the release's pods", () -> {
+      clock.stopBeforeNextPhase("the JVM is stopping");
+      return "finished";
+    });
+    assertThat(inner).isEqualTo("finished");
+    boolean[] ran = {false};
+    assertThatThrownBy(() -> clock.run("Prometheus ready", "/-/ready", () -> ran[0] = true))
+        .isInstanceOf(java.util.concurrent.CancellationException.class)
+        .hasMessage("Phase 'Prometheus ready' was not started: the JVM is stopping.");
+    assertThat(ran[0]).isFalse();
+    assertThat(clock.report().phases()).extracting(PhaseTiming::name, PhaseTiming::outcome).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("Milvus ready", PhaseTiming.Outcome.OK),
+        org.assertj.core.groups.Tuple.tuple("Prometheus ready", PhaseTiming.Outcome.FAILED));
+  }
+
   private static void sleep(long ms) {
     try {
       Thread.sleep(ms);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.milvusmonitored.cluster.K3sClusterConfig;
-import io.github.milvusmonitored.images.internal.ImageListArguments;
 import io.github.milvusmonitored.milvus.MilvusManifests;
 import io.github.milvusmonitored.milvus.MilvusProfile;
 import io.github.milvusmonitored.stack.KubePrometheusManifests;
@@ -149,23 +148,5 @@ class ImageListTest {
 
     assertThatThrownBy(() -> ImageList.of(ImageFixtures.milvus().build(), StackProfile.MINIMAL, fixture, null))
         .isInstanceOf(ManifestVerificationException.class);
-  }
-
-  @Test
-  void command_line_describes_a_configuration_and_names_unknown_options() {
-    ImageListArguments arguments = ImageListArguments.parse("--milvus-profile=one-pod", "--stack-profile=full",
-        "--milvus-image-tag=v2.6.16", "--k3s-image=none", "--names-only",
-        "--kube-prometheus=" + ImageFixtures.resource("/kube-prometheus-fixture"));
-
-    assertThat(arguments.milvus().profile()).isEqualTo(MilvusProfile.ONE_POD);
-    assertThat(arguments.milvus().imageTag()).isEqualTo("v2.6.16");
-    assertThat(arguments.stackProfile()).isEqualTo(StackProfile.FULL);
-    assertThat(arguments.manifests()).isInstanceOf(ManifestSource.Directory.class);
-    assertThat(arguments.k3sImage()).isNull();
-    assertThat(arguments.namesOnly()).isTrue();
-    assertThat(ImageListArguments.parse().k3sImage()).isEqualTo(K3sClusterConfig.DEFAULT_IMAGE);
-    assertThatThrownBy(() -> ImageListArguments.parse("--profile=one_pod"))
-        .hasMessageStartingWith("Unknown option '--profile=one_pod'. Valid options: --milvus-profile,");
-    assertThat(ImageListArguments.usage()).contains("--local-chart").contains("--kube-prometheus");
   }
 }

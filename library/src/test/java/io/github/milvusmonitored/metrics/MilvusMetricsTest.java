@@ -1,9 +1,13 @@
 package io.github.milvusmonitored.metrics;
 
+import io.github.milvusmonitored.catalogue.MilvusVersion;
+import io.github.milvusmonitored.prometheus.FakePrometheusServer;
+import io.github.milvusmonitored.prometheus.PrometheusClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.milvusmonitored.metrics.FakePrometheusServer.Answer;
+import io.github.milvusmonitored.prometheus.FakePrometheusServer.Answer;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -88,13 +88,13 @@ class MilvusReleaseConfigTest {
   void refuses_ready_timeout_that_is_not_positive(long seconds) {
     assertThatThrownBy(() -> MilvusReleaseConfig.builder().withReadyTimeout(Duration.ofSeconds(seconds)).build())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Ready timeout must be positive but was " + seconds + " s. Give a duration greater than zero.");
+        .hasMessage("Ready timeout must be positive, got " + seconds + " s." + " Pass a duration longer than zero, such as Duration.ofSeconds(30).");
   }
 
   @Test
   void refuses_zero_interval() {
     assertThatThrownBy(() -> MilvusReleaseConfig.builder().withServiceMonitorInterval(Duration.ZERO).build())
-        .hasMessage("ServiceMonitor interval must be positive but was 0 s. Give a duration greater than zero.");
+        .hasMessage("ServiceMonitor interval must be positive, got 0 s. Pass a duration longer than zero, such as Duration.ofSeconds(30).");
   }
 
   @Test

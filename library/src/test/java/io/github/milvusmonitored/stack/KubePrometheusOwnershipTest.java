@@ -57,6 +57,23 @@ class KubePrometheusOwnershipTest {
   }
 
   @Test
+  void installers_derived_from_one_base_do_not_share_what_they_recorded() {
+    KubePrometheusInstaller base = installer(StackProfile.MINIMAL);
+    KubePrometheusInstaller slower = base.withStepTimeout(Duration.ofSeconds(6));
+    KubePrometheusInstaller otherRun = base.withRun(new RunOwnership("run-2"));
+
+    installEverything(slower);
+
+    assertThat(slower.created("Deployment", "monitoring", "prometheus-operator")).isTrue();
+    assertThat(base.created("Deployment", "monitoring", "prometheus-operator")).isFalse();
+    assertThat(otherRun.created("Deployment", "monitoring", "prometheus-operator")).isFalse();
+    // A copy made after the install starts empty too: its teardown has nothing to take back.
+    assertThat(slower.withPollInterval(Duration.ofMillis(50)).teardown().entries()).isEmpty();
+    assertThat(base.teardown().entries()).isEmpty();
+    assertThat(client.apps().deployments().inNamespace("monitoring").withName("prometheus-operator").get()).isNotNull();
+  }
+
+  @Test
   void created_objects_carry_the_library_and_run_labels() {
     installEverything(installer(StackProfile.MINIMAL));
 

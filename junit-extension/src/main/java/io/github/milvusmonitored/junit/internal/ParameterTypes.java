@@ -4,7 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.github.milvusmonitored.environment.MilvusEndpoint;
 import io.github.milvusmonitored.environment.MonitoredEnvironment;
 import io.github.milvusmonitored.metrics.MilvusMetrics;
-import io.github.milvusmonitored.metrics.PrometheusClient;
+import io.github.milvusmonitored.prometheus.PrometheusClient;
 import java.lang.reflect.Constructor;
 import java.util.List;
 import org.junit.jupiter.api.extension.ExtensionContext;

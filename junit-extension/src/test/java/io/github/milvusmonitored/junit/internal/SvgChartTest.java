@@ -3,9 +3,9 @@ package io.github.milvusmonitored.junit.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.milvusmonitored.assertions.Observation;
-import io.github.milvusmonitored.metrics.InstantVector;
-import io.github.milvusmonitored.metrics.Labels;
-import io.github.milvusmonitored.metrics.Sample;
+import io.github.milvusmonitored.prometheus.InstantVector;
+import io.github.milvusmonitored.prometheus.Labels;
+import io.github.milvusmonitored.prometheus.Sample;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

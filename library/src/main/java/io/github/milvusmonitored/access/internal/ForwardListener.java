@@ -1,6 +1,7 @@
 package io.github.milvusmonitored.access.internal;
 
 import io.fabric8.kubernetes.client.PortForward;
+import io.github.milvusmonitored.internal.DaemonThreads;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -34,8 +35,7 @@ final class ForwardListener implements AutoCloseable {
   private ForwardListener(ServerSocketChannel server, Function<SocketChannel, PortForward> forwarder) {
     this.server = server;
     this.forwarder = forwarder;
-    this.acceptor = new Thread(this::accept, "milvus-monitored-forward-accept-" + localPort());
-    acceptor.setDaemon(true);
+    this.acceptor = DaemonThreads.thread("milvus-monitored-forward-accept-" + localPort(), this::accept);
   }
 
   /** Listens on {@code localPort} of the loopback address (0 for a free one); forwards each connection. */

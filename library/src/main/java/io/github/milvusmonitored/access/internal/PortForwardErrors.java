@@ -1,8 +1,8 @@
 package io.github.milvusmonitored.access.internal;
 
+import io.github.milvusmonitored.time.MonitoredDuration;
 import io.github.milvusmonitored.access.ForwardTarget;
 import io.github.milvusmonitored.access.PortForwardException;
-import io.github.milvusmonitored.metrics.internal.PrometheusErrors;
 import java.time.Duration;
 import java.util.List;
 
@@ -40,7 +40,7 @@ public final class PortForwardErrors {
 
   public static PortForwardException couldNotOpen(String what, int localPort, Duration tried, Throwable cause) {
     return new PortForwardException("Could not open a port-forward to " + what + " on local port "
-        + (localPort == 0 ? "(any)" : localPort) + " within " + PrometheusErrors.text(tried) + ": " + cause.getMessage()
+        + (localPort == 0 ? "(any)" : localPort) + " within " + MonitoredDuration.humanText(tried) + ": " + cause.getMessage()
         + (localPort == 0 ? "" : ". If the port is taken by another process, choose another local port."),
         cause);
   }

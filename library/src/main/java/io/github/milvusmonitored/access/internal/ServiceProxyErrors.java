@@ -1,6 +1,6 @@
 package io.github.milvusmonitored.access.internal;
 
-import io.github.milvusmonitored.metrics.internal.PrometheusErrors;
+import io.github.milvusmonitored.time.MonitoredDuration;
 import java.time.Duration;
 import java.util.List;
 
@@ -18,7 +18,7 @@ public final class ServiceProxyErrors {
 
   /** The proxy gave no answer in time while a NetworkPolicy restricts the pods. */
   public static String noAnswer(String target, Duration timeout, List<NetworkPolicies.Restriction> policies) {
-    return "The Kubernetes API server's service proxy gave no answer from " + target + " within " + PrometheusErrors.text(timeout)
+    return "The Kubernetes API server's service proxy gave no answer from " + target + " within " + MonitoredDuration.humanText(timeout)
         + ". " + cause(policies);
   }
 

@@ -1,15 +1,15 @@
 package io.github.milvusmonitored.assertions.internal;
 
+import io.github.milvusmonitored.catalogue.CatalogueCoverage;
+import io.github.milvusmonitored.catalogue.MetricCatalogue;
+import io.github.milvusmonitored.catalogue.MilvusVersion;
+import io.github.milvusmonitored.catalogue.SimilarNames;
 import io.github.milvusmonitored.metrics.MilvusMetrics;
 import io.github.milvusmonitored.metrics.MilvusSelector;
-import io.github.milvusmonitored.metrics.MilvusVersion;
-import io.github.milvusmonitored.metrics.PrometheusException;
 import io.github.milvusmonitored.metrics.TargetStatus;
-import io.github.milvusmonitored.metrics.Targets;
-import io.github.milvusmonitored.metrics.internal.CatalogueCoverage;
-import io.github.milvusmonitored.metrics.internal.MetricCatalogue;
-import io.github.milvusmonitored.metrics.internal.MetricNames;
-import io.github.milvusmonitored.metrics.internal.SimilarNames;
+import io.github.milvusmonitored.prometheus.PrometheusException;
+import io.github.milvusmonitored.prometheus.Promql;
+import io.github.milvusmonitored.prometheus.Targets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -57,7 +57,7 @@ public final class AbsenceWatch {
 
   public AbsenceWatch(String promql, MilvusSelector release) {
     this.release = release;
-    this.selected = List.copyOf(MetricNames.in(promql));
+    this.selected = List.copyOf(Promql.metricNames(promql));
     this.startup = selected.stream().filter(catalogue::appearsAtStartup).toList();
   }
 

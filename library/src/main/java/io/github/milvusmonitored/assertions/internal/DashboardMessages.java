@@ -41,8 +41,7 @@ public final class DashboardMessages {
   }
 
   public static String nothingAudited(DashboardAudit audit) {
-    return io.github.milvusmonitored.dashboard.internal.DashboardErrors.noPrometheusPanels(audit.dashboard().title(),
-        audit.dashboard().origin(), audit.dashboard().otherPanels());
+    return audit.nothingToAuditText();
   }
 
   private static String why(PanelAudit p) {

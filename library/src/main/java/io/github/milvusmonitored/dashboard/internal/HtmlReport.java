@@ -5,7 +5,7 @@ import io.github.milvusmonitored.dashboard.PanelAudit;
 import io.github.milvusmonitored.dashboard.QueryAudit;
 import io.github.milvusmonitored.dashboard.QueryState;
 import io.github.milvusmonitored.dashboard.ResolvedVariable;
-import io.github.milvusmonitored.metrics.RangeSeries;
+import io.github.milvusmonitored.prometheus.RangeSeries;
 import java.util.Locale;
 import java.util.Objects;
 

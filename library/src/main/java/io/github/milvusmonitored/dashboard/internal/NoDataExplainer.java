@@ -1,13 +1,13 @@
 package io.github.milvusmonitored.dashboard.internal;
 
-import io.github.milvusmonitored.metrics.InstantVector;
-import io.github.milvusmonitored.metrics.internal.MetricCatalogue;
-import io.github.milvusmonitored.metrics.internal.SimilarNames;
+import io.github.milvusmonitored.catalogue.MetricCatalogue;
+import io.github.milvusmonitored.catalogue.SimilarNames;
 import io.github.milvusmonitored.metrics.MilvusMetrics;
 import io.github.milvusmonitored.metrics.MilvusSelector;
-import io.github.milvusmonitored.metrics.PrometheusClient;
-import io.github.milvusmonitored.metrics.PrometheusException;
 import io.github.milvusmonitored.metrics.TargetStatus;
+import io.github.milvusmonitored.prometheus.InstantVector;
+import io.github.milvusmonitored.prometheus.PrometheusClient;
+import io.github.milvusmonitored.prometheus.PrometheusException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import io.github.milvusmonitored.metrics.DetectedVersion;
 
 /**
  * Tells why a query returned nothing, per metric it names: the release's target is not up; the
@@ -43,7 +44,7 @@ public final class NoDataExplainer {
 
   /** An explainer that knows which Milvus release is scraped, so it explains with that release's catalogue. */
   public NoDataExplainer(PrometheusClient prometheus, MilvusSelector release, Set<String> ingested, Instant end,
-      Duration range, Optional<io.github.milvusmonitored.metrics.DetectedVersion> version) {
+      Duration range, Optional<DetectedVersion> version) {
     this.catalogue = version.map(v -> MetricCatalogue.forVersion(v.version()).catalogue())
         .orElseGet(MetricCatalogue::milvus);
     this.versioned = version.map(VersionedReasons::new);

@@ -5,10 +5,10 @@ import io.github.milvusmonitored.dashboard.PanelQuery;
 import io.github.milvusmonitored.dashboard.QueryAudit;
 import io.github.milvusmonitored.dashboard.QueryState;
 import io.github.milvusmonitored.dashboard.ResolvedVariable;
-import io.github.milvusmonitored.metrics.PrometheusClient;
-import io.github.milvusmonitored.metrics.PrometheusQueryException;
-import io.github.milvusmonitored.metrics.RangeSeries;
-import io.github.milvusmonitored.metrics.internal.MetricNames;
+import io.github.milvusmonitored.prometheus.PrometheusClient;
+import io.github.milvusmonitored.prometheus.PrometheusQueryException;
+import io.github.milvusmonitored.prometheus.Promql;
+import io.github.milvusmonitored.prometheus.RangeSeries;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,7 +61,7 @@ public final class QueryEvaluator {
       }
     }
     variableReasons.addAll(ExactMatchers.notes(query.expr(), all, regexFormatted));
-    List<String> names = List.copyOf(MetricNames.in(promql));
+    List<String> names = List.copyOf(Promql.metricNames(promql));
     List<String> neverIngested = names.stream().filter(n -> !ingested.contains(n)).toList();
     List<RangeSeries> series;
     try {

@@ -1,6 +1,6 @@
 package io.github.milvusmonitored.dashboard.internal;
 
-import io.github.milvusmonitored.metrics.RangeSeries;
+import io.github.milvusmonitored.prometheus.RangeSeries;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

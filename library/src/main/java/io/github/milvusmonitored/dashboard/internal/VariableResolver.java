@@ -2,8 +2,8 @@ package io.github.milvusmonitored.dashboard.internal;
 
 import io.github.milvusmonitored.dashboard.DashboardVariable;
 import io.github.milvusmonitored.dashboard.ResolvedVariable;
-import io.github.milvusmonitored.metrics.PrometheusClient;
-import io.github.milvusmonitored.metrics.PrometheusQueryException;
+import io.github.milvusmonitored.prometheus.PrometheusClient;
+import io.github.milvusmonitored.prometheus.PrometheusQueryException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import io.github.milvusmonitored.prometheus.SampleValues;
 
 /**
  * Resolves {@code templating.list} in dependency order, each variable seeing the ones it refers to: constants,
@@ -222,7 +223,7 @@ public final class VariableResolver {
     if ((m = QUERY_RESULT.matcher(q)).matches()) {
       return prometheus.query(m.group(1).strip(), end).samples().stream()
           .map(s -> s.labels().metricName().orElse("") + labelText(s.labels().asMap()) + " "
-              + io.github.milvusmonitored.metrics.SampleValues.format(s.value()) + " " + s.timestamp().toEpochMilli())
+              + SampleValues.format(s.value()) + " " + s.timestamp().toEpochMilli())
           .toList();
     }
     return prometheus.series(q).stream().map(Object::toString).toList();

@@ -1,14 +1,13 @@
 package io.github.milvusmonitored.dashboard.internal;
 
+import io.github.milvusmonitored.catalogue.CatalogueCoverage;
+import io.github.milvusmonitored.catalogue.MetricCatalogue;
+import io.github.milvusmonitored.catalogue.MilvusVersion;
+import io.github.milvusmonitored.catalogue.SelectorChange;
+import io.github.milvusmonitored.catalogue.SelectorCheck;
 import io.github.milvusmonitored.metrics.DetectedVersion;
-import io.github.milvusmonitored.metrics.MilvusVersion;
-import io.github.milvusmonitored.metrics.internal.CatalogueCoverage;
-import io.github.milvusmonitored.metrics.internal.MetricCatalogue;
-import io.github.milvusmonitored.upgrade.PromqlExpression;
-import io.github.milvusmonitored.upgrade.UpgradeFinding;
-import io.github.milvusmonitored.upgrade.internal.Selector;
-import io.github.milvusmonitored.upgrade.internal.SelectorCheck;
-import io.github.milvusmonitored.upgrade.internal.Selectors;
+import io.github.milvusmonitored.prometheus.Promql;
+import io.github.milvusmonitored.prometheus.Selector;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -49,8 +48,8 @@ public final class VersionedReasons {
       }
       Selector selector = new Selector(metric, List.of(), metric);
       SelectorCheck check = new SelectorCheck(c, other.toString(), scraped, version.version().toString());
-      for (UpgradeFinding f : check.check(new PromqlExpression("", metric), selector)) {
-        if (f.kind() == UpgradeFinding.Kind.METRIC_RENAMED) {
+      for (SelectorChange f : check.check(selector)) {
+        if (f.kind() == SelectorChange.Kind.METRIC_RENAMED) {
           return Optional.of(DashboardErrors.renamedIn(metric, described(), f.rewrite().orElseThrow(),
               renamedText(c, metric, f)));
         }
@@ -66,15 +65,15 @@ public final class VersionedReasons {
    */
   public List<String> selectorReasons(String promql) {
     Set<String> out = new LinkedHashSet<>();
-    for (Selector s : Selectors.in(promql)) {
+    for (Selector s : Promql.selectors(promql)) {
       if (scraped.family(s.metric()).isEmpty() || s.matchers().isEmpty()) {
         continue;
       }
       for (MilvusVersion other : others()) {
         MetricCatalogue c = MetricCatalogue.of(other);
-        Optional<UpgradeFinding> broken = new SelectorCheck(c, other.toString(), scraped, version.version().toString())
-            .check(new PromqlExpression("", promql), s).stream()
-            .filter(f -> f.breaks() && f.kind() != UpgradeFinding.Kind.METRIC_REMOVED).findFirst();
+        Optional<SelectorChange> broken = new SelectorCheck(c, other.toString(), scraped, version.version().toString())
+            .check(s).stream()
+            .filter(f -> f.breaks() && f.kind() != SelectorChange.Kind.METRIC_REMOVED).findFirst();
         if (broken.isPresent()) {
           out.add(DashboardErrors.selectorOfOtherRelease(s.text(), other.toString(), described(),
               version.version().toString(), broken.get().explanation(), broken.get().rewrite()));
@@ -104,7 +103,7 @@ public final class VersionedReasons {
   }
 
   /** "renamed in 2.6: `knowhere_search_latency` is `search_latency`", naming the minor release of the newer name. */
-  private String renamedText(MetricCatalogue other, String metric, UpgradeFinding f) {
+  private String renamedText(MetricCatalogue other, String metric, SelectorChange f) {
     String oldName = other.version().compareTo(scraped.version()) < 0 ? other.family(metric).orElseThrow().name()
         : scraped.family(f.rewrite().orElseThrow()).orElseThrow().name();
     String newName = other.version().compareTo(scraped.version()) < 0

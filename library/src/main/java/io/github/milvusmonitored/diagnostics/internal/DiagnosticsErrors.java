@@ -1,7 +1,7 @@
 package io.github.milvusmonitored.diagnostics.internal;
 
+import io.github.milvusmonitored.time.MonitoredDuration;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.github.milvusmonitored.metrics.internal.PrometheusErrors;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
@@ -17,13 +17,13 @@ public final class DiagnosticsErrors {
 
   /** The step ran out of its share of the time budget. */
   public static String timedOut(String what, Duration limit) {
-    return "COULD NOT COLLECT " + what + ": no answer within " + PrometheusErrors.text(limit) + " (per-step limit or"
+    return "COULD NOT COLLECT " + what + ": no answer within " + MonitoredDuration.humanText(limit) + " (per-step limit or"
         + " the remaining total budget); the API server or Prometheus may be overloaded or unreachable.";
   }
 
   /** The total budget was spent before the step started. */
   public static String skippedNoTime(String what, Duration total) {
-    return "SKIPPED " + what + ": the total diagnostics budget of " + PrometheusErrors.text(total) + " was spent by"
+    return "SKIPPED " + what + ": the total diagnostics budget of " + MonitoredDuration.humanText(total) + " was spent by"
         + " earlier steps.";
   }
 

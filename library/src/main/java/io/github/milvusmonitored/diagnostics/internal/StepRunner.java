@@ -1,5 +1,6 @@
 package io.github.milvusmonitored.diagnostics.internal;
 
+import io.github.milvusmonitored.internal.DaemonThreads;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,12 +13,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Runs diagnostics steps one after another, each bounded by its own limit and by what is left of the
@@ -31,11 +32,7 @@ public final class StepRunner implements AutoCloseable {
   private final Duration stepLimit;
   private final Duration total;
   private final long deadline;
-  private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "milvus-monitored-diagnostics");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService executor = DaemonThreads.asNeeded("milvus-monitored-diagnostics");
   private final List<String> files = new ArrayList<>();
   private final Map<String, String> failures = new LinkedHashMap<>();
 
@@ -127,7 +124,7 @@ public final class StepRunner implements AutoCloseable {
 
   /** Lets a step record what it could not collect while still producing the rest. */
   public static final class StepOutput {
-    private final List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<String> failures = new CopyOnWriteArrayList<>();
 
     /** Records a failure text (also write it into the step's own text). */
     public String fail(String text) {

@@ -1,10 +1,11 @@
 package io.github.milvusmonitored.environment.internal;
 
+import io.github.milvusmonitored.time.MonitoredDuration;
 import io.github.milvusmonitored.cluster.KubernetesCluster;
 import io.github.milvusmonitored.environment.EnvironmentConfig;
-import io.github.milvusmonitored.metrics.internal.PrometheusErrors;
-import io.github.milvusmonitored.milvus.internal.HelmReleaseRecords;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 /** The messages of the environment layer. */
 final class EnvironmentErrors {
@@ -19,7 +20,7 @@ final class EnvironmentErrors {
         + " .withReleaseName(..)), or run on a dedicated cluster (the default k3s).";
   }
 
-  static String existingPrometheusMissesMilvus(String serviceMonitor, java.util.List<String> problems) {
+  static String existingPrometheusMissesMilvus(String serviceMonitor, List<String> problems) {
     return "The kube-prometheus already in this cluster is used as it is, but its Prometheus monitoring/k8s would not"
         + " scrape Milvus: " + String.join("; ", problems) + " (ServiceMonitor " + serviceMonitor + "). Nothing was"
         + " changed. Ways forward: give the ServiceMonitor the labels it selects (Helm value"
@@ -36,8 +37,8 @@ final class EnvironmentErrors {
         + verb + " " + resource + scope;
   }
 
-  static String namespaceStillTerminating(String namespace, java.time.Duration timeout) {
-    return "Namespace '" + namespace + "' was still Terminating after " + PrometheusErrors.text(timeout) + " (an earlier run's"
+  static String namespaceStillTerminating(String namespace, Duration timeout) {
+    return "Namespace '" + namespace + "' was still Terminating after " + MonitoredDuration.humanText(timeout) + " (an earlier run's"
         + " removal, or a user's), so the Milvus release cannot be installed into it. 'kubectl get namespace "
         + namespace + " -o yaml' shows what its finalizers wait for (status.conditions). Retry when it is gone.";
   }

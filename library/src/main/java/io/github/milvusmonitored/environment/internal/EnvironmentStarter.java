@@ -12,7 +12,7 @@ import io.github.milvusmonitored.environment.PhaseTiming;
 import io.github.milvusmonitored.environment.StackMode;
 import io.github.milvusmonitored.metrics.MilvusMetrics;
 import io.github.milvusmonitored.metrics.MilvusSelector;
-import io.github.milvusmonitored.metrics.PrometheusClient;
+import io.github.milvusmonitored.prometheus.PrometheusClient;
 import io.github.milvusmonitored.milvus.MilvusHelmRelease;
 import io.github.milvusmonitored.stack.KubePrometheusInstaller;
 import io.github.milvusmonitored.stack.KubePrometheusManifests;
@@ -20,8 +20,13 @@ import io.github.milvusmonitored.stack.ResourceApplier;
 import io.github.milvusmonitored.stack.RunOwnership;
 import io.github.milvusmonitored.stack.StackProfile;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.github.milvusmonitored.stack.KubePrometheusException;
+import java.util.Map;
 
 /**
  * Brings an environment up phase by phase: manifests verified → cluster up → CRDs Established →
@@ -39,7 +44,9 @@ public final class EnvironmentStarter {
     // Everything that can be refused without a cluster is checked before one is started.
     KubePrometheusManifests manifests;
     try {
-      KubeconfigPrecheck.check(config.cluster());
+      if (config.cluster() instanceof ClusterChoice.Existing existing && existing.kubeconfig() != null) {
+        ExistingCluster.checkKubeconfig(existing.kubeconfig(), existing.context());
+      }
       // An existing stack is used as it is: no kube-prometheus manifest is needed.
       manifests = config.stack() == StackMode.EXISTING ? null
           : clock.run("manifests verified", "kube-prometheus manifests against their checksums",
@@ -52,8 +59,32 @@ public final class EnvironmentStarter {
     return start(config, manifests, ResourceApplier.SERVER_SIDE, clock);
   }
 
-  /** {@link #start(EnvironmentConfig)} with manifests already verified and a chosen applier. */
+  /**
+   * {@link #start(EnvironmentConfig)} with manifests already verified and a chosen applier. The cleanup
+   * hook is in place before the first change: a JVM stopped during the start still removes what the run
+   * installed so far.
+   */
   static DefaultMonitoredEnvironment start(EnvironmentConfig config, KubePrometheusManifests manifests,
+      ResourceApplier applier, PhaseClock clock) {
+    StartGuard guard;
+    try {
+      guard = StartGuard.register(clock, undoBound(config));
+    } catch (IllegalStateException shuttingDown) {
+      throw refused(config, clock, "configuration checked", shuttingDown);
+    }
+    try (guard) {
+      return startGuarded(config, manifests, applier, clock);
+    }
+  }
+
+  /** The longest phase that may be running when the JVM stops, and two minutes to remove what was installed. */
+  static Duration undoBound(EnvironmentConfig config) {
+    Duration longest = Collections.max(List.of(config.stackReadyTimeout(), config.milvus().readyTimeout(),
+        config.firstSampleTimeout()));
+    return longest.plus(Duration.ofMinutes(2));
+  }
+
+  private static DefaultMonitoredEnvironment startGuarded(EnvironmentConfig config, KubePrometheusManifests manifests,
       ResourceApplier applier, PhaseClock clock) {
     MilvusHelmRelease release = null;
     KubernetesCluster cluster;
@@ -85,8 +116,8 @@ public final class EnvironmentStarter {
         chosen = clock.run("stack found", "the existing stack's Prometheus that selects the Milvus ServiceMonitor",
             () -> new StartPreflight(config, cluster, rendered, run).chooseExistingPrometheus(existing));
         if (!chosen.monitorLabels().isEmpty()) {
-          release = MilvusHelmRelease.create(config.milvus().toBuilder().withValues(java.util.Map.of("metrics",
-              java.util.Map.of("serviceMonitor", java.util.Map.of("additionalLabels", chosen.monitorLabels()))))
+          release = MilvusHelmRelease.create(config.milvus().toBuilder().withValues(Map.of("metrics",
+              Map.of("serviceMonitor", Map.of("additionalLabels", chosen.monitorLabels()))))
               .build());
           rendered.close();
         }
@@ -137,7 +168,7 @@ public final class EnvironmentStarter {
       case EXISTING -> {
         ExistingStack stack = ExistingStack.find(cluster.client());
         if (!stack.isPresent()) {
-          throw new io.github.milvusmonitored.stack.KubePrometheusException(ExistingStackTexts.noStack());
+          throw new KubePrometheusException(ExistingStackTexts.noStack());
         }
         yield stack;
       }

@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.github.milvusmonitored.stack.RuleFileException;
-import io.github.milvusmonitored.stack.internal.RuleFileErrors;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,17 +23,17 @@ final class RuleSelectorLabels {
     GenericKubernetesResource prometheus = client.genericKubernetesResources("monitoring.coreos.com/v1", "Prometheus")
         .inNamespace(prometheusNamespace).withName(prometheusName).get();
     if (prometheus == null) {
-      throw new RuleFileException(RuleFileErrors.noPrometheus(prometheusNamespace, prometheusName));
+      throw new RuleFileException(RuleSelectorTexts.noPrometheus(prometheusNamespace, prometheusName));
     }
     Map<String, Object> spec = prometheus.getAdditionalProperties().get("spec") instanceof Map<?, ?> m
         ? (Map<String, Object>) m : Map.of();
     Object selector = spec.get("ruleSelector");
     String who = prometheusNamespace + "/" + prometheusName;
     if (!(selector instanceof Map<?, ?> ruleSelector)) {
-      throw new RuleFileException(RuleFileErrors.ruleSelectorUnset(who));
+      throw new RuleFileException(RuleSelectorTexts.ruleSelectorUnset(who));
     }
     if (ruleSelector.get("matchExpressions") != null) {
-      throw new RuleFileException(RuleFileErrors.ruleSelectorExpressions(who, ruleSelector));
+      throw new RuleFileException(RuleSelectorTexts.ruleSelectorExpressions(who, ruleSelector));
     }
     Object nsSelector = spec.get("ruleNamespaceSelector");
     Namespace ns = client.namespaces().withName(ruleNamespace).get();
@@ -43,7 +42,7 @@ final class RuleSelectorLabels {
     boolean namespaceSelected = nsSelector == null ? prometheusNamespace.equals(ruleNamespace)
         : PrometheusSelection.matches(nsSelector, nsLabels);
     if (!namespaceSelected) {
-      throw new RuleFileException(RuleFileErrors.ruleNamespaceNotSelected(who, nsSelector, ruleNamespace, nsLabels));
+      throw new RuleFileException(RuleSelectorTexts.ruleNamespaceNotSelected(who, nsSelector, ruleNamespace, nsLabels));
     }
     Map<String, String> labels = new LinkedHashMap<>();
     if (ruleSelector.get("matchLabels") instanceof Map<?, ?> match) {

@@ -5,7 +5,7 @@ import io.github.milvusmonitored.environment.EnvironmentConfig;
 import io.github.milvusmonitored.environment.PhaseClock;
 import io.github.milvusmonitored.internal.KubeWaits;
 import io.github.milvusmonitored.metrics.MilvusMetrics;
-import io.github.milvusmonitored.metrics.PrometheusClient;
+import io.github.milvusmonitored.prometheus.PrometheusClient;
 import java.util.List;
 
 /** The last phases: Prometheus ready, the Milvus target up, the first Milvus sample stored. */

@@ -9,12 +9,12 @@ import io.github.milvusmonitored.environment.PhaseClock;
 import io.github.milvusmonitored.dashboard.DashboardSource;
 import io.github.milvusmonitored.dashboard.GrafanaDashboard;
 import io.github.milvusmonitored.dashboard.GrafanaProvisioning;
+import io.github.milvusmonitored.internal.DaemonThreads;
 import io.github.milvusmonitored.internal.KubeWaits;
 import io.github.milvusmonitored.metrics.MilvusSelector;
 import io.github.milvusmonitored.milvus.MilvusHelmRelease;
 import io.github.milvusmonitored.milvus.MilvusReleaseException;
 import io.github.milvusmonitored.milvus.MilvusReleaseStatus;
-import io.github.milvusmonitored.milvus.internal.HelmReleaseRecords;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -24,7 +24,9 @@ import io.github.milvusmonitored.stack.StackProfile;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import io.github.milvusmonitored.stack.RunOwnership;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Installs kube-prometheus and Milvus: the CRDs first (a ServiceMonitor needs its CRD), then the
@@ -44,10 +46,10 @@ final class StackPhases {
   private final MilvusHelmRelease release;
   private final InstalledParts parts;
   private final PhaseClock clock;
-  private final io.github.milvusmonitored.stack.RunOwnership run;
+  private final RunOwnership run;
 
   StackPhases(EnvironmentConfig config, KubernetesCluster cluster, KubePrometheusInstaller installer,
-      MilvusHelmRelease release, InstalledParts parts, PhaseClock clock, io.github.milvusmonitored.stack.RunOwnership run) {
+      MilvusHelmRelease release, InstalledParts parts, PhaseClock clock, RunOwnership run) {
     this.run = run;
     this.config = config;
     this.cluster = cluster;
@@ -78,15 +80,11 @@ final class StackPhases {
     } else {
       clock.skipped("CRDs Established", "kube-prometheus already installed and healthy");
     }
-    ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
-      Thread t = new Thread(r, "milvus-monitored-install");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool = DaemonThreads.pool("milvus-monitored-install", 2);
     try {
       CompletableFuture<Void> stack = CompletableFuture.runAsync(() -> {
         if (installStack) {
-          clock.run("operator ready", "apply manifests/ (" + config.stackProfile().name().toLowerCase(java.util.Locale.ROOT)
+          clock.run("operator ready", "apply manifests/ (" + config.stackProfile().name().toLowerCase(Locale.ROOT)
               + "), deployment monitoring/prometheus-operator available", () -> {
                 installer.applyStack();
                 KubeWaits.deploymentReady(client, "monitoring", "prometheus-operator", config.stackReadyTimeout());
@@ -209,7 +207,7 @@ final class StackPhases {
   // Both must finish (Helm cannot be cancelled half-way); the first failure is reported.
   private static void join(CompletableFuture<Void> a, CompletableFuture<Void> b) {
     RuntimeException first = null;
-    for (CompletableFuture<Void> f : java.util.List.of(a, b)) {
+    for (CompletableFuture<Void> f : List.of(a, b)) {
       try {
         f.join();
       } catch (CompletionException e) {

@@ -10,7 +10,6 @@ import io.github.milvusmonitored.environment.EnvironmentConfig;
 import io.github.milvusmonitored.internal.KubeRetry;
 import io.github.milvusmonitored.milvus.MilvusHelmRelease;
 import io.github.milvusmonitored.milvus.MilvusReleaseException;
-import io.github.milvusmonitored.milvus.internal.HelmReleaseRecords;
 import io.github.milvusmonitored.stack.KubePrometheusException;
 import io.github.milvusmonitored.stack.RunOwnership;
 import java.util.LinkedHashMap;

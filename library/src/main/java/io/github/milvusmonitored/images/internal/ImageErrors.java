@@ -1,6 +1,5 @@
 package io.github.milvusmonitored.images.internal;
 
-import java.util.Collection;
 import java.util.List;
 
 /**
@@ -53,11 +52,6 @@ public final class ImageErrors {
   public static String incompleteClientCertificate(String host) {
     return "TLS settings for '" + host + "' name a client certificate without its key, or a key without its"
         + " certificate. Give both paths (as seen inside the k3s container), or neither.";
-  }
-
-  public static String unknownOption(String option, Collection<String> valid) {
-    return "Unknown option '" + option + "'. Valid options: " + String.join(", ", valid)
-        + " (each written --name=value).";
   }
 
   public static String listInClusterFailed(List<String> command, int exitCode, String stderr) {

@@ -1,8 +1,8 @@
 package io.github.milvusmonitored.metrics.internal;
 
-import io.github.milvusmonitored.metrics.InstantVector;
-import io.github.milvusmonitored.metrics.Sample;
-import io.github.milvusmonitored.metrics.SampleValues;
+import io.github.milvusmonitored.prometheus.InstantVector;
+import io.github.milvusmonitored.prometheus.Sample;
+import io.github.milvusmonitored.prometheus.SampleValues;
 import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalDouble;

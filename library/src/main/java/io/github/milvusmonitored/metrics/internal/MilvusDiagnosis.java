@@ -1,5 +1,8 @@
 package io.github.milvusmonitored.metrics.internal;
 
+import io.github.milvusmonitored.time.MonitoredDuration;
+import io.github.milvusmonitored.metrics.MilvusMetrics;
+
 import io.github.milvusmonitored.metrics.ComponentTargets;
 import io.github.milvusmonitored.metrics.MilvusSelector;
 import io.github.milvusmonitored.metrics.TargetStatus;
@@ -59,16 +62,16 @@ public final class MilvusDiagnosis {
   }
 
   public static IllegalArgumentException windowTooShort(MilvusSelector r, Duration window, Duration interval) {
-    return new IllegalArgumentException("Latency window " + PrometheusErrors.text(window) + " is shorter than"
+    return new IllegalArgumentException("Latency window " + MonitoredDuration.humanText(window) + " is shorter than"
         + " the scrape interval of Milvus release '" + r.instance() + "' in namespace '" + r.namespace() + "' ("
-        + PrometheusErrors.text(interval) + "): both ends of the window would often fall on the same sample and show no request."
-        + " The least window that works is " + PrometheusErrors.text(interval) + "; four intervals ("
-        + PrometheusErrors.text(interval.multipliedBy(4)) + ") still answer when a scrape is missed.");
+        + MonitoredDuration.humanText(interval) + "): both ends of the window would often fall on the same sample and show no request."
+        + " The least window that works is " + MonitoredDuration.humanText(interval) + "; four intervals ("
+        + MonitoredDuration.humanText(interval.multipliedBy(4)) + ") still answer when a scrape is missed.");
   }
 
   public static String notScraped(MilvusSelector r, Duration timeout, String promql, TargetStatus status) {
     return "No sample of '" + promql + "' for Milvus release '" + r.instance() + "' in namespace '"
-        + r.namespace() + "' within " + PrometheusErrors.text(timeout) + ".\n  Milvus targets: " + status.summary();
+        + r.namespace() + "' within " + MonitoredDuration.humanText(timeout) + ".\n  Milvus targets: " + status.summary();
   }
 
   public static String componentUp(MilvusSelector r, String component) {
@@ -93,7 +96,7 @@ public final class MilvusDiagnosis {
 
   public static String componentsNotUp(MilvusSelector r, Duration timeout, ComponentTargets status) {
     return "Components " + status.notUp() + " of Milvus release '" + r.instance() + "' in namespace '"
-        + r.namespace() + "' were not all up within " + PrometheusErrors.text(timeout) + ".\n" + status.summary().indent(2).stripTrailing();
+        + r.namespace() + "' were not all up within " + MonitoredDuration.humanText(timeout) + ".\n" + status.summary().indent(2).stripTrailing();
   }
 
   /** Why the Milvus version of a release cannot be told. */

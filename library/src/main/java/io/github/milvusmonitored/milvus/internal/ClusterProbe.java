@@ -1,5 +1,6 @@
 package io.github.milvusmonitored.milvus.internal;
 
+import io.github.milvusmonitored.internal.Causes;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -52,10 +53,6 @@ public final class ClusterProbe {
   }
 
   private static Exception rootCause(Exception failure) {
-    Throwable cause = failure;
-    while (cause.getCause() != null && cause.getCause() != cause) {
-      cause = cause.getCause();
-    }
-    return cause instanceof Exception exception ? exception : failure;
+    return Causes.root(failure) instanceof Exception root ? root : failure;
   }
 }

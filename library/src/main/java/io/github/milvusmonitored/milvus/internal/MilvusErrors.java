@@ -1,7 +1,7 @@
 package io.github.milvusmonitored.milvus.internal;
 
+import io.github.milvusmonitored.time.MonitoredDuration;
 import io.github.milvusmonitored.internal.Redaction;
-import io.github.milvusmonitored.metrics.internal.PrometheusErrors;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
@@ -63,19 +63,6 @@ public final class MilvusErrors {
 
   public static String blank(String what) {
     return what + " must not be blank.";
-  }
-
-  public static String notPositive(String what, Duration value) {
-    return what + " must be positive but was " + PrometheusErrors.text(value) + ". Give a duration greater than zero.";
-  }
-
-  public static String prometheusDurationOutOfRange(String text) {
-    return "'" + text + "' is longer than any duration Prometheus accepts (about 292 years, int64 nanoseconds)."
-        + " Use forms like 30s, 1m or 1m30s.";
-  }
-
-  public static String notPrometheusDuration(String text) {
-    return "'" + text + "' is not a Prometheus duration. Use forms like 30s, 1m or 1m30s.";
   }
 
   public static String missingValuesFile(Path file) {
@@ -168,7 +155,7 @@ public final class MilvusErrors {
   public static String installFailed(String release, String namespace, Duration timeout,
       Exception cause, String aftermath) {
     return "Helm could not install Milvus release '" + release + "' in namespace '" + namespace
-        + "' (waiting up to " + PrometheusErrors.text(timeout) + " for readiness): " + describe(cause) + ". " + aftermath
+        + "' (waiting up to " + MonitoredDuration.humanText(timeout) + " for readiness): " + describe(cause) + ". " + aftermath
         + " Likely causes: images that cannot be pulled, too little memory or CPU for the pods, or"
         + " persistent volumes that cannot be bound. Look with `kubectl -n " + namespace
         + " get pods,pvc` and `kubectl -n " + namespace + " describe pods`.";

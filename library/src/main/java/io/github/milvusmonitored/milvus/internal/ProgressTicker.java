@@ -1,7 +1,7 @@
 package io.github.milvusmonitored.milvus.internal;
 
+import io.github.milvusmonitored.internal.DaemonThreads;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -20,11 +20,7 @@ public final class ProgressTicker implements AutoCloseable {
    * Starts logging {@code "<phase>: still waiting for <awaited>, <elapsed> of <limit>"} every period.
    */
   public static ProgressTicker start(Logger log, String phase, String awaited, Duration limit, Duration period) {
-    ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "milvus-release-progress");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ScheduledExecutorService scheduler = DaemonThreads.ticker("milvus-release-progress");
     ProgressTicker ticker = new ProgressTicker(scheduler);
     scheduler.scheduleAtFixedRate(() -> log.info("{}: still waiting for {}, {} elapsed of {}", phase, awaited,
         ticker.elapsed(), format(limit)), period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);

@@ -1,6 +1,6 @@
 package io.github.milvusmonitored.stack.internal;
 
-import io.github.milvusmonitored.metrics.internal.PrometheusErrors;
+import io.github.milvusmonitored.time.MonitoredDuration;
 import io.github.milvusmonitored.stack.ManifestSource;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -99,7 +99,7 @@ public final class KubePrometheusErrors {
       each.append("\n  ").append(name).append(": ").append(states.getOrDefault(name, "not read"));
     }
     return waiting.size() + " of " + total + " kube-prometheus CRDs were not Established within "
-        + PrometheusErrors.text(timeout) + ": " + waiting + "." + each + "\nLikely cause: a slow or overloaded API server, "
+        + MonitoredDuration.humanText(timeout) + ": " + waiting + "." + each + "\nLikely cause: a slow or overloaded API server, "
         + "a CRD the server refused (condition NamesAccepted=False), or one the apply never created (not found). "
         + "What to do: look at 'kubectl get crd " + waiting.get(0) + " -o yaml' (status.conditions), then retry with"
         + " a longer deadline.";
@@ -132,7 +132,7 @@ public final class KubePrometheusErrors {
   }
 
   public static String namespaceStillTerminating(String namespace, Duration timeout) {
-    return "Namespace '" + namespace + "' was still Terminating after " + PrometheusErrors.text(timeout) + " (an earlier"
+    return "Namespace '" + namespace + "' was still Terminating after " + MonitoredDuration.humanText(timeout) + " (an earlier"
         + " run's removal, or a user's). Its finalizers are waiting for something: 'kubectl get namespace "
         + namespace + " -o yaml' shows the conditions (status.conditions). Retry when it is gone.";
   }

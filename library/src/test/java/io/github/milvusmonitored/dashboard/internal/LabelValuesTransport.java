@@ -1,7 +1,7 @@
 package io.github.milvusmonitored.dashboard.internal;
 
-import io.github.milvusmonitored.metrics.PrometheusClient;
-import io.github.milvusmonitored.metrics.PrometheusTransport;
+import io.github.milvusmonitored.prometheus.PrometheusClient;
+import io.github.milvusmonitored.prometheus.PrometheusTransport;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

@@ -2,8 +2,8 @@ package io.github.milvusmonitored.dashboard.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.milvusmonitored.catalogue.MilvusVersion;
 import io.github.milvusmonitored.metrics.DetectedVersion;
-import io.github.milvusmonitored.metrics.MilvusVersion;
 import org.junit.jupiter.api.Test;
 
 /** Empty panels explained with the catalogue of the release actually scraped. */

@@ -15,7 +15,7 @@ import io.github.milvusmonitored.environment.EnvironmentConfig;
 import io.github.milvusmonitored.environment.PhaseClock;
 import io.github.milvusmonitored.metrics.MilvusMetrics;
 import io.github.milvusmonitored.metrics.MilvusSelector;
-import io.github.milvusmonitored.metrics.PrometheusClient;
+import io.github.milvusmonitored.prometheus.PrometheusClient;
 import io.github.milvusmonitored.milvus.MilvusHelmRelease;
 import io.github.milvusmonitored.stack.RunOwnership;
 import java.nio.file.Files;
