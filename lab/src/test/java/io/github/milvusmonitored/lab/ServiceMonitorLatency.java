@@ -2,7 +2,7 @@ package io.github.milvusmonitored.lab;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
-import io.github.milvusmonitored.metrics.PrometheusClient;
+import io.github.milvusmonitored.prometheus.PrometheusClient;
 import java.time.Duration;
 import java.time.Instant;
 
