@@ -27,16 +27,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * {@code MonitoredEnvironments.start} on the lab's real node (run with {@code -Dlab.node=real}): kube-prometheus
  * MINIMAL and Milvus {@code one_pod} as real containers of the images {@code lab/build-images.sh} made (nothing
- * pulled), the Milvus target UP and a sample of the real Milvus 2.3.5 through the library's client; then the latency
- * from the ServiceMonitor applied to the target in Prometheus's configuration and the first sample, measured on the
- * kubelet; after close the cluster as before.
+ * pulled), the Milvus target UP and a sample of the real Milvus 2.3.5 through the library's client, the containers'
+ * memory printed; a release installed on a running stack scraped; faults a kubelet handles; after close the cluster as
+ * before. The latencies with and without the library's change are RealNodeLatencyBenchmark's.
  */
 @EnabledIfSystemProperty(named = "lab.node", matches = "real", disabledReason = "runs in the real-node execution")
 @ExtendWith({LabExtension.class, RestoresLab.class})
 class RealNodeIT {
 
   private static final String NAMESPACE = "milvus";
-  private static final String JOB = "serviceMonitor/milvus/my-release-milvus-standalone/0";
+  /** One release installed on the running stack; RealNodeLatencyBenchmark runs more rounds. */
+  static final int ROUNDS = Integer.getInteger("lab.rounds", 1);
 
   @Test
   void runs_the_stack_and_milvus_as_real_containers_on_a_real_kubelet(Lab lab) {
@@ -98,21 +99,6 @@ class RealNodeIT {
       System.out.println("real node: memory after 1000 inserts, 50 searches and a query "
           + RealNodeMemory.read(admin, node));
 
-      // What a kubelet adds between a ServiceMonitor applied and its first sample, with the kubelet's defaults,
-      // with the Prometheus pod's annotations changed every 2 s (a pod update makes the kubelet sync the pod,
-      // which remounts its Secret volumes), and with the kubelet's syncFrequency at 5 s.
-      Duration timeout = Duration.ofMinutes(4);
-      System.out.println("real node: kubelet defaults: "
-          + ServiceMonitorLatency.measure(admin, prometheus, NAMESPACE, JOB, timeout, () -> { }));
-      System.out.println("real node: pod annotation changed every 2 s: "
-          + ServiceMonitorLatency.measure(admin, prometheus, NAMESPACE, JOB, timeout, () -> annotate(admin)));
-      node.restartKubelet("syncFrequency: 5s\n");
-      try {
-        System.out.println("real node: kubelet syncFrequency 5s: "
-            + ServiceMonitorLatency.measure(admin, prometheus, NAMESPACE, JOB, timeout, () -> { }));
-      } finally {
-        node.restartKubelet("");
-      }
     }
 
     ClusterSnapshot after = FreshStartIT.awaitSettled(admin, before);
@@ -134,10 +120,10 @@ class RealNodeIT {
       assertThat(first.milvusMetrics().targetStatus().state()).isEqualTo(TargetStatus.State.UP);
     }
     List<Duration> afterReady = new java.util.ArrayList<>();
-    for (int round = 1; round <= 3; round++) {
+    for (int round = 1; round <= ROUNDS; round++) {
       // The release goes, the stack stays and keeps running; the next start installs the release on it.
       deleteNamespace(admin, NAMESPACE);
-      boolean last = round == 3;
+      boolean last = round == ROUNDS;
       // A release of another name: its ServiceMonitor is a new scrape job, which reaches Prometheus only once the
       // kubelet has written the operator's new configuration Secret into the Prometheus pod.
       EnvironmentConfig release = config.withMilvus(LabConfigs.milvus().withProfile(MilvusProfile.ONE_POD)
@@ -157,8 +143,9 @@ class RealNodeIT {
             report.phase("Milvus target up").orElseThrow().duration().toMillis() / 1e3);
       }
     }
-    assertThat(afterReady).as("first Milvus sample after the stack and Milvus are Ready, each round")
-        .allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(20)));
+    // Before the library made the kubelet write Prometheus's new configuration, this start failed: the target was
+    // not up within its deadline. The time it takes is a benchmark's figure (RealNodeLatencyBenchmark), not asserted.
+    assertThat(afterReady).hasSize(ROUNDS);
   }
 
   private static void deleteNamespace(KubernetesClient admin, String namespace) {
@@ -275,13 +262,6 @@ class RealNodeIT {
     PhaseTiming timing = report.phase(phase).orElseThrow(() -> new AssertionError("no phase " + phase + " in "
         + report.toJson()));
     return timing.started().plus(timing.duration());
-  }
-
-  private static void annotate(KubernetesClient admin) {
-    admin.pods().inNamespace("monitoring").withName("prometheus-k8s-0").edit(p -> {
-      p.getMetadata().getAnnotations().put("lab.milvus-monitored/refresh", Long.toString(System.nanoTime()));
-      return p;
-    });
   }
 
   private static double seconds(long since) {

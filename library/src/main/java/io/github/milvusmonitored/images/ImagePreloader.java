@@ -5,8 +5,6 @@ import io.github.milvusmonitored.images.internal.ContainerImageTarget;
 import io.github.milvusmonitored.images.internal.ContainerdCommands;
 import io.github.milvusmonitored.images.internal.DockerImageHost;
 import io.github.milvusmonitored.images.internal.ImageErrors;
-import io.github.milvusmonitored.images.internal.ImageHost;
-import io.github.milvusmonitored.images.internal.ImageTarget;
 import io.github.milvusmonitored.images.internal.SavedArchive;
 import io.github.milvusmonitored.internal.TarReaderClassPath;
 import java.io.IOException;
@@ -24,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.ContainerState;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -62,6 +61,14 @@ public final class ImagePreloader {
   ImagePreloader(ImageTarget target, ImageHost host) {
     this.target = target;
     this.host = host;
+  }
+
+  /**
+   * Preloads into {@code target} from {@code host}: a node other than k3s's container whose containerd
+   * takes {@code ctr} commands, or archives other than a Docker engine's.
+   */
+  public static ImagePreloader of(ImageTarget target, ImageHost host) {
+    return new ImagePreloader(Objects.requireNonNull(target, "target"), Objects.requireNonNull(host, "host"));
   }
 
   /** Preloads into a started k3s cluster, from the Docker engine Testcontainers uses. */

@@ -1,5 +1,6 @@
 package io.github.milvusmonitored.images.internal;
 
+import io.github.milvusmonitored.images.ImageHost;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import java.io.IOException;

@@ -1,11 +1,11 @@
-package io.github.milvusmonitored.images;
+package io.github.milvusmonitored.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.milvusmonitored.images.internal.ImageHost;
-import io.github.milvusmonitored.images.internal.ImageTarget;
-import io.github.milvusmonitored.lab.Lab;
-import io.github.milvusmonitored.lab.LabExtension;
+import io.github.milvusmonitored.images.ImageHost;
+import io.github.milvusmonitored.images.ImagePreloader;
+import io.github.milvusmonitored.images.PreloadReport;
+import io.github.milvusmonitored.images.ImageTarget;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,7 +47,7 @@ class RealNodeImagePreloadIT {
     // CoreDNS's image is imported at the node's start but no pod runs it: take it away to load it again.
     assertThat(node.exec(List.of("ctr", "-n", "k8s.io", "images", "rm", COREDNS)).exitCode()).isZero();
 
-    ImagePreloader preloader = new ImagePreloader(node, new ArchiveHost(archives));
+    ImagePreloader preloader = ImagePreloader.of(node, new ArchiveHost(archives));
     PreloadReport report = preloader.preload(List.of(COREDNS, WRONG_PLATFORM, NOT_BUILT));
 
     System.out.println("real node: preload " + report.summary() + "; failed " + report.failed()
