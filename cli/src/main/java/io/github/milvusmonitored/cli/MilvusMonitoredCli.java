@@ -17,23 +17,26 @@ import java.io.PrintStream;
  * Reproduces the monitored environment on a workstation: {@code up} starts k3s with kube-prometheus
  * and Milvus and keeps it for the next run, {@code status} shows it, {@code down} removes it,
  * {@code images} lists the images, {@code audit} audits a Grafana dashboard against the running
- * environment's Prometheus, {@code check-upgrade} checks rule files, dashboards or lists of PromQL written for
- * one Milvus release against another, {@code capture-catalogue} writes the metric catalogue of a running Milvus.
+ * environment's Prometheus, {@code check-upgrade} checks rule files, dashboards or lists of PromQL
+ * written for one Milvus release against another, {@code capture-catalogue} writes the metric
+ * catalogue of a running Milvus.
  *
- * <p>The artifact {@code io.github.milvusmonitored:milvus-monitored-cli} is this command line as one
- * runnable jar, with an SLF4J binding for the progress lines:
+ * <p>The artifact {@code io.github.milvusmonitored:milvus-monitored-cli} is this command line as
+ * one runnable jar, with an SLF4J binding for the progress lines:
+ *
  * <pre>{@code
  * java -jar milvus-monitored-cli-<version>.jar up
  * java -jar milvus-monitored-cli-<version>.jar down
  * }</pre>
- * {@code up} on k3s needs Docker able to run privileged containers and pull images, and Testcontainers
- * reuse ({@code testcontainers.reuse.enable=true}); {@code up --kubeconfig=<file>} (or {@code --context})
- * uses an existing cluster instead and removes what it installed when stopped, unless {@code --keep}.
- * It blocks until Ctrl-C or SIGTERM.
+ *
+ * {@code up} on k3s needs Docker able to run privileged containers and pull images, and
+ * Testcontainers reuse ({@code testcontainers.reuse.enable=true}); {@code up --kubeconfig=<file>}
+ * (or {@code --context}) uses an existing cluster instead and removes what it installed when
+ * stopped, unless {@code --keep}. It blocks until Ctrl-C or SIGTERM.
  *
  * <p>Exit codes: 0 done, 1 failed (Docker missing, start failed, images not listed), 2 bad command
- * line, 3 reuse not enabled ({@code up} on k3s), 4 nothing running ({@code status}), panels without data
- * ({@code audit}) or selectors that break ({@code check-upgrade}), 130 / 143 {@code up}
+ * line, 3 reuse not enabled ({@code up} on k3s), 4 nothing running ({@code status}), panels without
+ * data ({@code audit}) or selectors that break ({@code check-upgrade}), 130 / 143 {@code up}
  * stopped by SIGINT / SIGTERM (the JVM's 128 + signal).
  */
 public final class MilvusMonitoredCli {
@@ -51,13 +54,16 @@ public final class MilvusMonitoredCli {
   /** Runs one command line; returns the exit code. */
   static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
     if (args.length > 0 && args[0].equals("audit")) {
-      return new AuditCommand().run(java.util.Arrays.asList(args).subList(1, args.length), out, err);
+      return new AuditCommand()
+          .run(java.util.Arrays.asList(args).subList(1, args.length), out, err);
     }
     if (args.length > 0 && args[0].equals("check-upgrade")) {
-      return new CheckUpgradeCommand().run(java.util.Arrays.asList(args).subList(1, args.length), out, err);
+      return new CheckUpgradeCommand()
+          .run(java.util.Arrays.asList(args).subList(1, args.length), out, err);
     }
     if (args.length > 0 && args[0].equals("capture-catalogue")) {
-      return new CaptureCatalogueCommand().run(java.util.Arrays.asList(args).subList(1, args.length), out, err);
+      return new CaptureCatalogueCommand()
+          .run(java.util.Arrays.asList(args).subList(1, args.length), out, err);
     }
     CliArguments arguments;
     try {

@@ -13,9 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The real node's cgroups (v1): one root of the lab's own in every controller (the kubelet's {@code cgroupRoot}),
- * under which the kubelet makes kubepods and each pod and container; read for the containers' memory, removed when
- * the node stops.
+ * The real node's cgroups (v1): one root of the lab's own in every controller (the kubelet's {@code
+ * cgroupRoot}), under which the kubelet makes kubepods and each pod and container; read for the
+ * containers' memory, removed when the node stops.
  */
 final class NodeCgroups {
 
@@ -23,7 +23,8 @@ final class NodeCgroups {
   private static final Path CGROUP = Path.of("/sys/fs/cgroup");
 
   /** A container's memory from its cgroup: usage now, the peak, and RSS (memory.stat total_rss). */
-  record Memory(long usageBytes, long maxUsageBytes, long rssBytes, long limitBytes, long failCount) {}
+  record Memory(
+      long usageBytes, long maxUsageBytes, long rssBytes, long limitBytes, long failCount) {}
 
   private final String root;
 
@@ -37,16 +38,21 @@ final class NodeCgroups {
       try {
         Files.createDirectories(controller.resolve(root));
       } catch (IOException e) {
-        throw new LabException("Cannot create the real node's cgroup " + controller.resolve(root) + ": " + e, e);
+        throw new LabException(
+            "Cannot create the real node's cgroup " + controller.resolve(root) + ": " + e, e);
       }
     }
   }
 
-  /** The memory of the container with this id (containerd's id, without {@code containerd://}), if it runs. */
+  /**
+   * The memory of the container with this id (containerd's id, without {@code containerd://}), if
+   * it runs.
+   */
   Optional<Memory> memory(String containerId) {
     Path base = CGROUP.resolve("memory").resolve(root);
     try (Stream<Path> walk = Files.walk(base)) {
-      Optional<Path> dir = walk.filter(p -> p.getFileName().toString().equals(containerId)).findFirst();
+      Optional<Path> dir =
+          walk.filter(p -> p.getFileName().toString().equals(containerId)).findFirst();
       if (dir.isEmpty()) {
         return Optional.empty();
       }
@@ -56,15 +62,22 @@ final class NodeCgroups {
         String[] kv = line.split(" ");
         stat.put(kv[0], Long.parseLong(kv[1]));
       }
-      return Optional.of(new Memory(read(d, "memory.usage_in_bytes"), read(d, "memory.max_usage_in_bytes"),
-          stat.getOrDefault("total_rss", stat.getOrDefault("rss", -1L)), read(d, "memory.limit_in_bytes"),
-          read(d, "memory.failcnt")));
+      return Optional.of(
+          new Memory(
+              read(d, "memory.usage_in_bytes"),
+              read(d, "memory.max_usage_in_bytes"),
+              stat.getOrDefault("total_rss", stat.getOrDefault("rss", -1L)),
+              read(d, "memory.limit_in_bytes"),
+              read(d, "memory.failcnt")));
     } catch (IOException e) {
       return Optional.empty();
     }
   }
 
-  /** Removes the root's tree in every controller, deepest first (the processes in it are gone by then). */
+  /**
+   * Removes the root's tree in every controller, deepest first (the processes in it are gone by
+   * then).
+   */
   void remove() {
     for (Path controller : controllers()) {
       Path dir = controller.resolve(root);
@@ -87,8 +100,13 @@ final class NodeCgroups {
 
   private static List<Path> controllers() {
     try (Stream<Path> entries = Files.list(CGROUP)) {
-      return entries.filter(p -> Files.isRegularFile(p.resolve("cgroup.procs")) && !p.getFileName().toString()
-          .equals("unified")).sorted().toList();
+      return entries
+          .filter(
+              p ->
+                  Files.isRegularFile(p.resolve("cgroup.procs"))
+                      && !p.getFileName().toString().equals("unified"))
+          .sorted()
+          .toList();
     } catch (IOException e) {
       return List.of();
     }

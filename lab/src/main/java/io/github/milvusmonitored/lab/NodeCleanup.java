@@ -12,26 +12,39 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** What the real node leaves on the machine when its programs stop, removed: shims, mounts, folders. */
+/**
+ * What the real node leaves on the machine when its programs stop, removed: shims, mounts, folders.
+ */
 final class NodeCleanup {
 
   private static final Logger LOG = LoggerFactory.getLogger(NodeCleanup.class);
 
-  private NodeCleanup() {
-  }
+  private NodeCleanup() {}
 
-  /** Kills the containerd shims that served this node's containerd (their command line names its socket). */
+  /**
+   * Kills the containerd shims that served this node's containerd (their command line names its
+   * socket).
+   */
   static void killShims(Path socket) {
     String address = socket.toString();
     ProcessHandle.allProcesses()
-        .filter(p -> p.info().commandLine().map(c -> c.contains("containerd-shim") && c.contains(address)).orElse(false))
-        .forEach(p -> {
-          LOG.info("lab: killing containerd shim {}", p.pid());
-          p.destroyForcibly();
-        });
+        .filter(
+            p ->
+                p.info()
+                    .commandLine()
+                    .map(c -> c.contains("containerd-shim") && c.contains(address))
+                    .orElse(false))
+        .forEach(
+            p -> {
+              LOG.info("lab: killing containerd shim {}", p.pid());
+              p.destroyForcibly();
+            });
   }
 
-  /** Unmounts every mount point under {@code dir}, deepest first (lazily, as a killed container may hold one). */
+  /**
+   * Unmounts every mount point under {@code dir}, deepest first (lazily, as a killed container may
+   * hold one).
+   */
   static void unmountUnder(Path dir) {
     List<String> points = new ArrayList<>();
     try {
@@ -46,7 +59,8 @@ final class NodeCleanup {
     }
     points.sort(Comparator.comparingInt(String::length).reversed());
     for (String point : points) {
-      NodeCommand.Result result = NodeCommand.run(List.of("umount", "-l", point), Duration.ofSeconds(10));
+      NodeCommand.Result result =
+          NodeCommand.run(List.of("umount", "-l", point), Duration.ofSeconds(10));
       if (result.exitCode() != 0) {
         LOG.warn("lab: cannot unmount {}: {}", point, result.output());
       }

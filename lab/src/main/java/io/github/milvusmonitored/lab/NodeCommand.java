@@ -6,13 +6,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A short command the real node's fixture runs (ctr, iptables, umount), with its exit code and output. */
+/**
+ * A short command the real node's fixture runs (ctr, iptables, umount), with its exit code and
+ * output.
+ */
 final class NodeCommand {
 
   record Result(int exitCode, String output) {}
 
-  private NodeCommand() {
-  }
+  private NodeCommand() {}
 
   static Result run(List<String> command, Duration timeout) {
     try {
@@ -20,7 +22,8 @@ final class NodeCommand {
       byte[] out = process.getInputStream().readAllBytes();
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly();
-        return new Result(-1, "timed out after " + timeout.toSeconds() + " s: " + String.join(" ", command));
+        return new Result(
+            -1, "timed out after " + timeout.toSeconds() + " s: " + String.join(" ", command));
       }
       return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8).strip());
     } catch (IOException e) {

@@ -8,15 +8,18 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * The real node's configuration files, all under the node's folder: containerd's (its own root, state and socket,
- * the lab's runc, the CNI bridge, {@code restrict_oom_score_adj}), the CNI bridge in the lab's pod range, the
- * kubelet's (cgroup v1 with cgroupfs, a cgroup root of the lab's own, the lab's certificates) and kube-proxy's.
+ * The real node's configuration files, all under the node's folder: containerd's (its own root,
+ * state and socket, the lab's runc, the CNI bridge, {@code restrict_oom_score_adj}), the CNI bridge
+ * in the lab's pod range, the kubelet's (cgroup v1 with cgroupfs, a cgroup root of the lab's own,
+ * the lab's certificates) and kube-proxy's.
  */
 record NodeFiles(Path dir, String cgroupRoot) {
 
   /** The pod range of the node's bridge; its first address is the bridge, the pods' gateway. */
   static final String POD_SUBNET = "198.19.0.0/24";
+
   static final String POD_GATEWAY = "198.19.0.1";
+
   /** The cluster DNS Service's address (CoreDNS). */
   static final String DNS_ADDRESS = "198.19.128.10";
 
@@ -44,12 +47,17 @@ record NodeFiles(Path dir, String cgroupRoot) {
     return dir.resolve("kube-proxy/config.yaml");
   }
 
-  /** Writes every file; {@code kubeletExtra} is appended to the kubelet's configuration (lab options). */
+  /**
+   * Writes every file; {@code kubeletExtra} is appended to the kubelet's configuration (lab
+   * options).
+   */
   void write(LabPki pki, Path kubeconfig, String kubeletExtra) {
     Path containerd = dir.resolve("containerd");
     Path runc = containerd.resolve("runc");
     copyExecutable("runc-wrapper", runc);
-    write(containerdConfig(), """
+    write(
+        containerdConfig(),
+        """
         version = 2
         root = "%1$s/root"
         state = "%1$s/state"
@@ -81,15 +89,21 @@ record NodeFiles(Path dir, String cgroupRoot) {
             conf_dir = "%1$s/net.d"
           [plugins."io.containerd.grpc.v1.cri".registry]
             config_path = "%1$s/registries"
-        """.formatted(containerd, socket(), RealNode.PAUSE_IMAGE, runc));
-    write(containerd.resolve("net.d/10-lab.conflist"), """
+        """
+            .formatted(containerd, socket(), RealNode.PAUSE_IMAGE, runc));
+    write(
+        containerd.resolve("net.d/10-lab.conflist"),
+        """
         {"cniVersion": "0.4.0", "name": "lab", "plugins": [
           {"type": "bridge", "bridge": "lab0", "isGateway": true, "ipMasq": false, "hairpinMode": true,
            "ipam": {"type": "host-local", "dataDir": "%s", "ranges": [[{"subnet": "%s", "gateway": "%s"}]],
                     "routes": [{"dst": "%s"}]}}]}
-        """.formatted(containerd.resolve("ipam"), POD_SUBNET, POD_GATEWAY, LabNetwork.LAB_RANGE));
+        """
+            .formatted(containerd.resolve("ipam"), POD_SUBNET, POD_GATEWAY, LabNetwork.LAB_RANGE));
     writeKubeletConfig(pki, kubeletExtra);
-    write(kubeProxyConfig(), """
+    write(
+        kubeProxyConfig(),
+        """
         apiVersion: kubeproxy.config.k8s.io/v1alpha1
         kind: KubeProxyConfiguration
         mode: iptables
@@ -101,12 +115,15 @@ record NodeFiles(Path dir, String cgroupRoot) {
         clientConnection: {kubeconfig: %s}
         iptables: {masqueradeAll: true}
         conntrack: {maxPerCore: 0, min: 0}
-        """.formatted(POD_SUBNET, ControlPlane.NODE, LabNetwork.LAB_ADDRESS, kubeconfig));
+        """
+            .formatted(POD_SUBNET, ControlPlane.NODE, LabNetwork.LAB_ADDRESS, kubeconfig));
   }
 
   /** (Re)writes the kubelet's configuration, {@code extra} (YAML lines) appended. */
   void writeKubeletConfig(LabPki pki, String extra) {
-    write(kubeletConfig(), """
+    write(
+        kubeletConfig(),
+        """
         apiVersion: kubelet.config.k8s.io/v1beta1
         kind: KubeletConfiguration
         failCgroupV1: false
@@ -134,8 +151,18 @@ record NodeFiles(Path dir, String cgroupRoot) {
         evictionHard: {memory.available: "100Mi", nodefs.available: "1%%", imagefs.available: "1%%", nodefs.inodesFree: "1%%"}
         imageGCHighThresholdPercent: 100
         imageGCLowThresholdPercent: 99
-        """.formatted(cgroupRoot, socket(), podLogs(), LabNetwork.LAB_ADDRESS, LabNetwork.LAB_ADDRESS, pki.file("kubelet.crt"),
-        pki.file("kubelet.key"), pki.file("ca.crt"), DNS_ADDRESS) + extra);
+        """
+                .formatted(
+                    cgroupRoot,
+                    socket(),
+                    podLogs(),
+                    LabNetwork.LAB_ADDRESS,
+                    LabNetwork.LAB_ADDRESS,
+                    pki.file("kubelet.crt"),
+                    pki.file("kubelet.key"),
+                    pki.file("ca.crt"),
+                    DNS_ADDRESS)
+            + extra);
   }
 
   private static void write(Path file, String text) {

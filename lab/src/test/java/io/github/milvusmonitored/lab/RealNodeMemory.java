@@ -7,11 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The memory of every container of the stack and of Milvus on the real node, from the containers' cgroups. */
+/**
+ * The memory of every container of the stack and of Milvus on the real node, from the containers'
+ * cgroups.
+ */
 final class RealNodeMemory {
 
-  private RealNodeMemory() {
-  }
+  private RealNodeMemory() {}
 
   /** By {@code namespace/pod/container}: usage, peak and RSS in MiB, plus the sums. */
   static String read(KubernetesClient admin, RealNode node) {
@@ -25,8 +27,12 @@ final class RealNodeMemory {
           if (c.getContainerID() == null) {
             continue;
           }
-          node.cgroups().memory(c.getContainerID().replaceFirst("^containerd://", "")).ifPresent(m ->
-              byContainer.put(ns + "/" + pod.getMetadata().getName() + "/" + c.getName(), m));
+          node.cgroups()
+              .memory(c.getContainerID().replaceFirst("^containerd://", ""))
+              .ifPresent(
+                  m ->
+                      byContainer.put(
+                          ns + "/" + pod.getMetadata().getName() + "/" + c.getName(), m));
         }
       }
     }
@@ -36,14 +42,18 @@ final class RealNodeMemory {
     long rss = 0;
     for (var e : byContainer.entrySet()) {
       NodeCgroups.Memory m = e.getValue();
-      out.append(String.format("%n  %-70s usage %6.1f MiB, peak %6.1f MiB, rss %6.1f MiB", e.getKey(),
-          mib(m.usageBytes()), mib(m.maxUsageBytes()), mib(m.rssBytes())));
+      out.append(
+          String.format(
+              "%n  %-70s usage %6.1f MiB, peak %6.1f MiB, rss %6.1f MiB",
+              e.getKey(), mib(m.usageBytes()), mib(m.maxUsageBytes()), mib(m.rssBytes())));
       usage += m.usageBytes();
       max += m.maxUsageBytes();
       rss += m.rssBytes();
     }
-    out.append(String.format("%n  %-70s usage %6.1f MiB, peak %6.1f MiB, rss %6.1f MiB", "sum", mib(usage),
-        mib(max), mib(rss)));
+    out.append(
+        String.format(
+            "%n  %-70s usage %6.1f MiB, peak %6.1f MiB, rss %6.1f MiB",
+            "sum", mib(usage), mib(max), mib(rss)));
     return out.toString();
   }
 

@@ -5,9 +5,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Where images come from: {@link ImagePreloader#into(K3sCluster)} uses the Docker engine Testcontainers
- * uses; {@link ImagePreloader#of(ImageTarget, ImageHost)} takes any source of {@code docker save}
- * archives.
+ * Where images come from: {@link ImagePreloader#into(K3sCluster)} uses the Docker engine
+ * Testcontainers uses; {@link ImagePreloader#of(ImageTarget, ImageHost)} takes any source of {@code
+ * docker save} archives.
  */
 public interface ImageHost {
 

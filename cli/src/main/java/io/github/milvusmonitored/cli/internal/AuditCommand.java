@@ -7,9 +7,9 @@ import io.github.milvusmonitored.dashboard.DashboardSource;
 import io.github.milvusmonitored.dashboard.GrafanaDashboard;
 import io.github.milvusmonitored.dashboard.PanelAudit;
 import io.github.milvusmonitored.metrics.MilvusSelector;
+import io.github.milvusmonitored.milvus.MilvusReleaseConfig;
 import io.github.milvusmonitored.prometheus.PrometheusClient;
 import io.github.milvusmonitored.prometheus.PrometheusException;
-import io.github.milvusmonitored.milvus.MilvusReleaseConfig;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -19,21 +19,29 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code audit}: audits a Grafana dashboard (Milvus's official one for the image tag unless
- * {@code --dashboard} names another) against a running environment's Prometheus, writes the Markdown
- * and HTML report, prints the summary and the panels without data.
+ * {@code audit}: audits a Grafana dashboard (Milvus's official one for the image tag unless {@code
+ * --dashboard} names another) against a running environment's Prometheus, writes the Markdown and
+ * HTML report, prints the summary and the panels without data.
  *
- * <p>Exit codes: 0 every panel shows data, 4 some do not (see the report), 1 the audit could not run
- * (dashboard unavailable, Prometheus unreachable), 2 bad command line.
+ * <p>Exit codes: 0 every panel shows data, 4 some do not (see the report), 1 the audit could not
+ * run (dashboard unavailable, Prometheus unreachable), 2 bad command line.
  */
 public final class AuditCommand {
 
   /** Exit code when the audit ran and found panels without data. */
   public static final int PANELS_WITHOUT_DATA = 4;
 
-  static final List<String> OPTIONS = List.of("--prometheus=<URL>", "--namespace=<namespace>", "--release=<name>",
-      "--image-tag=<Milvus image tag>", "--dashboard=<file|classpath:resource|URL>", "--range=<duration>",
-      "--scrape-interval=<duration>", "--report=<folder>", "--help");
+  static final List<String> OPTIONS =
+      List.of(
+          "--prometheus=<URL>",
+          "--namespace=<namespace>",
+          "--release=<name>",
+          "--image-tag=<Milvus image tag>",
+          "--dashboard=<file|classpath:resource|URL>",
+          "--range=<duration>",
+          "--scrape-interval=<duration>",
+          "--report=<folder>",
+          "--help");
 
   /** Runs {@code audit} with the arguments after the command name; returns the exit code. */
   public int run(List<String> args, PrintStream out, PrintStream err) {
@@ -63,10 +71,14 @@ public final class AuditCommand {
         }
         o.put(name, value);
       }
-      source = o.containsKey("--dashboard") ? DashboardSource.parse(o.get("--dashboard"))
-          : DashboardSource.officialMilvus(o.get("--image-tag"));
-      auditor = DashboardAuditor.create(PrometheusClient.create(URI.create(o.get("--prometheus"))),
-          MilvusSelector.of(o.get("--namespace"), o.get("--release")));
+      source =
+          o.containsKey("--dashboard")
+              ? DashboardSource.parse(o.get("--dashboard"))
+              : DashboardSource.officialMilvus(o.get("--image-tag"));
+      auditor =
+          DashboardAuditor.create(
+              PrometheusClient.create(URI.create(o.get("--prometheus"))),
+              MilvusSelector.of(o.get("--namespace"), o.get("--release")));
       if (args.stream().anyMatch(a -> a.startsWith("--image-tag="))) {
         // The tag the user names is the Milvus that runs: explain empty panels with its catalogue.
         auditor = auditor.withImageTag(o.get("--image-tag"));
@@ -75,7 +87,8 @@ public final class AuditCommand {
         auditor = auditor.withTimeRange(duration(o.get("--range"), "--range"));
       }
       if (o.containsKey("--scrape-interval")) {
-        auditor = auditor.withScrapeInterval(duration(o.get("--scrape-interval"), "--scrape-interval"));
+        auditor =
+            auditor.withScrapeInterval(duration(o.get("--scrape-interval"), "--scrape-interval"));
       }
       report = Path.of(o.get("--report"));
     } catch (CliUsageException | IllegalArgumentException e) {
@@ -93,24 +106,37 @@ public final class AuditCommand {
     Path html = audit.writeReport(report);
     out.println(audit.summary());
     for (PanelAudit p : audit.panelsWithoutData()) {
-      out.println("  " + p.state() + "  " + p.path()
-          + (p.unknownMetrics().isEmpty() ? "" : "  (never ingested: " + String.join(", ", p.unknownMetrics()) + ")"));
+      out.println(
+          "  "
+              + p.state()
+              + "  "
+              + p.path()
+              + (p.unknownMetrics().isEmpty()
+                  ? ""
+                  : "  (never ingested: " + String.join(", ", p.unknownMetrics()) + ")"));
     }
-    out.println("Report: " + html.toAbsolutePath() + " and " + report.resolve(DashboardAudit.MARKDOWN_FILE)
-        .toAbsolutePath());
-    return audit.panelsWithoutData().isEmpty() && !audit.panels().isEmpty() ? 0 : PANELS_WITHOUT_DATA;
+    out.println(
+        "Report: "
+            + html.toAbsolutePath()
+            + " and "
+            + report.resolve(DashboardAudit.MARKDOWN_FILE).toAbsolutePath());
+    return audit.panelsWithoutData().isEmpty() && !audit.panels().isEmpty()
+        ? 0
+        : PANELS_WITHOUT_DATA;
   }
 
   private static Duration duration(String value, String option) {
     try {
       return DashboardAuditor.parseDuration(value);
     } catch (IllegalArgumentException e) {
-      throw new CliUsageException("Option " + option + " needs a duration such as 15m or 30s, got '" + value + "'.");
+      throw new CliUsageException(
+          "Option " + option + " needs a duration such as 15m or 30s, got '" + value + "'.");
     }
   }
 
   static String usage() {
-    return String.join(System.lineSeparator(),
+    return String.join(
+        System.lineSeparator(),
         "Usage: MilvusMonitoredCli audit [options]",
         "",
         "Audits a Grafana dashboard against the Prometheus of a running environment: which panels show data for",

@@ -15,15 +15,16 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * {@code capture-catalogue}: reads a running Milvus's {@code /metrics} (or a saved exposition) and writes the
- * metric catalogue of its release, in the format the library's catalogues use.
+ * {@code capture-catalogue}: reads a running Milvus's {@code /metrics} (or a saved exposition) and
+ * writes the metric catalogue of its release, in the format the library's catalogues use.
  *
- * <p>Exit codes: 0 written, 1 the exposition could not be read or holds no Milvus family, 2 bad command line.
+ * <p>Exit codes: 0 written, 1 the exposition could not be read or holds no Milvus family, 2 bad
+ * command line.
  */
 public final class CaptureCatalogueCommand {
 
-  static final List<String> OPTIONS = List.of("--metrics=<URL or file>", "--version=<Milvus version>",
-      "--out=<file>", "--help");
+  static final List<String> OPTIONS =
+      List.of("--metrics=<URL or file>", "--version=<Milvus version>", "--out=<file>", "--help");
 
   /** Runs the command with the arguments after its name; returns the exit code. */
   public int run(List<String> args, PrintStream out, PrintStream err) {
@@ -60,8 +61,11 @@ public final class CaptureCatalogueCommand {
       err.println(CliTexts.captureUnreadable(source, "interrupted"));
       return CliTexts.FAILED;
     }
-    String catalogue = CatalogueCapture.capture(exposition, version, source.contains("://") ? source
-        : Path.of(source).getFileName().toString());
+    String catalogue =
+        CatalogueCapture.capture(
+            exposition,
+            version,
+            source.contains("://") ? source : Path.of(source).getFileName().toString());
     long families = catalogue.lines().filter(l -> !l.startsWith("#")).count() - 1;
     if (families == 0) {
       err.println(CliTexts.captureEmpty(source));
@@ -84,8 +88,13 @@ public final class CaptureCatalogueCommand {
   private static String read(String source) throws IOException, InterruptedException {
     if (source.startsWith("http://") || source.startsWith("https://")) {
       HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-      HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(source))
-          .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          client.send(
+              HttpRequest.newBuilder(URI.create(source))
+                  .timeout(Duration.ofSeconds(30))
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         throw new IOException("HTTP " + response.statusCode());
       }

@@ -3,33 +3,50 @@ package io.github.milvusmonitored.cli.internal;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Every text the command line prints that is not a progress line: usage, errors, the down report. */
+/**
+ * Every text the command line prints that is not a progress line: usage, errors, the down report.
+ */
 public final class CliTexts {
 
   /** The options of {@code up}, as the usage text shows them. */
-  public static final List<String> UP_OPTIONS = List.of("--profile=full|minimal",
-      "--milvus-profile=standalone|one_pod|cluster", "--k3s-image=<rancher/k3s image>", "--image-tag=<Milvus image tag>",
-      "--kubeconfig=<file>", "--context=<name>", "--kube-prometheus=<v0.18.0 .tar.gz or folder>",
-      "--local-chart=<chart folder or .tgz>", "--scrape-interval=<duration>", "--scrape-timeout=<duration>", "--keep",
-      "--stack=install|existing|auto",
-      "--help");
+  public static final List<String> UP_OPTIONS =
+      List.of(
+          "--profile=full|minimal",
+          "--milvus-profile=standalone|one_pod|cluster",
+          "--k3s-image=<rancher/k3s image>",
+          "--image-tag=<Milvus image tag>",
+          "--kubeconfig=<file>",
+          "--context=<name>",
+          "--kube-prometheus=<v0.18.0 .tar.gz or folder>",
+          "--local-chart=<chart folder or .tgz>",
+          "--scrape-interval=<duration>",
+          "--scrape-timeout=<duration>",
+          "--keep",
+          "--stack=install|existing|auto",
+          "--help");
+
   /** The options of {@code down}. */
   public static final List<String> DOWN_OPTIONS = List.of("--help");
 
   /** The exit codes, as {@code --help} lists them. */
   public static final int DONE = 0;
+
   public static final int FAILED = 1;
   public static final int USAGE = 2;
   public static final int REUSE_NOT_ENABLED = 3;
   public static final int NOT_RUNNING = 4;
+
   /** The JVM's exit code when Ctrl-C (SIGINT) stops it: 128 + 2. */
   public static final int STOPPED_BY_SIGINT = 130;
+
   /** The JVM's exit code when SIGTERM stops it: 128 + 15. */
   public static final int STOPPED_BY_SIGTERM = 143;
 
   private CliTexts() {}
 
-  /** {@code java -jar milvus-monitored-cli-<version>.jar}, with the version of the jar when known. */
+  /**
+   * {@code java -jar milvus-monitored-cli-<version>.jar}, with the version of the jar when known.
+   */
   public static String command() {
     String version = CliTexts.class.getPackage().getImplementationVersion();
     return "java -jar milvus-monitored-cli-" + (version == null ? "<version>" : version) + ".jar";
@@ -42,7 +59,8 @@ public final class CliTexts {
 
   /** The text {@code --help} prints. */
   public static String usage() {
-    return String.join(System.lineSeparator(),
+    return String.join(
+        System.lineSeparator(),
         "Usage: " + command() + " <command> [options]",
         "",
         "Commands:",
@@ -86,26 +104,44 @@ public final class CliTexts {
   }
 
   public static String noCommand() {
-    return "No command given. Valid commands: up, down, status, images, audit, check-upgrade, capture-catalogue, --help." + System.lineSeparator() + usage();
+    return "No command given. Valid commands: up, down, status, images, audit, check-upgrade, capture-catalogue, --help."
+        + System.lineSeparator()
+        + usage();
   }
 
   public static String unknownCommand(String command) {
-    return "Unknown command '" + command + "'. Valid commands: up, down, status, images, audit, check-upgrade, capture-catalogue, --help.";
+    return "Unknown command '"
+        + command
+        + "'. Valid commands: up, down, status, images, audit, check-upgrade, capture-catalogue, --help.";
   }
 
   public static String unknownOption(String option, String command, List<String> valid) {
-    return "Unknown option '" + option + "' for '" + command + "'. Valid options: " + String.join(", ", valid) + ".";
+    return "Unknown option '"
+        + option
+        + "' for '"
+        + command
+        + "'. Valid options: "
+        + String.join(", ", valid)
+        + ".";
   }
 
   /** An unknown option of {@code images}, whose options are all written {@code --name=value}. */
   public static String unknownImagesOption(String option, List<String> valid) {
-    return "Unknown option '" + option + "'. Valid options: " + String.join(", ", valid)
+    return "Unknown option '"
+        + option
+        + "'. Valid options: "
+        + String.join(", ", valid)
         + " (each written --name=value).";
   }
 
   public static String unexpectedArgument(String argument, String command, List<String> valid) {
-    return "Unexpected argument '" + argument + "' for '" + command + "': it takes options only. Valid options: "
-        + String.join(", ", valid) + ".";
+    return "Unexpected argument '"
+        + argument
+        + "' for '"
+        + command
+        + "': it takes options only. Valid options: "
+        + String.join(", ", valid)
+        + ".";
   }
 
   public static String missingValue(String option) {
@@ -113,7 +149,13 @@ public final class CliTexts {
   }
 
   public static String requiredOption(String option, String command) {
-    return "Option " + option + " is required for '" + command + "'. Run '" + command + " --help' for the usage.";
+    return "Option "
+        + option
+        + " is required for '"
+        + command
+        + "'. Run '"
+        + command
+        + " --help' for the usage.";
   }
 
   public static String repeatedOption(String option) {
@@ -129,11 +171,18 @@ public final class CliTexts {
   }
 
   public static String notAFile(String option, Path path) {
-    return "Option " + option + " names " + path + ", which is not a file; give the kubeconfig file itself.";
+    return "Option "
+        + option
+        + " names "
+        + path
+        + ", which is not a file; give the kubeconfig file itself.";
   }
 
   public static String scrapeTimeoutNotBelowInterval(String timeout, String interval) {
-    return "The scrape timeout " + timeout + " (--scrape-timeout, default 10s) is not below the scrape interval " + interval
+    return "The scrape timeout "
+        + timeout
+        + " (--scrape-timeout, default 10s) is not below the scrape interval "
+        + interval
         + " (--scrape-interval, default 30s); the Prometheus operator rejects such a ServiceMonitor. Give a timeout"
         + " shorter than the interval.";
   }
@@ -153,7 +202,13 @@ public final class CliTexts {
   }
 
   public static String unknownValue(String option, String value, List<String> valid) {
-    return "Unknown value '" + value + "' for " + option + ". Valid values: " + String.join(", ", valid) + ".";
+    return "Unknown value '"
+        + value
+        + "' for "
+        + option
+        + ". Valid values: "
+        + String.join(", ", valid)
+        + ".";
   }
 
   /**
@@ -161,10 +216,13 @@ public final class CliTexts {
    * the JVM exits and the next {@code up} would start from nothing.
    */
   public static String reuseNotEnabled(Path userConfigFile) {
-    return String.join(System.lineSeparator(),
+    return String.join(
+        System.lineSeparator(),
         "Testcontainers reuse is not enabled, so 'up' cannot keep k3s running after it exits; nothing was started.",
         "Testcontainers reads testcontainers.reuse.enable from the environment variable TESTCONTAINERS_REUSE_ENABLE,",
-        "then from " + userConfigFile + " (a testcontainers.properties on the classpath does not count).",
+        "then from "
+            + userConfigFile
+            + " (a testcontainers.properties on the classpath does not count).",
         "Enable it in one of these ways, then run 'up' again:",
         "  echo 'testcontainers.reuse.enable=true' >> " + userConfigFile,
         "  export TESTCONTAINERS_REUSE_ENABLE=true      (this shell only)",
@@ -172,22 +230,37 @@ public final class CliTexts {
   }
 
   public static String dockerMissing(String cause) {
-    return "Docker is not available (" + cause + "). 'up', 'down' and 'status' talk to the Docker engine Testcontainers"
+    return "Docker is not available ("
+        + cause
+        + "). 'up', 'down' and 'status' talk to the Docker engine Testcontainers"
         + " finds (DOCKER_HOST, the default socket, or ~/.testcontainers.properties). Start Docker, check"
-        + " 'docker info', and run the command again." + System.lineSeparator();
+        + " 'docker info', and run the command again."
+        + System.lineSeparator();
   }
 
   /** What {@code down} did. */
-  public static String downReport(List<String> removed, int leftAlone, Path kubeconfig, boolean kubeconfigDeleted) {
+  public static String downReport(
+      List<String> removed, int leftAlone, Path kubeconfig, boolean kubeconfigDeleted) {
     StringBuilder out = new StringBuilder();
     if (removed.isEmpty()) {
-      out.append("Nothing was running: no k3s container kept by 'up' (label io.github.milvusmonitored.cluster=k3s,"
-          + " reused by Testcontainers).").append(System.lineSeparator());
+      out.append(
+              "Nothing was running: no k3s container kept by 'up' (label io.github.milvusmonitored.cluster=k3s,"
+                  + " reused by Testcontainers).")
+          .append(System.lineSeparator());
     }
-    removed.forEach(c -> out.append("Removed ").append(c).append(" and its volumes.").append(System.lineSeparator()));
+    removed.forEach(
+        c ->
+            out.append("Removed ")
+                .append(c)
+                .append(" and its volumes.")
+                .append(System.lineSeparator()));
     if (leftAlone > 0) {
-      out.append("Left alone ").append(leftAlone).append(" k3s container(s) of running tests (not reused; Testcontainers"
-          + " removes them when their JVM exits).").append(System.lineSeparator());
+      out.append("Left alone ")
+          .append(leftAlone)
+          .append(
+              " k3s container(s) of running tests (not reused; Testcontainers"
+                  + " removes them when their JVM exits).")
+          .append(System.lineSeparator());
     }
     if (kubeconfigDeleted) {
       out.append("Deleted ").append(kubeconfig).append('.').append(System.lineSeparator());
@@ -196,18 +269,28 @@ public final class CliTexts {
   }
 
   /** What {@code status} found. */
-  public static String statusReport(List<String> running, List<String> stopped, Path kubeconfig,
-      boolean kubeconfigExists) {
+  public static String statusReport(
+      List<String> running, List<String> stopped, Path kubeconfig, boolean kubeconfigExists) {
     StringBuilder out = new StringBuilder();
     if (running.isEmpty() && stopped.isEmpty()) {
-      out.append("Nothing is running: no k3s container kept by 'up'. Start one with '").append(command())
-          .append(" up'.").append(System.lineSeparator());
+      out.append("Nothing is running: no k3s container kept by 'up'. Start one with '")
+          .append(command())
+          .append(" up'.")
+          .append(System.lineSeparator());
     }
-    running.forEach(c -> out.append("Running: ").append(c).append('.').append(System.lineSeparator()));
-    stopped.forEach(c -> out.append("Stopped: ").append(c).append("; 'up' starts it again, 'down' removes it.")
-        .append(System.lineSeparator()));
-    out.append(kubeconfigExists ? "Kubeconfig: " + kubeconfig + " (export KUBECONFIG=" + kubeconfig + ")"
-        : "Kubeconfig: none at " + kubeconfig + " ('up' writes it)").append(System.lineSeparator());
+    running.forEach(
+        c -> out.append("Running: ").append(c).append('.').append(System.lineSeparator()));
+    stopped.forEach(
+        c ->
+            out.append("Stopped: ")
+                .append(c)
+                .append("; 'up' starts it again, 'down' removes it.")
+                .append(System.lineSeparator()));
+    out.append(
+            kubeconfigExists
+                ? "Kubeconfig: " + kubeconfig + " (export KUBECONFIG=" + kubeconfig + ")"
+                : "Kubeconfig: none at " + kubeconfig + " ('up' writes it)")
+        .append(System.lineSeparator());
     return out.toString();
   }
 
@@ -215,7 +298,8 @@ public final class CliTexts {
   public static String imagesFailed(String what, boolean localChart, boolean localManifests) {
     StringBuilder out = new StringBuilder("Cannot list the images: ").append(what);
     if (!localChart || !localManifests) {
-      out.append(System.lineSeparator()).append("Without network access give the inputs as files: ");
+      out.append(System.lineSeparator())
+          .append("Without network access give the inputs as files: ");
       List<String> flags = new java.util.ArrayList<>();
       if (!localChart) {
         flags.add("--local-chart=<Milvus chart folder or .tgz>");
@@ -230,8 +314,11 @@ public final class CliTexts {
 
   /** The text {@code capture-catalogue --help} prints. */
   public static String captureUsage() {
-    return String.join(System.lineSeparator(),
-        "Usage: " + command() + " capture-catalogue --metrics=<URL or file> --version=<Milvus version> [--out=<file>]",
+    return String.join(
+        System.lineSeparator(),
+        "Usage: "
+            + command()
+            + " capture-catalogue --metrics=<URL or file> --version=<Milvus version> [--out=<file>]",
         "",
         "Reads a Milvus /metrics exposition (http://<host>:9091/metrics of a running Milvus, or a saved copy) and",
         "writes the metric catalogue of that release: one line per Milvus family with its type, its labels and the",
@@ -241,19 +328,28 @@ public final class CliTexts {
   }
 
   public static String captureUnreadable(String source, String why) {
-    return "Cannot read the exposition from " + source + ": " + why + ". Give --metrics=<URL or file>: the metrics"
+    return "Cannot read the exposition from "
+        + source
+        + ": "
+        + why
+        + ". Give --metrics=<URL or file>: the metrics"
         + " port of a running Milvus (http://<host>:9091/metrics) or a file saved from it.";
   }
 
   public static String captureEmpty(String source) {
-    return "The exposition from " + source + " holds no Milvus family (no milvus_, knowhere_, internal_ or segcore_"
+    return "The exposition from "
+        + source
+        + " holds no Milvus family (no milvus_, knowhere_, internal_ or segcore_"
         + " metric with a # TYPE line). Check that --metrics names Milvus's metrics port, not another exporter.";
   }
 
   /** The text {@code check-upgrade --help} prints. */
   public static String checkUpgradeUsage() {
-    return String.join(System.lineSeparator(),
-        "Usage: " + command() + " check-upgrade --from=<Milvus version> --to=<Milvus version> [inputs] [--report=<file.md>]",
+    return String.join(
+        System.lineSeparator(),
+        "Usage: "
+            + command()
+            + " check-upgrade --from=<Milvus version> --to=<Milvus version> [inputs] [--report=<file.md>]",
         "",
         "Checks PromQL written for one Milvus release against another: each selector that matches nothing or means",
         "something else after the upgrade (metric renamed or removed, label added or removed, a label value that no",
@@ -265,7 +361,9 @@ public final class CliTexts {
         "  --dashboard=<Grafana dashboard file>    every panel's Prometheus queries",
         "  --queries=<file>                        one PromQL expression per line (# starts a comment)",
         "  --report=<file.md>                      also write the report to this file",
-        "Covered releases: " + String.join(", ", io.github.milvusmonitored.catalogue.CatalogueCoverage.coveredInWords())
+        "Covered releases: "
+            + String.join(
+                ", ", io.github.milvusmonitored.catalogue.CatalogueCoverage.coveredInWords())
             + "; others are read with the nearest, and the report says so.",
         "Exit codes: 0 nothing breaks, 4 some selector breaks, 1 an input could not be read, 2 bad command line.",
         "");

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The options of a command that takes {@code --name=value} or {@code --name value}; an option listed as
- * repeatable may be given several times. {@code --help} is recorded as the option {@code --help}.
+ * The options of a command that takes {@code --name=value} or {@code --name value}; an option
+ * listed as repeatable may be given several times. {@code --help} is recorded as the option {@code
+ * --help}.
  */
 final class CommandOptions {
 
@@ -22,7 +23,8 @@ final class CommandOptions {
    * @param repeatable the option names that may be given more than once
    * @throws CliUsageException naming the unknown, repeated or empty option and the valid ones
    */
-  static CommandOptions parse(List<String> args, String command, List<String> valid, List<String> repeatable) {
+  static CommandOptions parse(
+      List<String> args, String command, List<String> valid, List<String> repeatable) {
     CommandOptions o = new CommandOptions();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);

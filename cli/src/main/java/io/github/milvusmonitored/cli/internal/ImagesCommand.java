@@ -28,14 +28,24 @@ public final class ImagesCommand {
     }
     ImageList list;
     try {
-      list = ImageList.of(arguments.milvus(), arguments.stackProfile(), arguments.manifests(), arguments.k3sImage());
+      list =
+          ImageList.of(
+              arguments.milvus(),
+              arguments.stackProfile(),
+              arguments.manifests(),
+              arguments.k3sImage());
     } catch (RuntimeException e) {
-      err.print(CliTexts.imagesFailed(CauseChain.describe(e), arguments.milvus().localChart() != null,
-          !(arguments.manifests() instanceof ManifestSource.Download)));
+      err.print(
+          CliTexts.imagesFailed(
+              CauseChain.describe(e),
+              arguments.milvus().localChart() != null,
+              !(arguments.manifests() instanceof ManifestSource.Download)));
       return CliTexts.FAILED;
     }
-    out.print(arguments.namesOnly() ? String.join(System.lineSeparator(), list.names()) + System.lineSeparator()
-        : list.format());
+    out.print(
+        arguments.namesOnly()
+            ? String.join(System.lineSeparator(), list.names()) + System.lineSeparator()
+            : list.format());
     return CliTexts.DONE;
   }
 }

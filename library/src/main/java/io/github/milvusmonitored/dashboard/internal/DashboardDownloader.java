@@ -37,7 +37,9 @@ public final class DashboardDownloader {
         LOG.debug("dashboard: reusing cached {}", cached);
         return json;
       } catch (IOException | DashboardException e) {
-        LOG.warn("dashboard: cached {} is unusable, downloading it again ({})", cached,
+        LOG.warn(
+            "dashboard: cached {} is unusable, downloading it again ({})",
+            cached,
             e.getMessage().lines().findFirst().orElse(""));
       }
     }
@@ -45,7 +47,8 @@ public final class DashboardDownloader {
     try {
       json = fetch(source.uri(), source.timeout(), source.describe());
     } catch (DashboardException e) {
-      throw new DashboardException(DashboardErrors.downloadFailed(source, e.getMessage()), e.getCause());
+      throw new DashboardException(
+          DashboardErrors.downloadFailed(source, e.getMessage()), e.getCause());
     }
     DashboardParser.parse(json, "download " + source.uri());
     try {
@@ -54,7 +57,8 @@ public final class DashboardDownloader {
       try {
         Files.writeString(part, json, StandardCharsets.UTF_8);
         try {
-          Files.move(part, cached, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+          Files.move(
+              part, cached, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
           Files.move(part, cached, StandardCopyOption.REPLACE_EXISTING);
         }
@@ -63,16 +67,22 @@ public final class DashboardDownloader {
       }
       LOG.info("dashboard: downloaded {} into {}", source.uri(), cached);
     } catch (IOException e) {
-      LOG.warn("dashboard: cannot keep the download in {} ({}); it will be downloaded again next time",
-          source.cacheDirectory(), e.toString());
+      LOG.warn(
+          "dashboard: cannot keep the download in {} ({}); it will be downloaded again next time",
+          source.cacheDirectory(),
+          e.toString());
     }
     return json;
   }
 
   /** GETs {@code uri}; any failure or non-200 answer becomes a {@link DashboardException}. */
   public static String fetch(URI uri, Duration timeout, String what) {
-    HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-        .proxy(ProxySelector.getDefault()).connectTimeout(timeout).build();
+    HttpClient http =
+        HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .proxy(ProxySelector.getDefault())
+            .connectTimeout(timeout)
+            .build();
     HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
     HttpResponse<String> response;
     try {
@@ -84,7 +94,8 @@ public final class DashboardDownloader {
       throw new DashboardException("Interrupted while reading " + what, e);
     }
     if (response.statusCode() != 200) {
-      throw new DashboardException(DashboardErrors.fetchFailed(what, "HTTP status " + response.statusCode()));
+      throw new DashboardException(
+          DashboardErrors.fetchFailed(what, "HTTP status " + response.statusCode()));
     }
     return response.body();
   }

@@ -22,10 +22,25 @@ class PrometheusConfigRefreshTest {
     refresh.refreshNow();
     refresh.refreshNow();
 
-    assertThat(client.pods().inNamespace("monitoring").withName("prometheus-k8s-0").get().getMetadata()
-        .getAnnotations()).containsEntry(PrometheusConfigRefresh.ANNOTATION, "2").containsEntry("kept", "yes");
-    assertThat(client.pods().inNamespace("monitoring").withName("prometheus-other-0").get().getMetadata()
-        .getAnnotations()).doesNotContainKey(PrometheusConfigRefresh.ANNOTATION);
+    assertThat(
+            client
+                .pods()
+                .inNamespace("monitoring")
+                .withName("prometheus-k8s-0")
+                .get()
+                .getMetadata()
+                .getAnnotations())
+        .containsEntry(PrometheusConfigRefresh.ANNOTATION, "2")
+        .containsEntry("kept", "yes");
+    assertThat(
+            client
+                .pods()
+                .inNamespace("monitoring")
+                .withName("prometheus-other-0")
+                .get()
+                .getMetadata()
+                .getAnnotations())
+        .doesNotContainKey(PrometheusConfigRefresh.ANNOTATION);
   }
 
   @Test
@@ -38,8 +53,17 @@ class PrometheusConfigRefreshTest {
   }
 
   private void create(String name, String prometheus) {
-    client.pods().inNamespace("monitoring").resource(new PodBuilder().withNewMetadata().withName(name)
-        .addToLabels("operator.prometheus.io/name", prometheus).addToAnnotations("kept", "yes").endMetadata()
-        .build()).create();
+    client
+        .pods()
+        .inNamespace("monitoring")
+        .resource(
+            new PodBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .addToLabels("operator.prometheus.io/name", prometheus)
+                .addToAnnotations("kept", "yes")
+                .endMetadata()
+                .build())
+        .create();
   }
 }
