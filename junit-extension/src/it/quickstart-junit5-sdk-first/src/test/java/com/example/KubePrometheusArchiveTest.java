@@ -19,18 +19,14 @@ class KubePrometheusArchiveTest {
   @Test
   void reads_and_verifies_a_tag_archive_with_this_projects_dependencies() throws Exception {
     Path archive = Path.of(getClass().getResource("/kube-prometheus-sample.tar.gz").toURI());
-    String sums =
-        Files.readString(Path.of(getClass().getResource("/kube-prometheus-sample.sha256").toURI()));
+    String sums = Files.readString(Path.of(getClass().getResource("/kube-prometheus-sample.sha256").toURI()));
 
-    KubePrometheusManifests manifests =
-        KubePrometheusManifests.builder()
-            .withSource(ManifestSource.archive(archive))
-            .withChecksums(ManifestChecksums.parse("sample", sums))
-            .load();
+    KubePrometheusManifests manifests = KubePrometheusManifests.builder()
+        .withSource(ManifestSource.archive(archive))
+        .withChecksums(ManifestChecksums.parse("sample", sums))
+        .load();
 
-    assertThat(manifests.files())
-        .extracting(ManifestFile::path)
-        .containsExactlyInAnyOrder(
-            "manifests/setup/namespace.yaml", "manifests/prometheus-serviceAccount.yaml");
+    assertThat(manifests.files()).extracting(ManifestFile::path)
+        .containsExactlyInAnyOrder("manifests/setup/namespace.yaml", "manifests/prometheus-serviceAccount.yaml");
   }
 }

@@ -21,8 +21,8 @@ class MilvusMetricsTest {
 
   @Test
   void inserts_are_counted(MilvusClientV2 milvus, MilvusMetrics metrics) {
-    milvus.createCollection(
-        CreateCollectionReq.builder().collectionName("books").dimension(8).autoID(true).build());
+    milvus.createCollection(CreateCollectionReq.builder()
+        .collectionName("books").dimension(8).autoID(true).build());
     milvus.insert(InsertReq.builder().collectionName("books").data(rows(100)).build());
 
     assertThatMetric(metrics, "sum(milvus_proxy_insert_vectors_count)")

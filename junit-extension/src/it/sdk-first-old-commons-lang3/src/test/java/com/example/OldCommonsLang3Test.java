@@ -16,12 +16,8 @@ class OldCommonsLang3Test {
 
   @Test
   void maven_keeps_the_commons_lang3_of_the_sdk_declared_first() {
-    String jar =
-        org.apache.commons.lang3.StringUtils.class
-            .getProtectionDomain()
-            .getCodeSource()
-            .getLocation()
-            .getPath();
+    String jar = org.apache.commons.lang3.StringUtils.class.getProtectionDomain().getCodeSource().getLocation()
+        .getPath();
 
     assertThat(jar).endsWith("commons-lang3-3.12.0.jar");
   }
@@ -29,24 +25,17 @@ class OldCommonsLang3Test {
   @Test
   void reading_an_archive_says_which_commons_lang3_to_declare() throws Exception {
     Path archive = Path.of(getClass().getResource("/kube-prometheus-sample.tar.gz").toURI());
-    String sums =
-        Files.readString(Path.of(getClass().getResource("/kube-prometheus-sample.sha256").toURI()));
+    String sums = Files.readString(Path.of(getClass().getResource("/kube-prometheus-sample.sha256").toURI()));
 
-    assertThatThrownBy(
-            () ->
-                KubePrometheusManifests.builder()
-                    .withSource(ManifestSource.archive(archive))
-                    .withChecksums(ManifestChecksums.parse("sample", sums))
-                    .load())
+    assertThatThrownBy(() -> KubePrometheusManifests.builder()
+        .withSource(ManifestSource.archive(archive))
+        .withChecksums(ManifestChecksums.parse("sample", sums))
+        .load())
         .isInstanceOf(KubePrometheusException.class)
-        .hasMessageStartingWith(
-            "Cannot read the kube-prometheus archive "
-                + archive
-                + ": the tar reader"
-                + " (commons-compress 1.28) needs commons-lang3 3.13 or newer, and the class path has an older"
-                + " commons-lang3 (commons-lang3-3.12.0.jar).")
-        .hasMessageEndingWith(
-            "Fix: add org.apache.commons:commons-lang3:3.18.0 to your test dependencies, or"
-                + " declare milvus-monitored-junit (or milvus-monitored) before milvus-sdk-java.");
+        .hasMessageStartingWith("Cannot read the kube-prometheus archive " + archive + ": the tar reader"
+            + " (commons-compress 1.28) needs commons-lang3 3.13 or newer, and the class path has an older"
+            + " commons-lang3 (commons-lang3-3.12.0.jar).")
+        .hasMessageEndingWith("Fix: add org.apache.commons:commons-lang3:3.18.0 to your test dependencies, or"
+            + " declare milvus-monitored-junit (or milvus-monitored) before milvus-sdk-java.");
   }
 }
