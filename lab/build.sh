@@ -45,7 +45,8 @@ for p in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
   k8s_ld+=" -X $p.gitVersion=$KUBERNETES_VERSION -X $p.gitMajor=1 -X $p.gitMinor=$k8s_minor"
   k8s_ld+=" -X $p.gitTreeState=clean -X $p.buildDate=2000-01-01T00:00:00Z"
 done
-for p in kube-apiserver kube-controller-manager kube-scheduler kubectl; do
+# kubelet and kube-proxy run the lab's real node (lab/build-node.sh adds its containerd images).
+for p in kube-apiserver kube-controller-manager kube-scheduler kubectl kubelet kube-proxy; do
   build "$p" kubernetes "k8s.io/kubernetes/cmd/$p" "$k8s_ld"
 done
 
@@ -73,8 +74,23 @@ build prometheus monitoring github.com/prometheus/prometheus/cmd/prometheus "$pr
 build prometheus-operator monitoring github.com/prometheus-operator/prometheus-operator/cmd/operator "$op_ld"
 build prometheus-config-reloader monitoring github.com/prometheus-operator/prometheus-operator/cmd/prometheus-config-reloader "$op_ld"
 
+# The real node's cluster DNS and the operator pod's kube-rbac-proxy (their images: build-images.sh).
+if [[ -f "$cache/$key/stamps/coredns" && -x "$bin/coredns" ]]; then
+  echo "== lab: coredns up to date"
+else
+  t0=$SECONDS; echo "== lab: building coredns $COREDNS_VERSION (elapsed $((SECONDS - start)) s)"
+  GOFLAGS= GOBIN="$bin" go install -trimpath -ldflags "-s -w -X github.com/coredns/coredns/coremain.GitCommit=lab" \
+    "github.com/coredns/coredns@$COREDNS_VERSION"
+  echo "coredns $(date -u +%FT%TZ) $((SECONDS - t0))s" > "$cache/$key/stamps/coredns"
+  echo "== lab: built coredns in $((SECONDS - t0)) s"
+fi
+build kube-rbac-proxy kube-rbac-proxy github.com/brancz/kube-rbac-proxy/cmd/kube-rbac-proxy \
+  "-X k8s.io/component-base/version.gitVersion=$KUBE_RBAC_PROXY_VERSION"
+
 cp "$lab/versions.env" "$cache/$key/versions.env"
 # The real Milvus server of the lab's standalone Milvus pods (PyPI's wheel, sha256-pinned in milvus.env).
 bash "$lab/build-milvus.sh" >&2
+# The real node's container images, made from the programs above and that Milvus (no registry, no Docker).
+bash "$lab/build-images.sh" >&2
 echo "== lab: all programs ready in $((SECONDS - start)) s"
 echo "$bin"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates this wrapper module for the Kubernetes version in ../../versions.env: requires
 # k8s.io/kubernetes at that version, replaces every staging module it names with the matching v0.x
-# release, copies its godebug line, and records the four programs the lab runs as tools.
+# release, copies its godebug line, and records the six programs the lab runs as tools.
 set -euo pipefail
 cd "$(dirname "$0")"
 source ../../versions.env
@@ -13,7 +13,7 @@ grep -E '^godebug ' "$gomod" >> go.mod || true
 for m in $(grep -oE '^\s+k8s.io/[a-z0-9-]+ => ./staging' "$gomod" | awk '{print $1}'); do
   go mod edit -replace "$m=$m@$staging"
 done
-for t in kube-apiserver kube-controller-manager kube-scheduler kubectl; do
+for t in kube-apiserver kube-controller-manager kube-scheduler kubectl kubelet kube-proxy; do
   go get -tool "k8s.io/kubernetes/cmd/$t@$k8s"
 done
 go mod tidy

@@ -36,6 +36,10 @@ final class ControlPlane implements AutoCloseable {
   private final Path work;
   private final LabPki pki;
   private final Path kubeconfig;
+
+  /** Whether kwok fakes the node; otherwise a {@link RealNode} registers it. */
+  private final boolean fakeNode;
+
   private final List<LabProcess> processes = new ArrayList<>();
   private LabProcess apiServer;
   private KubernetesClient client;
@@ -47,7 +51,8 @@ final class ControlPlane implements AutoCloseable {
             return t;
           });
 
-  ControlPlane(LabPrograms programs, LabNetwork network, Path work) {
+  ControlPlane(LabPrograms programs, LabNetwork network, Path work, boolean fakeNode) {
+    this.fakeNode = fakeNode;
     this.programs = programs;
     this.network = network;
     this.work = work;
@@ -112,23 +117,27 @@ final class ControlPlane implements AutoCloseable {
             "--leader-elect=false",
             "--bind-address=127.0.0.1",
             "--v=1"));
-    createNodeAndStorage();
-    Path kwokConfig = copyResource("kwok.yaml", work.resolve("kwok.yaml"));
-    start(
-        "kwok",
-        List.of(
-            "--kubeconfig=" + kubeconfig,
-            "--config=" + kwokConfig,
-            "--manage-single-node=" + NODE,
-            "--cidr=" + LabNetwork.POD_CIDR,
-            "--node-ip=" + LabNetwork.LAB_ADDRESS,
-            "--node-name=" + NODE,
-            "--node-port=10250",
-            "--server-address=0.0.0.0:10250",
-            "--tls-cert-file=" + pki.file("kubelet.crt"),
-            "--tls-private-key-file=" + pki.file("kubelet.key"),
-            "--enable-crds=PortForward,Logs"));
-    awaitNodeReady();
+    if (fakeNode) {
+      createNodeAndStorage();
+      Path kwokConfig = copyResource("kwok.yaml", work.resolve("kwok.yaml"));
+      start(
+          "kwok",
+          List.of(
+              "--kubeconfig=" + kubeconfig,
+              "--config=" + kwokConfig,
+              "--manage-single-node=" + NODE,
+              "--cidr=" + LabNetwork.POD_CIDR,
+              "--node-ip=" + LabNetwork.LAB_ADDRESS,
+              "--node-name=" + NODE,
+              "--node-port=10250",
+              "--server-address=0.0.0.0:10250",
+              "--tls-cert-file=" + pki.file("kubelet.crt"),
+              "--tls-private-key-file=" + pki.file("kubelet.key"),
+              "--enable-crds=PortForward,Logs"));
+      awaitNodeReady();
+    } else {
+      createStorage(work.resolve("volumes"));
+    }
     awaitControllersSettled();
     recycler.scheduleWithFixedDelay(
         this::recycleReleasedVolumes, 2, 2, java.util.concurrent.TimeUnit.SECONDS);
@@ -200,6 +209,11 @@ final class ControlPlane implements AutoCloseable {
                 .endMetadata()
                 .build())
         .create();
+    createStorage(Path.of("/lab-volumes"));
+  }
+
+  /** The default StorageClass and 16 hostPath volumes under {@code base} for claims to bind. */
+  private void createStorage(Path base) {
     client
         .storage()
         .v1()
@@ -228,7 +242,7 @@ final class ControlPlane implements AutoCloseable {
                   .withCapacity(Map.of("storage", new Quantity("2Ti")))
                   .withAccessModes("ReadWriteOnce", "ReadWriteMany", "ReadOnlyMany")
                   .withNewHostPath()
-                  .withPath("/lab-volumes/" + i)
+                  .withPath(base.resolve(Integer.toString(i)).toString())
                   .endHostPath()
                   .endSpec()
                   .build())

@@ -36,14 +36,23 @@ public final class Lab implements AutoCloseable {
   private final LabNetwork network;
   private final Path work;
   private final ControlPlane controlPlane;
+
+  /** What serves the pods kwok runs; null on a real node. */
   private final PodServer pods;
+
+  /** The real node; null when kwok fakes it. */
+  private final RealNode node;
+
+  private Path labHome;
 
   private Lab(
       LabPrograms programs,
       LabNetwork network,
       Path work,
       ControlPlane controlPlane,
-      PodServer pods) {
+      PodServer pods,
+      RealNode node) {
+    this.node = node;
     this.programs = programs;
     this.network = network;
     this.work = work;
@@ -74,12 +83,28 @@ public final class Lab implements AutoCloseable {
     LabNetwork network = LabNetwork.create();
     ControlPlane controlPlane = null;
     PodServer pods = null;
+    RealNode node = null;
+    boolean real = "real".equals(System.getProperty("lab.node", "kwok"));
     try {
-      controlPlane = new ControlPlane(programs, network, work);
+      controlPlane = new ControlPlane(programs, network, work, !real);
       controlPlane.start();
-      pods = new PodServer(controlPlane.client(), programs, network, controlPlane.pki(), work);
-      pods.start();
-      Lab lab = new Lab(programs, network, work, controlPlane, pods);
+      if (real) {
+        node =
+            RealNode.start(
+                programs,
+                network,
+                controlPlane.pki(),
+                controlPlane.kubeconfig(),
+                controlPlane.client(),
+                work,
+                LabPrograms.printedFolder(labHome.resolve("build-images.sh")),
+                System.getProperty("lab.kubelet.config", ""));
+      } else {
+        pods = new PodServer(controlPlane.client(), programs, network, controlPlane.pki(), work);
+        pods.start();
+      }
+      Lab lab = new Lab(programs, network, work, controlPlane, pods, node);
+      lab.labHome = labHome;
       LOG.info(
           "lab: up in {} ms; kubeconfig {}; programs {}",
           (System.nanoTime() - t0) / 1_000_000,
@@ -87,6 +112,9 @@ public final class Lab implements AutoCloseable {
           programs.versions());
       return lab;
     } catch (RuntimeException e) {
+      if (node != null) {
+        node.close();
+      }
       if (pods != null) {
         pods.close();
       }
@@ -219,9 +247,37 @@ public final class Lab implements AutoCloseable {
     return server;
   }
 
-  /** The pods the lab serves now, by namespace/name. */
+  /**
+   * The pods the lab serves now, by namespace/name (none on a real node, whose kubelet runs them).
+   */
   public List<String> servedPods() {
-    return List.copyOf(pods.served().keySet());
+    return pods == null ? List.of() : List.copyOf(pods.served().keySet());
+  }
+
+  /**
+   * The real node's containerd socket (for {@code ctr --address}); fails when kwok fakes the node.
+   */
+  public Path nodeContainerdSocket() {
+    return realNode().socket();
+  }
+
+  /**
+   * The folder of the real node's image archives ({@code images.list}: reference and archive per
+   * line).
+   */
+  public Path nodeImages() {
+    return LabPrograms.printedFolder(labHome.resolve("build-images.sh"));
+  }
+
+  /**
+   * The real node, when the lab was started with one ({@code -Dlab.node=real}); fails otherwise.
+   */
+  RealNode realNode() {
+    if (node == null) {
+      throw new LabException(
+          "This lab runs kwok's fake node; start it with -Dlab.node=real for a real one");
+    }
+    return node;
   }
 
   private PrometheusPod prometheusPod(Duration timeout) {
@@ -257,7 +313,12 @@ public final class Lab implements AutoCloseable {
    */
   @Override
   public void close() {
-    pods.close();
+    if (node != null) {
+      node.close();
+    }
+    if (pods != null) {
+      pods.close();
+    }
     controlPlane.close();
     network.close();
     LOG.info("lab: stopped; logs in {}", work);

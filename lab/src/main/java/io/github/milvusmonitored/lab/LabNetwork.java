@@ -112,6 +112,17 @@ public final class LabNetwork implements AutoCloseable {
     return full;
   }
 
+  /**
+   * The command prefixed so that it runs in the lab's network namespace only, keeping the host's
+   * mounts: the real node's containerd and kubelet need the host's cgroup file systems, which
+   * {@code ip netns exec} hides by mounting a fresh /sys.
+   */
+  public List<String> nodeCommand(List<String> command) {
+    List<String> full = new ArrayList<>(List.of("nsenter", "--net=/run/netns/" + name, "--"));
+    full.addAll(command);
+    return full;
+  }
+
   /** Gives a pod address to a process inside the lab (on the lab's loopback). */
   public void addLabPodAddress(String address) {
     inLab("ip", "addr", "replace", address + "/32", "dev", "lo");

@@ -28,6 +28,8 @@ public final class LabPrograms {
           new Program("kube-controller-manager", "KUBERNETES_VERSION", List.of("--version")),
           new Program("kube-scheduler", "KUBERNETES_VERSION", List.of("--version")),
           new Program("kubectl", "KUBERNETES_VERSION", List.of("version", "--client")),
+          new Program("kubelet", "KUBERNETES_VERSION", List.of("--version")),
+          new Program("kube-proxy", "KUBERNETES_VERSION", List.of("--version")),
           new Program("kwok", "KWOK_VERSION", List.of("--version")),
           new Program("prometheus", "PROMETHEUS_VERSION", List.of("--version")),
           new Program("prometheus-operator", "PROMETHEUS_OPERATOR_VERSION", List.of("--version")),

@@ -5,8 +5,6 @@ import io.github.milvusmonitored.images.internal.ContainerImageTarget;
 import io.github.milvusmonitored.images.internal.ContainerdCommands;
 import io.github.milvusmonitored.images.internal.DockerImageHost;
 import io.github.milvusmonitored.images.internal.ImageErrors;
-import io.github.milvusmonitored.images.internal.ImageHost;
-import io.github.milvusmonitored.images.internal.ImageTarget;
 import io.github.milvusmonitored.images.internal.SavedArchive;
 import io.github.milvusmonitored.internal.TarReaderClassPath;
 import java.io.IOException;
@@ -19,6 +17,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -64,6 +63,15 @@ public final class ImagePreloader {
   ImagePreloader(ImageTarget target, ImageHost host) {
     this.target = target;
     this.host = host;
+  }
+
+  /**
+   * Preloads into {@code target} from {@code host}: a node other than k3s's container whose
+   * containerd takes {@code ctr} commands, or archives other than a Docker engine's.
+   */
+  public static ImagePreloader of(ImageTarget target, ImageHost host) {
+    return new ImagePreloader(
+        Objects.requireNonNull(target, "target"), Objects.requireNonNull(host, "host"));
   }
 
   /** Preloads into a started k3s cluster, from the Docker engine Testcontainers uses. */

@@ -69,6 +69,42 @@ final class ClusterFixture {
                 .build()));
   }
 
+  Pod oomKilled(String ns, String name, String container, String memoryLimit, int restarts) {
+    Pod pod =
+        pod(
+            ns,
+            name,
+            "Running",
+            true,
+            container,
+            new ContainerStatusBuilder()
+                .withName(container)
+                .withImage("quay.io/prometheus/prometheus:v3.12.0")
+                .withReady(true)
+                .withRestartCount(restarts)
+                .withNewState()
+                .withNewRunning()
+                .withStartedAt("2026-11-24T10:01:00Z")
+                .endRunning()
+                .endState()
+                .withNewLastState()
+                .withNewTerminated()
+                .withReason("OOMKilled")
+                .withExitCode(137)
+                .withFinishedAt("2026-11-24T10:00:58Z")
+                .endTerminated()
+                .endLastState()
+                .build());
+    pod.getSpec()
+        .getContainers()
+        .get(0)
+        .setResources(
+            new io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder()
+                .addToLimits("memory", new io.fabric8.kubernetes.api.model.Quantity(memoryLimit))
+                .build());
+    return create(pod);
+  }
+
   Pod imagePullBackOff(String ns, String name, String container, String image) {
     return create(
         pod(

@@ -279,6 +279,22 @@ class EnvironmentDiagnosticsTest {
   }
 
   @Test
+  void names_an_oom_kill_with_the_memory_limit_while_the_container_runs_again() throws IOException {
+    cluster.oomKilled("monitoring", "prometheus-k8s-0", "prometheus", "40Mi", 2);
+    prometheus.targets("[]", "[]").scrapePools(POOL);
+
+    DiagnosticsReport report = diagnostics().build().write(folder);
+
+    assertThat(report.mostLikelyProblem())
+        .isEqualTo(
+            "Container 'prometheus' of pod 'prometheus-k8s-0' in namespace"
+                + " 'monitoring' was OOM-killed: its last run ended with reason OOMKilled, exit code 137 at"
+                + " 2026-11-24T10:00:58Z, memory limit 40Mi; restarted 2 time(s). Raise the container's"
+                + " resources.limits.memory, or lower what it holds (for Prometheus: fewer series or a shorter retention).");
+    assertThat(read("summary.md")).contains("OOM-killed", "OOMKilled", "memory limit 40Mi");
+  }
+
+  @Test
   void diagnoses_an_image_that_cannot_be_pulled_before_the_missing_target() throws IOException {
     cluster.imagePullBackOff(
         "milvus", "my-release-minio-5b7c", "minio", "minio/minio:RELEASE.typo");

@@ -3,8 +3,6 @@ package io.github.milvusmonitored.images;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.milvusmonitored.images.internal.ImageHost;
-import io.github.milvusmonitored.images.internal.ImageTarget;
 import io.github.milvusmonitored.images.internal.SavedArchiveFixture;
 import java.io.IOException;
 import java.nio.file.Files;

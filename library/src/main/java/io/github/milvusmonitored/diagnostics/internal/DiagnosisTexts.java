@@ -42,9 +42,11 @@ public final class DiagnosisTexts {
                 + last.getReason()
                 + ", exit code "
                 + last.getExitCode()
-                + (last.getExitCode() != null && last.getExitCode() == 137
-                    ? " (killed: often OOMKilled, raise the memory limit)"
-                    : "")
+                + ("OOMKilled".equals(last.getReason())
+                    ? " (out of memory: " + memoryLimit(pod, c) + ")"
+                    : last.getExitCode() != null && last.getExitCode() == 137
+                        ? " (killed: often OOMKilled, raise the memory limit)"
+                        : "")
                 + ".";
     return "Container '"
         + c.getName()
@@ -62,6 +64,44 @@ public final class DiagnosisTexts {
         + c.getName()
         + ".previous.log for the crash; for Milvus"
         + " standalone the usual causes are an unreachable etcd or MinIO, or too little memory.";
+  }
+
+  static String oomKilled(Pod pod, ContainerStatus c, ContainerStateTerminated last) {
+    return "Container '"
+        + c.getName()
+        + "' of pod "
+        + ref(pod)
+        + " was OOM-killed: its last run ended with reason"
+        + " OOMKilled, exit code "
+        + last.getExitCode()
+        + (last.getFinishedAt() == null ? "" : " at " + last.getFinishedAt())
+        + ", "
+        + memoryLimit(pod, c)
+        + "; restarted "
+        + c.getRestartCount()
+        + " time(s)."
+        + " Raise the container's resources.limits.memory, or lower what it holds (for Prometheus: fewer series or"
+        + " a shorter retention).";
+  }
+
+  /** "memory limit 40Mi" from the pod spec, or "no memory limit" when the container has none. */
+  static String memoryLimit(Pod pod, ContainerStatus c) {
+    var spec =
+        pod.getSpec() == null
+            ? null
+            : java.util.stream.Stream.concat(
+                    pod.getSpec().getContainers().stream(),
+                    pod.getSpec().getInitContainers() == null
+                        ? java.util.stream.Stream.empty()
+                        : pod.getSpec().getInitContainers().stream())
+                .filter(s -> c.getName().equals(s.getName()))
+                .findFirst()
+                .orElse(null);
+    var limit =
+        spec == null || spec.getResources() == null || spec.getResources().getLimits() == null
+            ? null
+            : spec.getResources().getLimits().get("memory");
+    return limit == null ? "no memory limit in its pod spec" : "memory limit " + limit.toString();
   }
 
   static String unschedulable(Pod pod, String schedulerMessage) {

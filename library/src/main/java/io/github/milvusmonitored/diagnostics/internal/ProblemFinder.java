@@ -31,6 +31,9 @@ public final class ProblemFinder {
       PodDescriptions.allContainers(pod).forEach(c -> crashLoop(pod, c).ifPresent(out::add));
     }
     for (Pod pod : pods) {
+      PodDescriptions.allContainers(pod).forEach(c -> oomKilled(pod, c).ifPresent(out::add));
+    }
+    for (Pod pod : pods) {
       unschedulable(pod, context.events()).ifPresent(out::add);
     }
     context
@@ -68,6 +71,21 @@ public final class ProblemFinder {
     }
     var last = c.getLastState() == null ? null : c.getLastState().getTerminated();
     return Optional.of(DiagnosisTexts.crashLoop(pod, c, last));
+  }
+
+  /**
+   * A container whose last run the kernel ended for its memory limit, running again or not (yet)
+   * backing off.
+   */
+  private static Optional<String> oomKilled(Pod pod, ContainerStatus c) {
+    var last = c.getLastState() == null ? null : c.getLastState().getTerminated();
+    var waiting = c.getState() == null ? null : c.getState().getWaiting();
+    if (last == null
+        || !"OOMKilled".equals(last.getReason())
+        || (waiting != null && "CrashLoopBackOff".equals(waiting.getReason()))) {
+      return Optional.empty();
+    }
+    return Optional.of(DiagnosisTexts.oomKilled(pod, c, last));
   }
 
   private static Optional<String> unschedulable(Pod pod, List<Event> events) {

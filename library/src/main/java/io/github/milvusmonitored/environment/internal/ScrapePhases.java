@@ -65,7 +65,18 @@ final class ScrapePhases {
             + metrics.release().instance()
             + " "
             + components,
-        () -> metrics.awaitComponentsUp(components, config.firstSampleTimeout()));
+        () -> {
+          if (!chosen.installed()) {
+            metrics.awaitComponentsUp(components, config.firstSampleTimeout());
+            return;
+          }
+          // The stack is the library's: make the kubelet write the new scrape configuration now
+          // (see the class).
+          try (PrometheusConfigRefresh refresh =
+              PrometheusConfigRefresh.start(cluster.client(), "monitoring", "k8s")) {
+            metrics.awaitComponentsUp(components, config.firstSampleTimeout());
+          }
+        });
     clock.run(
         "first milvus_ sample",
         "a milvus_* series of the release stored in Prometheus",

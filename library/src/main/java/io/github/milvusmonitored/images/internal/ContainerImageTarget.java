@@ -1,5 +1,6 @@
 package io.github.milvusmonitored.images.internal;
 
+import io.github.milvusmonitored.images.ImageTarget;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.github.milvusmonitored.images.internal;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
+import io.github.milvusmonitored.images.ImageHost;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,10 +1,15 @@
-package io.github.milvusmonitored.images.internal;
+package io.github.milvusmonitored.images;
 
+import io.github.milvusmonitored.cluster.K3sCluster;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The k3s node images are loaded into: runs commands and receives files. */
+/**
+ * The node images are imported into: it runs {@code ctr} and receives archives. {@link
+ * ImagePreloader#into(K3sCluster)} uses the k3s container; {@link ImagePreloader#of(ImageTarget,
+ * ImageHost)} takes any node whose containerd can be reached this way.
+ */
 public interface ImageTarget {
 
   /** Runs a command inside the node. */

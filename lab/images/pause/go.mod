@@ -1,0 +1,3 @@
+module milvusmonitored.lab/pause
+
+go 1.26.0
