@@ -16,7 +16,7 @@ class ImageListArgumentsTest {
   @Test
   void command_line_describes_a_configuration_and_names_unknown_options(@TempDir Path kubePrometheus) {
     ImageListArguments arguments = ImageListArguments.parse("--milvus-profile=one-pod", "--stack-profile=full",
-        "--milvus-image-tag=v2.6.16", "--k3s-image=none", "--names-only",
+        "--image-tag=v2.6.16", "--k3s-image=none", "--names-only",
         "--kube-prometheus=" + kubePrometheus);
 
     assertThat(arguments.milvus().profile()).isEqualTo(MilvusProfile.ONE_POD);
@@ -28,6 +28,10 @@ class ImageListArgumentsTest {
     assertThat(ImageListArguments.parse().k3sImage()).isEqualTo(K3sClusterConfig.DEFAULT_IMAGE);
     assertThatThrownBy(() -> ImageListArguments.parse("--profile=one_pod"))
         .hasMessageStartingWith("Unknown option '--profile=one_pod'. Valid options: --milvus-profile,");
+    assertThatThrownBy(() -> ImageListArguments.parse("--stack-profile=huge"))
+        .isInstanceOf(CliUsageException.class)
+        .hasMessage("Unknown value 'huge' for --stack-profile. Valid values: minimal, full.");
+    assertThat(ImageListArguments.parse("-h").help()).isTrue();
     assertThat(ImageListArguments.usage()).contains("--local-chart").contains("--kube-prometheus");
   }
 }
