@@ -107,12 +107,18 @@ public final class AuditCommand {
   }
 
   private static Duration duration(String value, String option) {
+    Duration parsed;
     try {
-      return DashboardAuditor.parseDuration(value);
+      parsed = DashboardAuditor.parseDuration(value);
     } catch (IllegalArgumentException e) {
       throw new CliUsageException(CliTexts.invalidValue(option, value, "it is not a duration; give one such as"
           + " 15m, 1h or 30s (Grafana's units: ms, s, m, h, d, w, y)."));
     }
+    if (parsed.isZero() || parsed.isNegative()) {
+      throw new CliUsageException(CliTexts.invalidValue(option, value, "it must be longer than 0s; give one such as"
+          + " 15m, 1h or 30s."));
+    }
+    return parsed;
   }
 
   static String usage() {

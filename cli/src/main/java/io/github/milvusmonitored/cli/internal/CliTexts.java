@@ -148,7 +148,7 @@ public final class CliTexts {
   }
 
   public static String requiredOption(String option, String command) {
-    return "Option " + option + " is required for '" + command + "'. Run '" + command + " --help' for the usage.";
+    return "Option " + option + " is required for '" + command + "'.";
   }
 
   public static String repeatedOption(String option) {
