@@ -130,7 +130,7 @@ class CliBatteryIT {
     cases.add(Case.of("up unknown option", 2, QUICK, "Unknown option '--grafana' for 'up'.", "up", "--grafana"));
     cases.add(Case.of("audit unknown option", 2, QUICK, "Unknown option '--grafana=on' for 'audit'.", "audit",
         "--grafana=on"));
-    cases.add(Case.of("images unknown option", 2, QUICK, "Unknown option '--profile=full'.", "images",
+    cases.add(Case.of("images unknown option", 2, QUICK, "Unknown option '--profile=full' for 'images'.", "images",
         "--profile=full"));
     cases.add(Case.of("up missing value", 2, QUICK, "Option --kubeconfig needs a value", "up", "--kubeconfig"));
     cases.add(Case.of("audit missing value", 2, QUICK, "Option --prometheus needs a value", "audit", "--prometheus"));
@@ -203,6 +203,9 @@ class CliBatteryIT {
     cases.add(Case.of("kubeconfig garbage YAML", 1, KUBE_BOUND, "The monitored environment did not come up: phase"
         + " 'configuration checked' failed: Could not read the kubeconfig", "up", "--kubeconfig=" + garbage,
         "--stack=existing"));
+    cases.add(Case.of("kubeconfig garbage YAML, values after a space", 1, KUBE_BOUND, "The monitored environment did"
+        + " not come up: phase 'configuration checked' failed: Could not read the kubeconfig", "up", "--kubeconfig",
+        garbage.toString(), "--stack", "existing"));
     cases.add(Case.of("kubeconfig empty", 1, KUBE_BOUND, "The monitored environment did not come up: phase"
         + " 'configuration checked' failed: Could not read the kubeconfig", "up", "--kubeconfig=" + empty,
         "--stack=existing"));

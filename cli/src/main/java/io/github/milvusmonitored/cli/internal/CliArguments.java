@@ -100,7 +100,7 @@ public record CliArguments(Command command, StackProfile stackProfile, MilvusPro
     boolean keep = false;
     StackMode stackMode = StackMode.INSTALL;
     Set<String> seen = new HashSet<>();
-    for (String given : options) {
+    for (String given : CommandOptions.joinSpacedValues(options, CliTexts.UP_OPTIONS, List.of("--profile"))) {
       if (isHelp(given)) {
         return help();
       }

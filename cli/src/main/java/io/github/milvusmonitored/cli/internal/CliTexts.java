@@ -49,7 +49,7 @@ public final class CliTexts {
         "  up       Start k3s in Docker with kube-prometheus and Milvus, print the kubeconfig and URLs,",
         "           keep the port-forwards open until Ctrl-C. k3s and everything installed stay for the",
         "           next 'up', which then takes seconds. Needs Docker and Testcontainers reuse.",
-        "           Options:",
+        "           Options (--name=value or --name value):",
         "             --stack-profile=full|minimal                 kube-prometheus profile; full (default) has Grafana",
         "                                                          (--profile is the same option)",
         "             --milvus-profile=standalone|one_pod|cluster  Milvus chart profile (default standalone)",
@@ -134,8 +134,7 @@ public final class CliTexts {
 
   /** An unknown option of {@code images}, whose options are all written {@code --name=value}. */
   public static String unknownImagesOption(String option, List<String> valid) {
-    return "Unknown option '" + option + "'. Valid options: " + String.join(", ", valid)
-        + " (each written --name=value).";
+    return "Unknown option '" + option + "' for 'images'. Valid options: " + String.join(", ", valid) + ".";
   }
 
   public static String unexpectedArgument(String argument, String command, List<String> valid) {

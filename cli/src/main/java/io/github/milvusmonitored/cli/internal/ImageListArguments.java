@@ -54,7 +54,9 @@ public record ImageListArguments(MilvusReleaseConfig milvus, StackProfile stackP
     String k3s = K3sClusterConfig.DEFAULT_IMAGE;
     boolean namesOnly = false;
     boolean help = false;
-    for (String arg : args) {
+    List<String> valued = OPTIONS.keySet().stream()
+        .filter(o -> !List.of("--names-only", "--help", "--debug").contains(o)).map(o -> o + "=").toList();
+    for (String arg : CommandOptions.joinSpacedValues(List.of(args), valued, List.of())) {
       int eq = arg.indexOf('=');
       String name = eq < 0 ? arg : arg.substring(0, eq);
       if (name.equals("--help") || name.equals("-h")) {
@@ -119,7 +121,8 @@ public record ImageListArguments(MilvusReleaseConfig milvus, StackProfile stackP
 
   /** The option list printed by {@code --help}. */
   public static String usage() {
-    StringBuilder out = new StringBuilder("Lists the images a milvus-monitored configuration runs.\nOptions:\n");
+    StringBuilder out = new StringBuilder("Lists the images a milvus-monitored configuration runs.\n"
+        + "Options (--name=value or --name value):\n");
     OPTIONS.forEach((name, text) -> out.append(String.format("  %-20s %s%n", name, text)));
     return out.toString();
   }

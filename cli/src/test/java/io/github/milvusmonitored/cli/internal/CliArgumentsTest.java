@@ -142,6 +142,16 @@ class CliArgumentsTest {
   }
 
   @Test
+  void takes_values_after_a_space_as_the_other_commands_do() {
+    CliArguments parsed = CliArguments.parse("up", "--profile", "minimal", "--image-tag", "v2.6.16",
+        "--scrape-interval", "15s");
+
+    assertThat(parsed.stackProfile()).isEqualTo(StackProfile.MINIMAL);
+    assertThat(parsed.imageTag()).isEqualTo("v2.6.16");
+    assertThat(parsed.scrapeInterval()).isEqualTo(Duration.ofSeconds(15));
+  }
+
+  @Test
   void refuses_option_without_value() {
     assertThatThrownBy(() -> CliArguments.parse("up", "--profile"))
         .hasMessage("Option --stack-profile needs a value in the form --stack-profile=<value>.");
