@@ -15,6 +15,8 @@ import java.util.function.DoublePredicate;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
+import io.github.milvusmonitored.prometheus.SampleValues;
+import java.util.Objects;
 
 /**
  * Assertions on the answer to one PromQL expression, checked once or, with {@link #eventually},
@@ -42,7 +44,7 @@ public final class MetricAssert {
   private MetricAssert(PrometheusClient prometheus, MilvusMetrics milvus, String promql, Duration timeout,
       Duration pollInterval, Mode mode) {
     Checks.promql(promql);
-    this.prometheus = java.util.Objects.requireNonNull(prometheus, "prometheus");
+    this.prometheus = Objects.requireNonNull(prometheus, "prometheus");
     this.milvus = milvus;
     this.promql = promql;
     this.timeout = timeout;
@@ -232,6 +234,6 @@ public final class MetricAssert {
   }
 
   private static String fmt(double d) {
-    return io.github.milvusmonitored.prometheus.SampleValues.format(d);
+    return SampleValues.format(d);
   }
 }

@@ -3,6 +3,7 @@ package io.github.milvusmonitored.assertions;
 import io.github.milvusmonitored.dashboard.DashboardAudit;
 import io.github.milvusmonitored.metrics.MilvusMetrics;
 import io.github.milvusmonitored.prometheus.PrometheusClient;
+import java.util.Set;
 
 /**
  * Entry point for assertions on metrics in Prometheus.
@@ -50,6 +51,6 @@ public final class MetricAssertions {
    * {@code assertThatDashboard(audit).allowingNoDataIn("Proxy / Search Latency").hasNoPanelsWithoutData()}.
    */
   public static DashboardAssert assertThatDashboard(DashboardAudit audit) {
-    return new DashboardAssert(audit, java.util.Set.of());
+    return new DashboardAssert(audit, Set.of());
   }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.Collections;
 
 /**
  * The metric families one Milvus release exposes: name, type, labels, component, when each appears.
@@ -61,7 +62,7 @@ public final class MetricCatalogue {
   private MetricCatalogue(MilvusVersion version, String resource, Map<String, Family> families, List<String> description) {
     this.version = version;
     this.resource = resource;
-    this.families = java.util.Collections.unmodifiableMap(families);
+    this.families = Collections.unmodifiableMap(families);
     this.description = List.copyOf(description);
   }
 

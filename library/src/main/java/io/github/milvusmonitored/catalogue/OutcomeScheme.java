@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.TreeMap;
 
 /**
  * How a Milvus release writes a request's outcome on {@code milvus_proxy_req_count} and
@@ -51,8 +54,8 @@ enum OutcomeScheme {
 
     @Override
     public String toString() {
-      return status.name().toLowerCase(java.util.Locale.ROOT) + cause.map(c -> " (" + c.name().toLowerCase(
-          java.util.Locale.ROOT) + ")").orElse("");
+      return status.name().toLowerCase(Locale.ROOT) + cause.map(c -> " (" + c.name().toLowerCase(
+          Locale.ROOT) + ")").orElse("");
     }
   }
 
@@ -90,7 +93,7 @@ enum OutcomeScheme {
   /** How this scheme writes {@code outcome}. */
   public Written write(Outcome outcome) {
     Status s = outcome.status();
-    String plain = s == Status.FAIL ? "fail" : s.name().toLowerCase(java.util.Locale.ROOT);
+    String plain = s == Status.FAIL ? "fail" : s.name().toLowerCase(Locale.ROOT);
     Optional<Cause> cause = outcome.cause();
     return switch (this) {
       case STATUS_ONLY -> new Written(plain, "");
@@ -99,8 +102,8 @@ enum OutcomeScheme {
         case USER -> s == Status.FAIL ? "fail_input" : "rejected_user";
         case SYSTEM -> s == Status.FAIL ? "fail_system" : "rejected_system";
       }).orElse(plain), "");
-      case CAUSE_WITH_NA -> new Written(plain, cause.map(c -> c.name().toLowerCase(java.util.Locale.ROOT)).orElse("na"));
-      case CAUSE -> new Written(plain, cause.map(c -> c.name().toLowerCase(java.util.Locale.ROOT)).orElse(""));
+      case CAUSE_WITH_NA -> new Written(plain, cause.map(c -> c.name().toLowerCase(Locale.ROOT)).orElse("na"));
+      case CAUSE -> new Written(plain, cause.map(c -> c.name().toLowerCase(Locale.ROOT)).orElse(""));
     };
   }
 
@@ -123,13 +126,13 @@ enum OutcomeScheme {
    * per alternative (several mean "this or that" selectors).
    */
   public List<List<Selector.Matcher>> matchersFor(Set<Outcome> wanted) {
-    Map<String, Set<String>> statusesByCause = new java.util.TreeMap<>();
+    Map<String, Set<String>> statusesByCause = new TreeMap<>();
     for (Outcome o : wanted) {
       Written w = write(o);
       statusesByCause.computeIfAbsent(w.cause(), k -> new TreeSet<>()).add(w.status());
     }
     // Causes sharing the same statuses go into one selector.
-    Map<Set<String>, Set<String>> causesByStatuses = new java.util.LinkedHashMap<>();
+    Map<Set<String>, Set<String>> causesByStatuses = new LinkedHashMap<>();
     statusesByCause.forEach((cause, statuses) -> causesByStatuses.computeIfAbsent(statuses, k -> new TreeSet<>()).add(cause));
     List<List<Selector.Matcher>> out = new ArrayList<>();
     causesByStatuses.forEach((statuses, causes) -> {

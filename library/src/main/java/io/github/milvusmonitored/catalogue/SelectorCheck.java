@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.LinkedHashSet;
+import java.util.TreeSet;
 
 /**
  * What changes for one PromQL selector from one Milvus release to another, read from their catalogues.
@@ -147,7 +149,7 @@ public final class SelectorCheck {
     List<Selector.Matcher> others = s.matchers().stream()
         .filter(m -> !m.label().equals("status") && !m.label().equals("cause")).toList();
     List<String> alternatives = new ArrayList<>();
-    Set<OutcomeScheme.Outcome> rewriteSelects = new java.util.TreeSet<>();
+    Set<OutcomeScheme.Outcome> rewriteSelects = new TreeSet<>();
     for (List<Selector.Matcher> alt : after.matchersFor(wanted)) {
       List<Selector.Matcher> all = new ArrayList<>(others);
       all.addAll(alt);
@@ -172,8 +174,8 @@ public final class SelectorCheck {
 
   /** {@code status success|fail|...; cause user|system|...} as the scheme writes them. */
   private static String written(OutcomeScheme scheme) {
-    Set<String> statuses = new java.util.LinkedHashSet<>();
-    Set<String> causes = new java.util.LinkedHashSet<>();
+    Set<String> statuses = new LinkedHashSet<>();
+    Set<String> causes = new LinkedHashSet<>();
     for (OutcomeScheme.Outcome o : OutcomeScheme.outcomes()) {
       OutcomeScheme.Written w = scheme.write(o);
       statuses.add(w.status());

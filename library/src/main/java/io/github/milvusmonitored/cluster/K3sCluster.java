@@ -13,6 +13,8 @@ import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.k3s.K3sContainer;
 import org.testcontainers.utility.DockerImageName;
 import org.testcontainers.utility.MountableFile;
+import java.io.IOException;
+import org.testcontainers.utility.TestcontainersConfiguration;
 
 /**
  * k3s in Docker through Testcontainers, with a fabric8 client that reads k3s's elliptic-curve keys.
@@ -70,9 +72,10 @@ public final class K3sCluster implements KubernetesCluster {
       Thread.currentThread().interrupt();
       container.stop();
       throw new ClusterException("Interrupted while starting k3s", e);
-    } catch (RuntimeException | java.io.IOException e) {
+    } catch (RuntimeException | IOException e) {
       // Read before stopping: the kubelet's reason is in the log of the container being removed.
       ClusterException failure = e instanceof ClusterException ce ? ce
+          : ClusterErrors.isRyukFailure(e) ? ClusterErrors.ryukUnavailable(ryukImage(), e)
           : ClusterErrors.k3sFailed(config.image(), config.startupTimeout(), e, K3sClusterHost.cgroupVersion(),
               K3sClusterHost.logs(container));
       if (!config.reuse()) {
@@ -104,7 +107,18 @@ public final class K3sCluster implements KubernetesCluster {
     } catch (ClusterException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw ClusterErrors.dockerMissing(e);
+      // Testcontainers starts Ryuk while it looks for Docker; an image it cannot pull is not a missing Docker.
+      throw ClusterErrors.isRyukFailure(e) ? ClusterErrors.ryukUnavailable(ryukImage(), e) : ClusterErrors.dockerMissing(e);
+    }
+  }
+
+  /** The Ryuk image Testcontainers asks for, after its image substitution (hub prefix, properties). */
+  @SuppressWarnings("deprecation")
+  private static String ryukImage() {
+    try {
+      return TestcontainersConfiguration.getInstance().getRyukImage();
+    } catch (RuntimeException e) {
+      return "testcontainers/ryuk";
     }
   }
 

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * How to start k3s in Docker.
@@ -113,7 +115,7 @@ public record K3sClusterConfig(String image, boolean reuse, boolean sharedRootMo
 
   /** Whether the image's kubelet has {@code --fail-cgroupv1}: Kubernetes 1.31 or later, or a tag we cannot read. */
   boolean knowsFailCgroupV1Flag() {
-    java.util.regex.Matcher version = java.util.regex.Pattern.compile(":v?(\\d+)\\.(\\d+)[^/]*$")
+    Matcher version = Pattern.compile(":v?(\\d+)\\.(\\d+)[^/]*$")
         .matcher(image.replaceFirst("@sha256:[0-9a-f]{64}$", ""));
     if (!version.find()) {
       return true;

@@ -29,6 +29,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.github.milvusmonitored.catalogue.MilvusVersion;
+import io.github.milvusmonitored.metrics.DetectedVersion;
+import java.util.Optional;
 
 /**
  * Audits a Grafana dashboard against one Milvus release: which panels show data, and why the others
@@ -167,7 +170,7 @@ public final class DashboardAuditor {
    * @throws IllegalArgumentException when the tag names no Milvus release
    */
   public DashboardAuditor withImageTag(String tag) {
-    io.github.milvusmonitored.catalogue.MilvusVersion.parse(tag);
+    MilvusVersion.parse(tag);
     return new DashboardAuditor(prometheus, release, timeRange, maxDataPoints, scrapeInterval, bindings, parallelism,
         tag);
   }
@@ -203,15 +206,15 @@ public final class DashboardAuditor {
   }
 
   /** The release scraped, or empty when nothing tells (no Milvus metric yet): then the 2.6.15 catalogue explains. */
-  private java.util.Optional<io.github.milvusmonitored.metrics.DetectedVersion> milvusVersion() {
+  private Optional<DetectedVersion> milvusVersion() {
     MilvusMetrics milvus = MilvusMetrics.of(prometheus, release);
     try {
       var version = (imageTag == null ? milvus : milvus.withImageTag(imageTag)).milvusVersion();
       LOG.info("Explaining empty panels for {}", DashboardErrors.scrapedVersion(version));
-      return java.util.Optional.of(version);
+      return Optional.of(version);
     } catch (PrometheusException e) {
       LOG.info("Explaining empty panels with the Milvus {} catalogue: {}", MetricCatalogue.VERSION, e.getMessage());
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 

@@ -28,6 +28,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import io.github.milvusmonitored.metrics.ServiceMonitorSelection;
+import java.util.Collection;
 
 /**
  * Writes what is needed to understand a failed run into a folder: pods, events, the Helm release,
@@ -115,7 +117,7 @@ public final class EnvironmentDiagnostics {
     private Supplier<MilvusReleaseStatus> releaseStatus;
     private Supplier<String> valuesYaml;
     private MilvusSelector selector;
-    private io.github.milvusmonitored.metrics.ServiceMonitorSelection selection;
+    private ServiceMonitorSelection selection;
     private List<String> components = List.of();
     private int tailLines = 200;
     private Duration stepTimeout = Duration.ofSeconds(15);
@@ -162,7 +164,7 @@ public final class EnvironmentDiagnostics {
      * How to tell whether a Prometheus resource selects the release's ServiceMonitor, so that a missing scrape job is
      * explained by the selector that excludes it ({@code TargetStatus.State.NOT_SELECTED}).
      */
-    public Builder withServiceMonitorSelection(io.github.milvusmonitored.metrics.ServiceMonitorSelection selection) {
+    public Builder withServiceMonitorSelection(ServiceMonitorSelection selection) {
       this.selection = selection;
       return this;
     }
@@ -171,7 +173,7 @@ public final class EnvironmentDiagnostics {
      * The Milvus components whose targets to explain one by one, e.g.
      * {@code MilvusProfile.CLUSTER.components()}; by default only the release as a whole.
      */
-    public Builder withMilvusComponents(java.util.Collection<String> components) {
+    public Builder withMilvusComponents(Collection<String> components) {
       this.components = List.copyOf(components);
       return this;
     }

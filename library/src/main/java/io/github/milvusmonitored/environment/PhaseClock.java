@@ -9,6 +9,8 @@ import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Runs the readiness phases one after another, logging each start and end with elapsed time, and
@@ -62,7 +64,7 @@ public final class PhaseClock {
    * naming {@code reason}; phases already running finish as they would.
    */
   public void stopBeforeNextPhase(String reason) {
-    stopReason = java.util.Objects.requireNonNull(reason, "reason");
+    stopReason = Objects.requireNonNull(reason, "reason");
   }
 
   /** Runs a phase that returns nothing. */
@@ -89,6 +91,6 @@ public final class PhaseClock {
   }
 
   private static String seconds(long nanos) {
-    return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);
+    return String.format(Locale.ROOT, "%.1f", nanos / 1e9);
   }
 }

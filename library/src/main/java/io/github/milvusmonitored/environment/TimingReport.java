@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Locale;
 
 /**
  * The duration of each phase of bringing the environment up, written as JSON for CI artifacts and
@@ -40,7 +41,7 @@ public record TimingReport(List<PhaseTiming> phases) {
     ArrayNode list = root.putArray("phases");
     for (PhaseTiming p : phases) {
       list.addObject().put("name", p.name()).put("started", p.started().toString())
-          .put("seconds", p.duration().toMillis() / 1000.0).put("outcome", p.outcome().name().toLowerCase(java.util.Locale.ROOT))
+          .put("seconds", p.duration().toMillis() / 1000.0).put("outcome", p.outcome().name().toLowerCase(Locale.ROOT))
           .put("detail", p.detail());
     }
     try {

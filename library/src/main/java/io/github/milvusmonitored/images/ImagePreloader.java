@@ -24,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.ContainerState;
+import java.util.Optional;
 
 /**
  * Loads images from the host's Docker into a running k3s before anything is installed, so that k3s
@@ -56,7 +57,7 @@ public final class ImagePreloader {
 
   private final ImageTarget target;
   private final ImageHost host;
-  private java.util.Optional<String> nodePlatform;
+  private Optional<String> nodePlatform;
 
   ImagePreloader(ImageTarget target, ImageHost host) {
     this.target = target;
@@ -207,8 +208,8 @@ public final class ImagePreloader {
   private String nodePlatform() {
     if (nodePlatform == null) {
       ImageTarget.Outcome outcome = run(ContainerdCommands.machineArchitecture());
-      nodePlatform = outcome.exitCode() == 0 ? java.util.Optional.ofNullable(
-          ContainerdCommands.platformOf(outcome.stdout())) : java.util.Optional.empty();
+      nodePlatform = outcome.exitCode() == 0 ? Optional.ofNullable(
+          ContainerdCommands.platformOf(outcome.stdout())) : Optional.empty();
     }
     return nodePlatform.orElse(null);
   }

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Collections;
+import java.util.TreeSet;
 
 /**
  * What preloading did.
@@ -18,12 +20,12 @@ public record PreloadReport(PreloadPlan plan, List<String> loaded, Map<String, S
   /** Keeps the collections read-only. */
   public PreloadReport {
     loaded = List.copyOf(loaded);
-    failed = java.util.Collections.unmodifiableMap(new TreeMap<>(failed));
+    failed = Collections.unmodifiableMap(new TreeMap<>(failed));
   }
 
   /** The images k3s still has to pull: planned as {@link PreloadAction#PULL}, or failed to load. */
   public List<String> toPull() {
-    java.util.TreeSet<String> images = new java.util.TreeSet<>(plan.imagesWith(PreloadAction.PULL));
+    TreeSet<String> images = new TreeSet<>(plan.imagesWith(PreloadAction.PULL));
     images.addAll(failed.keySet());
     return List.copyOf(images);
   }

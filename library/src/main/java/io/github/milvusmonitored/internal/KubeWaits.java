@@ -6,6 +6,9 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
+import io.fabric8.kubernetes.api.model.Namespace;
+import java.util.function.Supplier;
+import org.slf4j.LoggerFactory;
 
 /** Waits for workloads to become ready, with progress lines and a deadline. */
 public final class KubeWaits {
@@ -48,12 +51,12 @@ public final class KubeWaits {
    * @return whether it was Terminating when looked at
    */
   public static boolean namespaceNotTerminating(KubernetesClient client, String name, Duration timeout,
-      java.util.function.Supplier<RuntimeException> onTimeout) {
-    io.fabric8.kubernetes.api.model.Namespace ns = client.namespaces().withName(name).get();
+      Supplier<RuntimeException> onTimeout) {
+    Namespace ns = client.namespaces().withName(name).get();
     if (ns == null || ns.getStatus() == null || !"Terminating".equals(ns.getStatus().getPhase())) {
       return false;
     }
-    org.slf4j.LoggerFactory.getLogger(KubeWaits.class).info(
+    LoggerFactory.getLogger(KubeWaits.class).info(
         "[cluster] namespace {} is still Terminating (an earlier removal); waiting up to {} s until it is gone", name,
         timeout.toSeconds());
     Waiting.until("namespace " + name + " to finish terminating", timeout,
@@ -71,7 +74,7 @@ public final class KubeWaits {
   }
 
   // Transient API errors (a restarting API server, 429, 5xx) count as "not yet"; anything else fails at once.
-  private static <T> T get(java.util.function.Supplier<T> read) {
+  private static <T> T get(Supplier<T> read) {
     try {
       return read.get();
     } catch (KubernetesClientException e) {

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Collections;
 
 /**
  * Whether Prometheus scrapes each component of a Milvus release, and if not, why. In cluster mode
@@ -24,7 +25,7 @@ import java.util.Map;
  */
 public record ComponentTargets(Map<String, TargetStatus> byComponent) {
   public ComponentTargets {
-    byComponent = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byComponent));
+    byComponent = Collections.unmodifiableMap(new LinkedHashMap<>(byComponent));
   }
 
   /**

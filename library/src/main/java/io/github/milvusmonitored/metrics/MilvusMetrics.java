@@ -23,6 +23,13 @@ import java.util.OptionalDouble;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import io.github.milvusmonitored.metrics.internal.VersionShape;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
 
 /**
  * A Milvus-aware view over a {@link PrometheusClient} for one Helm release.
@@ -43,8 +50,8 @@ public final class MilvusMetrics {
 
   private MilvusMetrics(PrometheusClient prometheus, MilvusSelector release, String imageTag,
       ServiceMonitorSelection selection) {
-    this.prometheus = java.util.Objects.requireNonNull(prometheus, "prometheus");
-    this.release = java.util.Objects.requireNonNull(release, "release");
+    this.prometheus = Objects.requireNonNull(prometheus, "prometheus");
+    this.release = Objects.requireNonNull(release, "release");
     this.imageTag = imageTag;
     this.selection = selection;
   }
@@ -54,7 +61,7 @@ public final class MilvusMetrics {
    * with {@code selection} when Prometheus has no job for the release.
    */
   public MilvusMetrics withServiceMonitorSelection(ServiceMonitorSelection selection) {
-    return new MilvusMetrics(prometheus, release, imageTag, java.util.Objects.requireNonNull(selection, "selection"));
+    return new MilvusMetrics(prometheus, release, imageTag, Objects.requireNonNull(selection, "selection"));
   }
 
   /** The metrics of {@code release} as scraped by {@code prometheus}. */
@@ -74,8 +81,8 @@ public final class MilvusMetrics {
   }
 
   /** The image tag given with {@link #withImageTag}, if any. */
-  public java.util.Optional<String> imageTag() {
-    return java.util.Optional.ofNullable(imageTag);
+  public Optional<String> imageTag() {
+    return Optional.ofNullable(imageTag);
   }
 
   /**
@@ -99,17 +106,17 @@ public final class MilvusMetrics {
         // a nightly build's version names no release: fall back to the shape
       }
     }
-    java.util.Set<String> names = new java.util.TreeSet<>();
+    Set<String> names = new TreeSet<>();
     prometheus.query("count by (__name__) ({__name__=~\"milvus_.+|knowhere_.+\"," + release.matchers() + "})")
         .samples().forEach(s -> s.labels().find("__name__").ifPresent(names::add));
-    java.util.Set<String> statuses = new java.util.TreeSet<>();
-    java.util.Set<String> causes = new java.util.TreeSet<>();
+    Set<String> statuses = new TreeSet<>();
+    Set<String> causes = new TreeSet<>();
     prometheus.query("count by (status, cause) (" + release.select("milvus_proxy_req_count") + ")").samples()
         .forEach(s -> {
           s.labels().find("status").ifPresent(statuses::add);
           s.labels().find("cause").filter(c -> !c.isEmpty()).ifPresent(causes::add);
         });
-    return io.github.milvusmonitored.metrics.internal.VersionShape.of(names, statuses, causes).orElseThrow(
+    return VersionShape.of(names, statuses, causes).orElseThrow(
         () -> new MilvusNotScrapedException(MilvusDiagnosis.versionUnknown(release)));
   }
 
@@ -146,7 +153,7 @@ public final class MilvusMetrics {
     ScrapePoolSources sources = prometheus.scrapePoolSources(targets);
     List<String> pools = sources.all().stream().filter(release::isScrapePoolOf).toList();
     if (pools.isEmpty()) {
-      java.util.Optional<String> notSelected = selection == null ? java.util.Optional.empty()
+      Optional<String> notSelected = selection == null ? Optional.empty()
           : selection.notSelected(release);
       if (notSelected.isPresent()) {
         return new TargetStatus(TargetStatus.State.NOT_SELECTED, List.of(), List.of(), notSelected.get());
@@ -204,9 +211,9 @@ public final class MilvusMetrics {
    * ({@code namespace} and {@code app_kubernetes_io_instance}, which a rule keeps with
    * {@code sum by (namespace, app_kubernetes_io_instance) (...)}), firing first.
    */
-  public java.util.List<Alert> alerts() {
+  public List<Alert> alerts() {
     return prometheus.alerts().stream().filter(a -> release.matches(a.labels()))
-        .sorted(java.util.Comparator.comparing((Alert a) -> !a.isFiring()).thenComparing(Alert::name)).toList();
+        .sorted(Comparator.comparing((Alert a) -> !a.isFiring()).thenComparing(Alert::name)).toList();
   }
 
   /** The names of the {@code milvus_*} metrics the release has now (within Prometheus's lookback). */
@@ -214,7 +221,7 @@ public final class MilvusMetrics {
     InstantVector v = prometheus.query("count by (__name__) ({__name__=~\"milvus_.+\"," + release.matchers() + "})");
     SortedSet<String> names = new TreeSet<>();
     v.samples().forEach(s -> s.labels().find("__name__").ifPresent(names::add));
-    return java.util.Collections.unmodifiableSortedSet(names);
+    return Collections.unmodifiableSortedSet(names);
   }
 
   /**
@@ -278,10 +285,10 @@ public final class MilvusMetrics {
   }
 
   /** The longest scrape interval among the release's active targets, when Prometheus says. */
-  private java.util.Optional<Duration> scrapeInterval() {
+  private Optional<Duration> scrapeInterval() {
     return prometheus.targets().active().stream()
         .filter(t -> release.matches(t.labels()) || release.isScrapePoolOf(t.scrapePool()))
-        .map(Targets.Active::scrapeInterval).flatMap(java.util.Optional::stream)
+        .map(Targets.Active::scrapeInterval).flatMap(Optional::stream)
         .max(Duration::compareTo);
   }
 
@@ -296,7 +303,7 @@ public final class MilvusMetrics {
     Map<String, Double> out = new TreeMap<>();
     prometheus.query(release.select("process_resident_memory_bytes")).samples()
         .forEach(s -> out.put(s.labels().find("pod").orElse(s.labels().toString()), s.value()));
-    return java.util.Collections.unmodifiableMap(out);
+    return Collections.unmodifiableMap(out);
   }
 
   /**
@@ -363,7 +370,7 @@ public final class MilvusMetrics {
   }
 
   /** A probe for which an unreachable Prometheus means "not yet", so a wait rides out an outage. */
-  private static <T> java.util.concurrent.Callable<T> outageIsNotYet(java.util.concurrent.Callable<T> probe) {
+  private static <T> Callable<T> outageIsNotYet(Callable<T> probe) {
     return () -> {
       try {
         return probe.call();

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.Objects;
 
 /**
  * {@code milvus_proxy_req_count} of one release summed by function, raw status and raw cause, as of one query;
@@ -68,7 +69,7 @@ public record RequestCounts(Map<String, Map<String, Map<String, Double>>> byCaus
    * {@code cause}; 0 when none, and always 0 on releases that record no cause (before 2.6.19).
    */
   public double count(String function, RequestStatus status, RequestCause cause) {
-    return sum(function, status, java.util.Objects.requireNonNull(cause, "cause"));
+    return sum(function, status, Objects.requireNonNull(cause, "cause"));
   }
 
   /** The count of {@code function} calls with exactly the raw status {@code status}, e.g. {@code "fail_input"}; 0 when none. */

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Collections;
 
 /**
  * A set of Milvus chart values sized for a test cluster.
@@ -48,7 +49,7 @@ public enum MilvusProfile {
   private final List<String> components;
 
   MilvusProfile(Map<String, Object> chartValues, List<String> components) {
-    this.chartValues = java.util.Collections.unmodifiableMap(chartValues);
+    this.chartValues = Collections.unmodifiableMap(chartValues);
     this.components = List.copyOf(components);
   }
 

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashMap;
 
 /**
  * The final Helm values of a Milvus release, and the names its resources will have.
@@ -74,7 +75,7 @@ public record MilvusValues(
    * values, for messages: values may hold credentials.
    */
   public static List<String> userKeys(MilvusReleaseConfig config) {
-    Map<String, Object> user = new java.util.LinkedHashMap<>();
+    Map<String, Object> user = new LinkedHashMap<>();
     for (Path file : config.userValuesFiles()) {
       user = ValuesMerge.merge(user, ValuesFiles.read(file));
     }

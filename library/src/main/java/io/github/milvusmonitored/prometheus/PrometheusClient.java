@@ -11,6 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Typed access to a Prometheus server's HTTP API (2.x and 3.x).
@@ -93,7 +98,7 @@ public final class PrometheusClient {
       params = params.and("match[]", m);
     }
     var data = api.call("api/v1/series", params, String.join(", ", matchers)).data();
-    var out = new java.util.ArrayList<Labels>();
+    var out = new ArrayList<Labels>();
     data.forEach(node -> out.add(QueryResults.labels(node)));
     return List.copyOf(out);
   }
@@ -143,12 +148,12 @@ public final class PrometheusClient {
         data -> QueryResults.strings(data.path("scrapePools")));
     var configured = ifPresent("api/v1/status/config", "configuration",
         data -> ScrapeConfigJobs.jobNames(data.path("yaml").asText()));
-    return new ScrapePoolSources(java.util.Set.copyOf(listed), java.util.Set.copyOf(configured),
+    return new ScrapePoolSources(Set.copyOf(listed), Set.copyOf(configured),
         ScrapePoolSources.of(targets));
   }
 
   private List<String> ifPresent(String path, String what,
-      java.util.function.Function<com.fasterxml.jackson.databind.JsonNode, List<String>> read) {
+      Function<JsonNode, List<String>> read) {
     try {
       return read.apply(api.call(path, QueryParameters.none(), what).data());
     } catch (PrometheusQueryException e) {
@@ -236,7 +241,7 @@ public final class PrometheusClient {
   }
 
   private static String seconds(Instant t) {
-    return String.format(java.util.Locale.ROOT, "%d.%03d", t.getEpochSecond(), t.getNano() / 1_000_000);
+    return String.format(Locale.ROOT, "%d.%03d", t.getEpochSecond(), t.getNano() / 1_000_000);
   }
 
   /** Configures a {@link PrometheusClient}. */

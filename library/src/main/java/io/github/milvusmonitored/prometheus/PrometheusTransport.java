@@ -5,6 +5,11 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Carries one HTTP GET to a Prometheus server and brings back its raw answer.
@@ -65,7 +70,7 @@ public interface PrometheusTransport {
      * with an object (Prometheus's envelope always is one). Prometheus answers plain text while it starts.
      */
     public boolean isJson() {
-      return contentType.toLowerCase(java.util.Locale.ROOT).contains("json") || body.stripLeading().startsWith("{");
+      return contentType.toLowerCase(Locale.ROOT).contains("json") || body.stripLeading().startsWith("{");
     }
   }
 
@@ -74,13 +79,13 @@ public interface PrometheusTransport {
    *
    * @param entries the parameters in order
    */
-  record QueryParameters(java.util.List<Map.Entry<String, String>> entries) {
+  record QueryParameters(List<Map.Entry<String, String>> entries) {
     public QueryParameters {
-      entries = java.util.List.copyOf(entries);
+      entries = List.copyOf(entries);
     }
 
     public static QueryParameters none() {
-      return new QueryParameters(java.util.List.of());
+      return new QueryParameters(List.of());
     }
 
     public static QueryParameters of(String key, String value) {
@@ -92,7 +97,7 @@ public interface PrometheusTransport {
       if (value == null) {
         return this;
       }
-      var copy = new java.util.ArrayList<>(entries);
+      var copy = new ArrayList<>(entries);
       copy.add(Map.entry(key, value));
       return new QueryParameters(copy);
     }
@@ -111,7 +116,7 @@ public interface PrometheusTransport {
 
     private static String encode(String s) {
       // Go decodes "+" as a space too, but %20 is unambiguous through proxies.
-      return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+      return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
   }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Locale;
 
 /**
  * What Prometheus scrapes: active targets (with health and last error) and dropped ones.
@@ -59,7 +60,7 @@ public record Targets(List<Active> active, List<Dropped> dropped) {
 
     /** Short text for messages: pool, URL, health and error. */
     public String describe() {
-      return scrapePool + " " + scrapeUrl + " health=" + health.name().toLowerCase(java.util.Locale.ROOT)
+      return scrapePool + " " + scrapeUrl + " health=" + health.name().toLowerCase(Locale.ROOT)
           + (lastError.isEmpty() ? "" : " lastError=\"" + lastError + "\"");
     }
   }

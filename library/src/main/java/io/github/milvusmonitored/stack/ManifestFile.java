@@ -1,6 +1,7 @@
 package io.github.milvusmonitored.stack;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * One verified file of kube-prometheus's {@code manifests/} tree.
@@ -43,12 +44,12 @@ public record ManifestFile(String path, byte[] content) {
   public boolean equals(Object o) {
     return o instanceof ManifestFile other
         && path.equals(other.path)
-        && java.util.Arrays.equals(content, other.content);
+        && Arrays.equals(content, other.content);
   }
 
   @Override
   public int hashCode() {
-    return path.hashCode() * 31 + java.util.Arrays.hashCode(content);
+    return path.hashCode() * 31 + Arrays.hashCode(content);
   }
 
   @Override

@@ -18,6 +18,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.util.ArrayList;
+import java.util.Comparator;
 
 /**
  * Lets Prometheus discover targets in every namespace by extending ClusterRole {@code prometheus-k8s}.
@@ -120,8 +123,8 @@ public final class PrometheusRbacPatch {
       LOG.info("kube-prometheus: ClusterRole {} no longer holds the rules this run added", CLUSTER_ROLE);
       return report(ApplyReport.Action.NOT_FOUND).entries().get(0);
     }
-    List<Map<String, Object>> ops = new java.util.ArrayList<>();
-    indexes.stream().sorted(java.util.Comparator.reverseOrder()).forEach(i -> {
+    List<Map<String, Object>> ops = new ArrayList<>();
+    indexes.stream().sorted(Comparator.reverseOrder()).forEach(i -> {
       // "test" first: if the role changed since it was read, nothing is removed.
       ops.add(Map.of("op", "test", "path", "/rules/" + i, "value", fullRuleJson(role.getRules().get(i))));
       ops.add(Map.of("op", "remove", "path", "/rules/" + i));
@@ -186,7 +189,7 @@ public final class PrometheusRbacPatch {
   }
 
   private static Map<String, Object> fullRuleJson(PolicyRule rule) {
-    return JSON.convertValue(rule, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {});
+    return JSON.convertValue(rule, new TypeReference<Map<String, Object>>() {});
   }
 
   private static String toJson(Object value) {

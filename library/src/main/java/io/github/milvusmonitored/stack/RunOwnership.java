@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import io.fabric8.kubernetes.client.utils.Serialization;
 
 /**
  * The labels every object a run creates carries: {@value #MANAGED_BY_LABEL}={@value #MANAGED_BY}
@@ -58,7 +59,7 @@ public record RunOwnership(String runId) {
 
   /** {@code resource} with this run's labels added; the argument is not changed. */
   public <T extends HasMetadata> T stamp(T resource) {
-    T copy = io.fabric8.kubernetes.client.utils.Serialization.clone(resource);
+    T copy = Serialization.clone(resource);
     ObjectMeta meta = copy.getMetadata();
     Map<String, String> labels = meta.getLabels() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(meta.getLabels());
     labels.putAll(labels());

@@ -21,6 +21,7 @@ import java.util.Collections;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.stream.IntStream;
 
 /**
  * One install of kube-prometheus by a {@link KubePrometheusInstaller}: its steps, and the ledger of what it found,
@@ -229,7 +230,7 @@ final class StackInstall {
     for (ResourceSteps.Item item : items) {
       recorded.add(ledger.before(item.resource()).isPresent() ? null : record(item));
     }
-    return Concurrently.map(java.util.stream.IntStream.range(0, items.size()).boxed().toList(), i -> recorded.get(i) == null
+    return Concurrently.map(IntStream.range(0, items.size()).boxed().toList(), i -> recorded.get(i) == null
         ? applyOne(phase, items.get(i), deadline) // kept, as applyOne says
         : ResourceSteps.apply(client, applier, phase, recorded.get(i), deadline));
   }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import io.github.milvusmonitored.upgrade.internal.UpgradeTexts;
 
 /**
  * Checks PromQL written for one Milvus release against another: each selector that matches nothing or means
@@ -57,7 +58,7 @@ public final class UpgradeCheck {
   /** Checks every selector of {@code expressions}. */
   public UpgradeReport check(Collection<PromqlExpression> expressions) {
     if (expressions.isEmpty()) {
-      throw new UpgradeCheckException(io.github.milvusmonitored.upgrade.internal.UpgradeTexts.noInput());
+      throw new UpgradeCheckException(UpgradeTexts.noInput());
     }
     SelectorCheck check = new SelectorCheck(fromCatalogue.catalogue(), from.toString(), toCatalogue.catalogue(),
         to.toString());

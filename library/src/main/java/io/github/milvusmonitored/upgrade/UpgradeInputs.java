@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.Locale;
 
 /**
  * The expressions an {@link UpgradeCheck} reads: from a Prometheus rule file or PrometheusRule, a Grafana
@@ -45,7 +47,7 @@ public final class UpgradeInputs {
         if (root == null || !root.isObject()) {
           if (root != null && !root.isNull() && !root.isMissingNode()) {
             throw new UpgradeCheckException(UpgradeTexts.notYaml(file, "its top level is " + root.getNodeType()
-                .name().toLowerCase(java.util.Locale.ROOT) + ", not a mapping"));
+                .name().toLowerCase(Locale.ROOT) + ", not a mapping"));
           }
           continue;
         }
@@ -64,7 +66,7 @@ public final class UpgradeInputs {
       if (e instanceof UpgradeCheckException u) {
         throw u;
       }
-      String where = e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null
+      String where = e instanceof JsonProcessingException j && j.getLocation() != null
           ? " at line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() : "";
       throw new UpgradeCheckException(UpgradeTexts.notYaml(file, firstLine(e.getMessage()) + where), e);
     }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.LinkedHashMap;
 
 /** Writes the exporter's registry in the Prometheus text exposition format 0.0.4. */
 final class ExpositionWriter {
@@ -27,7 +28,7 @@ final class ExpositionWriter {
         out.append("# TYPE ").append(name).append(' ').append(spec.type().exposedName()).append('\n');
         List<String> labelNames = spec.settableLabelNames();
         family.series().forEach((values, series) -> {
-            Map<String, String> labels = new java.util.LinkedHashMap<>();
+            Map<String, String> labels = new LinkedHashMap<>();
             for (int i = 0; i < labelNames.size(); i++) {
                 labels.put(labelNames.get(i), values.get(i));
             }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.testcontainers.DockerClientFactory;
 
 /**
  * Finds the Prometheus the integration tests run: a local binary, else the Docker image, else fails.
@@ -89,7 +90,7 @@ public final class PrometheusLocator {
 
     private static boolean dockerAvailable() {
         try {
-            return org.testcontainers.DockerClientFactory.instance().isDockerAvailable();
+            return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException | LinkageError e) {
             return false;
         }

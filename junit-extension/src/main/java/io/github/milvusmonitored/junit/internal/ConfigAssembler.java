@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import io.github.milvusmonitored.environment.StackMode;
+import java.util.Arrays;
 
 /** Parses the effective text values and builds the {@link EnvironmentConfig}, collecting every problem. */
 final class ConfigAssembler {
@@ -30,8 +32,8 @@ final class ConfigAssembler {
   ResolvedConfiguration assemble() {
     EnvironmentConfig defaults = EnvironmentConfig.defaults();
     StackProfile profile = parse(ConfigKey.STACK_PROFILE, StackProfile::parse, defaults.stackProfile());
-    io.github.milvusmonitored.environment.StackMode stack = parse(ConfigKey.STACK,
-        io.github.milvusmonitored.environment.StackMode::parse, defaults.stack());
+    StackMode stack = parse(ConfigKey.STACK,
+        StackMode::parse, defaults.stack());
     String chartVersion = parse(ConfigKey.CHART_VERSION, ConfigAssembler::text, "");
     String imageTag = parse(ConfigKey.IMAGE_TAG, ConfigAssembler::text, "");
     String stackVersion = parse(ConfigKey.KUBE_PROMETHEUS_VERSION, ConfigAssembler::releaseTag, "");
@@ -85,7 +87,7 @@ final class ConfigAssembler {
 
   /** Of {@code keys}, those the user set; all of them when every one is a default. */
   private List<ConfigValue> involved(ConfigKey... keys) {
-    List<ConfigValue> all = java.util.Arrays.stream(keys).map(values::get).toList();
+    List<ConfigValue> all = Arrays.stream(keys).map(values::get).toList();
     List<ConfigValue> set = all.stream().filter(v -> v.source() != ConfigSource.DEFAULT).toList();
     return set.isEmpty() ? all : set;
   }

@@ -4,6 +4,8 @@ import io.github.milvusmonitored.cluster.K3sClusterConfig;
 import io.github.milvusmonitored.junit.MilvusMonitored;
 import io.github.milvusmonitored.milvus.MilvusReleaseConfig;
 import java.util.function.Function;
+import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Every configuration key of {@code @MilvusMonitored}: its attribute, system property and environment
@@ -102,13 +104,13 @@ public enum ConfigKey {
   }
 
   /** The key whose system property is {@code name}, if any. */
-  static java.util.Optional<ConfigKey> byProperty(String name) {
-    return java.util.Arrays.stream(values()).filter(k -> k.systemProperty().equals(name)).findFirst();
+  static Optional<ConfigKey> byProperty(String name) {
+    return Arrays.stream(values()).filter(k -> k.systemProperty().equals(name)).findFirst();
   }
 
   /** The key whose environment variable is {@code name}, if any. */
-  static java.util.Optional<ConfigKey> byVariable(String name) {
-    return java.util.Arrays.stream(values()).filter(k -> k.environmentVariable().equals(name)).findFirst();
+  static Optional<ConfigKey> byVariable(String name) {
+    return Arrays.stream(values()).filter(k -> k.environmentVariable().equals(name)).findFirst();
   }
 
   private static String flag(boolean set) {

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import org.testcontainers.DockerClientFactory;
 
 /**
  * What the extension reads from the machine it runs on: system properties, environment variables and
@@ -58,7 +59,7 @@ public record Host(Map<String, String> systemProperties, Map<String, String> env
   private static final class TestcontainersDocker {
     static boolean isAvailable() {
       try {
-        return org.testcontainers.DockerClientFactory.instance().isDockerAvailable();
+        return DockerClientFactory.instance().isDockerAvailable();
       } catch (RuntimeException | LinkageError e) {
         return false;
       }

@@ -1,6 +1,7 @@
 package io.github.milvusmonitored.junit.internal;
 
 import io.github.milvusmonitored.environment.MilvusEndpoint;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The optional Milvus Java SDK: whether it is on the class path, and a client per test class when it is.
@@ -36,7 +37,7 @@ final class MilvusSdk {
   /** A client in a class store: closed when the class's tests are done. */
   @SuppressWarnings("deprecation") // CloseableResource keeps JUnit before 5.13 closing it too
   record ClientHandle(Object client) implements AutoCloseable,
-      org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource {
+      ExtensionContext.Store.CloseableResource {
     @Override
     public void close() {
       MilvusClients.close(client);

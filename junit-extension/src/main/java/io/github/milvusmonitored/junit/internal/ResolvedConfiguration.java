@@ -4,6 +4,7 @@ import io.github.milvusmonitored.environment.ClusterChoice;
 import io.github.milvusmonitored.environment.EnvironmentConfig;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.Locale;
 
 /**
  * The effective configuration of a test class: the environment to start, the extension's own
@@ -41,8 +42,8 @@ public record ResolvedConfiguration(EnvironmentConfig environment, boolean disab
     int valueWidth = Math.max(5, values.stream().mapToInt(v -> display(v).length()).max().orElse(5));
     String format = "  %-" + keyWidth + "s  %-" + valueWidth + "s  %s";
     return values.stream()
-        .map(v -> String.format(java.util.Locale.ROOT, format, v.key().key(), display(v), v.source().describe(v.key())))
-        .collect(Collectors.joining("\n", String.format(java.util.Locale.ROOT, format, "key", "value", "source") + "\n", ""));
+        .map(v -> String.format(Locale.ROOT, format, v.key().key(), display(v), v.source().describe(v.key())))
+        .collect(Collectors.joining("\n", String.format(Locale.ROOT, format, "key", "value", "source") + "\n", ""));
   }
 
   private static String display(ConfigValue v) {

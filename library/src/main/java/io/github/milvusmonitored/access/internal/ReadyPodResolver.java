@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Resolves a Service port to a Ready pod and the container port behind it, as the Service would route,
@@ -71,7 +72,7 @@ public final class ReadyPodResolver {
       return Integer.parseInt(name);
     }
     return pod.getSpec().getContainers().stream()
-        .flatMap(c -> c.getPorts() == null ? java.util.stream.Stream.<ContainerPort>empty() : c.getPorts().stream())
+        .flatMap(c -> c.getPorts() == null ? Stream.<ContainerPort>empty() : c.getPorts().stream())
         .filter(p -> name.equals(p.getName())).map(ContainerPort::getContainerPort).findFirst()
         .orElseThrow(() -> PortForwardErrors.namedPortMissing(target, pod.getMetadata().getName(), name));
   }

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.function.BooleanSupplier;
 
 /**
  * Keeps a forward open on one local port: checks it every interval and, when it reports a problem,
@@ -99,7 +100,7 @@ public final class ReconnectingForward implements AutoCloseable {
 
   /** Retries with growing pauses; without a timeout until {@code stop} says so (then returns null). */
   private static ForwardOpener.OpenForward openWithRetries(ForwardOpener opener, int port, String preferredPod,
-      long started, Duration timeout, java.util.function.BooleanSupplier stop) {
+      long started, Duration timeout, BooleanSupplier stop) {
     long backoff = 100;
     int attempt = 0;
     while (true) {

@@ -10,6 +10,9 @@ import io.github.milvusmonitored.prometheus.Sample;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import io.github.milvusmonitored.prometheus.SampleValues;
+import java.util.ArrayList;
+import java.util.Optional;
 
 /** Builds the failure message of a metric assertion: what was asked, expected, seen, and the targets' health. */
 public final class AssertionMessages {
@@ -105,25 +108,25 @@ public final class AssertionMessages {
   }
 
   /** The sequence of distinct single values seen, e.g. "absent → 0 → 3", to show whether anything moved. */
-  private static java.util.Optional<String> distinctValues(List<Observation> seen) {
+  private static Optional<String> distinctValues(List<Observation> seen) {
     if (seen.size() < 2) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    List<String> steps = new java.util.ArrayList<>();
+    List<String> steps = new ArrayList<>();
     for (Observation o : seen) {
       String step = o.error().isPresent() ? "unavailable"
           : o.result().map(v -> v.isEmpty() ? "absent"
-              : v.size() == 1 ? io.github.milvusmonitored.prometheus.SampleValues.format(v.samples().get(0).value())
+              : v.size() == 1 ? SampleValues.format(v.samples().get(0).value())
               : v.size() + " series").orElse("?");
       if (steps.isEmpty() || !steps.get(steps.size() - 1).equals(step)) {
         steps.add(step);
       }
     }
     if (steps.size() > 12) {
-      steps = new java.util.ArrayList<>(steps.subList(steps.size() - 12, steps.size()));
+      steps = new ArrayList<>(steps.subList(steps.size() - 12, steps.size()));
       steps.add(0, "...");
     }
-    return java.util.Optional.of(String.join(" → ", steps));
+    return Optional.of(String.join(" → ", steps));
   }
 
   private static String targets(MilvusMetrics milvus) {

@@ -5,6 +5,9 @@ import io.github.milvusmonitored.time.MonitoredDuration;
 import io.github.milvusmonitored.cluster.ClusterException;
 import io.github.milvusmonitored.internal.Redaction;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.concurrent.TimeoutException;
 
 /** Every message the cluster layer raises. */
 public final class ClusterErrors {
@@ -26,19 +29,19 @@ public final class ClusterErrors {
         + " file, or set KUBECONFIG; to start a throwaway k3s instead, do not configure an existing cluster.");
   }
 
-  public static ClusterException unknownContext(String source, String context, java.util.Collection<String> known) {
+  public static ClusterException unknownContext(String source, String context, Collection<String> known) {
     return new ClusterException("Context '" + context + "' is not in the kubeconfig " + source
         + ". Contexts there: " + known + ".");
   }
 
-  public static ClusterException noCurrentContext(String source, java.util.Collection<String> known) {
+  public static ClusterException noCurrentContext(String source, Collection<String> known) {
     return new ClusterException("The kubeconfig " + source + " sets no current-context and none was chosen."
         + " Contexts there: " + known + ". Choose one with the context setting (milvus.monitored.context,"
         + " MILVUS_MONITORED_CONTEXT) or 'kubectl config use-context <name>'.");
   }
 
   public static ClusterException incompleteContext(String source, String context, String part, String name,
-      java.util.Collection<String> known) {
+      Collection<String> known) {
     return new ClusterException("Context '" + context + "' in the kubeconfig " + source + " names " + part + " '"
         + name + "', which no file there defines (" + part + "s: " + known + "). Fix the context with"
         + " 'kubectl config set-context " + context + " --" + part + "=<name>'.");
@@ -51,7 +54,7 @@ public final class ClusterErrors {
   public static ClusterException notAnswering(String source, String server, Duration timeout, Throwable cause) {
     String what = Causes.isRefused(cause)
         ? "refused the connection (connection refused): nothing listens at that address and port"
-        : cause instanceof java.util.concurrent.TimeoutException
+        : cause instanceof TimeoutException
             ? "did not answer within " + MonitoredDuration.humanText(timeout)
             : "could not be asked for its version: " + rootMessage(cause);
     return new ClusterException("The Kubernetes API server " + server + " (from " + source + ") " + what
@@ -63,6 +66,33 @@ public final class ClusterErrors {
     return new ClusterException("k3s needs a Docker engine, but Testcontainers found none: " + rootMessage(cause)
         + ". Start Docker (or set DOCKER_HOST), check 'docker info', or use an existing cluster through a"
         + " kubeconfig instead.", cause);
+  }
+
+  /**
+   * Testcontainers could not start Ryuk, its resource reaper, whose image it pulls before the first
+   * container: a host without a registry, or one whose registry mirror lacks the image.
+   */
+  public static ClusterException ryukUnavailable(String ryukImage, Throwable cause) {
+    return new ClusterException("Testcontainers could not start its resource reaper Ryuk (image " + ryukImage
+        + "): " + rootMessage(cause) + ". Without a registry that serves that image, either set"
+        + " TESTCONTAINERS_RYUK_DISABLED=true (containers this run starts are then removed by its own close, not"
+        + " by Ryuk when the JVM dies), or name a copy your registry has: ryuk.container.image=<image> in"
+        + " ~/.testcontainers.properties, or TESTCONTAINERS_HUB_IMAGE_NAME_PREFIX=<mirror>/ for every Docker Hub"
+        + " image. Testcontainers retries a pull for TESTCONTAINERS_PULL_TIMEOUT seconds (120 by default) before it"
+        + " gives up.", cause);
+  }
+
+  /** Whether {@code failure} is Testcontainers failing to fetch or start its Ryuk container. */
+  public static boolean isRyukFailure(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && t.getMessage().toLowerCase(Locale.ROOT).contains("ryuk")) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
   }
 
   /** The kubelet's own words when it refuses a cgroup v1 host (Kubernetes 1.35 and 1.36 sources). */

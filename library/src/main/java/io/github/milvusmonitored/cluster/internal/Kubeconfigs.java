@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 
 /** Reads kubeconfigs, builds clients, writes private kubeconfig files, checks that the API server answers. */
 public final class Kubeconfigs {
@@ -66,13 +69,13 @@ public final class Kubeconfigs {
   }
 
   /** Asks the API server for its version; fails with a clear message when it does not answer in time. */
-  public static String verifyReachable(KubernetesClient client, String source, java.time.Duration timeout) {
+  public static String verifyReachable(KubernetesClient client, String source, Duration timeout) {
     try {
       return CompletableFuture.supplyAsync(() -> client.getKubernetesVersion().getGitVersion())
           .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
+    } catch (TimeoutException e) {
       throw ClusterErrors.notAnswering(source, client.getMasterUrl().toString(), timeout, e);
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       throw ClusterErrors.notAnswering(source, client.getMasterUrl().toString(), timeout, e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

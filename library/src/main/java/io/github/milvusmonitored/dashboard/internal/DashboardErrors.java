@@ -2,6 +2,10 @@ package io.github.milvusmonitored.dashboard.internal;
 
 import io.github.milvusmonitored.catalogue.MetricCatalogue;
 import io.github.milvusmonitored.dashboard.DashboardSource;
+import io.github.milvusmonitored.metrics.DetectedVersion;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 
 /** Every message of the dashboard domain: what happened, the values, the likely cause, what to do. */
 public final class DashboardErrors {
@@ -46,13 +50,13 @@ public final class DashboardErrors {
   }
 
   /** Why a variable was not evaluated: {@code chain} leads from it into a cycle of references. */
-  public static String variableCycle(java.util.List<String> chain) {
+  public static String variableCycle(List<String> chain) {
     return "its definition refers to variables in a cycle, " + dollars(chain, " -> ") + ", so no order resolves it"
         + " and it was not evaluated. Remove one of these references from the dashboard's variables.";
   }
 
   /** A variable's definition names variables the dashboard does not have. */
-  public static String undefinedVariables(java.util.List<String> names) {
+  public static String undefinedVariables(List<String> names) {
     return "its definition refers to " + dollars(names, ", ") + (names.size() == 1
         ? ", which is not a variable of this dashboard, so it stays as written (Grafana leaves it too)"
         : ", which are not variables of this dashboard, so they stay as written (Grafana leaves them too)");
@@ -79,8 +83,8 @@ public final class DashboardErrors {
    * A metric Prometheus has never ingested: Milvus's own when the catalogue lists it ({@code component}),
    * with or without the {@code milvus_} prefix.
    */
-  public static String neverIngested(String metric, java.util.Optional<String> component,
-      java.util.Collection<String> similar) {
+  public static String neverIngested(String metric, Optional<String> component,
+      Collection<String> similar) {
     String why;
     if (component.isPresent()) {
       why = "it is in the Milvus " + MetricCatalogue.VERSION + " metric catalogue (" + component.get()
@@ -95,7 +99,7 @@ public final class DashboardErrors {
   }
 
   /** The Milvus release an audit looked at, with how it was found. */
-  public static String scrapedVersion(io.github.milvusmonitored.metrics.DetectedVersion v) {
+  public static String scrapedVersion(DetectedVersion v) {
     String how = switch (v.source()) {
       case IMAGE_TAG -> "from the image tag";
       case BUILD_INFO -> "from milvus_build_info";
@@ -111,19 +115,19 @@ public final class DashboardErrors {
   }
 
   /** A metric only other releases export. */
-  public static String onlyInOtherReleases(String metric, String scraped, java.util.List<String> releases) {
+  public static String onlyInOtherReleases(String metric, String scraped, List<String> releases) {
     return metric + " has never been ingested by Prometheus: the release scraped here runs " + scraped + ", whose"
         + " metric catalogue lacks it; the catalogues list it for " + String.join(", ", releases);
   }
 
   /** A selector that fits another release than the one scraped. */
   public static String selectorOfOtherRelease(String selector, String other, String scraped, String scrapedVersion,
-      String why, java.util.Optional<String> rewrite) {
+      String why, Optional<String> rewrite) {
     return selector + " fits Milvus " + other + ", but the release scraped here runs " + scraped + ": " + why
         + rewrite.map(r -> ". For " + scrapedVersion + " write " + r).orElse("");
   }
 
-  private static String dollars(java.util.List<String> names, String separator) {
+  private static String dollars(List<String> names, String separator) {
     return String.join(separator, names.stream().map(n -> "$" + n).toList());
   }
 }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Locale;
 
 /**
  * Reads Grafana's dashboard JSON: {@code panels} with {@code row} panels (their children in the row's
@@ -137,7 +138,7 @@ public final class DashboardParser {
       return "an empty document";
     }
     if (!root.isObject()) {
-      return "a JSON " + root.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+      return "a JSON " + root.getNodeType().name().toLowerCase(Locale.ROOT);
     }
     List<String> keys = new ArrayList<>();
     root.fieldNames().forEachRemaining(keys::add);

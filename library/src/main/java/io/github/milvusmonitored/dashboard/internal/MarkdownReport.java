@@ -6,6 +6,7 @@ import io.github.milvusmonitored.dashboard.QueryAudit;
 import io.github.milvusmonitored.dashboard.QueryState;
 import io.github.milvusmonitored.dashboard.ResolvedVariable;
 import java.util.Objects;
+import java.util.List;
 
 /** The audit as Markdown: header, variables, the panels without data, then every row and panel. */
 public final class MarkdownReport {
@@ -63,9 +64,9 @@ public final class MarkdownReport {
     return md.toString();
   }
 
-  static java.util.List<String> header(DashboardAudit audit) {
+  static List<String> header(DashboardAudit audit) {
     var d = audit.dashboard();
-    return java.util.List.of(
+    return List.of(
         "Dashboard: " + d.origin() + (d.uid().isEmpty() ? "" : ", uid " + d.uid()) + ", schema version "
             + d.schemaVersion(),
         "Release: namespace " + audit.release().namespace() + ", instance " + audit.release().instance()

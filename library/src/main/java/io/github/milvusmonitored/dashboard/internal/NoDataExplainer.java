@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import io.github.milvusmonitored.metrics.DetectedVersion;
 
 /**
  * Tells why a query returned nothing, per metric it names: the release's target is not up; the
@@ -43,7 +44,7 @@ public final class NoDataExplainer {
 
   /** An explainer that knows which Milvus release is scraped, so it explains with that release's catalogue. */
   public NoDataExplainer(PrometheusClient prometheus, MilvusSelector release, Set<String> ingested, Instant end,
-      Duration range, Optional<io.github.milvusmonitored.metrics.DetectedVersion> version) {
+      Duration range, Optional<DetectedVersion> version) {
     this.catalogue = version.map(v -> MetricCatalogue.forVersion(v.version()).catalogue())
         .orElseGet(MetricCatalogue::milvus);
     this.versioned = version.map(VersionedReasons::new);

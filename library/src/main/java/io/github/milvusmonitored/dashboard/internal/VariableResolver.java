@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import io.github.milvusmonitored.prometheus.SampleValues;
 
 /**
  * Resolves {@code templating.list} in dependency order, each variable seeing the ones it refers to: constants,
@@ -222,7 +223,7 @@ public final class VariableResolver {
     if ((m = QUERY_RESULT.matcher(q)).matches()) {
       return prometheus.query(m.group(1).strip(), end).samples().stream()
           .map(s -> s.labels().metricName().orElse("") + labelText(s.labels().asMap()) + " "
-              + io.github.milvusmonitored.prometheus.SampleValues.format(s.value()) + " " + s.timestamp().toEpochMilli())
+              + SampleValues.format(s.value()) + " " + s.timestamp().toEpochMilli())
           .toList();
     }
     return prometheus.series(q).stream().map(Object::toString).toList();

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /** Writes {@code events.txt}: per namespace, warnings first, then every event by time. */
 public final class EventsCollector {
@@ -56,7 +57,7 @@ public final class EventsCollector {
     var o = e.getInvolvedObject();
     String object = o == null ? "<none>" : o.getKind() + "/" + o.getName();
     int count = e.getCount() == null ? 1 : e.getCount();
-    return String.format(java.util.Locale.ROOT, "%s %-25s %-7s %-20s %-60s x%-4d %s",
+    return String.format(Locale.ROOT, "%s %-25s %-7s %-20s %-60s x%-4d %s",
         isWarning(e) ? "!" : " ", timeText(e), e.getType(), e.getReason(), object, count,
         e.getMessage() == null ? "" : e.getMessage().strip());
   }

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import java.util.Locale;
 
 /** Reads a pod's status the way {@code kubectl get pods} shows it. */
 public final class PodDescriptions {
@@ -89,7 +90,7 @@ public final class PodDescriptions {
     long ready = containers(pod).stream().filter(c -> Boolean.TRUE.equals(c.getReady())).count();
     int total = pod.getSpec() == null || pod.getSpec().getContainers() == null ? containers(pod).size()
         : pod.getSpec().getContainers().size();
-    return String.format(java.util.Locale.ROOT, "%-50s %-6s %-28s %-9d %-8s %-16s %s",
+    return String.format(Locale.ROOT, "%-50s %-6s %-28s %-9d %-8s %-16s %s",
         pod.getMetadata().getName(), ready + "/" + total, status(pod), restarts(pod),
         age(pod.getMetadata().getCreationTimestamp(), now),
         orNone(pod.getStatus() == null ? null : pod.getStatus().getPodIP()),

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /** Writes {@code pods.txt}: a kubectl-like table per namespace, then each pod's conditions and containers. */
 public final class PodsCollector {
@@ -37,7 +38,7 @@ public final class PodsCollector {
         text.append("No pods.\n\n");
         continue;
       }
-      text.append(String.format(java.util.Locale.ROOT, "%-50s %-6s %-28s %-9s %-8s %-16s %s%n",
+      text.append(String.format(Locale.ROOT, "%-50s %-6s %-28s %-9s %-8s %-16s %s%n",
           "NAME", "READY", "STATUS", "RESTARTS", "AGE", "IP", "NODE"));
       pods.forEach(p -> text.append(PodDescriptions.summaryLine(p, now)).append('\n'));
       text.append('\n');

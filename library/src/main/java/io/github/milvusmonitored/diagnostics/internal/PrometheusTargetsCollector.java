@@ -10,6 +10,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import io.github.milvusmonitored.metrics.ServiceMonitorSelection;
+import java.util.Locale;
 
 /** Writes {@code prometheus-targets.txt}: active targets, dropped counts, scrape pools, Milvus verdict. */
 public final class PrometheusTargetsCollector {
@@ -18,7 +20,7 @@ public final class PrometheusTargetsCollector {
   private final MilvusSelector release;
   private final List<String> components;
   private final DiagnosticsContext context;
-  private io.github.milvusmonitored.metrics.ServiceMonitorSelection selection;
+  private ServiceMonitorSelection selection;
 
   public PrometheusTargetsCollector(PrometheusClient prometheus, MilvusSelector release, DiagnosticsContext context) {
     this(prometheus, release, List.of(), context);
@@ -35,7 +37,7 @@ public final class PrometheusTargetsCollector {
 
   /** Tells "not selected" from "no scrape job" with {@code selection} (may be null). */
   public PrometheusTargetsCollector withServiceMonitorSelection(
-      io.github.milvusmonitored.metrics.ServiceMonitorSelection selection) {
+      ServiceMonitorSelection selection) {
     this.selection = selection;
     return this;
   }
@@ -91,7 +93,7 @@ public final class PrometheusTargetsCollector {
     text.append("# Active targets (").append(targets.active().size()).append(")\n");
     targets.active().stream()
         .sorted(Comparator.comparing(Targets.Active::scrapePool).thenComparing(Targets.Active::scrapeUrl))
-        .forEach(t -> text.append(t.health().name().toLowerCase(java.util.Locale.ROOT)).append("  ")
+        .forEach(t -> text.append(t.health().name().toLowerCase(Locale.ROOT)).append("  ")
             .append(t.scrapePool()).append("  ").append(t.scrapeUrl())
             .append(t.lastError().isEmpty() ? "" : "  lastError=\"" + t.lastError() + "\"")
             .append("\n    labels ").append(t.labels()).append('\n'));

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Runs diagnostics steps one after another, each bounded by its own limit and by what is left of the
@@ -123,7 +124,7 @@ public final class StepRunner implements AutoCloseable {
 
   /** Lets a step record what it could not collect while still producing the rest. */
   public static final class StepOutput {
-    private final List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<String> failures = new CopyOnWriteArrayList<>();
 
     /** Records a failure text (also write it into the step's own text). */
     public String fail(String text) {

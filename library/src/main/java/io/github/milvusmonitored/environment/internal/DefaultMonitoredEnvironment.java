@@ -27,6 +27,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The running environment; port-forwards open on first use and close with it. */
 public final class DefaultMonitoredEnvironment implements MonitoredEnvironment {
@@ -44,7 +46,7 @@ public final class DefaultMonitoredEnvironment implements MonitoredEnvironment {
   private final ChosenPrometheus chosen;
   private final PortForwards forwards;
   private final Map<ForwardTarget, ForwardedPort> open = new ConcurrentHashMap<>();
-  private final java.util.List<AutoCloseable> closeWith = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<AutoCloseable> closeWith = new CopyOnWriteArrayList<>();
   private volatile boolean closed;
 
   DefaultMonitoredEnvironment(EnvironmentConfig config, KubernetesCluster cluster, MilvusHelmRelease release,

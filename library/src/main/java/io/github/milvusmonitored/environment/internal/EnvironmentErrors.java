@@ -4,6 +4,8 @@ import io.github.milvusmonitored.time.MonitoredDuration;
 import io.github.milvusmonitored.cluster.KubernetesCluster;
 import io.github.milvusmonitored.environment.EnvironmentConfig;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 /** The messages of the environment layer. */
 final class EnvironmentErrors {
@@ -18,7 +20,7 @@ final class EnvironmentErrors {
         + " .withReleaseName(..)), or run on a dedicated cluster (the default k3s).";
   }
 
-  static String existingPrometheusMissesMilvus(String serviceMonitor, java.util.List<String> problems) {
+  static String existingPrometheusMissesMilvus(String serviceMonitor, List<String> problems) {
     return "The kube-prometheus already in this cluster is used as it is, but its Prometheus monitoring/k8s would not"
         + " scrape Milvus: " + String.join("; ", problems) + " (ServiceMonitor " + serviceMonitor + "). Nothing was"
         + " changed. Ways forward: give the ServiceMonitor the labels it selects (Helm value"
@@ -35,7 +37,7 @@ final class EnvironmentErrors {
         + verb + " " + resource + scope;
   }
 
-  static String namespaceStillTerminating(String namespace, java.time.Duration timeout) {
+  static String namespaceStillTerminating(String namespace, Duration timeout) {
     return "Namespace '" + namespace + "' was still Terminating after " + MonitoredDuration.humanText(timeout) + " (an earlier run's"
         + " removal, or a user's), so the Milvus release cannot be installed into it. 'kubectl get namespace "
         + namespace + " -o yaml' shows what its finalizers wait for (status.conditions). Retry when it is gone.";

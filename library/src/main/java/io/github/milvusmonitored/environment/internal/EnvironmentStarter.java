@@ -25,6 +25,8 @@ import java.util.Collections;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.github.milvusmonitored.stack.KubePrometheusException;
+import java.util.Map;
 
 /**
  * Brings an environment up phase by phase: manifests verified → cluster up → CRDs Established →
@@ -114,8 +116,8 @@ public final class EnvironmentStarter {
         chosen = clock.run("stack found", "the existing stack's Prometheus that selects the Milvus ServiceMonitor",
             () -> new StartPreflight(config, cluster, rendered, run).chooseExistingPrometheus(existing));
         if (!chosen.monitorLabels().isEmpty()) {
-          release = MilvusHelmRelease.create(config.milvus().toBuilder().withValues(java.util.Map.of("metrics",
-              java.util.Map.of("serviceMonitor", java.util.Map.of("additionalLabels", chosen.monitorLabels()))))
+          release = MilvusHelmRelease.create(config.milvus().toBuilder().withValues(Map.of("metrics",
+              Map.of("serviceMonitor", Map.of("additionalLabels", chosen.monitorLabels()))))
               .build());
           rendered.close();
         }
@@ -166,7 +168,7 @@ public final class EnvironmentStarter {
       case EXISTING -> {
         ExistingStack stack = ExistingStack.find(cluster.client());
         if (!stack.isPresent()) {
-          throw new io.github.milvusmonitored.stack.KubePrometheusException(ExistingStackTexts.noStack());
+          throw new KubePrometheusException(ExistingStackTexts.noStack());
         }
         yield stack;
       }

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.github.milvusmonitored.stack.RunOwnership;
 
 /**
  * An operator-based stack someone else installed (kube-prometheus-stack, or kube-prometheus): its Prometheus
@@ -60,7 +62,7 @@ final class ExistingStack {
 
   /** Whether the stack is present and its operators were not installed by this library (kube-prometheus's own). */
   boolean isPresentNotOurs() {
-    return isPresent() && operators.stream().noneMatch(io.github.milvusmonitored.stack.RunOwnership::managedByLibrary);
+    return isPresent() && operators.stream().noneMatch(RunOwnership::managedByLibrary);
   }
 
   /**
@@ -178,7 +180,7 @@ final class ExistingStack {
     return d.getStatus() == null || d.getStatus().getReadyReplicas() == null ? 0 : d.getStatus().getReadyReplicas();
   }
 
-  private static String ref(io.fabric8.kubernetes.api.model.HasMetadata r) {
+  private static String ref(HasMetadata r) {
     return r.getMetadata().getNamespace() + "/" + r.getMetadata().getName();
   }
 }

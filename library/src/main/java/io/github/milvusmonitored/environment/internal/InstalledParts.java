@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.time.Duration;
+import java.util.stream.Collectors;
 
 /**
  * What this run installed, so that removal touches exactly that and nothing a user had before,
@@ -41,7 +43,7 @@ public final class InstalledParts {
   /** Records that this run created {@code namespace}; it is deleted only while it still carries {@code run}'s id. */
   public synchronized void namespaceCreated(KubernetesClient client, String namespace, RunOwnership run) {
     undo.push(new Step("namespace " + namespace, () -> {
-      KubeRetry.Deadline deadline = KubeRetry.Deadline.in(java.time.Duration.ofMinutes(1));
+      KubeRetry.Deadline deadline = KubeRetry.Deadline.in(Duration.ofMinutes(1));
       Namespace current = KubeRetry.call("get namespace " + namespace, deadline, () -> client.namespaces().withName(namespace).get());
       if (current == null) {
         return;
@@ -64,7 +66,7 @@ public final class InstalledParts {
   public synchronized void releaseClaimsCreated(KubernetesClient client, String namespace, String release,
       Set<String> before) {
     undo.push(new Step("volume claims of Helm release " + namespace + "/" + release, () -> {
-      KubeRetry.Deadline deadline = KubeRetry.Deadline.in(java.time.Duration.ofMinutes(1));
+      KubeRetry.Deadline deadline = KubeRetry.Deadline.in(Duration.ofMinutes(1));
       Set<String> made = new TreeSet<>(KubeRetry.call("list claims of release " + release, deadline,
           () -> releaseClaims(client, namespace, release)));
       made.removeAll(before);
@@ -81,7 +83,7 @@ public final class InstalledParts {
   /** The names of the claims in {@code namespace} labelled {@value #RELEASE_LABEL}={@code release}. */
   public static Set<String> releaseClaims(KubernetesClient client, String namespace, String release) {
     return client.persistentVolumeClaims().inNamespace(namespace).withLabel(RELEASE_LABEL, release).list().getItems()
-        .stream().map(c -> c.getMetadata().getName()).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+        .stream().map(c -> c.getMetadata().getName()).collect(Collectors.toCollection(TreeSet::new));
   }
 
   /** Records that this run installed the Milvus release. */

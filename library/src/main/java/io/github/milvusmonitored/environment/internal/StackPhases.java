@@ -24,6 +24,9 @@ import io.github.milvusmonitored.stack.StackProfile;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
+import io.github.milvusmonitored.stack.RunOwnership;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Installs kube-prometheus and Milvus: the CRDs first (a ServiceMonitor needs its CRD), then the
@@ -43,10 +46,10 @@ final class StackPhases {
   private final MilvusHelmRelease release;
   private final InstalledParts parts;
   private final PhaseClock clock;
-  private final io.github.milvusmonitored.stack.RunOwnership run;
+  private final RunOwnership run;
 
   StackPhases(EnvironmentConfig config, KubernetesCluster cluster, KubePrometheusInstaller installer,
-      MilvusHelmRelease release, InstalledParts parts, PhaseClock clock, io.github.milvusmonitored.stack.RunOwnership run) {
+      MilvusHelmRelease release, InstalledParts parts, PhaseClock clock, RunOwnership run) {
     this.run = run;
     this.config = config;
     this.cluster = cluster;
@@ -81,7 +84,7 @@ final class StackPhases {
     try {
       CompletableFuture<Void> stack = CompletableFuture.runAsync(() -> {
         if (installStack) {
-          clock.run("operator ready", "apply manifests/ (" + config.stackProfile().name().toLowerCase(java.util.Locale.ROOT)
+          clock.run("operator ready", "apply manifests/ (" + config.stackProfile().name().toLowerCase(Locale.ROOT)
               + "), deployment monitoring/prometheus-operator available", () -> {
                 installer.applyStack();
                 KubeWaits.deploymentReady(client, "monitoring", "prometheus-operator", config.stackReadyTimeout());
@@ -204,7 +207,7 @@ final class StackPhases {
   // Both must finish (Helm cannot be cancelled half-way); the first failure is reported.
   private static void join(CompletableFuture<Void> a, CompletableFuture<Void> b) {
     RuntimeException first = null;
-    for (CompletableFuture<Void> f : java.util.List.of(a, b)) {
+    for (CompletableFuture<Void> f : List.of(a, b)) {
       try {
         f.join();
       } catch (CompletionException e) {

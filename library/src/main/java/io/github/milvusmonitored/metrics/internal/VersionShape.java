@@ -4,6 +4,7 @@ import io.github.milvusmonitored.catalogue.MilvusVersion;
 import io.github.milvusmonitored.metrics.DetectedVersion;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Which Milvus release an exposition's shape points to, for a Milvus without {@code milvus_build_info}: 2.6.19's
@@ -50,6 +51,6 @@ public final class VersionShape {
   }
 
   private static String sorted(Set<String> values) {
-    return new java.util.TreeSet<>(values).toString();
+    return new TreeSet<>(values).toString();
   }
 }

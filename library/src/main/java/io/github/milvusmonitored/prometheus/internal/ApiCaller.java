@@ -10,6 +10,8 @@ import io.github.milvusmonitored.prometheus.PrometheusTransport.QueryParameters;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Sends one API call, waits out Prometheus's start-up 503s up to a deadline, and unwraps the JSON
@@ -58,11 +60,11 @@ public final class ApiCaller {
    * reads it, the JSON tree is never built (instant queries are what waiting assertions repeat).
    */
   public <T> T call(String path, QueryParameters query, String what,
-      java.util.function.Function<String, java.util.Optional<T>> fast,
-      java.util.function.Function<Envelope, T> general) {
+      Function<String, Optional<T>> fast,
+      Function<Envelope, T> general) {
     PrometheusResponse response = sendWaitingForStartup(path, query);
     if (response.status() == 200) {
-      java.util.Optional<T> read = fast.apply(response.body());
+      Optional<T> read = fast.apply(response.body());
       if (read.isPresent()) {
         return read.get();
       }

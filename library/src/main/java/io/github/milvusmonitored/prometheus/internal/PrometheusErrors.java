@@ -9,6 +9,7 @@ import io.github.milvusmonitored.prometheus.PrometheusUnavailableException;
 import io.github.milvusmonitored.prometheus.UnexpectedResultTypeException;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 
 /** Every message the Prometheus client raises, in one place so they stay consistent and tested. */
 public final class PrometheusErrors {
@@ -28,7 +29,7 @@ public final class PrometheusErrors {
         + " by underscores, e.g. app_kubernetes_io_instance.");
   }
 
-  public static IllegalArgumentException badRange(java.time.Instant start, java.time.Instant end, Duration step) {
+  public static IllegalArgumentException badRange(Instant start, Instant end, Duration step) {
     return new IllegalArgumentException("Range query needs start <= end and a positive step, got start="
         + start + " end=" + end + " step=" + MonitoredDuration.humanText(step) + ".");
   }

@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Turns a manifest file into Kubernetes objects: every YAML document, with {@code *List} kinds
@@ -35,7 +36,7 @@ public final class ManifestParser {
 
   /** A copy of {@code resource} with {@code edit} applied to its JSON tree. */
   @SuppressWarnings("unchecked")
-  public static HasMetadata edit(HasMetadata resource, java.util.function.Consumer<Map<String, Object>> edit) {
+  public static HasMetadata edit(HasMetadata resource, Consumer<Map<String, Object>> edit) {
     Map<String, Object> tree = SERIALIZATION.convertValue(resource, Map.class);
     edit.accept(tree);
     return SERIALIZATION.unmarshal(SERIALIZATION.asJson(tree));

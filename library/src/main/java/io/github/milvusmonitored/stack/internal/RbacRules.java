@@ -2,6 +2,8 @@ package io.github.milvusmonitored.stack.internal;
 
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import java.util.List;
+import java.util.ArrayList;
+import java.util.Objects;
 
 /** Whether existing RBAC rules already grant what a wanted rule grants (wildcards understood). */
 public final class RbacRules {
@@ -33,7 +35,7 @@ public final class RbacRules {
    * resources and verbs, without resource names), each index used once; rules not found are skipped.
    */
   public static List<Integer> lastIndexesOf(List<PolicyRule> existing, List<PolicyRule> rules) {
-    List<Integer> indexes = new java.util.ArrayList<>();
+    List<Integer> indexes = new ArrayList<>();
     if (existing == null) {
       return indexes;
     }
@@ -49,9 +51,9 @@ public final class RbacRules {
   }
 
   private static boolean same(PolicyRule a, PolicyRule b) {
-    return java.util.Objects.equals(a.getApiGroups(), b.getApiGroups())
-        && java.util.Objects.equals(a.getResources(), b.getResources())
-        && java.util.Objects.equals(a.getVerbs(), b.getVerbs())
+    return Objects.equals(a.getApiGroups(), b.getApiGroups())
+        && Objects.equals(a.getResources(), b.getResources())
+        && Objects.equals(a.getVerbs(), b.getVerbs())
         && isUnrestricted(a) && (a.getNonResourceURLs() == null || a.getNonResourceURLs().isEmpty());
   }
 

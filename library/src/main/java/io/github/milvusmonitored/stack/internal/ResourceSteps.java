@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.Locale;
 
 /**
  * Reads, applies or deletes one manifest object: transient API errors retried until the phase's
@@ -93,7 +94,7 @@ public final class ResourceSteps {
       }
       if (e.getCode() == 403) {
         throw new KubePrometheusException(KubePrometheusErrors.forbidden("delete", r.getKind(), name(r), serverMessage(e),
-            "kubectl delete " + r.getKind().toLowerCase(java.util.Locale.ROOT) + " " + name(r)
+            "kubectl delete " + r.getKind().toLowerCase(Locale.ROOT) + " " + name(r)
                 + (r.getMetadata().getNamespace() == null ? "" : " -n " + r.getMetadata().getNamespace())), e);
       }
       throw e;

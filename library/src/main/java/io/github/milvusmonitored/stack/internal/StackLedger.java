@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Objects;
 
 /**
  * What an installer found in the cluster before it applied anything, and what it then created or
@@ -56,7 +57,7 @@ public final class StackLedger {
   /** Whether this run created the object. */
   public synchronized boolean isCreated(String kind, String namespace, String name) {
     return created.stream().map(c -> Key.of(c.resource()))
-        .anyMatch(k -> k.kind().equals(kind) && java.util.Objects.equals(k.namespace(), namespace) && k.name().equals(name));
+        .anyMatch(k -> k.kind().equals(kind) && Objects.equals(k.namespace(), namespace) && k.name().equals(name));
   }
 
   /** What this run created, in order of creation. */

@@ -3,6 +3,7 @@ package io.github.milvusmonitored.upgrade.internal;
 import io.github.milvusmonitored.upgrade.UpgradeFinding;
 import io.github.milvusmonitored.upgrade.UpgradeReport;
 import java.util.List;
+import java.util.Locale;
 
 /** The Markdown form of an upgrade report. */
 public final class UpgradeMarkdown {
@@ -40,7 +41,7 @@ public final class UpgradeMarkdown {
   }
 
   private static String kind(UpgradeFinding.Kind kind) {
-    return kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    return kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
   }
 
   private static String capitalised(String s) {
