@@ -27,44 +27,70 @@ class AuditCommandIT {
   }
 
   @Test
-  void audits_the_dashboard_prints_the_empty_panels_and_writes_the_report(@TempDir Path folder) throws Exception {
-    int code = run("audit", "--prometheus=" + ENV.prometheus().baseUri(), "--dashboard=classpath:/dashboards/audit-features.json",
-        "--range=1m", "--scrape-interval=1s", "--report=" + folder);
+  void audits_the_dashboard_prints_the_empty_panels_and_writes_the_report(@TempDir Path folder)
+      throws Exception {
+    int code =
+        run(
+            "audit",
+            "--prometheus=" + ENV.prometheus().baseUri(),
+            "--dashboard=classpath:/dashboards/audit-features.json",
+            "--range=1m",
+            "--scrape-interval=1s",
+            "--report=" + folder);
 
     assertThat(code).as(err()).isEqualTo(4);
-    assertThat(out()).startsWith("Dashboard 'Audit features' vs milvus/my-release: 14 panels, ")
-        .contains("\n  UNKNOWN_METRIC  Empty on purpose / Has collection (renamed)  (never ingested:"
-            + " milvus_rootcoord_has_collection_total)\n")
-        .contains("\n  ERROR  Empty on purpose / Bad PromQL  (never ingested: milvus_proxy_req_count)\n")
-        .contains("Report: " + folder.resolve("dashboard-audit.html").toAbsolutePath() + " and "
-            + folder.resolve("dashboard-audit.md").toAbsolutePath());
+    assertThat(out())
+        .startsWith("Dashboard 'Audit features' vs milvus/my-release: 14 panels, ")
+        .contains(
+            "\n  UNKNOWN_METRIC  Empty on purpose / Has collection (renamed)  (never ingested:"
+                + " milvus_rootcoord_has_collection_total)\n")
+        .contains(
+            "\n  ERROR  Empty on purpose / Bad PromQL  (never ingested: milvus_proxy_req_count)\n")
+        .contains(
+            "Report: "
+                + folder.resolve("dashboard-audit.html").toAbsolutePath()
+                + " and "
+                + folder.resolve("dashboard-audit.md").toAbsolutePath());
     assertThat(folder.resolve("dashboard-audit.html")).isRegularFile();
   }
 
   @Test
   void an_unreadable_dashboard_fails_with_its_reason(@TempDir Path folder) throws Exception {
-    int code = run("audit", "--prometheus=" + ENV.prometheus().baseUri(), "--dashboard=" + folder.resolve("nope.json"));
+    int code =
+        run(
+            "audit",
+            "--prometheus=" + ENV.prometheus().baseUri(),
+            "--dashboard=" + folder.resolve("nope.json"));
 
     assertThat(code).isEqualTo(1);
-    assertThat(err()).startsWith("Cannot read the dashboard from file " + folder.resolve("nope.json") + ": ");
+    assertThat(err())
+        .startsWith("Cannot read the dashboard from file " + folder.resolve("nope.json") + ": ");
   }
 
   @Test
   void a_bad_option_is_a_usage_error() throws Exception {
     assertThat(run("audit", "--bogus=1")).isEqualTo(2);
-    assertThat(err()).startsWith("Unknown option '--bogus=1' for 'audit'. Valid options: --prometheus=<URL>,");
+    assertThat(err())
+        .startsWith("Unknown option '--bogus=1' for 'audit'. Valid options: --prometheus=<URL>,");
     assertThat(run("audit", "--range=soon")).isEqualTo(2);
-    assertThat(err()).startsWith("Invalid value 'soon' for --range: it is not a duration; give one such as 15m, 1h"
-        + " or 30s (Grafana's units: ms, s, m, h, d, w, y).\nRun 'audit --help' for the usage.\n");
+    assertThat(err())
+        .startsWith(
+            "Invalid value 'soon' for --range: it is not a duration; give one such as 15m, 1h"
+                + " or 30s (Grafana's units: ms, s, m, h, d, w, y).\nRun 'audit --help' for the usage.\n");
     assertThat(run("audit", "--help")).isZero();
-    assertThat(out()).startsWith("Usage: java -jar milvus-monitored-cli-").contains(" audit [options]\n")
-        .contains("  -h, --help ").contains("  --debug ");
+    assertThat(out())
+        .startsWith("Usage: java -jar milvus-monitored-cli-")
+        .contains(" audit [options]\n")
+        .contains("  -h, --help ")
+        .contains("  --debug ");
   }
 
   private int run(String... args) throws InterruptedException {
     out.reset();
     err.reset();
-    return MilvusMonitoredCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+    return MilvusMonitoredCli.run(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The README's check-upgrade example is what the command prints for the README's rules.yaml. */
 class ReadmeUpgradeExampleTest {
 
-  private static final String COMMAND = "$ java -jar milvus-monitored-cli-0.1.0.jar check-upgrade --from v2.6.18"
-      + " --to v2.6.19 --rules rules.yaml\n";
+  private static final String COMMAND =
+      "$ java -jar milvus-monitored-cli-0.1.0.jar check-upgrade --from v2.6.18"
+          + " --to v2.6.19 --rules rules.yaml\n";
 
   @Test
   void the_readme_shows_the_real_output_and_exit_code(@TempDir Path folder) throws Exception {
@@ -24,14 +25,28 @@ class ReadmeUpgradeExampleTest {
     String rules = readme.substring(yamlStart, readme.indexOf("```\n", yamlStart));
     int outputStart = readme.indexOf(COMMAND, section) + COMMAND.length();
     String shown = readme.substring(outputStart, readme.indexOf("$ echo $?\n", outputStart));
-    String shownCode = readme.substring(readme.indexOf("$ echo $?\n", outputStart) + "$ echo $?\n".length()).lines()
-        .findFirst().orElseThrow();
+    String shownCode =
+        readme
+            .substring(readme.indexOf("$ echo $?\n", outputStart) + "$ echo $?\n".length())
+            .lines()
+            .findFirst()
+            .orElseThrow();
     Files.writeString(folder.resolve("rules.yaml"), rules, StandardCharsets.UTF_8);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    int code = MilvusMonitoredCli.run(new String[] {"check-upgrade", "--from", "v2.6.18", "--to", "v2.6.19", "--rules",
-        folder.resolve("rules.yaml").toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    int code =
+        MilvusMonitoredCli.run(
+            new String[] {
+              "check-upgrade",
+              "--from",
+              "v2.6.18",
+              "--to",
+              "v2.6.19",
+              "--rules",
+              folder.resolve("rules.yaml").toString()
+            },
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
 
     assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(shown);
     assertThat(Integer.toString(code)).isEqualTo(shownCode);

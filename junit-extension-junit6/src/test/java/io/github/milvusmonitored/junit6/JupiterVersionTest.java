@@ -10,7 +10,8 @@ class JupiterVersionTest {
 
   @Test
   void runs_on_junit_6() {
-    assertThat(new JupiterTestEngine().getVersion()).hasValueSatisfying(v -> assertThat(v).startsWith("6."));
+    assertThat(new JupiterTestEngine().getVersion())
+        .hasValueSatisfying(v -> assertThat(v).startsWith("6."));
     assertThat(Test.class.getPackage().getImplementationVersion()).startsWith("6.");
   }
 }

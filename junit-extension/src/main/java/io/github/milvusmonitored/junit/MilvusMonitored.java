@@ -22,17 +22,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * }</pre>
  *
- * <p>Tests, constructors and lifecycle methods receive by type: {@code MilvusMetrics},
- * {@code PrometheusClient}, fabric8's {@code KubernetesClient}, {@code MilvusEndpoint},
- * {@code MonitoredEnvironment}, and, when the Milvus Java SDK is on the class path,
- * {@code io.milvus.v2.client.MilvusClientV2} (one per test class, closed after it).
+ * <p>Tests, constructors and lifecycle methods receive by type: {@code MilvusMetrics}, {@code
+ * PrometheusClient}, fabric8's {@code KubernetesClient}, {@code MilvusEndpoint}, {@code
+ * MonitoredEnvironment}, and, when the Milvus Java SDK is on the class path, {@code
+ * io.milvus.v2.client.MilvusClientV2} (one per test class, closed after it).
  *
  * <p>One environment is started per JVM for each distinct effective configuration and shared by
  * every class that resolves to it; it is closed when the test run ends. Two classes with different
- * configurations start two environments (two k3s clusters, each with its own Prometheus and Milvus):
- * keep the configuration in one composed annotation to pay for one.
+ * configurations start two environments (two k3s clusters, each with its own Prometheus and
+ * Milvus): keep the configuration in one composed annotation to pay for one.
  *
  * <p>The annotation may be used as a meta-annotation:
+ *
  * <pre>{@code
  * @Retention(RUNTIME) @Target(TYPE)
  * @MilvusMonitored(stackProfile = "full", keepOnFailure = true)
@@ -40,11 +41,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }</pre>
  *
  * <h2>Configuration</h2>
+ *
  * Each value comes from, lowest precedence first: the built-in default, this annotation, the system
  * property {@code milvus.monitored.<key>}, the environment variable {@code MILVUS_MONITORED_<KEY>}.
  * An unknown {@code milvus.monitored.*} property or {@code MILVUS_MONITORED_*} variable fails the
  * class. Durations are ISO-8601 ({@code PT30S}) or Prometheus style ({@code 30s}, {@code 1m30s}).
  * The effective configuration is logged once, with where each value came from.
+ *
  * <table>
  *   <caption>Keys</caption>
  *   <tr><th>key / attribute</th><th>environment variable</th><th>default</th><th>meaning</th></tr>
@@ -75,13 +78,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(MilvusMonitoredExtension.class)
 public @interface MilvusMonitored {
 
-  /** kube-prometheus profile, {@code minimal} or {@code full}; empty means the default (minimal). */
+  /**
+   * kube-prometheus profile, {@code minimal} or {@code full}; empty means the default (minimal).
+   */
   String stackProfile() default "";
 
   /**
-   * Where Prometheus comes from: {@code install} (kube-prometheus, the default), {@code existing} (the cluster's
-   * operator-based stack, e.g. kube-prometheus-stack, used without changing it) or {@code auto} (existing when the
-   * cluster has one, else install); empty means install.
+   * Where Prometheus comes from: {@code install} (kube-prometheus, the default), {@code existing}
+   * (the cluster's operator-based stack, e.g. kube-prometheus-stack, used without changing it) or
+   * {@code auto} (existing when the cluster has one, else install); empty means install.
    */
   String stack() default "";
 
@@ -135,6 +140,9 @@ public @interface MilvusMonitored {
   /** When k3s is needed and Docker is not available, disable the class instead of failing it. */
   boolean disabledWithoutDocker() default false;
 
-  /** Where failure diagnostics go, {@code <dir>/<class>/<test>/}; empty means {@code target/milvus-monitored}. */
+  /**
+   * Where failure diagnostics go, {@code <dir>/<class>/<test>/}; empty means {@code
+   * target/milvus-monitored}.
+   */
   String reportDirectory() default "";
 }

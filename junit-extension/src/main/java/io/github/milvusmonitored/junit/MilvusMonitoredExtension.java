@@ -13,7 +13,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
- * The JUnit Jupiter extension behind {@link MilvusMonitored}; use the annotation rather than this class.
+ * The JUnit Jupiter extension behind {@link MilvusMonitored}; use the annotation rather than this
+ * class.
  *
  * <pre>{@code
  * @MilvusMonitored
@@ -27,21 +28,25 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  *
  * <p>Stateless: the environment lives in the root {@link ExtensionContext.Store}, one per effective
  * configuration, started before the first class that needs it and closed when the test run ends.
- * When a test fails, the environment's diagnostics (and, for a metric assertion, an SVG chart of the
- * asserted series) are written to {@code <reportDirectory>/<class>/<test>/}, and the failure carries
- * a suppressed exception naming that folder.
+ * When a test fails, the environment's diagnostics (and, for a metric assertion, an SVG chart of
+ * the asserted series) are written to {@code <reportDirectory>/<class>/<test>/}, and the failure
+ * carries a suppressed exception naming that folder.
  */
-public final class MilvusMonitoredExtension implements BeforeAllCallback, BeforeTestExecutionCallback,
-    ExecutionCondition, ParameterResolver, TestExecutionExceptionHandler {
+public final class MilvusMonitoredExtension
+    implements BeforeAllCallback,
+        BeforeTestExecutionCallback,
+        ExecutionCondition,
+        ParameterResolver,
+        TestExecutionExceptionHandler {
 
   /** Created by JUnit through {@code @MilvusMonitored}. */
-  public MilvusMonitoredExtension() {
-  }
+  public MilvusMonitoredExtension() {}
 
   @Override
   public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
     Optional<String> disabled = ExtensionSupport.disabledReason(context);
-    return disabled.map(ConditionEvaluationResult::disabled)
+    return disabled
+        .map(ConditionEvaluationResult::disabled)
         .orElseGet(() -> ConditionEvaluationResult.enabled("@MilvusMonitored can run here"));
   }
 
@@ -67,13 +72,20 @@ public final class MilvusMonitoredExtension implements BeforeAllCallback, Before
     } catch (ParameterResolutionException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw new ParameterResolutionException("Could not supply " + parameter.getParameter().getType().getSimpleName()
-          + " (" + parameter.getParameter() + "): " + e.getMessage(), e);
+      throw new ParameterResolutionException(
+          "Could not supply "
+              + parameter.getParameter().getType().getSimpleName()
+              + " ("
+              + parameter.getParameter()
+              + "): "
+              + e.getMessage(),
+          e);
     }
   }
 
   @Override
-  public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+  public void handleTestExecutionException(ExtensionContext context, Throwable failure)
+      throws Throwable {
     ExtensionSupport.reportFailure(context, failure);
     throw failure;
   }

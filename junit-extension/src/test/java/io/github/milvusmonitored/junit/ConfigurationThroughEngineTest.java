@@ -66,16 +66,25 @@ class ConfigurationThroughEngineTest {
   void annotation_is_inherited_from_a_superclass() {
     FakeEnvironmentFactory.reset(Duration.ZERO);
 
-    EngineRuns.assertAllSucceeded(EngineRuns.run(EngineRuns.host(Map.of()), InheritsTheAnnotation.class), 1);
+    EngineRuns.assertAllSucceeded(
+        EngineRuns.run(EngineRuns.host(Map.of()), InheritsTheAnnotation.class), 1);
 
-    assertThat(FakeEnvironmentFactory.started().get(0).config().stackProfile()).isEqualTo(StackProfile.FULL);
+    assertThat(FakeEnvironmentFactory.started().get(0).config().stackProfile())
+        .isEqualTo(StackProfile.FULL);
   }
 
   @Test
   void system_property_beats_the_annotation_and_environment_variable_beats_both() {
     FakeEnvironmentFactory.reset(Duration.ZERO);
-    Host host = new Host(Map.of("milvus.monitored.scrapeInterval", "20s", "milvus.monitored.stackProfile", "minimal"),
-        Map.of("MILVUS_MONITORED_SCRAPE_INTERVAL", "1m"), () -> true);
+    Host host =
+        new Host(
+            Map.of(
+                "milvus.monitored.scrapeInterval",
+                "20s",
+                "milvus.monitored.stackProfile",
+                "minimal"),
+            Map.of("MILVUS_MONITORED_SCRAPE_INTERVAL", "1m"),
+            () -> true);
 
     EngineRuns.assertAllSucceeded(EngineRuns.run(host, Composed.class), 1);
 
@@ -89,7 +98,8 @@ class ConfigurationThroughEngineTest {
   void kubeconfig_selects_an_existing_cluster() {
     FakeEnvironmentFactory.reset(Duration.ZERO);
 
-    EngineRuns.assertAllSucceeded(EngineRuns.run(EngineRuns.host(Map.of()), ExistingCluster.class), 1);
+    EngineRuns.assertAllSucceeded(
+        EngineRuns.run(EngineRuns.host(Map.of()), ExistingCluster.class), 1);
 
     assertThat(FakeEnvironmentFactory.started().get(0).config().cluster())
         .isEqualTo(new ClusterChoice.Existing(Path.of("lab.kubeconfig"), "lab"));
@@ -99,7 +109,9 @@ class ConfigurationThroughEngineTest {
   void unknown_setting_fails_the_class_naming_the_closest_key() {
     FakeEnvironmentFactory.reset(Duration.ZERO);
 
-    var results = EngineRuns.run(EngineRuns.host(Map.of("milvus.monitored.scrapeIntervall", "15s")), Composed.class);
+    var results =
+        EngineRuns.run(
+            EngineRuns.host(Map.of("milvus.monitored.scrapeIntervall", "15s")), Composed.class);
 
     results.testEvents().assertStatistics(stats -> stats.started(0));
     assertThat(EngineRuns.firstFailure(results))
@@ -112,13 +124,15 @@ class ConfigurationThroughEngineTest {
   @Test
   void invalid_duration_fails_the_class_naming_key_value_and_source() {
     FakeEnvironmentFactory.reset(Duration.ZERO);
-    Host host = new Host(Map.of(), Map.of("MILVUS_MONITORED_FIRST_SAMPLE_TIMEOUT", "soon"), () -> true);
+    Host host =
+        new Host(Map.of(), Map.of("MILVUS_MONITORED_FIRST_SAMPLE_TIMEOUT", "soon"), () -> true);
 
     var results = EngineRuns.run(host, Composed.class);
 
-    assertThat(EngineRuns.firstFailure(results)).hasMessageContaining(
-        "Invalid @MilvusMonitored setting firstSampleTimeout = 'soon' from environment variable"
-            + " MILVUS_MONITORED_FIRST_SAMPLE_TIMEOUT");
+    assertThat(EngineRuns.firstFailure(results))
+        .hasMessageContaining(
+            "Invalid @MilvusMonitored setting firstSampleTimeout = 'soon' from environment variable"
+                + " MILVUS_MONITORED_FIRST_SAMPLE_TIMEOUT");
     assertThat(FakeEnvironmentFactory.started()).isEmpty();
   }
 }

@@ -17,22 +17,19 @@ class DockerAbsenceTest {
   @MilvusMonitored
   static class NeedsK3s {
     @Test
-    void runs(MonitoredEnvironment environment) {
-    }
+    void runs(MonitoredEnvironment environment) {}
   }
 
   @MilvusMonitored(disabledWithoutDocker = true)
   static class SkipsWithoutDocker {
     @Test
-    void runs(MonitoredEnvironment environment) {
-    }
+    void runs(MonitoredEnvironment environment) {}
   }
 
   @MilvusMonitored(kubeconfig = "lab.kubeconfig", disabledWithoutDocker = true)
   static class UsesAnExistingCluster {
     @Test
-    void runs(MonitoredEnvironment environment) {
-    }
+    void runs(MonitoredEnvironment environment) {}
   }
 
   @Test
@@ -41,8 +38,10 @@ class DockerAbsenceTest {
 
     var results = EngineRuns.run(NO_DOCKER, NeedsK3s.class);
 
-    assertThat(EngineRuns.firstFailure(results)).isInstanceOf(ExtensionConfigurationException.class)
-        .hasMessageContaining("@MilvusMonitored needs Docker to start k3s (rancher/k3s:v1.35.0-k3s1)")
+    assertThat(EngineRuns.firstFailure(results))
+        .isInstanceOf(ExtensionConfigurationException.class)
+        .hasMessageContaining(
+            "@MilvusMonitored needs Docker to start k3s (rancher/k3s:v1.35.0-k3s1)")
         .hasMessageContaining("start Docker")
         .hasMessageContaining("-Dmilvus.monitored.kubeconfig=<file>")
         .hasMessageContaining("disabledWithoutDocker = true");
@@ -56,16 +55,23 @@ class DockerAbsenceTest {
 
     var results = EngineRuns.run(NO_DOCKER, SkipsWithoutDocker.class);
 
-    results.containerEvents().assertThatEvents().haveExactly(1, EventConditions.event(
-        EventConditions.container(SkipsWithoutDocker.class.getName()),
-        EventConditions.skippedWithReason(r -> r.startsWith("Disabled: Docker is not available to start k3s"))));
+    results
+        .containerEvents()
+        .assertThatEvents()
+        .haveExactly(
+            1,
+            EventConditions.event(
+                EventConditions.container(SkipsWithoutDocker.class.getName()),
+                EventConditions.skippedWithReason(
+                    r -> r.startsWith("Disabled: Docker is not available to start k3s"))));
     assertThat(FakeEnvironmentFactory.started()).isEmpty();
   }
 
   @Test
   void environment_variable_can_disable_instead_of_failing() {
     FakeEnvironmentFactory.reset(Duration.ZERO);
-    Host host = new Host(Map.of(), Map.of("MILVUS_MONITORED_DISABLED_WITHOUT_DOCKER", "true"), () -> false);
+    Host host =
+        new Host(Map.of(), Map.of("MILVUS_MONITORED_DISABLED_WITHOUT_DOCKER", "true"), () -> false);
 
     var results = EngineRuns.run(host, NeedsK3s.class);
 

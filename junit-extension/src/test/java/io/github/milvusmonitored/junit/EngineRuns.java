@@ -19,8 +19,7 @@ import org.junit.platform.testkit.engine.Event;
  */
 final class EngineRuns {
 
-  private EngineRuns() {
-  }
+  private EngineRuns() {}
 
   /** A host with these system properties, no environment variables, and Docker available. */
   static Host host(Map<String, String> properties) {
@@ -31,10 +30,12 @@ final class EngineRuns {
     return run(host, Map.of(), classes);
   }
 
-  static EngineExecutionResults run(Host host, Map<String, String> parameters, Class<?>... classes) {
+  static EngineExecutionResults run(
+      Host host, Map<String, String> parameters, Class<?>... classes) {
     try (AutoCloseable ignored = Host.override(host)) {
       return EngineTestKit.engine("junit-jupiter")
-          .selectors(Arrays.stream(classes).map(c -> selectClass(c)).toArray(DiscoverySelector[]::new))
+          .selectors(
+              Arrays.stream(classes).map(c -> selectClass(c)).toArray(DiscoverySelector[]::new))
           .configurationParameters(parameters)
           .execute();
     } catch (Exception e) {
@@ -44,10 +45,15 @@ final class EngineRuns {
 
   /** Asserts that {@code count} tests ran and all succeeded, showing the failures otherwise. */
   static void assertAllSucceeded(EngineExecutionResults results, int count) {
-    String failures = results.allEvents().stream()
-        .filter(e -> e.getPayload(TestExecutionResult.class)
-            .filter(r -> r.getStatus() != TestExecutionResult.Status.SUCCESSFUL).isPresent())
-        .map(EngineRuns::describe).collect(Collectors.joining("\n"));
+    String failures =
+        results.allEvents().stream()
+            .filter(
+                e ->
+                    e.getPayload(TestExecutionResult.class)
+                        .filter(r -> r.getStatus() != TestExecutionResult.Status.SUCCESSFUL)
+                        .isPresent())
+            .map(EngineRuns::describe)
+            .collect(Collectors.joining("\n"));
     assertThat(failures).as("failures").isEmpty();
     results.testEvents().assertStatistics(stats -> stats.started(count).succeeded(count).failed(0));
   }
@@ -55,13 +61,20 @@ final class EngineRuns {
   /** The first throwable reported for a container or test that did not succeed. */
   static Throwable firstFailure(EngineExecutionResults results) {
     return results.allEvents().stream()
-        .map(e -> e.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable))
-        .flatMap(java.util.Optional::stream).findFirst()
+        .map(
+            e -> e.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable))
+        .flatMap(java.util.Optional::stream)
+        .findFirst()
         .orElseThrow(() -> new AssertionError("nothing failed"));
   }
 
   private static String describe(Event event) {
-    return event.getTestDescriptor().getDisplayName() + ": " + event.getPayload(TestExecutionResult.class)
-        .flatMap(TestExecutionResult::getThrowable).map(Throwable::toString).orElse("?");
+    return event.getTestDescriptor().getDisplayName()
+        + ": "
+        + event
+            .getPayload(TestExecutionResult.class)
+            .flatMap(TestExecutionResult::getThrowable)
+            .map(Throwable::toString)
+            .orElse("?");
   }
 }

@@ -18,7 +18,8 @@ class EnvironmentSharingTest {
     @Test
     void records(MonitoredEnvironment environment) throws InterruptedException {
       SEEN.add(environment);
-      CLOSES_SEEN_DURING_RUN.put(getClass().getSimpleName(), ((FakeEnvironment) environment).closes());
+      CLOSES_SEEN_DURING_RUN.put(
+          getClass().getSimpleName(), ((FakeEnvironment) environment).closes());
       Thread.sleep(100);
     }
   }
@@ -59,12 +60,18 @@ class EnvironmentSharingTest {
     CLOSES_SEEN_DURING_RUN.clear();
     FakeEnvironmentFactory.reset(Duration.ofMillis(500));
 
-    var results = EngineRuns.run(EngineRuns.host(Map.of()), Map.of(
-            "junit.jupiter.execution.parallel.enabled", "true",
-            "junit.jupiter.execution.parallel.mode.classes.default", "concurrent",
-            "junit.jupiter.execution.parallel.config.strategy", "fixed",
-            "junit.jupiter.execution.parallel.config.fixed.parallelism", "4"),
-        First.class, Second.class, Third.class, Fourth.class);
+    var results =
+        EngineRuns.run(
+            EngineRuns.host(Map.of()),
+            Map.of(
+                "junit.jupiter.execution.parallel.enabled", "true",
+                "junit.jupiter.execution.parallel.mode.classes.default", "concurrent",
+                "junit.jupiter.execution.parallel.config.strategy", "fixed",
+                "junit.jupiter.execution.parallel.config.fixed.parallelism", "4"),
+            First.class,
+            Second.class,
+            Third.class,
+            Fourth.class);
 
     EngineRuns.assertAllSucceeded(results, 4);
     assertThat(FakeEnvironmentFactory.started()).hasSize(1);
@@ -78,13 +85,17 @@ class EnvironmentSharingTest {
     CLOSES_SEEN_DURING_RUN.clear();
     FakeEnvironmentFactory.reset(Duration.ZERO);
 
-    var results = EngineRuns.run(EngineRuns.host(Map.of()), First.class, OtherConfiguration.class, Second.class);
+    var results =
+        EngineRuns.run(
+            EngineRuns.host(Map.of()), First.class, OtherConfiguration.class, Second.class);
 
     EngineRuns.assertAllSucceeded(results, 3);
     assertThat(FakeEnvironmentFactory.started()).hasSize(2);
-    assertThat(FakeEnvironmentFactory.started()).extracting(e -> e.config().milvus().serviceMonitorInterval())
+    assertThat(FakeEnvironmentFactory.started())
+        .extracting(e -> e.config().milvus().serviceMonitorInterval())
         .containsExactlyInAnyOrder(Duration.ofSeconds(30), Duration.ofSeconds(15));
     assertThat(SEEN).hasSize(2);
-    assertThat(FakeEnvironmentFactory.started()).allSatisfy(e -> assertThat(e.closes()).isEqualTo(1));
+    assertThat(FakeEnvironmentFactory.started())
+        .allSatisfy(e -> assertThat(e.closes()).isEqualTo(1));
   }
 }

@@ -24,15 +24,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 class FailureDiagnosticsTest {
 
-  static final String REQUESTS_BY_STATUS = "sum by (status) (milvus_proxy_req_count{namespace=\"milvus\"})";
+  static final String REQUESTS_BY_STATUS =
+      "sum by (status) (milvus_proxy_req_count{namespace=\"milvus\"})";
 
   @MilvusMonitored
   static class FailingMetricAssertion {
     @Test
     void expects_an_impossible_request_count(MilvusMetrics metrics) {
-      metrics.awaitSample(REQUESTS_BY_STATUS + " and on() count(" + REQUESTS_BY_STATUS + ") >= 3",
+      metrics.awaitSample(
+          REQUESTS_BY_STATUS + " and on() count(" + REQUESTS_BY_STATUS + ") >= 3",
           Duration.ofSeconds(30));
-      assertThatMetric(metrics, REQUESTS_BY_STATUS).eventually(Duration.ofSeconds(3)).everySeries()
+      assertThatMetric(metrics, REQUESTS_BY_STATUS)
+          .eventually(Duration.ofSeconds(3))
+          .everySeries()
           .isGreaterThan(1e12);
     }
   }
@@ -41,10 +45,14 @@ class FailureDiagnosticsTest {
   static class FailingDashboardAssertion {
     @Test
     void expects_a_renamed_metric_on_the_dashboard(MilvusMetrics metrics) {
-      GrafanaDashboard dashboard = GrafanaDashboard.parse("""
+      GrafanaDashboard dashboard =
+          GrafanaDashboard.parse(
+              """
           {"title": "Renamed", "panels": [{"type": "stat", "title": "Has collection", "targets": [{"refId": "A",
-            "expr": "sum(milvus_rootcoord_has_collection_total{namespace=\\"$namespace\\"})"}]}]}""", "inline");
-      assertThatDashboard(DashboardAuditor.create(metrics).audit(dashboard)).hasNoPanelsWithoutData();
+            "expr": "sum(milvus_rootcoord_has_collection_total{namespace=\\"$namespace\\"})"}]}]}""",
+              "inline");
+      assertThatDashboard(DashboardAuditor.create(metrics).audit(dashboard))
+          .hasNoPanelsWithoutData();
     }
   }
 
@@ -66,54 +74,83 @@ class FailureDiagnosticsTest {
   }
 
   @Test
-  void failed_metric_assertion_writes_diagnostics_and_a_chart_and_points_to_them(@TempDir Path reports)
-      throws IOException {
+  void failed_metric_assertion_writes_diagnostics_and_a_chart_and_points_to_them(
+      @TempDir Path reports) throws IOException {
     FakeEnvironmentFactory.reset(Duration.ZERO);
-    SharedPrometheus.get().exporter().traffic().insert("books", 10).search("books", Duration.ofMillis(7))
+    SharedPrometheus.get()
+        .exporter()
+        .traffic()
+        .insert("books", 10)
+        .search("books", Duration.ofMillis(7))
         .failedRequest("Search", "books", "fail");
 
     var results = EngineRuns.run(EngineRuns.host(reportsIn(reports)), FailingMetricAssertion.class);
 
     Throwable failure = EngineRuns.firstFailure(results);
     assertThat(failure).isInstanceOf(MetricAssertionError.class);
-    Path folder = reports.resolve("FailureDiagnosticsTest$FailingMetricAssertion")
-        .resolve("expects_an_impossible_request_count").toAbsolutePath().normalize();
-    assertThat(failure.getSuppressed()).singleElement().isInstanceOfSatisfying(DiagnosticsLocation.class,
-        location -> assertThat(location.folder()).isEqualTo(folder));
-    assertThat(stackTrace(failure)).contains("Diagnostics of this failure (cluster state, Prometheus targets,"
-        + " metric charts): " + folder);
-    assertThat(folder.resolve("pods.txt")).content()
+    Path folder =
+        reports
+            .resolve("FailureDiagnosticsTest$FailingMetricAssertion")
+            .resolve("expects_an_impossible_request_count")
+            .toAbsolutePath()
+            .normalize();
+    assertThat(failure.getSuppressed())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            DiagnosticsLocation.class, location -> assertThat(location.folder()).isEqualTo(folder));
+    assertThat(stackTrace(failure))
+        .contains(
+            "Diagnostics of this failure (cluster state, Prometheus targets,"
+                + " metric charts): "
+                + folder);
+    assertThat(folder.resolve("pods.txt"))
+        .content()
         .contains("milvus/my-release-milvus-standalone-6b9f7c8d5f-x2x7q");
     assertThat(folder.resolve("targets.txt")).isNotEmptyFile();
     String svg = Files.readString(folder.resolve("metric-assertion.svg"));
-    int series = FakeEnvironmentFactory.started().get(0).prometheus().query(REQUESTS_BY_STATUS).size();
+    int series =
+        FakeEnvironmentFactory.started().get(0).prometheus().query(REQUESTS_BY_STATUS).size();
     assertThat(series).isGreaterThanOrEqualTo(3);
     assertThat(count(svg, "<g class=\"series\"")).isEqualTo(series);
     assertThat(count(svg, "<polyline ")).isGreaterThanOrEqualTo(series);
-    assertThat(svg).startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"")
+    assertThat(svg)
+        .startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"")
         .contains("status=&quot;total&quot;", "status=&quot;fail&quot;", "range query");
-    assertThat(folder.resolve("metric-assertion.txt")).content().contains("PromQL: " + REQUESTS_BY_STATUS);
+    assertThat(folder.resolve("metric-assertion.txt"))
+        .content()
+        .contains("PromQL: " + REQUESTS_BY_STATUS);
   }
 
   @Test
-  void failed_dashboard_assertion_writes_the_audit_report_into_the_diagnostics(@TempDir Path reports) {
+  void failed_dashboard_assertion_writes_the_audit_report_into_the_diagnostics(
+      @TempDir Path reports) {
     FakeEnvironmentFactory.reset(Duration.ZERO);
 
-    var results = EngineRuns.run(EngineRuns.host(reportsIn(reports)), FailingDashboardAssertion.class);
+    var results =
+        EngineRuns.run(EngineRuns.host(reportsIn(reports)), FailingDashboardAssertion.class);
 
-    assertThat(EngineRuns.firstFailure(results)).isInstanceOf(DashboardAssertionError.class)
-        .hasMessageStartingWith("Expected every panel of dashboard 'Renamed' to show data for milvus/my-release,"
-            + " but 1 of 1 do not:\n  - Has collection: UNKNOWN_METRIC");
-    Path folder = reports.resolve("FailureDiagnosticsTest$FailingDashboardAssertion")
-        .resolve("expects_a_renamed_metric_on_the_dashboard");
+    assertThat(EngineRuns.firstFailure(results))
+        .isInstanceOf(DashboardAssertionError.class)
+        .hasMessageStartingWith(
+            "Expected every panel of dashboard 'Renamed' to show data for milvus/my-release,"
+                + " but 1 of 1 do not:\n  - Has collection: UNKNOWN_METRIC");
+    Path folder =
+        reports
+            .resolve("FailureDiagnosticsTest$FailingDashboardAssertion")
+            .resolve("expects_a_renamed_metric_on_the_dashboard");
     assertThat(folder.resolve("pods.txt")).exists();
-    assertThat(folder.resolve("dashboard-audit.md")).content().startsWith("# Dashboard audit: Renamed\n")
+    assertThat(folder.resolve("dashboard-audit.md"))
+        .content()
+        .startsWith("# Dashboard audit: Renamed\n")
         .contains("| Has collection | UNKNOWN_METRIC | milvus_rootcoord_has_collection_total |");
-    assertThat(folder.resolve("dashboard-audit.html")).content().contains("milvus_rootcoord_has_collection_total");
+    assertThat(folder.resolve("dashboard-audit.html"))
+        .content()
+        .contains("milvus_rootcoord_has_collection_total");
   }
 
   @Test
-  void plain_failure_gets_diagnostics_without_chart_and_aborted_test_gets_nothing(@TempDir Path reports) {
+  void plain_failure_gets_diagnostics_without_chart_and_aborted_test_gets_nothing(
+      @TempDir Path reports) {
     FakeEnvironmentFactory.reset(Duration.ZERO);
 
     var results = EngineRuns.run(EngineRuns.host(reportsIn(reports)), FailingPlainAssertion.class);
@@ -121,9 +158,11 @@ class FailureDiagnosticsTest {
     results.testEvents().assertStatistics(stats -> stats.failed(1).aborted(1));
     Path classFolder = reports.resolve("FailureDiagnosticsTest$FailingPlainAssertion");
     assertThat(classFolder.resolve("fails_without_metrics").resolve("pods.txt")).exists();
-    assertThat(classFolder.resolve("fails_without_metrics").resolve("metric-assertion.svg")).doesNotExist();
+    assertThat(classFolder.resolve("fails_without_metrics").resolve("metric-assertion.svg"))
+        .doesNotExist();
     assertThat(classFolder.resolve("is_aborted")).doesNotExist();
-    assertThat(EngineRuns.firstFailure(results).getSuppressed()).hasOnlyElementsOfType(DiagnosticsLocation.class);
+    assertThat(EngineRuns.firstFailure(results).getSuppressed())
+        .hasOnlyElementsOfType(DiagnosticsLocation.class);
     assertThat(FakeEnvironmentFactory.started().get(0).diagnosticsWritten()).isEqualTo(1);
   }
 

@@ -41,17 +41,32 @@ final class FakeEnvironment implements MonitoredEnvironment {
 
   FakeEnvironment(EnvironmentConfig config) {
     this.config = config;
-    this.apiServer = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-        new KubernetesCrudDispatcher(List.of()), false);
+    this.apiServer =
+        new KubernetesMockServer(
+            new Context(),
+            new MockWebServer(),
+            new HashMap<>(),
+            new KubernetesCrudDispatcher(List.of()),
+            false);
     apiServer.init();
     this.kubernetes = apiServer.createClient();
-    kubernetes.pods().inNamespace(config.milvus().namespace()).resource(new PodBuilder().withNewMetadata()
-        .withName("my-release-milvus-standalone-6b9f7c8d5f-x2x7q").addToLabels("app.kubernetes.io/instance",
-            config.milvus().releaseName()).endMetadata().build()).create();
+    kubernetes
+        .pods()
+        .inNamespace(config.milvus().namespace())
+        .resource(
+            new PodBuilder()
+                .withNewMetadata()
+                .withName("my-release-milvus-standalone-6b9f7c8d5f-x2x7q")
+                .addToLabels("app.kubernetes.io/instance", config.milvus().releaseName())
+                .endMetadata()
+                .build())
+        .create();
     this.milvus = new FakeMilvusServer();
     this.prometheus = PrometheusClient.create(SharedPrometheus.get().prometheus().baseUri());
-    this.metrics = MilvusMetrics.of(prometheus,
-        MilvusSelector.of(config.milvus().namespace(), config.milvus().releaseName()));
+    this.metrics =
+        MilvusMetrics.of(
+            prometheus,
+            MilvusSelector.of(config.milvus().namespace(), config.milvus().releaseName()));
   }
 
   @Override
@@ -107,9 +122,10 @@ final class FakeEnvironment implements MonitoredEnvironment {
   @Override
   public Path writeDiagnostics(Path folder) {
     diagnostics.incrementAndGet();
-    String pods = kubernetes.pods().inAnyNamespace().list().getItems().stream()
-        .map(p -> p.getMetadata().getNamespace() + "/" + p.getMetadata().getName())
-        .collect(Collectors.joining("\n"));
+    String pods =
+        kubernetes.pods().inAnyNamespace().list().getItems().stream()
+            .map(p -> p.getMetadata().getNamespace() + "/" + p.getMetadata().getName())
+            .collect(Collectors.joining("\n"));
     try {
       Files.createDirectories(folder);
       Files.writeString(folder.resolve("pods.txt"), pods + "\n");

@@ -9,8 +9,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The factory the extension finds through ServiceLoader in these tests: starts {@link FakeEnvironment}s
- * and remembers each one, so tests can count starts and closes; or fails each start as told.
+ * The factory the extension finds through ServiceLoader in these tests: starts {@link
+ * FakeEnvironment}s and remembers each one, so tests can count starts and closes; or fails each
+ * start as told.
  */
 public final class FakeEnvironmentFactory implements EnvironmentFactory {
 
@@ -43,7 +44,10 @@ public final class FakeEnvironmentFactory implements EnvironmentFactory {
     failure = null;
   }
 
-  /** Makes every start until the next {@link #reset} fail with {@code e}, as a failed start of the library does. */
+  /**
+   * Makes every start until the next {@link #reset} fail with {@code e}, as a failed start of the
+   * library does.
+   */
   static void failStartsWith(RuntimeException e) {
     failure = e;
   }

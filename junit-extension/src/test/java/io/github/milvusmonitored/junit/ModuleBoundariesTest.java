@@ -8,6 +8,7 @@ class ModuleBoundariesTest {
 
   @Test
   void uses_no_internals_of_other_modules() {
-    ModuleBoundaries.of("junit-extension", "io.github.milvusmonitored.junit").assertNoForeignInternals();
+    ModuleBoundaries.of("junit-extension", "io.github.milvusmonitored.junit")
+        .assertNoForeignInternals();
   }
 }

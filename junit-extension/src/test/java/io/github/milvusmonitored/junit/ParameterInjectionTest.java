@@ -41,8 +41,12 @@ class ParameterInjectionTest {
     }
 
     @Test
-    void every_type_comes_from_one_environment(MonitoredEnvironment environment, MilvusMetrics metrics,
-        PrometheusClient prometheus, KubernetesClient kubernetes, MilvusEndpoint endpoint) {
+    void every_type_comes_from_one_environment(
+        MonitoredEnvironment environment,
+        MilvusMetrics metrics,
+        PrometheusClient prometheus,
+        KubernetesClient kubernetes,
+        MilvusEndpoint endpoint) {
       assertThat(environment).isSameAs(fromConstructor);
       assertThat(metrics).isSameAs(environment.milvusMetrics());
       assertThat(prometheus).isSameAs(environment.prometheus());
@@ -53,7 +57,8 @@ class ParameterInjectionTest {
     }
 
     @Test
-    void milvus_client_is_connected_and_shared_by_the_class(MilvusClientV2 first, MilvusClientV2 second) {
+    void milvus_client_is_connected_and_shared_by_the_class(
+        MilvusClientV2 first, MilvusClientV2 second) {
       assertThat(first.getServerVersion()).isEqualTo(FakeMilvusServer.VERSION);
       assertThat(second).isSameAs(first);
       SEEN.add(first);
@@ -75,8 +80,12 @@ class ParameterInjectionTest {
     EngineRuns.assertAllSucceeded(results, 3);
     FakeEnvironment environment = FakeEnvironmentFactory.started().get(0);
     assertThat(FakeEnvironmentFactory.started()).hasSize(1);
-    assertThat(SEEN).contains(environment.milvusMetrics(), environment.prometheus(),
-        environment.kubernetesClient(), environment.milvusEndpoint());
+    assertThat(SEEN)
+        .contains(
+            environment.milvusMetrics(),
+            environment.prometheus(),
+            environment.kubernetesClient(),
+            environment.milvusEndpoint());
     assertThat(SEEN.stream().filter(MilvusClientV2.class::isInstance).distinct()).hasSize(1);
     assertThat(environment.milvusConnects()).isEqualTo(1);
   }

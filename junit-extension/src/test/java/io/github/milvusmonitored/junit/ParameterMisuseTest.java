@@ -40,25 +40,25 @@ class ParameterMisuseTest {
   @MilvusMonitored
   static class UnsupportedTypeAlone {
     @Test
-    void wants_a_thread(Thread thread) {
-    }
+    void wants_a_thread(Thread thread) {}
   }
 
   @ExtendWith(MilvusMonitoredExtension.class)
   static class ExtensionWithoutAnnotation {
     @Test
-    void wants_the_endpoint(MilvusEndpoint endpoint) {
-    }
+    void wants_the_endpoint(MilvusEndpoint endpoint) {}
   }
 
   @Test
   void does_not_claim_types_it_does_not_supply() {
     FakeEnvironmentFactory.reset(Duration.ZERO);
 
-    EngineRuns.assertAllSucceeded(EngineRuns.run(EngineRuns.host(Map.of()), OtherTypesGoToOtherResolvers.class), 1);
+    EngineRuns.assertAllSucceeded(
+        EngineRuns.run(EngineRuns.host(Map.of()), OtherTypesGoToOtherResolvers.class), 1);
 
     var results = EngineRuns.run(EngineRuns.host(Map.of()), UnsupportedTypeAlone.class);
-    assertThat(EngineRuns.firstFailure(results)).isInstanceOf(ParameterResolutionException.class)
+    assertThat(EngineRuns.firstFailure(results))
+        .isInstanceOf(ParameterResolutionException.class)
         .hasMessageContaining("No ParameterResolver registered for parameter [java.lang.Thread");
   }
 
@@ -68,11 +68,13 @@ class ParameterMisuseTest {
 
     var results = EngineRuns.run(EngineRuns.host(Map.of()), ExtensionWithoutAnnotation.class);
 
-    assertThat(EngineRuns.firstFailure(results)).isInstanceOf(ParameterResolutionException.class)
-        .hasMessage("Cannot supply a MilvusEndpoint to parameter 'endpoint' of method wants_the_endpoint(..): the"
-            + " test class is not annotated with @MilvusMonitored (directly, through a composed annotation or an"
-            + " enclosing class). Add @MilvusMonitored to the class; registering MilvusMonitoredExtension alone"
-            + " does not say which environment to start.");
+    assertThat(EngineRuns.firstFailure(results))
+        .isInstanceOf(ParameterResolutionException.class)
+        .hasMessage(
+            "Cannot supply a MilvusEndpoint to parameter 'endpoint' of method wants_the_endpoint(..): the"
+                + " test class is not annotated with @MilvusMonitored (directly, through a composed annotation or an"
+                + " enclosing class). Add @MilvusMonitored to the class; registering MilvusMonitoredExtension alone"
+                + " does not say which environment to start.");
     assertThat(FakeEnvironmentFactory.started()).isEmpty();
   }
 }

@@ -10,8 +10,7 @@ final class SharedPrometheus {
 
   private static PrometheusWithMilvusExporter instance;
 
-  private SharedPrometheus() {
-  }
+  private SharedPrometheus() {}
 
   static synchronized PrometheusWithMilvusExporter get() {
     if (instance == null) {

@@ -16,10 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The control-plane lab: a real Kubernetes control plane (etcd, kube-apiserver with RBAC, controller-manager,
- * scheduler), kwok's fake node, and the real prometheus-operator, Prometheus 3.12 and Milvus 2.3.5 (for standalone
- * Milvus pods) standing for their pods, all in network namespaces of the lab's own. Everything but the container
- * runtime is real.
+ * The control-plane lab: a real Kubernetes control plane (etcd, kube-apiserver with RBAC,
+ * controller-manager, scheduler), kwok's fake node, and the real prometheus-operator, Prometheus
+ * 3.12 and Milvus 2.3.5 (for standalone Milvus pods) standing for their pods, all in network
+ * namespaces of the lab's own. Everything but the container runtime is real.
  *
  * <pre>{@code
  * try (Lab lab = Lab.start()) {
@@ -38,7 +38,12 @@ public final class Lab implements AutoCloseable {
   private final ControlPlane controlPlane;
   private final PodServer pods;
 
-  private Lab(LabPrograms programs, LabNetwork network, Path work, ControlPlane controlPlane, PodServer pods) {
+  private Lab(
+      LabPrograms programs,
+      LabNetwork network,
+      Path work,
+      ControlPlane controlPlane,
+      PodServer pods) {
     this.programs = programs;
     this.network = network;
     this.work = work;
@@ -48,13 +53,15 @@ public final class Lab implements AutoCloseable {
 
   /**
    * Starts the lab for the lab folder named by system property {@code lab.home} (the Maven build
-   * sets it). If a step fails, everything started so far is stopped and the network namespace removed.
+   * sets it). If a step fails, everything started so far is stopped and the network namespace
+   * removed.
    */
   public static Lab start() {
     String home = System.getProperty("lab.home");
     if (home == null || home.isBlank()) {
-      throw new LabException("System property lab.home is not set; run the lab tests with: "
-          + "lab/build.sh && ./mvnw -B verify -Plab");
+      throw new LabException(
+          "System property lab.home is not set; run the lab tests with: "
+              + "lab/build.sh && ./mvnw -B verify -Plab");
     }
     return start(Path.of(home));
   }
@@ -73,8 +80,11 @@ public final class Lab implements AutoCloseable {
       pods = new PodServer(controlPlane.client(), programs, network, controlPlane.pki(), work);
       pods.start();
       Lab lab = new Lab(programs, network, work, controlPlane, pods);
-      LOG.info("lab: up in {} ms; kubeconfig {}; programs {}", (System.nanoTime() - t0) / 1_000_000,
-          lab.kubeconfig(), programs.versions());
+      LOG.info(
+          "lab: up in {} ms; kubeconfig {}; programs {}",
+          (System.nanoTime() - t0) / 1_000_000,
+          lab.kubeconfig(),
+          programs.versions());
       return lab;
     } catch (RuntimeException e) {
       if (pods != null) {
@@ -111,21 +121,26 @@ public final class Lab implements AutoCloseable {
     return work;
   }
 
-  /** The real API server process (to restart it in a fault test); {@link #awaitApiServer()} after a start. */
+  /**
+   * The real API server process (to restart it in a fault test); {@link #awaitApiServer()} after a
+   * start.
+   */
   public LabProcess apiServer() {
     return controlPlane.apiServer();
   }
 
   /** A control-plane program by name ({@code etcd}, {@code kube-apiserver}, {@code kwok}, ...). */
   public LabProcess controlPlaneProcess(String name) {
-    return controlPlane.processes().stream().filter(p -> p.name().equals(name)).findFirst()
+    return controlPlane.processes().stream()
+        .filter(p -> p.name().equals(name))
+        .findFirst()
         .orElseThrow(() -> new LabException("The lab runs no control-plane program " + name));
   }
 
   /**
-   * Stops kwok (the kubelet end of every port-forward and log stream goes away) and starts it again. The stopped
-   * kwok's node Lease is deleted in between: kwok v0.8.0 does not take over a Lease another holder renewed, so a new
-   * kwok would manage no pod until it expired (40 s).
+   * Stops kwok (the kubelet end of every port-forward and log stream goes away) and starts it
+   * again. The stopped kwok's node Lease is deleted in between: kwok v0.8.0 does not take over a
+   * Lease another holder renewed, so a new kwok would manage no pod until it expired (40 s).
    */
   public void restartKwok() {
     LabProcess kwok = controlPlaneProcess("kwok");
@@ -138,37 +153,49 @@ public final class Lab implements AutoCloseable {
     controlPlane.awaitApiServer();
   }
 
-  /** The Prometheus process of pod {@code monitoring/prometheus-k8s-0}, waiting up to {@code timeout} for it. */
+  /**
+   * The Prometheus process of pod {@code monitoring/prometheus-k8s-0}, waiting up to {@code
+   * timeout} for it.
+   */
   public LabProcess prometheus(Duration timeout) {
     return prometheusPod(timeout).prometheus();
   }
 
-  /** Waits until the Prometheus of pod {@code monitoring/prometheus-k8s-0} answers /-/ready (after a restart). */
+  /**
+   * Waits until the Prometheus of pod {@code monitoring/prometheus-k8s-0} answers /-/ready (after a
+   * restart).
+   */
   public void awaitPrometheusReady() {
     prometheusPod(Duration.ofSeconds(30)).awaitReady();
   }
 
-  /** The Milvus test exporters serving the Milvus pods of {@code namespace}, by component (e.g. standalone). */
+  /**
+   * The Milvus test exporters serving the Milvus pods of {@code namespace}, by component (e.g.
+   * standalone).
+   */
   public Map<String, MilvusTestExporter> milvusExporters(String namespace) {
     return pods.served().entrySet().stream()
         .filter(e -> e.getKey().startsWith(namespace + "/"))
         .flatMap(e -> e.getValue().runner().stream())
-        .filter(MilvusPod.class::isInstance).map(MilvusPod.class::cast)
+        .filter(MilvusPod.class::isInstance)
+        .map(MilvusPod.class::cast)
         .collect(Collectors.toMap(MilvusPod::component, MilvusPod::exporter, (a, b) -> a));
   }
 
   /**
-   * The real Milvus servers running the standalone Milvus pods of {@code namespace}, by component (standalone),
-   * waiting up to {@code timeout} for at least one.
+   * The real Milvus servers running the standalone Milvus pods of {@code namespace}, by component
+   * (standalone), waiting up to {@code timeout} for at least one.
    */
   Map<String, RealMilvusPod> milvusServers(String namespace, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
-      Map<String, RealMilvusPod> servers = pods.served().entrySet().stream()
-          .filter(e -> e.getKey().startsWith(namespace + "/"))
-          .flatMap(e -> e.getValue().runner().stream())
-          .filter(RealMilvusPod.class::isInstance).map(RealMilvusPod.class::cast)
-          .collect(Collectors.toMap(RealMilvusPod::component, s -> s, (a, b) -> a));
+      Map<String, RealMilvusPod> servers =
+          pods.served().entrySet().stream()
+              .filter(e -> e.getKey().startsWith(namespace + "/"))
+              .flatMap(e -> e.getValue().runner().stream())
+              .filter(RealMilvusPod.class::isInstance)
+              .map(RealMilvusPod.class::cast)
+              .collect(Collectors.toMap(RealMilvusPod::component, s -> s, (a, b) -> a));
       if (!servers.isEmpty() || System.nanoTime() > deadline) {
         return servers;
       }
@@ -176,12 +203,18 @@ public final class Lab implements AutoCloseable {
     }
   }
 
-  /** The real Milvus server of the standalone pod of {@code namespace}; fails naming the pods served if none. */
+  /**
+   * The real Milvus server of the standalone pod of {@code namespace}; fails naming the pods served
+   * if none.
+   */
   RealMilvusPod milvusServer(String namespace) {
     RealMilvusPod server = milvusServers(namespace, Duration.ofSeconds(30)).get("standalone");
     if (server == null) {
-      throw new LabException("The lab runs no real Milvus for a standalone pod in namespace " + namespace
-          + "; pods served: " + servedPods());
+      throw new LabException(
+          "The lab runs no real Milvus for a standalone pod in namespace "
+              + namespace
+              + "; pods served: "
+              + servedPods());
     }
     return server;
   }
@@ -200,13 +233,17 @@ public final class Lab implements AutoCloseable {
       }
       LabProcess.sleep(Duration.ofMillis(200));
     }
-    throw new LabException("The lab serves no Prometheus pod monitoring/prometheus-k8s-0 after "
-        + timeout.toSeconds() + " s; pods served: " + servedPods());
+    throw new LabException(
+        "The lab serves no Prometheus pod monitoring/prometheus-k8s-0 after "
+            + timeout.toSeconds()
+            + " s; pods served: "
+            + servedPods());
   }
 
   private static Path workDirectory(Path labHome) {
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-    Path dir = labHome.resolve("target").resolve("lab-" + stamp + "-" + ProcessHandle.current().pid());
+    Path dir =
+        labHome.resolve("target").resolve("lab-" + stamp + "-" + ProcessHandle.current().pid());
     try {
       return Files.createDirectories(dir);
     } catch (IOException e) {
@@ -214,7 +251,10 @@ public final class Lab implements AutoCloseable {
     }
   }
 
-  /** Stops every lab process and removes the network namespace; the work folder (logs) stays for reading. */
+  /**
+   * Stops every lab process and removes the network namespace; the work folder (logs) stays for
+   * reading.
+   */
   @Override
   public void close() {
     pods.close();

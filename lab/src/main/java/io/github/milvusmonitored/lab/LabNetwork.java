@@ -11,15 +11,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The lab's network: one network namespace of its own, joined to the host only by a veth pair of its own.
+ * The lab's network: one network namespace of its own, joined to the host only by a veth pair of
+ * its own.
  *
- * <p>Inside it: loopback, the lab end of the veth ({@link #LAB_ADDRESS}, where the API server, kwok's kubelet
- * server and every control-plane port listen), and loopback again for the pod addresses of processes running
- * inside. The service range is blackholed and there is no default route, so nothing in the lab can send
- * a packet anywhere but loopback, the lab's own addresses and the host end of the veth. On the host the whole lab
- * range ({@link #LAB_RANGE}) is routed into the veth, so a stray connection from the host to a lab address goes
- * into the lab and nowhere else. Pod addresses of the processes the test JVM serves itself (the Milvus test
- * exporters) sit on the host end of the veth.
+ * <p>Inside it: loopback, the lab end of the veth ({@link #LAB_ADDRESS}, where the API server,
+ * kwok's kubelet server and every control-plane port listen), and loopback again for the pod
+ * addresses of processes running inside. The service range is blackholed and there is no default
+ * route, so nothing in the lab can send a packet anywhere but loopback, the lab's own addresses and
+ * the host end of the veth. On the host the whole lab range ({@link #LAB_RANGE}) is routed into the
+ * veth, so a stray connection from the host to a lab address goes into the lab and nowhere else.
+ * Pod addresses of the processes the test JVM serves itself (the Milvus test exporters) sit on the
+ * host end of the veth.
  */
 public final class LabNetwork implements AutoCloseable {
 
@@ -29,12 +31,16 @@ public final class LabNetwork implements AutoCloseable {
 
   /** The host end of the veth. */
   public static final String HOST_ADDRESS = "198.18.0.1";
+
   /** The lab end of the veth: the API server's advertise address and the node's InternalIP. */
   public static final String LAB_ADDRESS = "198.18.0.2";
+
   /** The pod range kwok allocates from (its first address is the start). */
   public static final String POD_CIDR = "198.19.0.1/24";
+
   /** The service range: blackholed inside the lab, no process ever listens there. */
   public static final String SERVICE_CIDR = "198.19.128.0/24";
+
   /** Every lab address (RFC 2544 benchmarking range): routed from the host into the veth only. */
   public static final String LAB_RANGE = "198.18.0.0/15";
 
@@ -50,7 +56,10 @@ public final class LabNetwork implements AutoCloseable {
     this.labVeth = "mml" + id;
   }
 
-  /** Creates the namespace, the veth pair, the routes and the blackhole; removes what it made if a step fails. */
+  /**
+   * Creates the namespace, the veth pair, the routes and the blackhole; removes what it made if a
+   * step fails.
+   */
   public static LabNetwork create() {
     removeStale();
     LabNetwork network = new LabNetwork(PREFIX + ProcessHandle.current().pid());
@@ -74,12 +83,21 @@ public final class LabNetwork implements AutoCloseable {
     inLab("ip", "addr", "add", LAB_ADDRESS + "/30", "dev", labVeth);
     inLab("ip", "link", "set", labVeth, "up");
     inLab("ip", "route", "add", "blackhole", SERVICE_CIDR);
-    // Pods with a network namespace of their own (PodNamespace) sit behind the lab: it forwards between its veth and
-    // theirs, and answers the host's ARP for their addresses. It has no default route, so nothing leaves the range.
+    // Pods with a network namespace of their own (PodNamespace) sit behind the lab: it forwards
+    // between its veth and
+    // theirs, and answers the host's ARP for their addresses. It has no default route, so nothing
+    // leaves the range.
     inLab("sysctl", "-q", "-w", "net.ipv4.ip_forward=1");
     inLab("sysctl", "-q", "-w", "net.ipv4.conf." + labVeth + ".proxy_arp=1");
-    LOG.info("lab network {}: host {} <-> lab {} (veth {}/{}), pods {}, services {} blackholed", name,
-        HOST_ADDRESS, LAB_ADDRESS, hostVeth, labVeth, POD_CIDR, SERVICE_CIDR);
+    LOG.info(
+        "lab network {}: host {} <-> lab {} (veth {}/{}), pods {}, services {} blackholed",
+        name,
+        HOST_ADDRESS,
+        LAB_ADDRESS,
+        hostVeth,
+        labVeth,
+        POD_CIDR,
+        SERVICE_CIDR);
   }
 
   /** The namespace's name, e.g. {@code mmlab-4242}. */
@@ -99,7 +117,10 @@ public final class LabNetwork implements AutoCloseable {
     inLab("ip", "addr", "replace", address + "/32", "dev", "lo");
   }
 
-  /** Gives a pod address to the test JVM (on the host end of the veth), routed to from inside the lab. */
+  /**
+   * Gives a pod address to the test JVM (on the host end of the veth), routed to from inside the
+   * lab.
+   */
   public void addHostPodAddress(String address) {
     ip("addr", "replace", address + "/32", "dev", hostVeth);
     inLab("ip", "route", "replace", address + "/32", "via", HOST_ADDRESS);
@@ -107,12 +128,15 @@ public final class LabNetwork implements AutoCloseable {
 
   /** Takes a pod address away again, wherever it was. */
   public void removePodAddress(String address) {
-    quietly(List.of("ip", "netns", "exec", name, "ip", "addr", "del", address + "/32", "dev", "lo"));
+    quietly(
+        List.of("ip", "netns", "exec", name, "ip", "addr", "del", address + "/32", "dev", "lo"));
     quietly(List.of("ip", "netns", "exec", name, "ip", "route", "del", address + "/32"));
     quietly(List.of("ip", "addr", "del", address + "/32", "dev", hostVeth));
   }
 
-  /** What {@code ip route get} says about {@code address} from inside the lab (no packet is sent). */
+  /**
+   * What {@code ip route get} says about {@code address} from inside the lab (no packet is sent).
+   */
   public String routeFromLab(String address) {
     return quietly(command(List.of("ip", "route", "get", address)));
   }
@@ -153,21 +177,30 @@ public final class LabNetwork implements AutoCloseable {
   }
 
   /**
-   * Removes namespaces of earlier lab runs whose JVM is gone (killed before it could clean up), and refuses to
-   * start beside a lab that is still running: the lab's addresses are fixed, so one lab runs at a time.
+   * Removes namespaces of earlier lab runs whose JVM is gone (killed before it could clean up), and
+   * refuses to start beside a lab that is still running: the lab's addresses are fixed, so one lab
+   * runs at a time.
    */
   private static void removeStale() {
     for (String line : quietly(List.of("ip", "netns", "list")).split("\n")) {
       Matcher m = OWNER.matcher(line);
-      boolean ownerAlive = m.lookingAt()
-          && ProcessHandle.of(Long.parseLong(m.group(1))).map(ProcessHandle::isAlive).orElse(false);
+      boolean ownerAlive =
+          m.lookingAt()
+              && ProcessHandle.of(Long.parseLong(m.group(1)))
+                  .map(ProcessHandle::isAlive)
+                  .orElse(false);
       if (ownerAlive) {
-        throw new LabException("Another lab is running on this machine: network namespace " + m.group()
-            + " of process " + m.group(1) + ". The lab's addresses are fixed, so one lab runs at a time; wait for"
-            + " that build to finish, or stop it (its namespace is removed when it stops).");
+        throw new LabException(
+            "Another lab is running on this machine: network namespace "
+                + m.group()
+                + " of process "
+                + m.group(1)
+                + ". The lab's addresses are fixed, so one lab runs at a time; wait for"
+                + " that build to finish, or stop it (its namespace is removed when it stops).");
       }
       if (m.lookingAt()) {
-        LOG.info("removing the network namespace {} of an earlier lab run whose JVM is gone", m.group());
+        LOG.info(
+            "removing the network namespace {} of an earlier lab run whose JVM is gone", m.group());
         for (String pod : podNamespaces(m.group())) {
           removeNamespace(pod);
         }
@@ -202,8 +235,14 @@ public final class LabNetwork implements AutoCloseable {
   static void run(List<String> command) {
     Result result = exec(command);
     if (result.exit != 0) {
-      throw new LabException("Lab network step failed: " + String.join(" ", command) + " exited " + result.exit
-          + ": " + result.output.strip() + ". The lab needs root (CAP_NET_ADMIN) and the iproute2 'ip' command.");
+      throw new LabException(
+          "Lab network step failed: "
+              + String.join(" ", command)
+              + " exited "
+              + result.exit
+              + ": "
+              + result.output.strip()
+              + ". The lab needs root (CAP_NET_ADMIN) and the iproute2 'ip' command.");
     }
   }
 

@@ -32,9 +32,9 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * The lab's certificates and keys, written as PEM files into one folder: a CA, the API server's serving
- * certificate, kwok's kubelet serving certificate, the API server's kubelet client, the administrator (group
- * {@code system:masters}) and the service-account signing key pair.
+ * The lab's certificates and keys, written as PEM files into one folder: a CA, the API server's
+ * serving certificate, kwok's kubelet serving certificate, the API server's kubelet client, the
+ * administrator (group {@code system:masters}) and the service-account signing key pair.
  */
 public final class LabPki {
 
@@ -49,7 +49,8 @@ public final class LabPki {
     X500Name caName = new X500Name("CN=milvus-monitored-lab-ca");
     X509v3CertificateBuilder builder = builder(caName, caName, caKey);
     builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
-    builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+    builder.addExtension(
+        Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
     this.ca = sign(builder, caKey.getPrivate());
     write("ca.crt", ca);
     write("ca.key", caKey.getPrivate());
@@ -61,12 +62,26 @@ public final class LabPki {
       Files.createDirectories(dir);
       LabPki pki = new LabPki(dir);
       List<String> apiNames = new ArrayList<>(apiServerAddresses);
-      apiNames.addAll(List.of("127.0.0.1", "localhost", "kubernetes", "kubernetes.default",
-          "kubernetes.default.svc", "kubernetes.default.svc.cluster.local"));
+      apiNames.addAll(
+          List.of(
+              "127.0.0.1",
+              "localhost",
+              "kubernetes",
+              "kubernetes.default",
+              "kubernetes.default.svc",
+              "kubernetes.default.svc.cluster.local"));
       pki.issue("apiserver", "kube-apiserver", null, apiNames, KeyPurposeId.id_kp_serverAuth);
-      pki.issue("kubelet", "lab-node", null, List.of(LabNetwork.LAB_ADDRESS, "lab-node"),
+      pki.issue(
+          "kubelet",
+          "lab-node",
+          null,
+          List.of(LabNetwork.LAB_ADDRESS, "lab-node"),
           KeyPurposeId.id_kp_serverAuth);
-      pki.issue("apiserver-kubelet-client", "kube-apiserver-kubelet-client", "system:masters", List.of(),
+      pki.issue(
+          "apiserver-kubelet-client",
+          "kube-apiserver-kubelet-client",
+          "system:masters",
+          List.of(),
           KeyPurposeId.id_kp_clientAuth);
       pki.issue("admin", "lab-admin", "system:masters", List.of(), KeyPurposeId.id_kp_clientAuth);
       KeyPair sa = rsa();
@@ -74,7 +89,8 @@ public final class LabPki {
       pki.write("sa.pub", sa.getPublic());
       return pki;
     } catch (GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException e) {
-      throw new LabException("Cannot create the lab's certificates in " + dir + ": " + e.getMessage(), e);
+      throw new LabException(
+          "Cannot create the lab's certificates in " + dir + ": " + e.getMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the lab's certificates into " + dir, e);
     }
@@ -94,20 +110,31 @@ public final class LabPki {
     }
   }
 
-  private void issue(String file, String commonName, String organization, List<String> names, KeyPurposeId purpose)
-      throws GeneralSecurityException, IOException, org.bouncycastle.operator.OperatorCreationException {
+  private void issue(
+      String file, String commonName, String organization, List<String> names, KeyPurposeId purpose)
+      throws GeneralSecurityException,
+          IOException,
+          org.bouncycastle.operator.OperatorCreationException {
     KeyPair key = rsa();
-    X500Name subject = new X500Name("CN=" + commonName + (organization == null ? "" : ",O=" + organization));
-    X509v3CertificateBuilder builder = builder(X500Name.getInstance(ca.getSubjectX500Principal().getEncoded()),
-        subject, key);
+    X500Name subject =
+        new X500Name("CN=" + commonName + (organization == null ? "" : ",O=" + organization));
+    X509v3CertificateBuilder builder =
+        builder(X500Name.getInstance(ca.getSubjectX500Principal().getEncoded()), subject, key);
     builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-    builder.addExtension(Extension.keyUsage, true,
+    builder.addExtension(
+        Extension.keyUsage,
+        true,
         new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
     builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose));
     if (!names.isEmpty()) {
-      GeneralName[] alt = names.stream()
-          .map(n -> n.matches("[0-9.]+") ? new GeneralName(GeneralName.iPAddress, n) : new GeneralName(GeneralName.dNSName, n))
-          .toArray(GeneralName[]::new);
+      GeneralName[] alt =
+          names.stream()
+              .map(
+                  n ->
+                      n.matches("[0-9.]+")
+                          ? new GeneralName(GeneralName.iPAddress, n)
+                          : new GeneralName(GeneralName.dNSName, n))
+              .toArray(GeneralName[]::new);
       builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(alt));
     }
     write(file + ".crt", sign(builder, caKey.getPrivate()));
@@ -116,8 +143,12 @@ public final class LabPki {
 
   private static X509v3CertificateBuilder builder(X500Name issuer, X500Name subject, KeyPair key) {
     Instant now = Instant.now();
-    return new JcaX509v3CertificateBuilder(issuer, BigInteger.valueOf(SERIAL.incrementAndGet()),
-        Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(7))), subject,
+    return new JcaX509v3CertificateBuilder(
+        issuer,
+        BigInteger.valueOf(SERIAL.incrementAndGet()),
+        Date.from(now.minus(Duration.ofHours(1))),
+        Date.from(now.plus(Duration.ofDays(7))),
+        subject,
         key.getPublic());
   }
 

@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One lab program running inside the lab's network namespace, its output appended to a log file; it can be
- * stopped, killed and started again with the same command (the fault tests do).
+ * One lab program running inside the lab's network namespace, its output appended to a log file; it
+ * can be stopped, killed and started again with the same command (the fault tests do).
  */
 public final class LabProcess implements AutoCloseable {
 
@@ -27,7 +27,12 @@ public final class LabProcess implements AutoCloseable {
   private final Path directory;
   private Process process;
 
-  private LabProcess(String name, List<String> command, Map<String, String> environment, Path log, Path directory) {
+  private LabProcess(
+      String name,
+      List<String> command,
+      Map<String, String> environment,
+      Path log,
+      Path directory) {
     this.name = name;
     this.command = List.copyOf(command);
     this.environment = Map.copyOf(environment);
@@ -35,15 +40,24 @@ public final class LabProcess implements AutoCloseable {
     this.directory = directory;
   }
 
-  /** Starts {@code command} (already prefixed for the lab's namespace), logging to {@code logDir/<name>.log}. */
-  public static LabProcess start(String name, List<String> command, Map<String, String> environment, Path logDir) {
+  /**
+   * Starts {@code command} (already prefixed for the lab's namespace), logging to {@code
+   * logDir/<name>.log}.
+   */
+  public static LabProcess start(
+      String name, List<String> command, Map<String, String> environment, Path logDir) {
     return start(name, command, environment, logDir, null);
   }
 
   /** As {@link #start(String, List, Map, Path)}, in the working directory {@code directory}. */
-  public static LabProcess start(String name, List<String> command, Map<String, String> environment, Path logDir,
+  public static LabProcess start(
+      String name,
+      List<String> command,
+      Map<String, String> environment,
+      Path logDir,
       Path directory) {
-    LabProcess started = new LabProcess(name, command, environment, logDir.resolve(name + ".log"), directory);
+    LabProcess started =
+        new LabProcess(name, command, environment, logDir.resolve(name + ".log"), directory);
     started.start();
     return started;
   }
@@ -55,8 +69,10 @@ public final class LabProcess implements AutoCloseable {
     }
     try {
       Files.createDirectories(log.getParent());
-      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       if (directory != null) {
         builder.directory(directory.toFile());
       }
@@ -64,18 +80,36 @@ public final class LabProcess implements AutoCloseable {
       process = builder.start();
       LOG.info("lab: started {} (pid {}), log {}", name, process.pid(), log.getFileName());
     } catch (IOException e) {
-      throw new LabException("Cannot start lab program " + name + " (" + String.join(" ", command) + "): "
-          + e.getMessage(), e);
+      throw new LabException(
+          "Cannot start lab program "
+              + name
+              + " ("
+              + String.join(" ", command)
+              + "): "
+              + e.getMessage(),
+          e);
     }
   }
 
-  /** Waits until {@code ready} holds; fails with the end of the program's log if it exits or time runs out. */
+  /**
+   * Waits until {@code ready} holds; fails with the end of the program's log if it exits or time
+   * runs out.
+   */
   public void awaitReady(String what, Duration timeout, BooleanSupplier ready) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!isAlive()) {
-        throw new LabException("Lab program " + name + " exited with " + process.exitValue() + " before " + what
-            + ". End of its log (" + log + "):\n" + tail(30));
+        throw new LabException(
+            "Lab program "
+                + name
+                + " exited with "
+                + process.exitValue()
+                + " before "
+                + what
+                + ". End of its log ("
+                + log
+                + "):\n"
+                + tail(30));
       }
       try {
         if (ready.getAsBoolean()) {
@@ -86,8 +120,17 @@ public final class LabProcess implements AutoCloseable {
       }
       sleep(Duration.ofMillis(100));
     }
-    throw new LabException("Lab program " + name + " did not reach '" + what + "' within " + timeout.toSeconds()
-        + " s. End of its log (" + log + "):\n" + tail(30));
+    throw new LabException(
+        "Lab program "
+            + name
+            + " did not reach '"
+            + what
+            + "' within "
+            + timeout.toSeconds()
+            + " s. End of its log ("
+            + log
+            + "):\n"
+            + tail(30));
   }
 
   public String name() {

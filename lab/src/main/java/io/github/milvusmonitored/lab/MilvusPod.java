@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A Milvus pod of the chart (standalone or a cluster component), served by the project's Milvus test exporter on
- * the pod's address, port 9091, from the test JVM: what Prometheus scrapes is the Milvus 2.6.15 metric catalogue,
- * as the process named by the pod's {@code component} label exposes it (standalone, or mixcoord, proxy,
- * querynode, datanode, streamingnode of cluster mode). Each pod gets a node ID of its own, as every Milvus
- * process registers a session of its own.
+ * A Milvus pod of the chart (standalone or a cluster component), served by the project's Milvus
+ * test exporter on the pod's address, port 9091, from the test JVM: what Prometheus scrapes is the
+ * Milvus 2.6.15 metric catalogue, as the process named by the pod's {@code component} label exposes
+ * it (standalone, or mixcoord, proxy, querynode, datanode, streamingnode of cluster mode). Each pod
+ * gets a node ID of its own, as every Milvus process registers a session of its own.
  */
 final class MilvusPod implements PodRunner {
 
@@ -27,15 +27,21 @@ final class MilvusPod implements PodRunner {
 
   static boolean serves(Pod pod) {
     Map<String, String> labels = pod.getMetadata().getLabels();
-    return labels != null && "milvus".equals(labels.get("app.kubernetes.io/name")) && labels.containsKey("component")
-        && !"etcd".equals(labels.get("component")) && !"minio".equals(labels.get("component"));
+    return labels != null
+        && "milvus".equals(labels.get("app.kubernetes.io/name"))
+        && labels.containsKey("component")
+        && !"etcd".equals(labels.get("component"))
+        && !"minio".equals(labels.get("component"));
   }
 
   static MilvusPod start(Pod pod) {
     String component = pod.getMetadata().getLabels().get("component");
-    MilvusTestExporter exporter = MilvusTestExporter.builder().withComponent(component)
-        .withNodeId(NODE_IDS.incrementAndGet())
-        .withAddress(new InetSocketAddress(pod.getStatus().getPodIP(), 9091)).start();
+    MilvusTestExporter exporter =
+        MilvusTestExporter.builder()
+            .withComponent(component)
+            .withNodeId(NODE_IDS.incrementAndGet())
+            .withAddress(new InetSocketAddress(pod.getStatus().getPodIP(), 9091))
+            .start();
     return new MilvusPod(component, exporter);
   }
 

@@ -5,18 +5,23 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A network namespace of one pod's own, inside the lab, as a container runtime gives each pod: the pod's address on
- * its {@code eth0}, a veth into the lab's namespace, and a route back into the lab range only. Programs that bind
- * wildcard addresses and fixed ports (a Milvus server listens on {@code *:19530}, {@code *:9091} and its embedded
- * etcd on {@code 127.0.0.1:2379}) can run once per pod this way, as they do on a node.
+ * A network namespace of one pod's own, inside the lab, as a container runtime gives each pod: the
+ * pod's address on its {@code eth0}, a veth into the lab's namespace, and a route back into the lab
+ * range only. Programs that bind wildcard addresses and fixed ports (a Milvus server listens on
+ * {@code *:19530}, {@code *:9091} and its embedded etcd on {@code 127.0.0.1:2379}) can run once per
+ * pod this way, as they do on a node.
  *
- * <p>The namespace is named {@code <lab namespace>-p<n>}, so a lab run that was killed leaves nothing the next lab
- * start does not remove. Nothing in it routes outside the lab range.
+ * <p>The namespace is named {@code <lab namespace>-p<n>}, so a lab run that was killed leaves
+ * nothing the next lab start does not remove. Nothing in it routes outside the lab range.
  */
 final class PodNamespace implements AutoCloseable {
 
-  /** The gateway address the pod sees on its eth0: on the lab end of each pod's veth (link-local, never routed). */
+  /**
+   * The gateway address the pod sees on its eth0: on the lab end of each pod's veth (link-local,
+   * never routed).
+   */
   static final String GATEWAY = "169.254.1.1";
+
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
   private final LabNetwork lab;
@@ -32,7 +37,10 @@ final class PodNamespace implements AutoCloseable {
     this.address = address;
   }
 
-  /** Creates the namespace for the pod address {@code address}; removes what it made if a step fails. */
+  /**
+   * Creates the namespace for the pod address {@code address}; removes what it made if a step
+   * fails.
+   */
   static PodNamespace create(LabNetwork lab, String address) {
     int n = SEQUENCE.incrementAndGet();
     PodNamespace pod = new PodNamespace(lab, lab.name() + "-p" + n, "mmpod" + n, address);
@@ -47,8 +55,11 @@ final class PodNamespace implements AutoCloseable {
 
   private void setUp() {
     LabNetwork.run(List.of("ip", "netns", "add", name));
-    LabNetwork.run(lab.command(List.of("ip", "link", "add", labVeth, "type", "veth", "peer", "name", "eth0",
-        "netns", name)));
+    LabNetwork.run(
+        lab.command(
+            List.of(
+                "ip", "link", "add", labVeth, "type", "veth", "peer", "name", "eth0", "netns",
+                name)));
     LabNetwork.run(lab.command(List.of("ip", "addr", "add", GATEWAY + "/32", "dev", labVeth)));
     LabNetwork.run(lab.command(List.of("ip", "link", "set", labVeth, "up")));
     LabNetwork.run(lab.command(List.of("ip", "route", "replace", address + "/32", "dev", labVeth)));
@@ -85,7 +96,10 @@ final class PodNamespace implements AutoCloseable {
     LabNetwork.run(command(List.of(command)));
   }
 
-  /** Kills what still runs in the namespace and deletes it; the veth pair and the lab's route go with it. */
+  /**
+   * Kills what still runs in the namespace and deletes it; the veth pair and the lab's route go
+   * with it.
+   */
   @Override
   public synchronized void close() {
     if (closed) {

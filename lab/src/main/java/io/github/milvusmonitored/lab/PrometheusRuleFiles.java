@@ -27,10 +27,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The rule files of a Prometheus pod: the ConfigMaps the operator generates from PrometheusRules
- * ({@code prometheus-<name>-rulefiles-<n>}), which the pod mounts under {@value #MOUNT_ROOT}. The lab copies each
- * into a folder of the pod's own (as a kubelet syncs a ConfigMap volume, every second here) and points the
- * generated configuration's {@code rule_files} at those folders, since every Prometheus of the lab shares the host's
- * file system where the pod has {@value #MOUNT_ROOT} to itself.
+ * ({@code prometheus-<name>-rulefiles-<n>}), which the pod mounts under {@value #MOUNT_ROOT}. The
+ * lab copies each into a folder of the pod's own (as a kubelet syncs a ConfigMap volume, every
+ * second here) and points the generated configuration's {@code rule_files} at those folders, since
+ * every Prometheus of the lab shares the host's file system where the pod has {@value #MOUNT_ROOT}
+ * to itself.
  */
 final class PrometheusRuleFiles {
 
@@ -39,6 +40,7 @@ final class PrometheusRuleFiles {
 
   private final String namespace;
   private final Path root;
+
   /** Folder under {@link #root} (the mount path's last part) to the ConfigMap mounted there. */
   private final Map<String, String> mounts;
 
@@ -56,9 +58,18 @@ final class PrometheusRuleFiles {
       }
     }
     Map<String, String> mounts = new LinkedHashMap<>();
-    Container prometheus = pod.getSpec().getContainers().stream().filter(c -> "prometheus".equals(c.getName()))
-        .findFirst().orElseThrow(() -> new LabException("Pod " + pod.getMetadata().getNamespace() + "/"
-            + pod.getMetadata().getName() + " has no container 'prometheus'; the operator's StatefulSet changed shape"));
+    Container prometheus =
+        pod.getSpec().getContainers().stream()
+            .filter(c -> "prometheus".equals(c.getName()))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new LabException(
+                        "Pod "
+                            + pod.getMetadata().getNamespace()
+                            + "/"
+                            + pod.getMetadata().getName()
+                            + " has no container 'prometheus'; the operator's StatefulSet changed shape"));
     for (VolumeMount m : prometheus.getVolumeMounts()) {
       if (m.getMountPath().startsWith(MOUNT_ROOT) && configMaps.containsKey(m.getName())) {
         String folder = m.getMountPath().substring(MOUNT_ROOT.length()).replaceAll("/+$", "");
@@ -69,7 +80,9 @@ final class PrometheusRuleFiles {
     return new PrometheusRuleFiles(pod.getMetadata().getNamespace(), root, Map.copyOf(mounts));
   }
 
-  /** The config-reloader's {@code --watched-dir} arguments, as the operator gives them in the pod. */
+  /**
+   * The config-reloader's {@code --watched-dir} arguments, as the operator gives them in the pod.
+   */
   List<String> watchedDirArguments() {
     List<String> args = new ArrayList<>();
     mounts.keySet().forEach(folder -> args.add("--watched-dir=" + root.resolve(folder)));
@@ -92,26 +105,33 @@ final class PrometheusRuleFiles {
 
   /** Copies each ConfigMap's keys into its folder; removes the files of keys that are gone. */
   void sync(KubernetesClient client) {
-    mounts.forEach((folder, name) -> {
-      try {
-        ConfigMap map = client.configMaps().inNamespace(namespace).withName(name).get();
-        Map<String, String> data = map == null || map.getData() == null ? Map.of() : map.getData();
-        Path dir = root.resolve(folder);
-        for (Map.Entry<String, String> file : data.entrySet()) {
-          write(dir.resolve(file.getKey()), file.getValue().getBytes(StandardCharsets.UTF_8));
-        }
-        try (Stream<Path> present = Files.list(dir)) {
-          for (Path p : present.toList()) {
-            if (!data.containsKey(p.getFileName().toString())) {
-              Files.delete(p);
-              LOG.info("lab: rule file {} removed (no longer in ConfigMap {}/{})", p.getFileName(), namespace, name);
+    mounts.forEach(
+        (folder, name) -> {
+          try {
+            ConfigMap map = client.configMaps().inNamespace(namespace).withName(name).get();
+            Map<String, String> data =
+                map == null || map.getData() == null ? Map.of() : map.getData();
+            Path dir = root.resolve(folder);
+            for (Map.Entry<String, String> file : data.entrySet()) {
+              write(dir.resolve(file.getKey()), file.getValue().getBytes(StandardCharsets.UTF_8));
             }
+            try (Stream<Path> present = Files.list(dir)) {
+              for (Path p : present.toList()) {
+                if (!data.containsKey(p.getFileName().toString())) {
+                  Files.delete(p);
+                  LOG.info(
+                      "lab: rule file {} removed (no longer in ConfigMap {}/{})",
+                      p.getFileName(),
+                      namespace,
+                      name);
+                }
+              }
+            }
+          } catch (IOException e) {
+            throw new UncheckedIOException(
+                "Cannot sync rule ConfigMap " + namespace + "/" + name, e);
           }
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot sync rule ConfigMap " + namespace + "/" + name, e);
-      }
-    });
+        });
   }
 
   private static void write(Path file, byte[] data) throws IOException {

@@ -15,27 +15,34 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The HTTP readiness probe of a pod's first container, as the pod spec (the chart's) declares it, run against the
- * pod's address the way a kubelet runs it: first after {@code initialDelaySeconds}, then every {@code periodSeconds},
- * each with {@code timeoutSeconds}; ready on a 2xx/3xx answer, not ready after {@code failureThreshold} failures.
- * Kubernetes' defaults fill what the spec leaves out; a container without an HTTP probe is ready once running.
+ * The HTTP readiness probe of a pod's first container, as the pod spec (the chart's) declares it,
+ * run against the pod's address the way a kubelet runs it: first after {@code initialDelaySeconds},
+ * then every {@code periodSeconds}, each with {@code timeoutSeconds}; ready on a 2xx/3xx answer,
+ * not ready after {@code failureThreshold} failures. Kubernetes' defaults fill what the spec leaves
+ * out; a container without an HTTP probe is ready once running.
  */
-record ReadinessProbe(URI uri, Duration initialDelay, Duration period, Duration timeout, int failureThreshold) {
+record ReadinessProbe(
+    URI uri, Duration initialDelay, Duration period, Duration timeout, int failureThreshold) {
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
   static ReadinessProbe of(Pod pod) {
     Container container = pod.getSpec().getContainers().get(0);
     Probe probe = container.getReadinessProbe();
     HTTPGetAction get = probe == null ? null : probe.getHttpGet();
     if (get == null) {
-      return new ReadinessProbe(null, Duration.ZERO, Duration.ofSeconds(10), Duration.ofSeconds(1), 3);
+      return new ReadinessProbe(
+          null, Duration.ZERO, Duration.ofSeconds(10), Duration.ofSeconds(1), 3);
     }
     int port = port(container, get.getPort());
     String path = get.getPath() == null || get.getPath().isEmpty() ? "/" : get.getPath();
-    return new ReadinessProbe(URI.create("http://" + pod.getStatus().getPodIP() + ":" + port + path),
-        seconds(probe.getInitialDelaySeconds(), 0), seconds(probe.getPeriodSeconds(), 10),
-        seconds(probe.getTimeoutSeconds(), 1), probe.getFailureThreshold() == null ? 3 : probe.getFailureThreshold());
+    return new ReadinessProbe(
+        URI.create("http://" + pod.getStatus().getPodIP() + ":" + port + path),
+        seconds(probe.getInitialDelaySeconds(), 0),
+        seconds(probe.getPeriodSeconds(), 10),
+        seconds(probe.getTimeoutSeconds(), 1),
+        probe.getFailureThreshold() == null ? 3 : probe.getFailureThreshold());
   }
 
   /** One probe: whether the container answered as ready within the timeout. */
@@ -44,8 +51,11 @@ record ReadinessProbe(URI uri, Duration initialDelay, Duration period, Duration 
       return true;
     }
     try {
-      int status = HTTP.send(HttpRequest.newBuilder(uri).timeout(timeout).build(),
-          HttpResponse.BodyHandlers.discarding()).statusCode();
+      int status =
+          HTTP.send(
+                  HttpRequest.newBuilder(uri).timeout(timeout).build(),
+                  HttpResponse.BodyHandlers.discarding())
+              .statusCode();
       return status >= 200 && status < 400;
     } catch (IOException e) {
       return false;
@@ -60,9 +70,18 @@ record ReadinessProbe(URI uri, Duration initialDelay, Duration period, Duration 
       return port.getIntVal();
     }
     List<ContainerPort> ports = container.getPorts() == null ? List.of() : container.getPorts();
-    return ports.stream().filter(p -> port.getStrVal().equals(p.getName())).map(ContainerPort::getContainerPort)
-        .findFirst().orElseThrow(() -> new LabException("The readiness probe of container " + container.getName()
-            + " names port '" + port.getStrVal() + "', which the container does not declare"));
+    return ports.stream()
+        .filter(p -> port.getStrVal().equals(p.getName()))
+        .map(ContainerPort::getContainerPort)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new LabException(
+                    "The readiness probe of container "
+                        + container.getName()
+                        + " names port '"
+                        + port.getStrVal()
+                        + "', which the container does not declare"));
   }
 
   private static Duration seconds(Integer value, int fallback) {

@@ -17,14 +17,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Milvus standalone pod of the chart (profiles {@code standalone} and {@code one_pod}) run as a real Milvus server:
- * the official binaries of {@link MilvusInstall}, in a network namespace of the pod's own on the pod's address (gRPC
- * 19530, metrics and {@code /healthz} on 9091, its embedded etcd on the pod's own 127.0.0.1:2379), with data and logs
- * in the pod's folder as in an emptyDir. As a kubelet would, it runs the pod's readiness probe from the pod spec (the
- * chart's {@code /healthz} on port {@code metrics}) and reports the pod Ready only once it succeeds, and with
- * {@code restartPolicy: Always} starts the server again when it exits, after a back-off of 10 s doubling up to
- * 5 min, reporting the exit code and restart count in the pod's status. Stopping sends SIGTERM and SIGKILL after
- * 10 s: a server with loaded collections can take many minutes to stop gracefully.
+ * A Milvus standalone pod of the chart (profiles {@code standalone} and {@code one_pod}) run as a
+ * real Milvus server: the official binaries of {@link MilvusInstall}, in a network namespace of the
+ * pod's own on the pod's address (gRPC 19530, metrics and {@code /healthz} on 9091, its embedded
+ * etcd on the pod's own 127.0.0.1:2379), with data and logs in the pod's folder as in an emptyDir.
+ * As a kubelet would, it runs the pod's readiness probe from the pod spec (the chart's {@code
+ * /healthz} on port {@code metrics}) and reports the pod Ready only once it succeeds, and with
+ * {@code restartPolicy: Always} starts the server again when it exits, after a back-off of 10 s
+ * doubling up to 5 min, reporting the exit code and restart count in the pod's status. Stopping
+ * sends SIGTERM and SIGKILL after 10 s: a server with loaded collections can take many minutes to
+ * stop gracefully.
  */
 final class RealMilvusPod implements PodRunner {
 
@@ -39,8 +41,13 @@ final class RealMilvusPod implements PodRunner {
   private final LabProcess server;
   private final Path dir;
   private final ReadinessProbe probe;
-  /** What measures the time to the first healthy answer: /healthz with a short timeout, every 200 ms. */
+
+  /**
+   * What measures the time to the first healthy answer: /healthz with a short timeout, every 200
+   * ms.
+   */
   private final ReadinessProbe healthz;
+
   private final KubeletStatus status;
   private final Thread supervisor;
   private final long startedAtNanos = System.nanoTime();
@@ -48,12 +55,24 @@ final class RealMilvusPod implements PodRunner {
   private volatile boolean closing;
   private volatile int restarts;
 
-  private RealMilvusPod(String ref, String component, String version, PodNamespace namespace, LabProcess server,
-      Path dir, ReadinessProbe probe, KubeletStatus status) {
+  private RealMilvusPod(
+      String ref,
+      String component,
+      String version,
+      PodNamespace namespace,
+      LabProcess server,
+      Path dir,
+      ReadinessProbe probe,
+      KubeletStatus status) {
     this.ref = ref;
     this.probe = probe;
-    this.healthz = new ReadinessProbe(URI.create("http://" + namespace.address() + ":9091/healthz"), Duration.ZERO,
-        Duration.ZERO, Duration.ofMillis(500), 1);
+    this.healthz =
+        new ReadinessProbe(
+            URI.create("http://" + namespace.address() + ":9091/healthz"),
+            Duration.ZERO,
+            Duration.ZERO,
+            Duration.ofMillis(500),
+            1);
     this.status = status;
     this.component = component;
     this.version = version;
@@ -64,29 +83,56 @@ final class RealMilvusPod implements PodRunner {
     this.supervisor.setDaemon(true);
   }
 
-  /** Whether a real server stands for this pod: a Milvus pod of the chart whose component is standalone. */
+  /**
+   * Whether a real server stands for this pod: a Milvus pod of the chart whose component is
+   * standalone.
+   */
   static boolean serves(Pod pod) {
-    return MilvusPod.serves(pod) && "standalone".equals(pod.getMetadata().getLabels().get("component"));
+    return MilvusPod.serves(pod)
+        && "standalone".equals(pod.getMetadata().getLabels().get("component"));
   }
 
-  static RealMilvusPod start(KubernetesClient client, Pod pod, MilvusInstall milvus, LabNetwork network, Path dir) {
+  static RealMilvusPod start(
+      KubernetesClient client, Pod pod, MilvusInstall milvus, LabNetwork network, Path dir) {
     String ref = pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName();
     PodNamespace namespace = PodNamespace.create(network, pod.getStatus().getPodIP());
     try {
       milvus.writeConfig(dir);
-      Map<String, String> environment = Map.of(
-          "DEPLOY_MODE", "STANDALONE",
-          "METRICS_PORT", "9091",
-          "MILVUS_RUN_DIR", dir.resolve("run").toString(),
-          "LD_LIBRARY_PATH", milvus.libraries().toString());
-      LabProcess server = LabProcess.start("milvus",
-          namespace.command(List.of(milvus.executable().toString(), "run", "standalone")), environment,
-          dir.resolve("logs"), dir);
-      RealMilvusPod started = new RealMilvusPod(ref, pod.getMetadata().getLabels().get("component"),
-          milvus.version(), namespace, server, dir, ReadinessProbe.of(pod), new KubeletStatus(client, pod));
+      Map<String, String> environment =
+          Map.of(
+              "DEPLOY_MODE",
+              "STANDALONE",
+              "METRICS_PORT",
+              "9091",
+              "MILVUS_RUN_DIR",
+              dir.resolve("run").toString(),
+              "LD_LIBRARY_PATH",
+              milvus.libraries().toString());
+      LabProcess server =
+          LabProcess.start(
+              "milvus",
+              namespace.command(List.of(milvus.executable().toString(), "run", "standalone")),
+              environment,
+              dir.resolve("logs"),
+              dir);
+      RealMilvusPod started =
+          new RealMilvusPod(
+              ref,
+              pod.getMetadata().getLabels().get("component"),
+              milvus.version(),
+              namespace,
+              server,
+              dir,
+              ReadinessProbe.of(pod),
+              new KubeletStatus(client, pod));
       started.supervisor.start();
-      LOG.info("lab: real Milvus {} for pod {} on {} (network namespace {}), pid {}", milvus.version(), ref,
-          namespace.address(), namespace.name(), server.pid());
+      LOG.info(
+          "lab: real Milvus {} for pod {} on {} (network namespace {}), pid {}",
+          milvus.version(),
+          ref,
+          namespace.address(),
+          namespace.name(),
+          server.pid());
       return started;
     } catch (RuntimeException e) {
       namespace.close();
@@ -124,8 +170,9 @@ final class RealMilvusPod implements PodRunner {
   }
 
   /**
-   * How long after its first start the server first answered {@code GET /healthz} with 200, measured every 200 ms
-   * from the pod's network; waits up to {@code timeout} for it, failing with the end of the server's log.
+   * How long after its first start the server first answered {@code GET /healthz} with 200,
+   * measured every 200 ms from the pod's network; waits up to {@code timeout} for it, failing with
+   * the end of the server's log.
    */
   Duration timeToHealthy(Duration timeout) {
     server.awaitReady("GET /healthz answers 200", timeout, () -> firstHealthy != null);
@@ -153,8 +200,8 @@ final class RealMilvusPod implements PodRunner {
   }
 
   /**
-   * The kubelet's part: probes readiness as the pod spec says and reports it; when the server exits, reports the
-   * exit, waits out the back-off and starts it again.
+   * The kubelet's part: probes readiness as the pod spec says and reports it; when the server
+   * exits, reports the exit, waits out the back-off and starts it again.
    */
   private void supervise() {
     Duration backOff = FIRST_BACK_OFF;
@@ -178,15 +225,22 @@ final class RealMilvusPod implements PodRunner {
           if (success != ready && (success || failures >= probe.failureThreshold())) {
             ready = success;
             status.ready(ready);
-            LOG.info("lab: Milvus of pod {} is {} ({})", ref, ready ? "ready" : "not ready", probe.uri());
+            LOG.info(
+                "lab: Milvus of pod {} is {} ({})",
+                ref,
+                ready ? "ready" : "not ready",
+                probe.uri());
           }
         }
         continue;
       }
       ready = false;
       status.exited(server.exitValue(), startedAt, restarts + 1);
-      LOG.info("lab: Milvus of pod {} exited with {}; starting it again in {} s, as a kubelet would", ref,
-          server.exitValue(), backOff.toSeconds());
+      LOG.info(
+          "lab: Milvus of pod {} exited with {}; starting it again in {} s, as a kubelet would",
+          ref,
+          server.exitValue(),
+          backOff.toSeconds());
       long until = System.nanoTime() + backOff.toNanos();
       while (!closing && System.nanoTime() < until) {
         LabProcess.sleepQuietly(Duration.ofMillis(200));
@@ -201,11 +255,17 @@ final class RealMilvusPod implements PodRunner {
       startedAt = Instant.now();
       status.restarted(startedAt, restarts);
       nextProbe = System.nanoTime() + probe.initialDelay().toNanos();
-      backOff = backOff.multipliedBy(2).compareTo(MAX_BACK_OFF) > 0 ? MAX_BACK_OFF : backOff.multipliedBy(2);
+      backOff =
+          backOff.multipliedBy(2).compareTo(MAX_BACK_OFF) > 0
+              ? MAX_BACK_OFF
+              : backOff.multipliedBy(2);
     }
   }
 
-  /** Stops the server (SIGTERM, SIGKILL after 10 s), removes the pod's namespace and its data; the logs stay. */
+  /**
+   * Stops the server (SIGTERM, SIGKILL after 10 s), removes the pod's namespace and its data; the
+   * logs stay.
+   */
   @Override
   public void close() {
     closing = true;
@@ -223,13 +283,16 @@ final class RealMilvusPod implements PodRunner {
       return;
     }
     try (Stream<Path> paths = Files.walk(root)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      paths
+          .sorted(Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.deleteIfExists(p);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     } catch (IOException | UncheckedIOException e) {
       LOG.debug("lab: cannot remove {}: {}", root, e.toString());
     }

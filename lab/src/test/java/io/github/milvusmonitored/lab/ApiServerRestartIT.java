@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The API server stopped and started again while a start is in its phases: the start must recover (transient
- * errors are retried within each phase's deadline). Runs after the other lab classes.
+ * The API server stopped and started again while a start is in its phases: the start must recover
+ * (transient errors are retried within each phase's deadline). Runs after the other lab classes.
  */
 @Order(Integer.MAX_VALUE)
 @ExtendWith({LabExtension.class, RestoresLab.class})
@@ -22,13 +22,16 @@ class ApiServerRestartIT {
   @Test
   void a_start_survives_the_api_server_restarting_during_its_phases(Lab lab) {
     LabProcess apiServer = lab.apiServer();
-    CompletableFuture<Void> restart = CompletableFuture.runAsync(() -> {
-      LabProcess.sleep(Duration.ofSeconds(2));
-      apiServer.stop();
-      LabProcess.sleep(Duration.ofSeconds(2));
-      apiServer.start();
-    });
-    try (MonitoredEnvironment env = MonitoredEnvironments.start(LabConfigs.environment(lab, "fault-apiserver"))) {
+    CompletableFuture<Void> restart =
+        CompletableFuture.runAsync(
+            () -> {
+              LabProcess.sleep(Duration.ofSeconds(2));
+              apiServer.stop();
+              LabProcess.sleep(Duration.ofSeconds(2));
+              apiServer.start();
+            });
+    try (MonitoredEnvironment env =
+        MonitoredEnvironments.start(LabConfigs.environment(lab, "fault-apiserver"))) {
       assertThat(env.milvusMetrics().targetStatus().isUp()).isTrue();
     } catch (EnvironmentStartException e) {
       // Not recovered: then it must say what happened and where (the API server, its address).
@@ -39,5 +42,4 @@ class ApiServerRestartIT {
       lab.awaitApiServer();
     }
   }
-
 }

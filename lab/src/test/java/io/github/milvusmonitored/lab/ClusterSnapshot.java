@@ -10,13 +10,13 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Every object of every listable resource type of a cluster, as {@code group/Kind namespace/name} lines: what the
- * lab tests compare before a start and after its close. Events and Leases (written by controllers all the time)
- * are left out, and so are the PortForwards the lab registers for the pods it serves (labelled
- * {@link PodServer#PORT_FORWARD_OF_POD}): the lab writes one after kwok gives a pod its address and deletes it
- * after the pod is gone, so a snapshot taken meanwhile would count the lab's own bookkeeping as something a run
- * added or removed. The pods themselves are compared, and nothing but the lab writes kwok objects, let alone with
- * that label.
+ * Every object of every listable resource type of a cluster, as {@code group/Kind namespace/name}
+ * lines: what the lab tests compare before a start and after its close. Events and Leases (written
+ * by controllers all the time) are left out, and so are the PortForwards the lab registers for the
+ * pods it serves (labelled {@link PodServer#PORT_FORWARD_OF_POD}): the lab writes one after kwok
+ * gives a pod its address and deletes it after the pod is gone, so a snapshot taken meanwhile would
+ * count the lab's own bookkeeping as something a run added or removed. The pods themselves are
+ * compared, and nothing but the lab writes kwok objects, let alone with that label.
  */
 record ClusterSnapshot(Set<String> objects) {
 
@@ -26,30 +26,44 @@ record ClusterSnapshot(Set<String> objects) {
     return of(client, null);
   }
 
-  /** Like {@link #of(KubernetesClient)}, only the objects that carry every one of {@code labels} (null: all). */
+  /**
+   * Like {@link #of(KubernetesClient)}, only the objects that carry every one of {@code labels}
+   * (null: all).
+   */
   static ClusterSnapshot of(KubernetesClient client, java.util.Map<String, String> labels) {
     List<String> groupVersions = new ArrayList<>(List.of("v1"));
     for (APIGroup group : client.getApiGroups().getGroups()) {
       GroupVersionForDiscovery preferred = group.getPreferredVersion();
       groupVersions.add(preferred.getGroupVersion());
     }
-    // About 60 kinds on the lab: listed four at a time, as a test waits for a cluster to settle many times over.
-    List<List<String[]>> kinds = inParallel(groupVersions,
-        groupVersion -> retryingClosedConnections(() -> listableKinds(client, groupVersion)));
-    List<List<String>> listed = inParallel(kinds.stream().flatMap(List::stream).toList(),
-        kind -> retryingClosedConnections(() -> objects(client, kind[0], kind[1], labels)));
+    // About 60 kinds on the lab: listed four at a time, as a test waits for a cluster to settle
+    // many times over.
+    List<List<String[]>> kinds =
+        inParallel(
+            groupVersions,
+            groupVersion -> retryingClosedConnections(() -> listableKinds(client, groupVersion)));
+    List<List<String>> listed =
+        inParallel(
+            kinds.stream().flatMap(List::stream).toList(),
+            kind -> retryingClosedConnections(() -> objects(client, kind[0], kind[1], labels)));
     Set<String> objects = new TreeSet<>();
     listed.forEach(objects::addAll);
     return new ClusterSnapshot(objects);
   }
 
-  /** {@code call} on every input, four at a time, results in input order; the first failure is thrown. */
+  /**
+   * {@code call} on every input, four at a time, results in input order; the first failure is
+   * thrown.
+   */
   private static <T, R> List<R> inParallel(List<T> inputs, java.util.function.Function<T, R> call) {
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
-      Thread t = new Thread(r, "lab-snapshot");
-      t.setDaemon(true);
-      return t;
-    });
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(
+            4,
+            r -> {
+              Thread t = new Thread(r, "lab-snapshot");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       List<java.util.concurrent.Future<R>> futures = new ArrayList<>();
       inputs.forEach(input -> futures.add(pool.submit(() -> call.apply(input))));
@@ -58,7 +72,9 @@ record ClusterSnapshot(Set<String> objects) {
         try {
           results.add(f.get());
         } catch (java.util.concurrent.ExecutionException e) {
-          throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+          throw e.getCause() instanceof RuntimeException r
+              ? r
+              : new IllegalStateException(e.getCause());
         }
       }
       return results;
@@ -70,7 +86,10 @@ record ClusterSnapshot(Set<String> objects) {
     }
   }
 
-  /** The listable kinds of {@code groupVersion} but the ignored ones, as {@code {groupVersion, kind}}. */
+  /**
+   * The listable kinds of {@code groupVersion} but the ignored ones, as {@code {groupVersion,
+   * kind}}.
+   */
   private static List<String[]> listableKinds(KubernetesClient client, String groupVersion) {
     io.fabric8.kubernetes.api.model.APIResourceList resources;
     try {
@@ -86,12 +105,20 @@ record ClusterSnapshot(Set<String> objects) {
       return List.of(); // a group removed while we list (the run's CRDs going away)
     }
     return resources.getResources().stream()
-        .filter(r -> !r.getName().contains("/") && r.getVerbs().contains("list") && !IGNORED.contains(r.getKind()))
-        .map(r -> new String[] {groupVersion, r.getKind()}).toList();
+        .filter(
+            r ->
+                !r.getName().contains("/")
+                    && r.getVerbs().contains("list")
+                    && !IGNORED.contains(r.getKind()))
+        .map(r -> new String[] {groupVersion, r.getKind()})
+        .toList();
   }
 
   /** The objects of one kind, as {@code group/Kind namespace/name} lines. */
-  private static List<String> objects(KubernetesClient client, String groupVersion, String kind,
+  private static List<String> objects(
+      KubernetesClient client,
+      String groupVersion,
+      String kind,
       java.util.Map<String, String> labels) {
     var all = client.genericKubernetesResources(groupVersion, kind).inAnyNamespace();
     List<GenericKubernetesResource> items;
@@ -109,21 +136,28 @@ record ClusterSnapshot(Set<String> objects) {
         continue;
       }
       String ns = item.getMetadata().getNamespace();
-      lines.add(groupVersion.replaceFirst("/?v[0-9a-z]+$", "") + "/" + kind + " "
-          + (ns == null ? "" : ns + "/") + item.getMetadata().getName());
+      lines.add(
+          groupVersion.replaceFirst("/?v[0-9a-z]+$", "")
+              + "/"
+              + kind
+              + " "
+              + (ns == null ? "" : ns + "/")
+              + item.getMetadata().getName());
     }
     return lines;
   }
 
-  private static boolean labsPortForward(String groupVersion, String kind, GenericKubernetesResource item) {
-    return groupVersion.startsWith("kwok.x-k8s.io/") && "PortForward".equals(kind)
+  private static boolean labsPortForward(
+      String groupVersion, String kind, GenericKubernetesResource item) {
+    return groupVersion.startsWith("kwok.x-k8s.io/")
+        && "PortForward".equals(kind)
         && item.getMetadata().getLabels() != null
         && item.getMetadata().getLabels().containsKey(PodServer.PORT_FORWARD_OF_POD);
   }
 
   /**
-   * A call whose connection the API server closed (no HTTP status, code -1; Vert.x's "Connection was closed", seen
-   * on the lab while the run's CRDs go away) is tried again, up to three times.
+   * A call whose connection the API server closed (no HTTP status, code -1; Vert.x's "Connection
+   * was closed", seen on the lab while the run's CRDs go away) is tried again, up to three times.
    */
   private static <R> R retryingClosedConnections(java.util.function.Supplier<R> call) {
     for (int attempt = 1; ; attempt++) {
@@ -139,9 +173,9 @@ record ClusterSnapshot(Set<String> objects) {
   }
 
   /**
-   * Deletes what the cluster has now that this snapshot had not (namespaces first, then cluster-scoped and other
-   * objects), so that the next test meets the cluster as this one did; waits up to a minute for it to settle.
-   * Returns what it had to delete.
+   * Deletes what the cluster has now that this snapshot had not (namespaces first, then
+   * cluster-scoped and other objects), so that the next test meets the cluster as this one did;
+   * waits up to a minute for it to settle. Returns what it had to delete.
    */
   Set<String> restore(KubernetesClient client) {
     Set<String> added = added(of(client));
@@ -161,9 +195,15 @@ record ClusterSnapshot(Set<String> objects) {
         continue;
       }
       try {
-        var resources = ref.length == 2
-            ? client.genericKubernetesResources(apiVersion(client, group, kind), kind).inNamespace(ref[0]).withName(ref[1])
-            : client.genericKubernetesResources(apiVersion(client, group, kind), kind).withName(ref[0]);
+        var resources =
+            ref.length == 2
+                ? client
+                    .genericKubernetesResources(apiVersion(client, group, kind), kind)
+                    .inNamespace(ref[0])
+                    .withName(ref[1])
+                : client
+                    .genericKubernetesResources(apiVersion(client, group, kind), kind)
+                    .withName(ref[0]);
         resources.delete();
       } catch (RuntimeException gone) {
         // removed with its namespace or by its owner meanwhile
@@ -176,10 +216,13 @@ record ClusterSnapshot(Set<String> objects) {
     }
     Set<String> left = added(of(client));
     if (!left.isEmpty()) {
-      StringBuilder why = new StringBuilder("lab: still there 2 minutes after the restore: " + left);
+      StringBuilder why =
+          new StringBuilder("lab: still there 2 minutes after the restore: " + left);
       for (var ns : client.namespaces().list().getItems()) {
         if (ns.getStatus() != null && "Terminating".equals(ns.getStatus().getPhase())) {
-          why.append("\n  namespace ").append(ns.getMetadata().getName()).append(" Terminating: ")
+          why.append("\n  namespace ")
+              .append(ns.getMetadata().getName())
+              .append(" Terminating: ")
               .append(ns.getStatus().getConditions());
         }
       }
@@ -189,20 +232,30 @@ record ClusterSnapshot(Set<String> objects) {
   }
 
   /**
-   * The namespace controller waits as long as the deleted pods' grace period (600 s for Prometheus) before it
-   * looks at a namespace again, unless the namespace changes; kwok removes pods at once, so the lab nudges the
-   * namespace with an annotation to have it finished now.
+   * The namespace controller waits as long as the deleted pods' grace period (600 s for Prometheus)
+   * before it looks at a namespace again, unless the namespace changes; kwok removes pods at once,
+   * so the lab nudges the namespace with an annotation to have it finished now.
    */
   private static void nudgeTerminatingNamespaces(KubernetesClient client) {
     for (var ns : client.namespaces().list().getItems()) {
       if (ns.getStatus() != null && "Terminating".equals(ns.getStatus().getPhase())) {
         try {
-          client.namespaces().withName(ns.getMetadata().getName()).edit(n -> {
-            n.getMetadata().setAnnotations(new java.util.HashMap<>(n.getMetadata().getAnnotations() == null
-                ? java.util.Map.of() : n.getMetadata().getAnnotations()));
-            n.getMetadata().getAnnotations().put("lab.milvus-monitored/nudged", Long.toString(System.nanoTime()));
-            return n;
-          });
+          client
+              .namespaces()
+              .withName(ns.getMetadata().getName())
+              .edit(
+                  n -> {
+                    n.getMetadata()
+                        .setAnnotations(
+                            new java.util.HashMap<>(
+                                n.getMetadata().getAnnotations() == null
+                                    ? java.util.Map.of()
+                                    : n.getMetadata().getAnnotations()));
+                    n.getMetadata()
+                        .getAnnotations()
+                        .put("lab.milvus-monitored/nudged", Long.toString(System.nanoTime()));
+                    return n;
+                  });
         } catch (RuntimeException gone) {
           // finished meanwhile
         }

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The lab's network keeps every packet on this machine: nothing in the lab routes anywhere but the lab. */
+/**
+ * The lab's network keeps every packet on this machine: nothing in the lab routes anywhere but the
+ * lab.
+ */
 @ExtendWith(LabExtension.class)
 class LabNetworkIT {
 
@@ -20,7 +23,9 @@ class LabNetworkIT {
   @Test
   void the_service_range_is_blackholed_inside_the_lab(Lab lab) {
     assertThat(lab.network().labRoutes()).contains("blackhole " + LabNetwork.SERVICE_CIDR);
-    assertThat(lab.network().routeFromLab("198.19.128.10")).doesNotContain("via").doesNotContain("dev");
+    assertThat(lab.network().routeFromLab("198.19.128.10"))
+        .doesNotContain("via")
+        .doesNotContain("dev");
   }
 
   @Test

@@ -19,8 +19,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Traffic to a real Milvus through the Java SDK, as a user's test makes it: a quick-setup collection (Int64 key
- * {@code id} with autoID, an 8-float {@code vector}, loaded), inserts, searches, a query, and a call that fails.
+ * Traffic to a real Milvus through the Java SDK, as a user's test makes it: a quick-setup
+ * collection (Int64 key {@code id} with autoID, an 8-float {@code vector}, loaded), inserts,
+ * searches, a query, and a call that fails.
  */
 final class RealMilvusTraffic implements AutoCloseable {
 
@@ -34,8 +35,12 @@ final class RealMilvusTraffic implements AutoCloseable {
 
   /** Connects to the environment's Milvus endpoint (a port-forward to the pod's gRPC port). */
   static RealMilvusTraffic connect(MilvusEndpoint endpoint) {
-    return new RealMilvusTraffic(new MilvusClientV2(ConnectConfig.builder().uri(endpoint.uri().toString())
-        .connectTimeoutMs(30_000).build()));
+    return new RealMilvusTraffic(
+        new MilvusClientV2(
+            ConnectConfig.builder()
+                .uri(endpoint.uri().toString())
+                .connectTimeoutMs(30_000)
+                .build()));
   }
 
   MilvusClientV2 client() {
@@ -43,8 +48,12 @@ final class RealMilvusTraffic implements AutoCloseable {
   }
 
   RealMilvusTraffic createCollection(String name) {
-    client.createCollection(CreateCollectionReq.builder().collectionName(name).dimension(DIMENSION).autoID(true)
-        .build());
+    client.createCollection(
+        CreateCollectionReq.builder()
+            .collectionName(name)
+            .dimension(DIMENSION)
+            .autoID(true)
+            .build());
     return this;
   }
 
@@ -55,8 +64,12 @@ final class RealMilvusTraffic implements AutoCloseable {
 
   RealMilvusTraffic search(String collection, int times) {
     for (int i = 0; i < times; i++) {
-      client.search(SearchReq.builder().collectionName(collection).topK(3)
-          .data(List.of(new FloatVec(vector(new Random(i))))).build());
+      client.search(
+          SearchReq.builder()
+              .collectionName(collection)
+              .topK(3)
+              .data(List.of(new FloatVec(vector(new Random(i)))))
+              .build());
     }
     return this;
   }
@@ -66,14 +79,18 @@ final class RealMilvusTraffic implements AutoCloseable {
     return this;
   }
 
-  /** A search of a collection that does not exist: the server answers with an error, the proxy counts a failure. */
+  /**
+   * A search of a collection that does not exist: the server answers with an error, the proxy
+   * counts a failure.
+   */
   RuntimeException failingSearch(String missingCollection) {
     try {
       search(missingCollection, 1);
     } catch (RuntimeException expected) {
       return expected;
     }
-    throw new AssertionError("searching the missing collection " + missingCollection + " did not fail");
+    throw new AssertionError(
+        "searching the missing collection " + missingCollection + " did not fail");
   }
 
   /** An upsert of rows without a primary key into the autoID collection {@code collection}. */
@@ -84,10 +101,19 @@ final class RealMilvusTraffic implements AutoCloseable {
 
   /** A hybrid search (one vector request, RRF ranking) of {@code collection}. */
   RealMilvusTraffic hybridSearch(String collection) {
-    AnnSearchReq request = AnnSearchReq.builder().vectorFieldName("vector").topK(3)
-        .vectors(List.of(new FloatVec(vector(new Random(1))))).build();
-    client.hybridSearch(HybridSearchReq.builder().collectionName(collection).searchRequests(List.of(request))
-        .ranker(new RRFRanker(60)).topK(3).build());
+    AnnSearchReq request =
+        AnnSearchReq.builder()
+            .vectorFieldName("vector")
+            .topK(3)
+            .vectors(List.of(new FloatVec(vector(new Random(1)))))
+            .build();
+    client.hybridSearch(
+        HybridSearchReq.builder()
+            .collectionName(collection)
+            .searchRequests(List.of(request))
+            .ranker(new RRFRanker(60))
+            .topK(3)
+            .build());
     return this;
   }
 

@@ -11,7 +11,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** A second start on a cluster whose stack and release are healthy finds them and is ready in seconds. */
+/**
+ * A second start on a cluster whose stack and release are healthy finds them and is ready in
+ * seconds.
+ */
 @ExtendWith({LabExtension.class, RestoresLab.class})
 class ReuseIT {
 
@@ -23,12 +26,15 @@ class ReuseIT {
       fresh = first.timingReport().total();
       assertThat(first.milvusMetrics().targetStatus().state()).isEqualTo(TargetStatus.State.UP);
     }
-    try (MonitoredEnvironment second = MonitoredEnvironments.start(config.withKeepInstalled(false))) {
+    try (MonitoredEnvironment second =
+        MonitoredEnvironments.start(config.withKeepInstalled(false))) {
       Duration reused = second.timingReport().total();
-      System.out.printf("fresh start %d ms, reused start %d ms%n", fresh.toMillis(), reused.toMillis());
+      System.out.printf(
+          "fresh start %d ms, reused start %d ms%n", fresh.toMillis(), reused.toMillis());
       for (PhaseTiming phase : second.timingReport().phases()) {
-        System.out.printf("  reused phase %-28s %-7s %6d ms %s%n", phase.name(), phase.outcome(),
-            phase.duration().toMillis(), phase.detail());
+        System.out.printf(
+            "  reused phase %-28s %-7s %6d ms %s%n",
+            phase.name(), phase.outcome(), phase.duration().toMillis(), phase.detail());
       }
       assertThat(second.milvusMetrics().targetStatus().state()).isEqualTo(TargetStatus.State.UP);
       assertThat(reused).as("reused start").isLessThan(Duration.ofSeconds(15)).isLessThan(fresh);

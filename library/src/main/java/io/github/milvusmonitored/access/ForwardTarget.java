@@ -14,7 +14,8 @@ package io.github.milvusmonitored.access;
 public record ForwardTarget(String namespace, String service, int port) {
 
   /** kube-prometheus's Prometheus UI and API: {@code monitoring/prometheus-k8s} port 9090. */
-  public static final ForwardTarget PROMETHEUS_UI = new ForwardTarget("monitoring", "prometheus-k8s", 9090);
+  public static final ForwardTarget PROMETHEUS_UI =
+      new ForwardTarget("monitoring", "prometheus-k8s", 9090);
 
   /** kube-prometheus's Grafana: {@code monitoring/grafana} port 3000. */
   public static final ForwardTarget GRAFANA = new ForwardTarget("monitoring", "grafana", 3000);
@@ -23,10 +24,21 @@ public record ForwardTarget(String namespace, String service, int port) {
   public static final int MILVUS_GRPC_PORT = 19530;
 
   public ForwardTarget {
-    if (namespace == null || namespace.isBlank() || service == null || service.isBlank() || port < 1 || port > 65535) {
-      throw new IllegalArgumentException("A forward target needs a namespace, a Service name and a port in"
-          + " 1..65535, got " + namespace + "/" + service + ":" + port
-          + ". Example: ForwardTarget.of(\"monitoring\", \"prometheus-k8s\", 9090).");
+    if (namespace == null
+        || namespace.isBlank()
+        || service == null
+        || service.isBlank()
+        || port < 1
+        || port > 65535) {
+      throw new IllegalArgumentException(
+          "A forward target needs a namespace, a Service name and a port in"
+              + " 1..65535, got "
+              + namespace
+              + "/"
+              + service
+              + ":"
+              + port
+              + ". Example: ForwardTarget.of(\"monitoring\", \"prometheus-k8s\", 9090).");
     }
   }
 
@@ -35,7 +47,10 @@ public record ForwardTarget(String namespace, String service, int port) {
     return new ForwardTarget(namespace, service, port);
   }
 
-  /** Milvus's gRPC port of the release's Service, e.g. {@code milvus("milvus", "my-release-milvus")}. */
+  /**
+   * Milvus's gRPC port of the release's Service, e.g. {@code milvus("milvus",
+   * "my-release-milvus")}.
+   */
   public static ForwardTarget milvus(String namespace, String service) {
     return new ForwardTarget(namespace, service, MILVUS_GRPC_PORT);
   }

@@ -4,7 +4,8 @@ import io.github.milvusmonitored.access.internal.ReconnectingForward;
 import java.net.URI;
 
 /**
- * A local port forwarded to a Ready pod of a Service, re-established on the same port when it drops.
+ * A local port forwarded to a Ready pod of a Service, re-established on the same port when it
+ * drops.
  *
  * <pre>{@code
  * try (ForwardedPort ui = PortForwards.of(client).open(ForwardTarget.PROMETHEUS_UI)) {

@@ -26,10 +26,13 @@ final class KubernetesStatus {
    */
   static boolean isUnreachableEndpoints(int code, String contentType, String body) {
     String message = read(body).path("message").asText("");
-    // "connect: connection refused": the pod answered, nothing listens there yet (Prometheus starting or
+    // "connect: connection refused": the pod answered, nothing listens there yet (Prometheus
+    // starting or
     // restarting), which waiting does help; seen on the lab with Prometheus 3.12 restarting.
-    return code == 503 && isProxyFailure(code, contentType, body)
-        && message.startsWith("error trying to reach service") && !message.contains("connection refused");
+    return code == 503
+        && isProxyFailure(code, contentType, body)
+        && message.startsWith("error trying to reach service")
+        && !message.contains("connection refused");
   }
 
   /** The Status's message alone. */
@@ -39,7 +42,11 @@ final class KubernetesStatus {
 
   static String message(String body) {
     JsonNode status = read(body);
-    return "Kubernetes API server: " + status.path("message").asText(body) + " (" + status.path("reason").asText("") + ")";
+    return "Kubernetes API server: "
+        + status.path("message").asText(body)
+        + " ("
+        + status.path("reason").asText("")
+        + ")";
   }
 
   private static JsonNode read(String body) {

@@ -1,11 +1,10 @@
 package io.github.milvusmonitored.access;
 
-import io.github.milvusmonitored.internal.Checks;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.github.milvusmonitored.access.internal.Fabric8ForwardOpener;
 import io.github.milvusmonitored.access.internal.ForwardOpener;
 import io.github.milvusmonitored.access.internal.ReconnectingForward;
-import io.github.milvusmonitored.prometheus.internal.PrometheusErrors;
+import io.github.milvusmonitored.internal.Checks;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -19,10 +18,10 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>Unlike {@code kubectl port-forward svc/...} (and fabric8's Service port-forward), the pod is chosen
- * among the Service's Ready pods. Port-forwards drop (pod restarts, idle timeouts, API server
- * restarts): each forward is checked every few seconds and re-established on the same local port,
- * possibly to another Ready pod, with a log line per reconnect.
+ * <p>Unlike {@code kubectl port-forward svc/...} (and fabric8's Service port-forward), the pod is
+ * chosen among the Service's Ready pods. Port-forwards drop (pod restarts, idle timeouts, API
+ * server restarts): each forward is checked every few seconds and re-established on the same local
+ * port, possibly to another Ready pod, with a log line per reconnect.
  */
 public final class PortForwards {
 
@@ -59,7 +58,8 @@ public final class PortForwards {
   /**
    * Forwards {@code localPort} (0 for a free one) to {@code target}.
    *
-   * @throws PortForwardException naming the Service, its pods and the likely cause when it cannot open
+   * @throws PortForwardException naming the Service, its pods and the likely cause when it cannot
+   *     open
    */
   public ForwardedPort open(ForwardTarget target, int localPort) {
     return open(target, localPort, new Fabric8ForwardOpener(client, target));
@@ -67,9 +67,11 @@ public final class PortForwards {
 
   ForwardedPort open(ForwardTarget target, int localPort, ForwardOpener opener) {
     if (localPort < 0 || localPort > 65535) {
-      throw new IllegalArgumentException("Local port must be 0 (any free port) or 1..65535, got " + localPort + ".");
+      throw new IllegalArgumentException(
+          "Local port must be 0 (any free port) or 1..65535, got " + localPort + ".");
     }
-    return new ForwardedPort(target, ReconnectingForward.open(opener, localPort, checkInterval, openTimeout));
+    return new ForwardedPort(
+        target, ReconnectingForward.open(opener, localPort, checkInterval, openTimeout));
   }
 
   /** The Prometheus UI and API ({@code monitoring/prometheus-k8s:9090}). */
@@ -82,7 +84,10 @@ public final class PortForwards {
     return open(ForwardTarget.GRAFANA);
   }
 
-  /** Milvus's gRPC port 19530 of the release's Service, e.g. {@code milvus("milvus", "my-release-milvus")}. */
+  /**
+   * Milvus's gRPC port 19530 of the release's Service, e.g. {@code milvus("milvus",
+   * "my-release-milvus")}.
+   */
   public ForwardedPort milvus(String namespace, String service) {
     return open(ForwardTarget.milvus(namespace, service));
   }

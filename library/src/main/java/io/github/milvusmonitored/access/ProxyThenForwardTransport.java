@@ -37,22 +37,36 @@ public final class ProxyThenForwardTransport implements PrometheusTransport, Aut
   private volatile Fallback fallback;
   private volatile String reason;
 
-  ProxyThenForwardTransport(PrometheusTransport proxy, ForwardTarget target, Supplier<Fallback> opener) {
+  ProxyThenForwardTransport(
+      PrometheusTransport proxy, ForwardTarget target, Supplier<Fallback> opener) {
     this.proxy = proxy;
     this.target = target;
     this.opener = opener;
   }
 
-  /** Service {@code service}'s port named {@code portName} through the proxy, else {@code target} forwarded. */
-  public static ProxyThenForwardTransport of(KubernetesClient client, String namespace, String service,
-      String portName, ForwardTarget target) {
-    return new ProxyThenForwardTransport(ServiceProxyTransport.of(client, namespace, service, portName), target, () -> {
-      ForwardedPort port = PortForwards.of(client).open(target);
-      return new Fallback(PrometheusTransport.http(port.uri(), Duration.ofSeconds(10)), port);
-    });
+  /**
+   * Service {@code service}'s port named {@code portName} through the proxy, else {@code target}
+   * forwarded.
+   */
+  public static ProxyThenForwardTransport of(
+      KubernetesClient client,
+      String namespace,
+      String service,
+      String portName,
+      ForwardTarget target) {
+    return new ProxyThenForwardTransport(
+        ServiceProxyTransport.of(client, namespace, service, portName),
+        target,
+        () -> {
+          ForwardedPort port = PortForwards.of(client).open(target);
+          return new Fallback(PrometheusTransport.http(port.uri(), Duration.ofSeconds(10)), port);
+        });
   }
 
-  /** kube-prometheus's Prometheus: {@code monitoring/prometheus-k8s} port {@code web}, else a forward to 9090. */
+  /**
+   * kube-prometheus's Prometheus: {@code monitoring/prometheus-k8s} port {@code web}, else a
+   * forward to 9090.
+   */
   public static ProxyThenForwardTransport prometheus(KubernetesClient client) {
     return of(client, "monitoring", "prometheus-k8s", "web", ForwardTarget.PROMETHEUS_UI);
   }
@@ -71,14 +85,21 @@ public final class ProxyThenForwardTransport implements PrometheusTransport, Aut
     }
   }
 
-  private synchronized Fallback switchToForward(ServiceProxyUnreachableException cause) throws IOException {
+  private synchronized Fallback switchToForward(ServiceProxyUnreachableException cause)
+      throws IOException {
     if (fallback == null) {
       LOG.warn("[access] {} Falling back to a port-forward to {}.", cause.getMessage(), target);
       try {
         fallback = opener.get();
       } catch (RuntimeException e) {
-        throw new IOException(cause.getMessage() + " The port-forward to " + target + " could not be opened"
-            + " either: " + e.getMessage(), e);
+        throw new IOException(
+            cause.getMessage()
+                + " The port-forward to "
+                + target
+                + " could not be opened"
+                + " either: "
+                + e.getMessage(),
+            e);
       }
       reason = cause.getMessage();
       LOG.info("[access] Prometheus is now reached through {}", fallback.transport().baseUri());

@@ -1,6 +1,5 @@
 package io.github.milvusmonitored.access;
 
-import io.github.milvusmonitored.time.MonitoredDuration;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.RequestConfigBuilder;
 import io.fabric8.kubernetes.client.http.AsyncBody;
@@ -12,6 +11,7 @@ import io.github.milvusmonitored.access.internal.ServiceProxyErrors;
 import io.github.milvusmonitored.prometheus.PrometheusClient;
 import io.github.milvusmonitored.prometheus.PrometheusResponseTooLargeException;
 import io.github.milvusmonitored.prometheus.PrometheusTransport;
+import io.github.milvusmonitored.time.MonitoredDuration;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -49,28 +49,46 @@ public final class ServiceProxyTransport implements PrometheusTransport {
   private final HttpClient http;
   private final URI base;
 
-  private ServiceProxyTransport(KubernetesClient client, String namespace, String service, String port) {
+  private ServiceProxyTransport(
+      KubernetesClient client, String namespace, String service, String port) {
     this.client = client;
     this.namespace = namespace;
     this.service = service;
     this.port = port;
     // fabric8 retries 5xx answers with backoff on its own; the Prometheus client has its own
     // deadlines and start-up handling, so this derived client sends each request once.
-    this.http = client.getHttpClient().newBuilder()
-        .tag(new RequestConfigBuilder(client.getConfiguration().getRequestConfig())
-            .withRequestRetryBackoffLimit(0).build())
-        .build();
+    this.http =
+        client
+            .getHttpClient()
+            .newBuilder()
+            .tag(
+                new RequestConfigBuilder(client.getConfiguration().getRequestConfig())
+                    .withRequestRetryBackoffLimit(0)
+                    .build())
+            .build();
     String master = client.getMasterUrl().toString();
-    this.base = URI.create((master.endsWith("/") ? master : master + "/") + "api/v1/namespaces/" + namespace
-        + "/services/" + service + ":" + port + "/proxy/");
+    this.base =
+        URI.create(
+            (master.endsWith("/") ? master : master + "/")
+                + "api/v1/namespaces/"
+                + namespace
+                + "/services/"
+                + service
+                + ":"
+                + port
+                + "/proxy/");
   }
 
   /** A transport to {@code service}'s port named {@code port} in {@code namespace}. */
-  public static ServiceProxyTransport of(KubernetesClient client, String namespace, String service, String port) {
+  public static ServiceProxyTransport of(
+      KubernetesClient client, String namespace, String service, String port) {
     return new ServiceProxyTransport(client, namespace, service, port);
   }
 
-  /** A client for kube-prometheus's Prometheus ({@code monitoring/prometheus-k8s}, port {@code web}). */
+  /**
+   * A client for kube-prometheus's Prometheus ({@code monitoring/prometheus-k8s}, port {@code
+   * web}).
+   */
   public static PrometheusClient prometheus(KubernetesClient client) {
     return PrometheusClient.builder(of(client, "monitoring", "prometheus-k8s", "web")).build();
   }
@@ -79,13 +97,15 @@ public final class ServiceProxyTransport implements PrometheusTransport {
   public PrometheusResponse get(String path, QueryParameters query, Duration timeout)
       throws IOException, InterruptedException {
     String q = query.encoded();
-    HttpRequest request = http.newHttpRequestBuilder()
-        .uri(base.resolve(q.isEmpty() ? path : path + "?" + q))
-        .header("Accept", "application/json")
-        .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-        .build();
+    HttpRequest request =
+        http.newHttpRequestBuilder()
+            .uri(base.resolve(q.isEmpty() ? path : path + "?" + q))
+            .header("Accept", "application/json")
+            .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+            .build();
     URI uri = base.resolve(q.isEmpty() ? path : path + "?" + q);
-    // fabric8's own retries and timeouts may exceed ours: the deadline here is the caller's, over the
+    // fabric8's own retries and timeouts may exceed ours: the deadline here is the caller's, over
+    // the
     // headers and the body, and the body is read up to MAX_BODY_BYTES.
     long deadline = System.nanoTime() + timeout.toNanos() + TimeUnit.MILLISECONDS.toNanos(500);
     CappedChunks body = new CappedChunks(MAX_BODY_BYTES);
@@ -100,13 +120,20 @@ public final class ServiceProxyTransport implements PrometheusTransport {
       if (response != null) {
         response.body().cancel();
       }
-      // A policy that drops packets makes the API server's dial wait 30 s, longer than most callers do.
-      List<NetworkPolicies.Restriction> policies = NetworkPolicies.restricting(client, namespace, service);
+      // A policy that drops packets makes the API server's dial wait 30 s, longer than most callers
+      // do.
+      List<NetworkPolicies.Restriction> policies =
+          NetworkPolicies.restricting(client, namespace, service);
       if (!policies.isEmpty()) {
-        throw new ServiceProxyUnreachableException(ServiceProxyErrors.noAnswer(target(), timeout, policies));
+        throw new ServiceProxyUnreachableException(
+            ServiceProxyErrors.noAnswer(target(), timeout, policies));
       }
-      throw new HttpTimeoutException("no complete answer (headers and body) from " + base + path + " within "
-          + MonitoredDuration.humanText(timeout));
+      throw new HttpTimeoutException(
+          "no complete answer (headers and body) from "
+              + base
+              + path
+              + " within "
+              + MonitoredDuration.humanText(timeout));
     } catch (InterruptedException e) {
       exchange.cancel(true);
       if (response != null) {
@@ -127,11 +154,15 @@ public final class ServiceProxyTransport implements PrometheusTransport {
     String text = body.text();
     if (KubernetesStatus.isUnreachableEndpoints(response.code(), contentType, text)) {
       // The endpoints exist but the API server cannot connect to them: waiting does not help.
-      throw new ServiceProxyUnreachableException(ServiceProxyErrors.endpointsUnreachable(target(),
-          KubernetesStatus.rawMessage(text), NetworkPolicies.restricting(client, namespace, service)));
+      throw new ServiceProxyUnreachableException(
+          ServiceProxyErrors.endpointsUnreachable(
+              target(),
+              KubernetesStatus.rawMessage(text),
+              NetworkPolicies.restricting(client, namespace, service)));
     }
     return KubernetesStatus.isProxyFailure(response.code(), contentType, text)
-        // The API server answers for a Prometheus that has no ready endpoint yet: that is "starting".
+        // The API server answers for a Prometheus that has no ready endpoint yet: that is
+        // "starting".
         ? new PrometheusResponse(503, "text/plain", KubernetesStatus.message(text))
         : new PrometheusResponse(response.code(), contentType, text);
   }

@@ -1,7 +1,7 @@
 package io.github.milvusmonitored.assertions;
 
-import io.github.milvusmonitored.internal.Checks;
 import io.github.milvusmonitored.assertions.internal.AlertMessages;
+import io.github.milvusmonitored.internal.Checks;
 import io.github.milvusmonitored.prometheus.Alert;
 import io.github.milvusmonitored.prometheus.PrometheusClient;
 import io.github.milvusmonitored.prometheus.PrometheusUnavailableException;
@@ -17,8 +17,8 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * Assertions on the state of one alert of Prometheus's alerting rules, checked once or, with {@link #eventually},
- * re-asked until they hold. Start with {@link MetricAssertions#assertThatAlert}.
+ * Assertions on the state of one alert of Prometheus's alerting rules, checked once or, with {@link
+ * #eventually}, re-asked until they hold. Start with {@link MetricAssertions#assertThatAlert}.
  *
  * <pre>{@code
  * assertThatAlert(env.prometheus(), "MilvusSearchFailing")
@@ -27,9 +27,10 @@ import org.awaitility.core.ConditionTimeoutException;
  *     .isFiring();
  * }</pre>
  *
- * <p>The state is that of the rule's alerts whose labels include every label given with {@link #withLabel}:
- * firing if one of them fires, pending if one is pending, inactive if none is. A failure shows the rule's
- * expression, its value now, its {@code for} and the state history seen while waiting.
+ * <p>The state is that of the rule's alerts whose labels include every label given with {@link
+ * #withLabel}: firing if one of them fires, pending if one is pending, inactive if none is. A
+ * failure shows the rule's expression, its value now, its {@code for} and the state history seen
+ * while waiting.
  */
 public final class AlertAssert {
 
@@ -43,7 +44,11 @@ public final class AlertAssert {
     this(prometheus, alertName, Map.of(), Duration.ZERO, Duration.ofMillis(500));
   }
 
-  private AlertAssert(PrometheusClient prometheus, String alertName, Map<String, String> labels, Duration timeout,
+  private AlertAssert(
+      PrometheusClient prometheus,
+      String alertName,
+      Map<String, String> labels,
+      Duration timeout,
       Duration pollInterval) {
     if (alertName == null || alertName.isBlank()) {
       throw new IllegalArgumentException(AlertMessages.blankAlertName());
@@ -55,7 +60,10 @@ public final class AlertAssert {
     this.pollInterval = pollInterval;
   }
 
-  /** Only alerts carrying {@code name}={@code value} count (a label of the expression's result or of the rule). */
+  /**
+   * Only alerts carrying {@code name}={@code value} count (a label of the expression's result or of
+   * the rule).
+   */
   public AlertAssert withLabel(String name, String value) {
     Map<String, String> more = new LinkedHashMap<>(labels);
     more.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
@@ -99,7 +107,10 @@ public final class AlertAssert {
       }
     } else {
       try {
-        Awaitility.await("alert " + alertName).atMost(timeout).pollDelay(Duration.ZERO).pollInterval(pollInterval)
+        Awaitility.await("alert " + alertName)
+            .atMost(timeout)
+            .pollDelay(Duration.ZERO)
+            .pollInterval(pollInterval)
             .until(() -> ask(expected, history, lastRules, start));
         return this;
       } catch (ConditionTimeoutException e) {
@@ -111,12 +122,21 @@ public final class AlertAssert {
     synchronized (history) {
       seen = List.copyOf(history);
     }
-    String message = AlertMessages.failure(prometheus, alertName, labels, expected, Optional.ofNullable(lastRules[0]),
-        seen, waited, timeout);
+    String message =
+        AlertMessages.failure(
+            prometheus,
+            alertName,
+            labels,
+            expected,
+            Optional.ofNullable(lastRules[0]),
+            seen,
+            waited,
+            timeout);
     throw new AlertAssertionError(message, alertName, expected, seen, waited);
   }
 
-  private boolean ask(AlertState expected, List<AlertObservation> history, Rules[] lastRules, long start) {
+  private boolean ask(
+      AlertState expected, List<AlertObservation> history, Rules[] lastRules, long start) {
     Duration at = Duration.ofNanos(System.nanoTime() - start);
     AlertObservation seen;
     try {
@@ -126,7 +146,8 @@ public final class AlertAssert {
       if (defined.isEmpty()) {
         seen = new AlertObservation(at, Optional.empty(), List.of(), "");
       } else {
-        List<Alert> matching = defined.stream().flatMap(r -> r.alerts().stream()).filter(this::matches).toList();
+        List<Alert> matching =
+            defined.stream().flatMap(r -> r.alerts().stream()).filter(this::matches).toList();
         seen = new AlertObservation(at, Optional.of(AlertState.of(matching)), matching, "");
       }
     } catch (PrometheusUnavailableException e) {
@@ -139,7 +160,7 @@ public final class AlertAssert {
   }
 
   private boolean matches(Alert alert) {
-    return labels.entrySet().stream().allMatch(l -> alert.labels().find(l.getKey()).filter(l.getValue()::equals)
-        .isPresent());
+    return labels.entrySet().stream()
+        .allMatch(l -> alert.labels().find(l.getKey()).filter(l.getValue()::equals).isPresent());
   }
 }

@@ -12,7 +12,11 @@ public class AlertAssertionError extends AssertionError {
   private final transient List<AlertObservation> history;
   private final Duration waited;
 
-  public AlertAssertionError(String message, String alertName, AlertState expected, List<AlertObservation> history,
+  public AlertAssertionError(
+      String message,
+      String alertName,
+      AlertState expected,
+      List<AlertObservation> history,
       Duration waited) {
     super(message);
     this.alertName = alertName;

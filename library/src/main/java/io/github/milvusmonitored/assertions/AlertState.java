@@ -13,7 +13,10 @@ public enum AlertState {
   /** The expression has held for at least the rule's {@code for}. */
   FIRING;
 
-  /** The most advanced state among {@code alerts}: firing before pending; inactive when there is none. */
+  /**
+   * The most advanced state among {@code alerts}: firing before pending; inactive when there is
+   * none.
+   */
   public static AlertState of(Collection<Alert> alerts) {
     if (alerts.stream().anyMatch(Alert::isFiring)) {
       return FIRING;

@@ -37,21 +37,27 @@ public final class DashboardAssert {
     List<String> known = audit.panels().stream().map(PanelAudit::path).toList();
     for (String path : panelPaths) {
       if (!known.contains(path)) {
-        throw new DashboardAssertionError(DashboardMessages.unknownPanel(audit, path, known), audit);
+        throw new DashboardAssertionError(
+            DashboardMessages.unknownPanel(audit, path, known), audit);
       }
       more.add(path);
     }
     return new DashboardAssert(audit, more);
   }
 
-  /** Fails unless every panel that is not allowed shows data; the message lists each empty panel and why. */
+  /**
+   * Fails unless every panel that is not allowed shows data; the message lists each empty panel and
+   * why.
+   */
   public DashboardAssert hasNoPanelsWithoutData() {
     if (audit.panels().isEmpty()) {
       throw new DashboardAssertionError(DashboardMessages.nothingAudited(audit), audit);
     }
-    List<PanelAudit> empty = audit.panelsWithoutData().stream().filter(p -> !allowed.contains(p.path())).toList();
+    List<PanelAudit> empty =
+        audit.panelsWithoutData().stream().filter(p -> !allowed.contains(p.path())).toList();
     if (!empty.isEmpty()) {
-      throw new DashboardAssertionError(DashboardMessages.panelsWithoutData(audit, empty, allowed), audit);
+      throw new DashboardAssertionError(
+          DashboardMessages.panelsWithoutData(audit, empty, allowed), audit);
     }
     return this;
   }

@@ -1,34 +1,38 @@
 package io.github.milvusmonitored.assertions;
 
-import io.github.milvusmonitored.internal.Checks;
 import io.github.milvusmonitored.assertions.internal.AbsenceWatch;
 import io.github.milvusmonitored.assertions.internal.AssertionMessages;
 import io.github.milvusmonitored.assertions.internal.Expectation;
-import io.github.milvusmonitored.prometheus.InstantVector;
+import io.github.milvusmonitored.internal.Checks;
 import io.github.milvusmonitored.metrics.MilvusMetrics;
+import io.github.milvusmonitored.prometheus.InstantVector;
 import io.github.milvusmonitored.prometheus.PrometheusClient;
 import io.github.milvusmonitored.prometheus.PrometheusUnavailableException;
+import io.github.milvusmonitored.prometheus.SampleValues;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.DoublePredicate;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
-import io.github.milvusmonitored.prometheus.SampleValues;
-import java.util.Objects;
 
 /**
  * Assertions on the answer to one PromQL expression, checked once or, with {@link #eventually},
  * re-asked until they hold or the time is up. Start with {@link MetricAssertions#assertThatMetric}.
  *
- * <p>Value assertions expect the query to return exactly one series (aggregate with {@code sum(...)});
- * {@link #everySeries()} and {@link #anySeries()} change that. A query Prometheus rejects fails at
- * once; an unreachable Prometheus counts as "not yet" while waiting.
+ * <p>Value assertions expect the query to return exactly one series (aggregate with {@code
+ * sum(...)}); {@link #everySeries()} and {@link #anySeries()} change that. A query Prometheus
+ * rejects fails at once; an unreachable Prometheus counts as "not yet" while waiting.
  */
 public final class MetricAssert {
 
-  private enum Mode { SINGLE, EVERY, ANY }
+  private enum Mode {
+    SINGLE,
+    EVERY,
+    ANY
+  }
 
   private final PrometheusClient prometheus;
   private final MilvusMetrics milvus;
@@ -41,8 +45,13 @@ public final class MetricAssert {
     this(prometheus, milvus, promql, Duration.ZERO, Duration.ofMillis(200), Mode.SINGLE);
   }
 
-  private MetricAssert(PrometheusClient prometheus, MilvusMetrics milvus, String promql, Duration timeout,
-      Duration pollInterval, Mode mode) {
+  private MetricAssert(
+      PrometheusClient prometheus,
+      MilvusMetrics milvus,
+      String promql,
+      Duration timeout,
+      Duration pollInterval,
+      Mode mode) {
     Checks.promql(promql);
     this.prometheus = Objects.requireNonNull(prometheus, "prometheus");
     this.milvus = milvus;
@@ -96,7 +105,9 @@ public final class MetricAssert {
   }
 
   public MetricAssert isCloseTo(double expected, double tolerance) {
-    return value("within " + fmt(tolerance) + " of " + fmt(expected), v -> Math.abs(v - expected) <= tolerance);
+    return value(
+        "within " + fmt(tolerance) + " of " + fmt(expected),
+        v -> Math.abs(v - expected) <= tolerance);
   }
 
   public MetricAssert isBetween(double low, double high) {
@@ -135,17 +146,19 @@ public final class MetricAssert {
   }
 
   /**
-   * The sum over all returned series grows by at least {@code delta} from its value at the first ask
-   * (a missing metric counts as 0, so counters that appear only after traffic work).
+   * The sum over all returned series grows by at least {@code delta} from its value at the first
+   * ask (a missing metric counts as 0, so counters that appear only after traffic work).
    */
   public MetricAssert increasesByAtLeast(double delta) {
     double[] baseline = {Double.NaN};
-    return satisfies("sum to increase by at least " + fmt(delta) + " from its first value", v -> {
-      if (Double.isNaN(baseline[0])) {
-        baseline[0] = v.sum();
-      }
-      return v.sum() - baseline[0] >= delta;
-    });
+    return satisfies(
+        "sum to increase by at least " + fmt(delta) + " from its first value",
+        v -> {
+          if (Double.isNaN(baseline[0])) {
+            baseline[0] = v.sum();
+          }
+          return v.sum() - baseline[0] >= delta;
+        });
   }
 
   /** A condition of your own on the whole answer, described in words for the failure message. */
@@ -155,16 +168,19 @@ public final class MetricAssert {
   }
 
   private MetricAssert value(String description, DoublePredicate test) {
-    String words = switch (mode) {
-      case SINGLE -> "a single series with value " + description;
-      case EVERY -> "every series (at least one) with value " + description;
-      case ANY -> "at least one series with value " + description;
-    };
-    Predicate<InstantVector> condition = switch (mode) {
-      case SINGLE -> v -> v.size() == 1 && test.test(v.samples().get(0).value());
-      case EVERY -> v -> !v.isEmpty() && v.samples().stream().allMatch(s -> test.test(s.value()));
-      case ANY -> v -> v.samples().stream().anyMatch(s -> test.test(s.value()));
-    };
+    String words =
+        switch (mode) {
+          case SINGLE -> "a single series with value " + description;
+          case EVERY -> "every series (at least one) with value " + description;
+          case ANY -> "at least one series with value " + description;
+        };
+    Predicate<InstantVector> condition =
+        switch (mode) {
+          case SINGLE -> v -> v.size() == 1 && test.test(v.samples().get(0).value());
+          case EVERY ->
+              v -> !v.isEmpty() && v.samples().stream().allMatch(s -> test.test(s.value()));
+          case ANY -> v -> v.samples().stream().anyMatch(s -> test.test(s.value()));
+        };
     return satisfies(words, condition);
   }
 
@@ -172,7 +188,8 @@ public final class MetricAssert {
     List<Observation> seen = new ArrayList<>();
     long start = System.nanoTime();
     // only a release tells whose target and families to look at; a plain client just waits
-    AbsenceWatch watch = milvus == null || timeout.isZero() ? null : new AbsenceWatch(promql, milvus.release());
+    AbsenceWatch watch =
+        milvus == null || timeout.isZero() ? null : new AbsenceWatch(promql, milvus.release());
     List<String> why = List.of();
     if (timeout.isZero()) {
       if (ask(expectation, seen, null)) {
@@ -180,21 +197,42 @@ public final class MetricAssert {
       }
     } else {
       try {
-        Awaitility.await(promql).atMost(timeout).pollDelay(Duration.ZERO).pollInterval(pollInterval)
+        Awaitility.await(promql)
+            .atMost(timeout)
+            .pollDelay(Duration.ZERO)
+            .pollInterval(pollInterval)
             .until(() -> ask(expectation, seen, watch));
         return;
       } catch (ConditionTimeoutException e) {
         why = watch == null ? List.of() : watch.reasons(milvus);
       } catch (Absent e) {
         Duration waited = Duration.ofNanos(System.nanoTime() - start);
-        String message = AssertionMessages.stoppedEarly(prometheus, milvus, promql, expectation.description(), seen,
-            waited, timeout, pollInterval, e.absence);
+        String message =
+            AssertionMessages.stoppedEarly(
+                prometheus,
+                milvus,
+                promql,
+                expectation.description(),
+                seen,
+                waited,
+                timeout,
+                pollInterval,
+                e.absence);
         throw new MetricAssertionError(message, promql, expectation.description(), seen, waited);
       }
     }
     Duration waited = Duration.ofNanos(System.nanoTime() - start);
-    String message = AssertionMessages.failure(prometheus, milvus, promql, expectation.description(), seen,
-        waited, timeout, pollInterval, why);
+    String message =
+        AssertionMessages.failure(
+            prometheus,
+            milvus,
+            promql,
+            expectation.description(),
+            seen,
+            waited,
+            timeout,
+            pollInterval,
+            why);
     throw new MetricAssertionError(message, promql, expectation.description(), seen, waited);
   }
 
@@ -215,9 +253,12 @@ public final class MetricAssert {
       return true;
     }
     if (watch != null && answer.isEmpty()) {
-      watch.check(milvus).ifPresent(absence -> {
-        throw new Absent(absence);
-      });
+      watch
+          .check(milvus)
+          .ifPresent(
+              absence -> {
+                throw new Absent(absence);
+              });
     }
     return false;
   }

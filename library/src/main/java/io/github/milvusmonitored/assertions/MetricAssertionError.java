@@ -15,7 +15,11 @@ public class MetricAssertionError extends AssertionError {
   private final transient List<Observation> observations;
   private final Duration waited;
 
-  public MetricAssertionError(String message, String promql, String expectation, List<Observation> observations,
+  public MetricAssertionError(
+      String message,
+      String promql,
+      String expectation,
+      List<Observation> observations,
       Duration waited) {
     super(message);
     this.promql = promql;

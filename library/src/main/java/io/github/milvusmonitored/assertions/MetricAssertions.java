@@ -35,7 +35,8 @@ public final class MetricAssertions {
 
   /**
    * Asserts on the state of alert {@code alertName} of the rules loaded in {@code prometheus}, e.g.
-   * {@code assertThatAlert(env.prometheus(), "MilvusSearchFailing").eventually(ofMinutes(2)).isFiring()}.
+   * {@code assertThatAlert(env.prometheus(),
+   * "MilvusSearchFailing").eventually(ofMinutes(2)).isFiring()}.
    */
   public static AlertAssert assertThatAlert(PrometheusClient prometheus, String alertName) {
     return new AlertAssert(prometheus, alertName);
@@ -47,8 +48,8 @@ public final class MetricAssertions {
   }
 
   /**
-   * Asserts on a dashboard audit, e.g.
-   * {@code assertThatDashboard(audit).allowingNoDataIn("Proxy / Search Latency").hasNoPanelsWithoutData()}.
+   * Asserts on a dashboard audit, e.g. {@code assertThatDashboard(audit).allowingNoDataIn("Proxy /
+   * Search Latency").hasNoPanelsWithoutData()}.
    */
   public static DashboardAssert assertThatDashboard(DashboardAudit audit) {
     return new DashboardAssert(audit, Set.of());

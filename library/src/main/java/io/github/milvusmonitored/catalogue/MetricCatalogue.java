@@ -6,12 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.Collections;
 
 /**
  * The metric families one Milvus release exposes: name, type, labels, component, when each appears.
@@ -21,33 +21,46 @@ import java.util.Collections;
  * Optional<String> why = c.absenceReason("milvus_proxy_req_count"); // "... appears only after traffic ..."
  * }</pre>
  *
- * <p>Read from a catalogue resource {@code milvus-metrics-<version>.tsv}:
- * lines starting with {@code #} describe the file, then a header line and one tab-separated line per family
- * with the columns {@code name, type, labels, component, go_variable, source_file, appears} and, optionally,
- * {@code label_values} ({@code status=success|fail;cause=user|system}) and {@code origin} (where the line's
- * facts were read). Families are looked up by the name Prometheus stores, so a histogram's {@code _bucket},
- * {@code _sum} and {@code _count} series find their family.
+ * <p>Read from a catalogue resource {@code milvus-metrics-<version>.tsv}: lines starting with
+ * {@code #} describe the file, then a header line and one tab-separated line per family with the
+ * columns {@code name, type, labels, component, go_variable, source_file, appears} and, optionally,
+ * {@code label_values} ({@code status=success|fail;cause=user|system}) and {@code origin} (where
+ * the line's facts were read). Families are looked up by the name Prometheus stores, so a
+ * histogram's {@code _bucket}, {@code _sum} and {@code _count} series find their family.
  *
- * <p>Catalogues exist for the releases {@link CatalogueCoverage} lists; {@link #forVersion} picks the one for
- * any release and says when it stands in for another.
+ * <p>Catalogues exist for the releases {@link CatalogueCoverage} lists; {@link #forVersion} picks
+ * the one for any release and says when it stands in for another.
  */
 public final class MetricCatalogue {
 
   /** The Milvus version of the default catalogue, {@link #milvus()}. */
   public static final String VERSION = "2.6.15";
-  /** The "appears" text of a family in a catalogue captured from an exposition: present, when unknown. */
+
+  /**
+   * The "appears" text of a family in a catalogue captured from an exposition: present, when
+   * unknown.
+   */
   public static final String CAPTURED = "present in the capture";
+
   private static final String FOLDER = "/io/github/milvusmonitored/metrics/";
   private static final Map<MilvusVersion, MetricCatalogue> LOADED = new ConcurrentHashMap<>();
 
   /**
    * One family.
    *
-   * @param labelValues the values a label takes, for the labels the catalogue enumerates (e.g. status)
-   * @param origin where the facts of this line come from (a tag and file, a pull request, a recording)
+   * @param labelValues the values a label takes, for the labels the catalogue enumerates (e.g.
+   *     status)
+   * @param origin where the facts of this line come from (a tag and file, a pull request, a
+   *     recording)
    */
-  public record Family(String name, String type, List<String> labels, String component, String appears,
-      Map<String, List<String>> labelValues, String origin) {
+  public record Family(
+      String name,
+      String type,
+      List<String> labels,
+      String component,
+      String appears,
+      Map<String, List<String>> labelValues,
+      String origin) {
     public Family {
       labels = List.copyOf(labels);
       labelValues = Map.copyOf(labelValues);
@@ -59,7 +72,11 @@ public final class MetricCatalogue {
   private final Map<String, Family> families;
   private final List<String> description;
 
-  private MetricCatalogue(MilvusVersion version, String resource, Map<String, Family> families, List<String> description) {
+  private MetricCatalogue(
+      MilvusVersion version,
+      String resource,
+      Map<String, Family> families,
+      List<String> description) {
     this.version = version;
     this.resource = resource;
     this.families = Collections.unmodifiableMap(families);
@@ -76,7 +93,10 @@ public final class MetricCatalogue {
     return LOADED.computeIfAbsent(version, v -> load(FOLDER + "milvus-metrics-" + v + ".tsv", v));
   }
 
-  /** The catalogue that describes {@code version}, with the assumption made when it is another release's. */
+  /**
+   * The catalogue that describes {@code version}, with the assumption made when it is another
+   * release's.
+   */
   public static CatalogueCoverage.Choice forVersion(MilvusVersion version) {
     return CatalogueCoverage.choose(version);
   }
@@ -113,12 +133,21 @@ public final class MetricCatalogue {
         continue;
       }
       if (cols.length < 7) {
-        throw new IllegalStateException(VersionTexts.badCatalogueLine(resource, lineNumber, cols.length));
+        throw new IllegalStateException(
+            VersionTexts.badCatalogueLine(resource, lineNumber, cols.length));
       }
       String values = column(cols, header, "label_values");
       String origin = column(cols, header, "origin");
-      families.put(cols[0], new Family(cols[0], cols[1].strip(), labelNames(cols[2]), cols[3].strip(), cols[6].strip(),
-          labelValues(values), origin.isEmpty() ? "v" + version + " " + cols[5].strip() : origin));
+      families.put(
+          cols[0],
+          new Family(
+              cols[0],
+              cols[1].strip(),
+              labelNames(cols[2]),
+              cols[3].strip(),
+              cols[6].strip(),
+              labelValues(values),
+              origin.isEmpty() ? "v" + version + " " + cols[5].strip() : origin));
     }
     return new MetricCatalogue(version, resource, families, description);
   }
@@ -128,7 +157,10 @@ public final class MetricCatalogue {
     return i >= 0 && i < cols.length ? cols[i].strip() : "";
   }
 
-  /** {@code node_id,status} → [node_id, status]; words after a space (notes such as "(knowhere|cardinal)") dropped. */
+  /**
+   * {@code node_id,status} → [node_id, status]; words after a space (notes such as
+   * "(knowhere|cardinal)") dropped.
+   */
   private static List<String> labelNames(String column) {
     List<String> out = new ArrayList<>();
     for (String part : column.split(",")) {
@@ -145,7 +177,9 @@ public final class MetricCatalogue {
     for (String part : column.split(";")) {
       int eq = part.indexOf('=');
       if (eq > 0) {
-        out.put(part.substring(0, eq).strip(), List.of(part.substring(eq + 1).strip().split("\\|", -1)));
+        out.put(
+            part.substring(0, eq).strip(),
+            List.of(part.substring(eq + 1).strip().split("\\|", -1)));
       }
     }
     return out;
@@ -161,12 +195,18 @@ public final class MetricCatalogue {
     return resource;
   }
 
-  /** The lines of the file's description (its {@code #} lines): where it comes from, what it leaves out. */
+  /**
+   * The lines of the file's description (its {@code #} lines): where it comes from, what it leaves
+   * out.
+   */
   public List<String> description() {
     return description;
   }
 
-  /** Whether the label values were observed in a recording rather than read from source (so possibly incomplete). */
+  /**
+   * Whether the label values were observed in a recording rather than read from source (so possibly
+   * incomplete).
+   */
   public boolean valuesObserved() {
     return description.stream().anyMatch(l -> l.startsWith("label values: observed"));
   }
@@ -176,7 +216,9 @@ public final class MetricCatalogue {
     return families;
   }
 
-  /** The family {@code metric} belongs to (a series name such as {@code x_bucket} finds {@code x}). */
+  /**
+   * The family {@code metric} belongs to (a series name such as {@code x_bucket} finds {@code x}).
+   */
   public Optional<Family> family(String metric) {
     Family found = families.get(metric);
     for (String suffix : new String[] {"_bucket", "_sum", "_count", "_total"}) {
@@ -188,8 +230,9 @@ public final class MetricCatalogue {
   }
 
   /**
-   * The "appears" text of the family {@code metric} belongs to, if it is a Milvus family: the catalogue,
-   * not the {@code milvus_} prefix, decides (knowhere's and segcore's families have none).
+   * The "appears" text of the family {@code metric} belongs to, if it is a Milvus family: the
+   * catalogue, not the {@code milvus_} prefix, decides (knowhere's and segcore's families have
+   * none).
    */
   public Optional<String> appears(String metric) {
     return family(metric).map(Family::appears);
@@ -200,30 +243,57 @@ public final class MetricCatalogue {
     return appears(metric).filter(a -> a.startsWith("startup")).isPresent();
   }
 
-  /** Which Milvus process or library exports the family {@code metric} belongs to, if it is a Milvus family. */
+  /**
+   * Which Milvus process or library exports the family {@code metric} belongs to, if it is a Milvus
+   * family.
+   */
   public Optional<String> component(String metric) {
     return family(metric).map(Family::component);
   }
 
-  /** Why {@code metric} may be absent though Milvus runs, or empty when it should be there from startup. */
+  /**
+   * Why {@code metric} may be absent though Milvus runs, or empty when it should be there from
+   * startup.
+   */
   public Optional<String> absenceReason(String metric) {
-    return appears(metric).flatMap(a -> {
-      if (a.startsWith("after first observation")) {
-        String when = a.substring("after first observation".length()).replaceFirst("^[:\\s]+", "");
-        return Optional.of(metric + " appears only after traffic (" + (when.isEmpty() ? "after its first observation" : when)
-            + "), per the Milvus " + version + " metric catalogue");
-      }
-      if (a.startsWith("never")) {
-        return Optional.of(metric + " is never exported by Milvus " + version + " (" + a.substring(5).replaceFirst("^[:\\s]+", "")
-            + "), per its metric catalogue");
-      }
-      if (a.startsWith(CAPTURED) && !version.equals(MilvusVersion.parse(VERSION))) {
-        // A captured catalogue knows that the family exists, not when it appears: the curated one tells.
-        return milvus().appears(metric).filter(curated -> curated.startsWith("after first observation"))
-            .flatMap(curated -> milvus().absenceReason(metric))
-            .map(r -> r + "; the Milvus " + version + " catalogue, captured after traffic, lists it too");
-      }
-      return Optional.empty();
-    });
+    return appears(metric)
+        .flatMap(
+            a -> {
+              if (a.startsWith("after first observation")) {
+                String when =
+                    a.substring("after first observation".length()).replaceFirst("^[:\\s]+", "");
+                return Optional.of(
+                    metric
+                        + " appears only after traffic ("
+                        + (when.isEmpty() ? "after its first observation" : when)
+                        + "), per the Milvus "
+                        + version
+                        + " metric catalogue");
+              }
+              if (a.startsWith("never")) {
+                return Optional.of(
+                    metric
+                        + " is never exported by Milvus "
+                        + version
+                        + " ("
+                        + a.substring(5).replaceFirst("^[:\\s]+", "")
+                        + "), per its metric catalogue");
+              }
+              if (a.startsWith(CAPTURED) && !version.equals(MilvusVersion.parse(VERSION))) {
+                // A captured catalogue knows that the family exists, not when it appears: the
+                // curated one tells.
+                return milvus()
+                    .appears(metric)
+                    .filter(curated -> curated.startsWith("after first observation"))
+                    .flatMap(curated -> milvus().absenceReason(metric))
+                    .map(
+                        r ->
+                            r
+                                + "; the Milvus "
+                                + version
+                                + " catalogue, captured after traffic, lists it too");
+              }
+              return Optional.empty();
+            });
   }
 }

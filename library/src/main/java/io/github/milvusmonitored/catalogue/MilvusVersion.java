@@ -5,7 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A Milvus release number, as in an image tag ({@code milvusdb/milvus:v2.6.19}) or {@code milvus_build_info}.
+ * A Milvus release number, as in an image tag ({@code milvusdb/milvus:v2.6.19}) or {@code
+ * milvus_build_info}.
  *
  * <pre>{@code
  * MilvusVersion v = MilvusVersion.parse("v2.6.19");
@@ -19,9 +20,12 @@ import java.util.regex.Pattern;
 public record MilvusVersion(int major, int minor, int patch) implements Comparable<MilvusVersion> {
 
   // v2.6.19, 2.6.19, v2.6.19-gpu, v2.6.19-20260601-abcdef12; a full image reference ends in :<tag>.
-  private static final Pattern VERSION = Pattern.compile("v?(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})([-+._][0-9A-Za-z._+-]*)?");
-  private static final Comparator<MilvusVersion> ORDER = Comparator.comparingInt(MilvusVersion::major)
-      .thenComparingInt(MilvusVersion::minor).thenComparingInt(MilvusVersion::patch);
+  private static final Pattern VERSION =
+      Pattern.compile("v?(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})([-+._][0-9A-Za-z._+-]*)?");
+  private static final Comparator<MilvusVersion> ORDER =
+      Comparator.comparingInt(MilvusVersion::major)
+          .thenComparingInt(MilvusVersion::minor)
+          .thenComparingInt(MilvusVersion::patch);
 
   public MilvusVersion {
     if (major < 0 || minor < 0 || patch < 0) {
@@ -30,8 +34,8 @@ public record MilvusVersion(int major, int minor, int patch) implements Comparab
   }
 
   /**
-   * Reads {@code text}: {@code v2.6.19}, {@code 2.6.19}, a tag with a suffix ({@code v2.6.19-gpu}) or an image
-   * reference ({@code milvusdb/milvus:v2.6.19}).
+   * Reads {@code text}: {@code v2.6.19}, {@code 2.6.19}, a tag with a suffix ({@code v2.6.19-gpu})
+   * or an image reference ({@code milvusdb/milvus:v2.6.19}).
    *
    * @throws IllegalArgumentException naming the text and the form expected
    */
@@ -41,7 +45,8 @@ public record MilvusVersion(int major, int minor, int patch) implements Comparab
     if (!m.matches()) {
       throw new IllegalArgumentException(VersionTexts.malformed(text));
     }
-    return new MilvusVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+    return new MilvusVersion(
+        Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
   }
 
   /** Whether this release is {@code other} or newer. */

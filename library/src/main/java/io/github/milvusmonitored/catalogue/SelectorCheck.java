@@ -3,15 +3,16 @@ package io.github.milvusmonitored.catalogue;
 import io.github.milvusmonitored.catalogue.SelectorChange.Kind;
 import io.github.milvusmonitored.prometheus.Selector;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.LinkedHashSet;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
- * What changes for one PromQL selector from one Milvus release to another, read from their catalogues.
+ * What changes for one PromQL selector from one Milvus release to another, read from their
+ * catalogues.
  *
  * <pre>{@code
  * SelectorCheck check = new SelectorCheck(MetricCatalogue.of(MilvusVersion.parse("2.6.15")), "2.6.18",
@@ -21,14 +22,15 @@ import java.util.TreeSet;
  * }
  * }</pre>
  *
- * <p>Compares its metric (renamed, removed), the labels it matches on (removed), the labels the metric gains,
- * and the values it matches (gone, or meaning something else; for request outcomes, by how each release writes
- * a request's status and cause). A matcher whose value holds a dashboard variable ({@code $node}) is not judged
- * by its value.
+ * <p>Compares its metric (renamed, removed), the labels it matches on (removed), the labels the
+ * metric gains, and the values it matches (gone, or meaning something else; for request outcomes,
+ * by how each release writes a request's status and cause). A matcher whose value holds a dashboard
+ * variable ({@code $node}) is not judged by its value.
  */
 public final class SelectorCheck {
 
-  private static final List<String> SERIES_SUFFIXES = List.of("_bucket", "_sum", "_count", "_total", "");
+  private static final List<String> SERIES_SUFFIXES =
+      List.of("_bucket", "_sum", "_count", "_total", "");
   // Milvus 2.3 exports knowhere's families with this prefix, 2.6 without.
   private static final String KNOWHERE = "knowhere_";
 
@@ -50,7 +52,10 @@ public final class SelectorCheck {
     this.toName = toName;
   }
 
-  /** What changes for {@code selector}; empty when nothing changes or its metric is not Milvus's in the source release. */
+  /**
+   * What changes for {@code selector}; empty when nothing changes or its metric is not Milvus's in
+   * the source release.
+   */
   public List<SelectorChange> check(Selector selector) {
     List<SelectorChange> out = new ArrayList<>();
     Optional<MetricCatalogue.Family> before = from.family(selector.metric());
@@ -63,27 +68,43 @@ public final class SelectorCheck {
       Optional<String> renamed = renamed(metric);
       if (renamed.isEmpty()) {
         List<String> similar = SimilarNames.of(metric, to.families().keySet());
-        out.add(change(Kind.METRIC_REMOVED, true,
-            ChangeTexts.removed(metric, toName, to.valuesObserved(), similar), Optional.empty()));
+        out.add(
+            change(
+                Kind.METRIC_REMOVED,
+                true,
+                ChangeTexts.removed(metric, toName, to.valuesObserved(), similar),
+                Optional.empty()));
         return out;
       }
       metric = renamed.get();
       after = to.family(metric);
-      out.add(change(Kind.METRIC_RENAMED, true,
-          ChangeTexts.renamed(before.get().name(), after.get().name(), toName),
-          Optional.of(selector.rewritten(metric, selector.matchers()))));
+      out.add(
+          change(
+              Kind.METRIC_RENAMED,
+              true,
+              ChangeTexts.renamed(before.get().name(), after.get().name(), toName),
+              Optional.of(selector.rewritten(metric, selector.matchers()))));
     }
     MetricCatalogue.Family b = before.get();
     MetricCatalogue.Family a = after.get();
     List<Selector.Matcher> kept = new ArrayList<>();
-    boolean outcomes = OutcomeScheme.FAMILIES.contains(b.name()) && OutcomeScheme.FAMILIES.contains(a.name());
+    boolean outcomes =
+        OutcomeScheme.FAMILIES.contains(b.name()) && OutcomeScheme.FAMILIES.contains(a.name());
     for (Selector.Matcher m : selector.matchers()) {
       boolean outcomeLabel = outcomes && (m.label().equals("status") || m.label().equals("cause"));
-      if (!outcomeLabel && b.labels().contains(m.label()) && !a.labels().contains(m.label()) && !templated(m)
+      if (!outcomeLabel
+          && b.labels().contains(m.label())
+          && !a.labels().contains(m.label())
+          && !templated(m)
           && !m.matches("")) {
-        out.add(change(Kind.LABEL_REMOVED, true,
-            ChangeTexts.labelRemoved(b.name(), m.label(), m.toString(), fromName, toName),
-            Optional.of(selector.rewritten(metric, selector.matchers().stream().filter(x -> x != m).toList()))));
+        out.add(
+            change(
+                Kind.LABEL_REMOVED,
+                true,
+                ChangeTexts.labelRemoved(b.name(), m.label(), m.toString(), fromName, toName),
+                Optional.of(
+                    selector.rewritten(
+                        metric, selector.matchers().stream().filter(x -> x != m).toList()))));
       } else {
         kept.add(m);
       }
@@ -96,20 +117,28 @@ public final class SelectorCheck {
     }
     List<String> added = a.labels().stream().filter(l -> !b.labels().contains(l)).toList();
     if (!added.isEmpty() && out.stream().noneMatch(SelectorChange::breaks)) {
-      out.add(change(Kind.LABEL_ADDED, false, ChangeTexts.labelAdded(a.name(), added, fromName, toName),
-          Optional.empty()));
+      out.add(
+          change(
+              Kind.LABEL_ADDED,
+              false,
+              ChangeTexts.labelAdded(a.name(), added, fromName, toName),
+              Optional.empty()));
     }
     return out;
   }
 
-  /** The name {@code metric} has in the target release, when only knowhere's prefix was added or dropped. */
+  /**
+   * The name {@code metric} has in the target release, when only knowhere's prefix was added or
+   * dropped.
+   */
   private Optional<String> renamed(String metric) {
     for (String suffix : SERIES_SUFFIXES) {
       if (!metric.endsWith(suffix)) {
         continue;
       }
       String family = metric.substring(0, metric.length() - suffix.length());
-      String other = family.startsWith(KNOWHERE) ? family.substring(KNOWHERE.length()) : KNOWHERE + family;
+      String other =
+          family.startsWith(KNOWHERE) ? family.substring(KNOWHERE.length()) : KNOWHERE + family;
       if (to.families().containsKey(other) && from.families().containsKey(family)) {
         return Optional.of(other + suffix);
       }
@@ -117,8 +146,8 @@ public final class SelectorCheck {
     return Optional.empty();
   }
 
-  private Optional<SelectorChange> valuesGone(MetricCatalogue.Family b,
-      MetricCatalogue.Family a, Selector.Matcher m) {
+  private Optional<SelectorChange> valuesGone(
+      MetricCatalogue.Family b, MetricCatalogue.Family a, Selector.Matcher m) {
     List<String> before = b.labelValues().get(m.label());
     List<String> after = a.labelValues().get(m.label());
     if (before == null || after == null || to.valuesObserved()) {
@@ -129,13 +158,19 @@ public final class SelectorCheck {
     if (matchedBefore.isEmpty() || after.containsAll(matchedBefore)) {
       return Optional.empty();
     }
-    return Optional.of(change(Kind.LABEL_VALUES_CHANGED, nothingAfter,
-        ChangeTexts.valuesGone(m.toString(), b.name(), fromName, toName, after), Optional.empty()));
+    return Optional.of(
+        change(
+            Kind.LABEL_VALUES_CHANGED,
+            nothingAfter,
+            ChangeTexts.valuesGone(m.toString(), b.name(), fromName, toName, after),
+            Optional.empty()));
   }
 
   private Optional<SelectorChange> outcomeChange(Selector s, String metric) {
-    List<Selector.Matcher> outcomeMatchers = s.matchers().stream()
-        .filter(m -> m.label().equals("status") || m.label().equals("cause")).toList();
+    List<Selector.Matcher> outcomeMatchers =
+        s.matchers().stream()
+            .filter(m -> m.label().equals("status") || m.label().equals("cause"))
+            .toList();
     if (outcomeMatchers.isEmpty() || outcomeMatchers.stream().anyMatch(SelectorCheck::templated)) {
       return Optional.empty();
     }
@@ -146,8 +181,10 @@ public final class SelectorCheck {
     if (wanted.equals(got) || wanted.isEmpty()) {
       return Optional.empty();
     }
-    List<Selector.Matcher> others = s.matchers().stream()
-        .filter(m -> !m.label().equals("status") && !m.label().equals("cause")).toList();
+    List<Selector.Matcher> others =
+        s.matchers().stream()
+            .filter(m -> !m.label().equals("status") && !m.label().equals("cause"))
+            .toList();
     List<String> alternatives = new ArrayList<>();
     Set<OutcomeScheme.Outcome> rewriteSelects = new TreeSet<>();
     for (List<Selector.Matcher> alt : after.matchersFor(wanted)) {
@@ -158,14 +195,17 @@ public final class SelectorCheck {
     }
     String rewrite = String.join(" or ", alternatives);
     rewriteSelects.removeAll(wanted);
-    String matchers = outcomeMatchers.stream().map(Selector.Matcher::toString).collect(Collectors.joining(", "));
-    String explanation = got.isEmpty()
-        ? ChangeTexts.outcomesGone(matchers, fromName, words(wanted), toName, written(after))
-        : ChangeTexts.outcomesChanged(matchers, fromName, words(wanted), toName, words(got));
+    String matchers =
+        outcomeMatchers.stream().map(Selector.Matcher::toString).collect(Collectors.joining(", "));
+    String explanation =
+        got.isEmpty()
+            ? ChangeTexts.outcomesGone(matchers, fromName, words(wanted), toName, written(after))
+            : ChangeTexts.outcomesChanged(matchers, fromName, words(wanted), toName, words(got));
     if (!rewriteSelects.isEmpty()) {
       explanation += ChangeTexts.approximate(words(rewriteSelects));
     }
-    return Optional.of(change(Kind.LABEL_VALUES_CHANGED, got.isEmpty(), explanation, Optional.of(rewrite)));
+    return Optional.of(
+        change(Kind.LABEL_VALUES_CHANGED, got.isEmpty(), explanation, Optional.of(rewrite)));
   }
 
   private static String words(Set<OutcomeScheme.Outcome> outcomes) {
@@ -183,16 +223,21 @@ public final class SelectorCheck {
         causes.add(w.cause());
       }
     }
-    return "status " + String.join("|", statuses) + (causes.isEmpty() ? ", no cause label" : "; cause "
-        + String.join("|", causes));
+    return "status "
+        + String.join("|", statuses)
+        + (causes.isEmpty() ? ", no cause label" : "; cause " + String.join("|", causes));
   }
 
-  /** Whether the value holds a Grafana variable, so what it matches is unknown until the dashboard runs. */
+  /**
+   * Whether the value holds a Grafana variable, so what it matches is unknown until the dashboard
+   * runs.
+   */
   private static boolean templated(Selector.Matcher m) {
     return m.value().contains("$");
   }
 
-  private static SelectorChange change(Kind kind, boolean breaks, String explanation, Optional<String> rewrite) {
+  private static SelectorChange change(
+      Kind kind, boolean breaks, String explanation, Optional<String> rewrite) {
     return new SelectorChange(kind, breaks, explanation, rewrite);
   }
 }

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * A cluster the user already runs, reached through a kubeconfig. The chosen context is written to a
  * private kubeconfig file (mode 0600, removed on {@link #close()}) that holds only that context, so
  * that fabric8, Helm and every probe use the same cluster and user. Closing it closes only the
- * client: the cluster keeps running; what was installed is removed by the installers that created it.
+ * client: the cluster keeps running; what was installed is removed by the installers that created
+ * it.
  *
  * <pre>{@code
  * ExistingCluster cluster = ExistingCluster.connect(Path.of("/home/me/.kube/ci-config"), "ci");
@@ -27,8 +28,13 @@ public final class ExistingCluster implements KubernetesCluster {
 
   private static final Logger LOG = LoggerFactory.getLogger(ExistingCluster.class);
   private static final Duration REACH_TIMEOUT = Duration.ofSeconds(15);
-  /** The start of the private kubeconfig file's name in this JVM: {@code milvus-monitored-existing-<pid>-}. */
+
+  /**
+   * The start of the private kubeconfig file's name in this JVM: {@code
+   * milvus-monitored-existing-<pid>-}.
+   */
   static final String KUBECONFIG_FAMILY = "milvus-monitored-existing-";
+
   static final String KUBECONFIG_PREFIX = LeftoverFiles.prefix(KUBECONFIG_FAMILY);
 
   private final KubernetesClient client;
@@ -37,7 +43,8 @@ public final class ExistingCluster implements KubernetesCluster {
   private final String context;
   private final String version;
 
-  private ExistingCluster(KubernetesClient client, Path kubeconfig, String source, String context, String version) {
+  private ExistingCluster(
+      KubernetesClient client, Path kubeconfig, String source, String context, String version) {
     this.client = client;
     this.kubeconfig = kubeconfig;
     this.source = source;
@@ -57,9 +64,9 @@ public final class ExistingCluster implements KubernetesCluster {
   }
 
   /**
-   * Checks, offline and before anything is installed, that {@code kubeconfig} exists, parses and holds
-   * {@code context} (its current context when null); {@link #connect(Path, String)} then only has the
-   * API server left to fail on.
+   * Checks, offline and before anything is installed, that {@code kubeconfig} exists, parses and
+   * holds {@code context} (its current context when null); {@link #connect(Path, String)} then only
+   * has the API server left to fail on.
    *
    * @throws ClusterException naming the file and what is wrong with it, without quoting its content
    */
@@ -87,8 +94,12 @@ public final class ExistingCluster implements KubernetesCluster {
     }
     try {
       String version = Kubeconfigs.verifyReachable(client, selection.source(), REACH_TIMEOUT);
-      LOG.info("[cluster] using existing cluster {} (Kubernetes {}) from {}, context {}", client.getMasterUrl(), version,
-          selection.source(), selection.context());
+      LOG.info(
+          "[cluster] using existing cluster {} (Kubernetes {}) from {}, context {}",
+          client.getMasterUrl(),
+          version,
+          selection.source(),
+          selection.context());
       return new ExistingCluster(client, file, selection.source(), selection.context(), version);
     } catch (RuntimeException e) {
       client.close();
@@ -97,14 +108,22 @@ public final class ExistingCluster implements KubernetesCluster {
     }
   }
 
-  /** Connects through {@code KUBECONFIG} (every file of it) or {@code ~/.kube/config}, current context. */
+  /**
+   * Connects through {@code KUBECONFIG} (every file of it) or {@code ~/.kube/config}, current
+   * context.
+   */
   public static ExistingCluster connectCurrentContext() {
     return connectDefault(null);
   }
 
-  /** Connects through {@code KUBECONFIG} (every file of it) or {@code ~/.kube/config} with {@code context}. */
+  /**
+   * Connects through {@code KUBECONFIG} (every file of it) or {@code ~/.kube/config} with {@code
+   * context}.
+   */
   public static ExistingCluster connectDefault(String context) {
-    return connect(KubeconfigSelection.defaultFiles(System.getenv("KUBECONFIG"), System.getProperty("user.home")),
+    return connect(
+        KubeconfigSelection.defaultFiles(
+            System.getenv("KUBECONFIG"), System.getProperty("user.home")),
         context);
   }
 

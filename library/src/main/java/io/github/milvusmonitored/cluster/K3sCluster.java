@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.github.milvusmonitored.cluster.internal.ClusterErrors;
 import io.github.milvusmonitored.cluster.internal.Kubeconfigs;
 import io.github.milvusmonitored.internal.LeftoverFiles;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -13,7 +14,6 @@ import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.k3s.K3sContainer;
 import org.testcontainers.utility.DockerImageName;
 import org.testcontainers.utility.MountableFile;
-import java.io.IOException;
 import org.testcontainers.utility.TestcontainersConfiguration;
 
 /**
@@ -42,18 +42,25 @@ public final class K3sCluster implements KubernetesCluster {
     this.config = config;
     this.client = Kubeconfigs.client(kubeconfigYaml, null, "of the k3s container");
     LeftoverFiles.sweepTemp(KUBECONFIG_FAMILY);
-    this.kubeconfig = Kubeconfigs.writePrivate(kubeconfigYaml, LeftoverFiles.prefix(KUBECONFIG_FAMILY));
+    this.kubeconfig =
+        Kubeconfigs.writePrivate(kubeconfigYaml, LeftoverFiles.prefix(KUBECONFIG_FAMILY));
   }
 
   /** Starts k3s (or, with reuse, finds the running one) and waits until its API server answers. */
   public static K3sCluster start(K3sClusterConfig config) {
     long t0 = System.nanoTime();
     requireDocker();
-    LOG.info("[cluster] starting k3s {} (reuse={}), waiting up to {}s for 'Node controller sync successful'",
-        config.image(), config.reuse(), config.startupTimeout().toSeconds());
-    K3sContainer container = new K3sContainer(DockerImageName.parse(config.image()).asCompatibleSubstituteFor("rancher/k3s"));
+    LOG.info(
+        "[cluster] starting k3s {} (reuse={}), waiting up to {}s for 'Node controller sync successful'",
+        config.image(),
+        config.reuse(),
+        config.startupTimeout().toSeconds());
+    K3sContainer container =
+        new K3sContainer(
+            DockerImageName.parse(config.image()).asCompatibleSubstituteFor("rancher/k3s"));
     container.setCommand(config.serverArguments(container.getHost()).toArray(String[]::new));
-    container.withReuse(config.reuse())
+    container
+        .withReuse(config.reuse())
         .withLabel("io.github.milvusmonitored.cluster", "k3s")
         .withStartupTimeout(config.startupTimeout());
     copyBeforeStart(container, config);
@@ -65,7 +72,10 @@ public final class K3sCluster implements KubernetesCluster {
       }
       K3sCluster cluster = new K3sCluster(container, config, container.getKubeConfigYaml());
       String version = Kubeconfigs.verifyReachable(cluster.client, "k3s", Duration.ofSeconds(30));
-      LOG.info("[cluster] k3s {} ready at {} after {} s", version, cluster.client.getMasterUrl(),
+      LOG.info(
+          "[cluster] k3s {} ready at {} after {} s",
+          version,
+          cluster.client.getMasterUrl(),
           (System.nanoTime() - t0) / 1_000_000_000L);
       return cluster;
     } catch (InterruptedException e) {
@@ -74,10 +84,17 @@ public final class K3sCluster implements KubernetesCluster {
       throw new ClusterException("Interrupted while starting k3s", e);
     } catch (RuntimeException | IOException e) {
       // Read before stopping: the kubelet's reason is in the log of the container being removed.
-      ClusterException failure = e instanceof ClusterException ce ? ce
-          : ClusterErrors.isRyukFailure(e) ? ClusterErrors.ryukUnavailable(ryukImage(), e)
-          : ClusterErrors.k3sFailed(config.image(), config.startupTimeout(), e, K3sClusterHost.cgroupVersion(),
-              K3sClusterHost.logs(container));
+      ClusterException failure =
+          e instanceof ClusterException ce
+              ? ce
+              : ClusterErrors.isRyukFailure(e)
+                  ? ClusterErrors.ryukUnavailable(ryukImage(), e)
+                  : ClusterErrors.k3sFailed(
+                      config.image(),
+                      config.startupTimeout(),
+                      e,
+                      K3sClusterHost.cgroupVersion(),
+                      K3sClusterHost.logs(container));
       if (!config.reuse()) {
         container.stop();
       }
@@ -88,13 +105,17 @@ public final class K3sCluster implements KubernetesCluster {
   /** k3s reads registries.yaml and imports archives only when it starts, so both go in first. */
   private static void copyBeforeStart(K3sContainer container, K3sClusterConfig config) {
     if (config.registriesYaml() != null) {
-      container.withCopyToContainer(Transferable.of(config.registriesYaml()), K3sClusterConfig.REGISTRIES_PATH);
+      container.withCopyToContainer(
+          Transferable.of(config.registriesYaml()), K3sClusterConfig.REGISTRIES_PATH);
       LOG.info("[cluster] registry configuration copied to {}", K3sClusterConfig.REGISTRIES_PATH);
     }
     for (Path archive : config.imageArchives()) {
-      container.withCopyFileToContainer(MountableFile.forHostPath(archive),
+      container.withCopyFileToContainer(
+          MountableFile.forHostPath(archive),
           K3sClusterConfig.IMAGE_ARCHIVE_DIRECTORY + archive.getFileName());
-      LOG.info("[cluster] image archive {} copied to {} (imported by k3s at start)", archive,
+      LOG.info(
+          "[cluster] image archive {} copied to {} (imported by k3s at start)",
+          archive,
           K3sClusterConfig.IMAGE_ARCHIVE_DIRECTORY);
     }
   }
@@ -107,12 +128,17 @@ public final class K3sCluster implements KubernetesCluster {
     } catch (ClusterException e) {
       throw e;
     } catch (RuntimeException e) {
-      // Testcontainers starts Ryuk while it looks for Docker; an image it cannot pull is not a missing Docker.
-      throw ClusterErrors.isRyukFailure(e) ? ClusterErrors.ryukUnavailable(ryukImage(), e) : ClusterErrors.dockerMissing(e);
+      // Testcontainers starts Ryuk while it looks for Docker; an image it cannot pull is not a
+      // missing Docker.
+      throw ClusterErrors.isRyukFailure(e)
+          ? ClusterErrors.ryukUnavailable(ryukImage(), e)
+          : ClusterErrors.dockerMissing(e);
     }
   }
 
-  /** The Ryuk image Testcontainers asks for, after its image substitution (hub prefix, properties). */
+  /**
+   * The Ryuk image Testcontainers asks for, after its image substitution (hub prefix, properties).
+   */
   @SuppressWarnings("deprecation")
   private static String ryukImage() {
     try {

@@ -3,12 +3,17 @@ package io.github.milvusmonitored.cluster;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.ContainerState;
 
-/** What the Docker host tells about a failed k3s start: its cgroup version and the container's log. */
+/**
+ * What the Docker host tells about a failed k3s start: its cgroup version and the container's log.
+ */
 final class K3sClusterHost {
 
   private K3sClusterHost() {}
 
-  /** {@code "1"} or {@code "2"} as {@code docker info} reports it ("Cgroup Version"), or null if unknown. */
+  /**
+   * {@code "1"} or {@code "2"} as {@code docker info} reports it ("Cgroup Version"), or null if
+   * unknown.
+   */
   static String cgroupVersion() {
     try {
       String version = DockerClientFactory.instance().getInfo().getCGroupVersion();
@@ -18,7 +23,9 @@ final class K3sClusterHost {
     }
   }
 
-  /** The container's log so far, or null when it cannot be read (never created, already removed). */
+  /**
+   * The container's log so far, or null when it cannot be read (never created, already removed).
+   */
   static String logs(ContainerState container) {
     try {
       return container.getContainerId() == null ? null : container.getLogs();

@@ -30,11 +30,19 @@ import java.util.Objects;
  * @param panels every Prometheus panel, in dashboard order
  * @param took how long the audit took
  */
-public record DashboardAudit(GrafanaDashboard dashboard, MilvusSelector release, URI prometheus, Instant start,
-    Instant end, List<ResolvedVariable> variables, List<PanelAudit> panels, Duration took) {
+public record DashboardAudit(
+    GrafanaDashboard dashboard,
+    MilvusSelector release,
+    URI prometheus,
+    Instant start,
+    Instant end,
+    List<ResolvedVariable> variables,
+    List<PanelAudit> panels,
+    Duration took) {
 
   /** The Markdown report's file name. */
   public static final String MARKDOWN_FILE = "dashboard-audit.md";
+
   /** The HTML report's file name. */
   public static final String HTML_FILE = "dashboard-audit.html";
 
@@ -56,11 +64,12 @@ public record DashboardAudit(GrafanaDashboard dashboard, MilvusSelector release,
   }
 
   /**
-   * The sentence the reports print when the dashboard has no panel with a visible Prometheus query, so
-   * there was nothing to audit.
+   * The sentence the reports print when the dashboard has no panel with a visible Prometheus query,
+   * so there was nothing to audit.
    */
   public String nothingToAuditText() {
-    return DashboardErrors.noPrometheusPanels(dashboard.title(), dashboard.origin(), dashboard.otherPanels());
+    return DashboardErrors.noPrometheusPanels(
+        dashboard.title(), dashboard.origin(), dashboard.otherPanels());
   }
 
   /** How many queries were evaluated. */
@@ -68,16 +77,36 @@ public record DashboardAudit(GrafanaDashboard dashboard, MilvusSelector release,
     return panels.stream().mapToInt(p -> p.queries().size()).sum();
   }
 
-  /** One line for the log, e.g. {@code Dashboard 'Milvus' vs milvus/my-release: 40 panels, 31 with data, ...}. */
+  /**
+   * One line for the log, e.g. {@code Dashboard 'Milvus' vs milvus/my-release: 40 panels, 31 with
+   * data, ...}.
+   */
   public String summary() {
     if (panels.isEmpty()) {
-      return "Dashboard '" + dashboard.title() + "' vs " + release.namespace() + "/" + release.instance()
-          + ": no Prometheus panel to audit (" + dashboard.otherPanels() + " other panels)";
+      return "Dashboard '"
+          + dashboard.title()
+          + "' vs "
+          + release.namespace()
+          + "/"
+          + release.instance()
+          + ": no Prometheus panel to audit ("
+          + dashboard.otherPanels()
+          + " other panels)";
     }
-    return String.format(Locale.ROOT, "Dashboard '%s' vs %s/%s: %d panels, %d with data, %d no data, %d unknown metric,"
-        + " %d error (%d queries in %.1f s)", dashboard.title(), release.namespace(), release.instance(), panels.size(),
-        count(QueryState.DATA), count(QueryState.NO_DATA), count(QueryState.UNKNOWN_METRIC), count(QueryState.ERROR),
-        queryCount(), took.toMillis() / 1000.0);
+    return String.format(
+        Locale.ROOT,
+        "Dashboard '%s' vs %s/%s: %d panels, %d with data, %d no data, %d unknown metric,"
+            + " %d error (%d queries in %.1f s)",
+        dashboard.title(),
+        release.namespace(),
+        release.instance(),
+        panels.size(),
+        count(QueryState.DATA),
+        count(QueryState.NO_DATA),
+        count(QueryState.UNKNOWN_METRIC),
+        count(QueryState.ERROR),
+        queryCount(),
+        took.toMillis() / 1000.0);
   }
 
   /** The report as Markdown. */
@@ -101,8 +130,11 @@ public record DashboardAudit(GrafanaDashboard dashboard, MilvusSelector release,
       Files.writeString(folder.resolve(MARKDOWN_FILE), toMarkdown(), StandardCharsets.UTF_8);
       return Files.writeString(folder.resolve(HTML_FILE), toHtml(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write the dashboard audit report into " + folder
-          + ": check that the folder is writable.", e);
+      throw new UncheckedIOException(
+          "Cannot write the dashboard audit report into "
+              + folder
+              + ": check that the folder is writable.",
+          e);
     }
   }
 }

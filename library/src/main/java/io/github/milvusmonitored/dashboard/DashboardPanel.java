@@ -13,7 +13,12 @@ import java.util.Objects;
  * @param maxDataPoints the panel's maximum data points, 0 when the dashboard leaves it to Grafana
  * @param queries the visible Prometheus targets, never empty
  */
-public record DashboardPanel(String row, String title, String type, String interval, int maxDataPoints,
+public record DashboardPanel(
+    String row,
+    String title,
+    String type,
+    String interval,
+    int maxDataPoints,
     List<PanelQuery> queries) {
   public DashboardPanel {
     Objects.requireNonNull(row, "row");
@@ -23,7 +28,9 @@ public record DashboardPanel(String row, String title, String type, String inter
     queries = List.copyOf(queries);
   }
 
-  /** {@code "Row / Panel"}, or the panel's title alone outside any row; how assertions name panels. */
+  /**
+   * {@code "Row / Panel"}, or the panel's title alone outside any row; how assertions name panels.
+   */
   public String path() {
     return row.isEmpty() ? title : row + " / " + title;
   }

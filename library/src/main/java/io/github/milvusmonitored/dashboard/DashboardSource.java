@@ -23,7 +23,10 @@ import java.util.Objects;
  * }</pre>
  */
 public sealed interface DashboardSource
-    permits DashboardSource.OfficialMilvus, DashboardSource.File, DashboardSource.Classpath, DashboardSource.Url {
+    permits DashboardSource.OfficialMilvus,
+        DashboardSource.File,
+        DashboardSource.Classpath,
+        DashboardSource.Url {
 
   /** The dashboard file's path inside the Milvus repository. */
   String OFFICIAL_PATH = "deployments/monitor/grafana/milvus-dashboard.json";
@@ -35,13 +38,17 @@ public sealed interface DashboardSource
   String describe();
 
   /**
-   * Milvus's own dashboard at the image tag {@code tag} (e.g. {@code v2.6.15}), downloaded once from
-   * GitHub into {@code ~/.cache/milvus-monitored/milvus-dashboard/<tag>/milvus-dashboard.json} and
-   * read from there afterwards. Offline, put the file there or use {@link #file(Path)}.
+   * Milvus's own dashboard at the image tag {@code tag} (e.g. {@code v2.6.15}), downloaded once
+   * from GitHub into {@code ~/.cache/milvus-monitored/milvus-dashboard/<tag>/milvus-dashboard.json}
+   * and read from there afterwards. Offline, put the file there or use {@link #file(Path)}.
    */
   static OfficialMilvus officialMilvus(String tag) {
-    return new OfficialMilvus(tag, URI.create("https://raw.githubusercontent.com/milvus-io/milvus/" + tag + "/"
-        + OFFICIAL_PATH), defaultCacheDirectory(tag), Duration.ofMinutes(1));
+    return new OfficialMilvus(
+        tag,
+        URI.create(
+            "https://raw.githubusercontent.com/milvus-io/milvus/" + tag + "/" + OFFICIAL_PATH),
+        defaultCacheDirectory(tag),
+        Duration.ofMinutes(1));
   }
 
   /** A local file. */
@@ -76,7 +83,8 @@ public sealed interface DashboardSource
 
   /** {@code ~/.cache/milvus-monitored/milvus-dashboard/<tag>/}. */
   static Path defaultCacheDirectory(String tag) {
-    return Path.of(System.getProperty("user.home"), ".cache", "milvus-monitored", "milvus-dashboard", tag);
+    return Path.of(
+        System.getProperty("user.home"), ".cache", "milvus-monitored", "milvus-dashboard", tag);
   }
 
   /**
@@ -87,10 +95,12 @@ public sealed interface DashboardSource
    * @param cacheDirectory where the downloaded file is kept
    * @param timeout the limit for connecting and for the download
    */
-  record OfficialMilvus(String tag, URI uri, Path cacheDirectory, Duration timeout) implements DashboardSource {
+  record OfficialMilvus(String tag, URI uri, Path cacheDirectory, Duration timeout)
+      implements DashboardSource {
     public OfficialMilvus {
       if (tag == null || tag.isBlank() || tag.contains("/") || tag.contains("..")) {
-        throw new IllegalArgumentException("A Milvus image tag such as v2.6.15 is needed, got '" + tag + "'.");
+        throw new IllegalArgumentException(
+            "A Milvus image tag such as v2.6.15 is needed, got '" + tag + "'.");
       }
       Objects.requireNonNull(uri, "uri");
       Objects.requireNonNull(cacheDirectory, "cacheDirectory");

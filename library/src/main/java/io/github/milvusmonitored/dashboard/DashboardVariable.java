@@ -16,8 +16,15 @@ import java.util.Objects;
  * @param allValue the custom value of "All", empty to join every value
  * @param current the values selected in the saved dashboard ({@code $__all} for All)
  */
-public record DashboardVariable(String name, String type, String query, String regex, boolean multi,
-    boolean includeAll, String allValue, List<String> current) {
+public record DashboardVariable(
+    String name,
+    String type,
+    String query,
+    String regex,
+    boolean multi,
+    boolean includeAll,
+    String allValue,
+    List<String> current) {
   public DashboardVariable {
     Objects.requireNonNull(name, "name");
     type = type == null ? "" : type;

@@ -22,14 +22,23 @@ import java.util.Optional;
  * @param uid the dashboard's uid, empty when it has none
  * @param schemaVersion Grafana's schema version, 0 when absent
  * @param origin where it was read from, for reports and error messages
- * @param timeRange the dashboard's default time range ({@code now-5m} gives 5 minutes), if relative to now
+ * @param timeRange the dashboard's default time range ({@code now-5m} gives 5 minutes), if relative
+ *     to now
  * @param panels the panels that query Prometheus
  * @param otherPanels how many panels were left out because they have no Prometheus query
  * @param variables the entries of {@code templating.list}, in order
  * @param json the dashboard's JSON as read (for provisioning it into Grafana)
  */
-public record GrafanaDashboard(String title, String uid, int schemaVersion, String origin, Optional<Duration> timeRange,
-    List<DashboardPanel> panels, int otherPanels, List<DashboardVariable> variables, String json) {
+public record GrafanaDashboard(
+    String title,
+    String uid,
+    int schemaVersion,
+    String origin,
+    Optional<Duration> timeRange,
+    List<DashboardPanel> panels,
+    int otherPanels,
+    List<DashboardVariable> variables,
+    String json) {
 
   public GrafanaDashboard {
     Objects.requireNonNull(title, "title");
@@ -50,7 +59,8 @@ public record GrafanaDashboard(String title, String uid, int schemaVersion, Stri
   }
 
   /**
-   * Parses dashboard JSON, either the dashboard itself or Grafana's export envelope {@code {"dashboard": ...}}.
+   * Parses dashboard JSON, either the dashboard itself or Grafana's export envelope {@code
+   * {"dashboard": ...}}.
    *
    * @param origin names the input in error messages, e.g. the file name
    */

@@ -21,7 +21,10 @@ public record PanelAudit(DashboardPanel panel, List<QueryAudit> queries) {
     if (queries.stream().anyMatch(q -> q.state() == QueryState.DATA)) {
       return QueryState.DATA;
     }
-    return queries.stream().map(QueryAudit::state).max(Comparator.naturalOrder()).orElse(QueryState.NO_DATA);
+    return queries.stream()
+        .map(QueryAudit::state)
+        .max(Comparator.naturalOrder())
+        .orElse(QueryState.NO_DATA);
   }
 
   /** {@code "Row / Panel"}. */

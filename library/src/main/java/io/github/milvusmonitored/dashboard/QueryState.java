@@ -6,7 +6,9 @@ public enum QueryState {
   DATA,
   /** A valid query that returned no series; the audit says why where it can tell. */
   NO_DATA,
-  /** No series, and the expression names metrics Prometheus has never ingested (renamed or removed). */
+  /**
+   * No series, and the expression names metrics Prometheus has never ingested (renamed or removed).
+   */
   UNKNOWN_METRIC,
   /** Prometheus rejected the query; its message is kept. */
   ERROR

@@ -13,11 +13,19 @@ import java.util.Objects;
  * @param options every value it offers (what Grafana's drop-down would list)
  * @param all whether "All" is selected; also when its query found no value, as Grafana then selects
  *     "All" whatever the saved choice
- * @param bound whether the audit bound it to the release (namespace, app name, instance) instead of the dashboard's choice
- * @param problem why it resolved to nothing or differs from the bound value; empty when nothing is wrong
+ * @param bound whether the audit bound it to the release (namespace, app name, instance) instead of
+ *     the dashboard's choice
+ * @param problem why it resolved to nothing or differs from the bound value; empty when nothing is
+ *     wrong
  */
-public record ResolvedVariable(String name, String type, List<String> values, List<String> options, boolean all,
-    boolean bound, String problem) {
+public record ResolvedVariable(
+    String name,
+    String type,
+    List<String> values,
+    List<String> options,
+    boolean all,
+    boolean bound,
+    String problem) {
   public ResolvedVariable {
     Objects.requireNonNull(name, "name");
     values = List.copyOf(values);

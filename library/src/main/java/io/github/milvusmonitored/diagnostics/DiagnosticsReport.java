@@ -17,8 +17,8 @@ import java.util.Map;
  * @param failures per file, what could not be collected (the same text is in the file)
  * @param mostLikelyProblem the diagnosis paragraph of {@code summary.md}
  */
-public record DiagnosticsReport(Path folder, List<String> files, Map<String, String> failures,
-    String mostLikelyProblem) {
+public record DiagnosticsReport(
+    Path folder, List<String> files, Map<String, String> failures, String mostLikelyProblem) {
   public DiagnosticsReport {
     files = List.copyOf(files);
     failures = Map.copyOf(failures);

@@ -1,6 +1,5 @@
 package io.github.milvusmonitored.diagnostics;
 
-import io.github.milvusmonitored.internal.Checks;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.RequestConfigBuilder;
 import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
@@ -15,21 +14,21 @@ import io.github.milvusmonitored.diagnostics.internal.ProblemFinder;
 import io.github.milvusmonitored.diagnostics.internal.PrometheusTargetsCollector;
 import io.github.milvusmonitored.diagnostics.internal.StepRunner;
 import io.github.milvusmonitored.diagnostics.internal.SummaryWriter;
+import io.github.milvusmonitored.internal.Checks;
 import io.github.milvusmonitored.metrics.MilvusSelector;
-import io.github.milvusmonitored.prometheus.PrometheusClient;
-import io.github.milvusmonitored.prometheus.internal.PrometheusErrors;
+import io.github.milvusmonitored.metrics.ServiceMonitorSelection;
 import io.github.milvusmonitored.milvus.MilvusReleaseStatus;
+import io.github.milvusmonitored.prometheus.PrometheusClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
-import io.github.milvusmonitored.metrics.ServiceMonitorSelection;
-import java.util.Collection;
 
 /**
  * Writes what is needed to understand a failed run into a folder: pods, events, the Helm release,
@@ -62,50 +61,83 @@ public final class EnvironmentDiagnostics {
     return new Builder(Objects.requireNonNull(client, "client"));
   }
 
-  /** Collects everything into {@code folder} (created if missing; existing files are overwritten). */
+  /**
+   * Collects everything into {@code folder} (created if missing; existing files are overwritten).
+   */
   public DiagnosticsReport write(Path folder) {
     try {
       Files.createDirectories(folder);
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not create the diagnostics folder " + folder.toAbsolutePath()
-          + ": " + e.getMessage() + ". Choose a writable folder.", e);
+      throw new UncheckedIOException(
+          "Could not create the diagnostics folder "
+              + folder.toAbsolutePath()
+              + ": "
+              + e.getMessage()
+              + ". Choose a writable folder.",
+          e);
     }
     Instant started = Instant.now();
     long t0 = System.nanoTime();
     KubernetesClient k = boundedClient();
     DiagnosticsContext context = new DiagnosticsContext();
     try (StepRunner runner = new StepRunner(folder, config.stepTimeout, config.totalTimeout)) {
-      runner.run("pods.txt", "pods", out -> new PodsCollector(k, config.namespaces, context).collect(out));
-      runner.run("events.txt", "events", out -> new EventsCollector(k, config.namespaces, context).collect(out));
-      runner.run("helm-release.txt", "Helm release",
-          out -> new HelmReleaseCollector(config.releaseStatus, config.valuesYaml, context).collect(out));
-      runner.run("servicemonitors.yaml", "ServiceMonitors",
+      runner.run(
+          "pods.txt", "pods", out -> new PodsCollector(k, config.namespaces, context).collect(out));
+      runner.run(
+          "events.txt",
+          "events",
+          out -> new EventsCollector(k, config.namespaces, context).collect(out));
+      runner.run(
+          "helm-release.txt",
+          "Helm release",
+          out ->
+              new HelmReleaseCollector(config.releaseStatus, config.valuesYaml, context)
+                  .collect(out));
+      runner.run(
+          "servicemonitors.yaml",
+          "ServiceMonitors",
           out -> new MonitoringResourcesCollector<>(k, ServiceMonitor.class).collect(out));
-      runner.run("prometheusrules.yaml", "PrometheusRules",
+      runner.run(
+          "prometheusrules.yaml",
+          "PrometheusRules",
           out -> new MonitoringResourcesCollector<>(k, PrometheusRule.class).collect(out));
-      runner.run("prometheus-targets.txt", "Prometheus targets",
-          out -> new PrometheusTargetsCollector(config.prometheus, config.selector, config.components, context)
-              .withServiceMonitorSelection(config.selection)
-              .collect(out));
+      runner.run(
+          "prometheus-targets.txt",
+          "Prometheus targets",
+          out ->
+              new PrometheusTargetsCollector(
+                      config.prometheus, config.selector, config.components, context)
+                  .withServiceMonitorSelection(config.selection)
+                  .collect(out));
       PodLogsCollector logs = new PodLogsCollector(k, config.tailLines);
       for (PodLogsCollector.LogRequest request : PodLogsCollector.plan(context.allPods())) {
-        runner.run(request.file(), "log of " + request.pod() + "/" + request.container()
-            + (request.previous() ? " (previous)" : ""), out -> logs.fetch(request));
+        runner.run(
+            request.file(),
+            "log of "
+                + request.pod()
+                + "/"
+                + request.container()
+                + (request.previous() ? " (previous)" : ""),
+            out -> logs.fetch(request));
       }
       List<String> findings = ProblemFinder.findings(context);
       Duration took = Duration.ofNanos(System.nanoTime() - t0);
-      runner.write("summary.md", SummaryWriter.render(config.namespaces, findings, runner.files(),
-          runner.failures(), started, took));
-      return new DiagnosticsReport(folder, runner.files(), runner.failures(), SummaryWriter.mostLikely(findings));
+      runner.write(
+          "summary.md",
+          SummaryWriter.render(
+              config.namespaces, findings, runner.files(), runner.failures(), started, took));
+      return new DiagnosticsReport(
+          folder, runner.files(), runner.failures(), SummaryWriter.mostLikely(findings));
     }
   }
 
   // Without this, fabric8 retries a 5xx answer with backoff for many seconds, per call.
   private KubernetesClient boundedClient() {
-    var requestConfig = new RequestConfigBuilder(config.client.getConfiguration().getRequestConfig())
-        .withRequestRetryBackoffLimit(0)
-        .withRequestTimeout((int) config.stepTimeout.toMillis())
-        .build();
+    var requestConfig =
+        new RequestConfigBuilder(config.client.getConfiguration().getRequestConfig())
+            .withRequestRetryBackoffLimit(0)
+            .withRequestTimeout((int) config.stepTimeout.toMillis())
+            .build();
     return config.client.newClient(requestConfig).adapt(KubernetesClient.class);
   }
 
@@ -127,10 +159,14 @@ public final class EnvironmentDiagnostics {
       this.client = client;
     }
 
-    /** The namespaces whose pods, events and logs to read (default {@code monitoring}, {@code milvus}). */
+    /**
+     * The namespaces whose pods, events and logs to read (default {@code monitoring}, {@code
+     * milvus}).
+     */
     public Builder withNamespaces(String... namespaces) {
       if (namespaces.length == 0) {
-        throw new IllegalArgumentException("Give at least one namespace, e.g. withNamespaces(\"monitoring\", \"milvus\").");
+        throw new IllegalArgumentException(
+            "Give at least one namespace, e.g. withNamespaces(\"monitoring\", \"milvus\").");
       }
       this.namespaces = List.of(namespaces);
       return this;
@@ -161,8 +197,9 @@ public final class EnvironmentDiagnostics {
     }
 
     /**
-     * How to tell whether a Prometheus resource selects the release's ServiceMonitor, so that a missing scrape job is
-     * explained by the selector that excludes it ({@code TargetStatus.State.NOT_SELECTED}).
+     * How to tell whether a Prometheus resource selects the release's ServiceMonitor, so that a
+     * missing scrape job is explained by the selector that excludes it ({@code
+     * TargetStatus.State.NOT_SELECTED}).
      */
     public Builder withServiceMonitorSelection(ServiceMonitorSelection selection) {
       this.selection = selection;
@@ -170,8 +207,8 @@ public final class EnvironmentDiagnostics {
     }
 
     /**
-     * The Milvus components whose targets to explain one by one, e.g.
-     * {@code MilvusProfile.CLUSTER.components()}; by default only the release as a whole.
+     * The Milvus components whose targets to explain one by one, e.g. {@code
+     * MilvusProfile.CLUSTER.components()}; by default only the release as a whole.
      */
     public Builder withMilvusComponents(Collection<String> components) {
       this.components = List.copyOf(components);
@@ -193,7 +230,9 @@ public final class EnvironmentDiagnostics {
       return this;
     }
 
-    /** Budget for the whole run (default 2 min); steps that find it spent are skipped and say so. */
+    /**
+     * Budget for the whole run (default 2 min); steps that find it spent are skipped and say so.
+     */
     public Builder withTotalTimeout(Duration timeout) {
       this.totalTimeout = Checks.positive("Total timeout", timeout);
       return this;

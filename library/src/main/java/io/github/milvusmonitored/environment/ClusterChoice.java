@@ -4,7 +4,9 @@ import io.github.milvusmonitored.cluster.K3sClusterConfig;
 import java.nio.file.Path;
 import java.util.Objects;
 
-/** Where the environment runs: a k3s container of its own, or an existing cluster from a kubeconfig. */
+/**
+ * Where the environment runs: a k3s container of its own, or an existing cluster from a kubeconfig.
+ */
 public sealed interface ClusterChoice {
 
   /** A k3s container started through Testcontainers. */

@@ -1,7 +1,6 @@
 package io.github.milvusmonitored.environment;
 
 import io.github.milvusmonitored.internal.Checks;
-import io.github.milvusmonitored.prometheus.internal.PrometheusErrors;
 import io.github.milvusmonitored.milvus.MilvusReleaseConfig;
 import io.github.milvusmonitored.stack.ManifestSource;
 import io.github.milvusmonitored.stack.StackProfile;
@@ -10,8 +9,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Everything that decides what a monitored environment is: the cluster, the kube-prometheus
- * profile and manifests, the Milvus release, the deadlines, and what to keep afterwards.
+ * Everything that decides what a monitored environment is: the cluster, the kube-prometheus profile
+ * and manifests, the Milvus release, the deadlines, and what to keep afterwards.
  *
  * <pre>{@code
  * EnvironmentConfig config = EnvironmentConfig.defaults()
@@ -60,74 +59,219 @@ public record EnvironmentConfig(
   }
 
   /**
-   * k3s with the default image, the minimal stack from kube-prometheus v0.18.0, the light standalone
-   * Milvus, 5 minutes per stack phase and for the first sample, nothing kept, images preloaded from
-   * the host's Docker where it has them.
+   * k3s with the default image, the minimal stack from kube-prometheus v0.18.0, the light
+   * standalone Milvus, 5 minutes per stack phase and for the first sample, nothing kept, images
+   * preloaded from the host's Docker where it has them.
    */
   public static EnvironmentConfig defaults() {
-    return new EnvironmentConfig(ClusterChoice.k3s(), StackProfile.MINIMAL, ManifestSource.download("v0.18.0"),
-        MilvusReleaseConfig.defaults(), Duration.ofMinutes(5), Duration.ofMinutes(5), false, false,
-        Path.of("target", "milvus-monitored"), true, true, StackMode.INSTALL);
+    return new EnvironmentConfig(
+        ClusterChoice.k3s(),
+        StackProfile.MINIMAL,
+        ManifestSource.download("v0.18.0"),
+        MilvusReleaseConfig.defaults(),
+        Duration.ofMinutes(5),
+        Duration.ofMinutes(5),
+        false,
+        false,
+        Path.of("target", "milvus-monitored"),
+        true,
+        true,
+        StackMode.INSTALL);
   }
 
   public EnvironmentConfig withCluster(ClusterChoice value) {
-    return new EnvironmentConfig(value, stackProfile, manifests, milvus, stackReadyTimeout, firstSampleTimeout,
-        keepOnFailure, keepInstalled, reportDirectory, preloadImages, rbacPatch, stack);
+    return new EnvironmentConfig(
+        value,
+        stackProfile,
+        manifests,
+        milvus,
+        stackReadyTimeout,
+        firstSampleTimeout,
+        keepOnFailure,
+        keepInstalled,
+        reportDirectory,
+        preloadImages,
+        rbacPatch,
+        stack);
   }
 
   public EnvironmentConfig withStackProfile(StackProfile value) {
-    return new EnvironmentConfig(cluster, value, manifests, milvus, stackReadyTimeout, firstSampleTimeout,
-        keepOnFailure, keepInstalled, reportDirectory, preloadImages, rbacPatch, stack);
+    return new EnvironmentConfig(
+        cluster,
+        value,
+        manifests,
+        milvus,
+        stackReadyTimeout,
+        firstSampleTimeout,
+        keepOnFailure,
+        keepInstalled,
+        reportDirectory,
+        preloadImages,
+        rbacPatch,
+        stack);
   }
 
   public EnvironmentConfig withManifests(ManifestSource value) {
-    return new EnvironmentConfig(cluster, stackProfile, value, milvus, stackReadyTimeout, firstSampleTimeout,
-        keepOnFailure, keepInstalled, reportDirectory, preloadImages, rbacPatch, stack);
+    return new EnvironmentConfig(
+        cluster,
+        stackProfile,
+        value,
+        milvus,
+        stackReadyTimeout,
+        firstSampleTimeout,
+        keepOnFailure,
+        keepInstalled,
+        reportDirectory,
+        preloadImages,
+        rbacPatch,
+        stack);
   }
 
   public EnvironmentConfig withMilvus(MilvusReleaseConfig value) {
-    return new EnvironmentConfig(cluster, stackProfile, manifests, value, stackReadyTimeout, firstSampleTimeout,
-        keepOnFailure, keepInstalled, reportDirectory, preloadImages, rbacPatch, stack);
+    return new EnvironmentConfig(
+        cluster,
+        stackProfile,
+        manifests,
+        value,
+        stackReadyTimeout,
+        firstSampleTimeout,
+        keepOnFailure,
+        keepInstalled,
+        reportDirectory,
+        preloadImages,
+        rbacPatch,
+        stack);
   }
 
   public EnvironmentConfig withStackReadyTimeout(Duration value) {
-    return new EnvironmentConfig(cluster, stackProfile, manifests, milvus, value, firstSampleTimeout,
-        keepOnFailure, keepInstalled, reportDirectory, preloadImages, rbacPatch, stack);
+    return new EnvironmentConfig(
+        cluster,
+        stackProfile,
+        manifests,
+        milvus,
+        value,
+        firstSampleTimeout,
+        keepOnFailure,
+        keepInstalled,
+        reportDirectory,
+        preloadImages,
+        rbacPatch,
+        stack);
   }
 
   public EnvironmentConfig withFirstSampleTimeout(Duration value) {
-    return new EnvironmentConfig(cluster, stackProfile, manifests, milvus, stackReadyTimeout, value,
-        keepOnFailure, keepInstalled, reportDirectory, preloadImages, rbacPatch, stack);
+    return new EnvironmentConfig(
+        cluster,
+        stackProfile,
+        manifests,
+        milvus,
+        stackReadyTimeout,
+        value,
+        keepOnFailure,
+        keepInstalled,
+        reportDirectory,
+        preloadImages,
+        rbacPatch,
+        stack);
   }
 
   public EnvironmentConfig withKeepOnFailure(boolean value) {
-    return new EnvironmentConfig(cluster, stackProfile, manifests, milvus, stackReadyTimeout, firstSampleTimeout,
-        value, keepInstalled, reportDirectory, preloadImages, rbacPatch, stack);
+    return new EnvironmentConfig(
+        cluster,
+        stackProfile,
+        manifests,
+        milvus,
+        stackReadyTimeout,
+        firstSampleTimeout,
+        value,
+        keepInstalled,
+        reportDirectory,
+        preloadImages,
+        rbacPatch,
+        stack);
   }
 
   public EnvironmentConfig withKeepInstalled(boolean value) {
-    return new EnvironmentConfig(cluster, stackProfile, manifests, milvus, stackReadyTimeout, firstSampleTimeout,
-        keepOnFailure, value, reportDirectory, preloadImages, rbacPatch, stack);
+    return new EnvironmentConfig(
+        cluster,
+        stackProfile,
+        manifests,
+        milvus,
+        stackReadyTimeout,
+        firstSampleTimeout,
+        keepOnFailure,
+        value,
+        reportDirectory,
+        preloadImages,
+        rbacPatch,
+        stack);
   }
 
   public EnvironmentConfig withReportDirectory(Path value) {
-    return new EnvironmentConfig(cluster, stackProfile, manifests, milvus, stackReadyTimeout, firstSampleTimeout,
-        keepOnFailure, keepInstalled, value, preloadImages, rbacPatch, stack);
+    return new EnvironmentConfig(
+        cluster,
+        stackProfile,
+        manifests,
+        milvus,
+        stackReadyTimeout,
+        firstSampleTimeout,
+        keepOnFailure,
+        keepInstalled,
+        value,
+        preloadImages,
+        rbacPatch,
+        stack);
   }
 
   public EnvironmentConfig withPreloadImages(boolean value) {
-    return new EnvironmentConfig(cluster, stackProfile, manifests, milvus, stackReadyTimeout, firstSampleTimeout,
-        keepOnFailure, keepInstalled, reportDirectory, value, rbacPatch, stack);
+    return new EnvironmentConfig(
+        cluster,
+        stackProfile,
+        manifests,
+        milvus,
+        stackReadyTimeout,
+        firstSampleTimeout,
+        keepOnFailure,
+        keepInstalled,
+        reportDirectory,
+        value,
+        rbacPatch,
+        stack);
   }
 
   public EnvironmentConfig withRbacPatch(boolean value) {
-    return new EnvironmentConfig(cluster, stackProfile, manifests, milvus, stackReadyTimeout, firstSampleTimeout,
-        keepOnFailure, keepInstalled, reportDirectory, preloadImages, value, stack);
+    return new EnvironmentConfig(
+        cluster,
+        stackProfile,
+        manifests,
+        milvus,
+        stackReadyTimeout,
+        firstSampleTimeout,
+        keepOnFailure,
+        keepInstalled,
+        reportDirectory,
+        preloadImages,
+        value,
+        stack);
   }
 
-  /** Install kube-prometheus (default), use the stack the cluster has, or choose ({@link StackMode}). */
+  /**
+   * Install kube-prometheus (default), use the stack the cluster has, or choose ({@link
+   * StackMode}).
+   */
   public EnvironmentConfig withStack(StackMode value) {
-    return new EnvironmentConfig(cluster, stackProfile, manifests, milvus, stackReadyTimeout, firstSampleTimeout,
-        keepOnFailure, keepInstalled, reportDirectory, preloadImages, rbacPatch, value);
+    return new EnvironmentConfig(
+        cluster,
+        stackProfile,
+        manifests,
+        milvus,
+        stackReadyTimeout,
+        firstSampleTimeout,
+        keepOnFailure,
+        keepInstalled,
+        reportDirectory,
+        preloadImages,
+        rbacPatch,
+        value);
   }
 }

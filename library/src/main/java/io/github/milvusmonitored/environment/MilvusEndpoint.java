@@ -15,7 +15,8 @@ import java.net.URI;
 public record MilvusEndpoint(String host, int port) {
   public MilvusEndpoint {
     if (host == null || host.isBlank() || port < 1 || port > 65535) {
-      throw new IllegalArgumentException("Milvus endpoint needs a host and a port in 1..65535, got " + host + ":" + port);
+      throw new IllegalArgumentException(
+          "Milvus endpoint needs a host and a port in 1..65535, got " + host + ":" + port);
     }
   }
 

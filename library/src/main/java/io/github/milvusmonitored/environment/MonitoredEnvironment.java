@@ -34,7 +34,10 @@ public interface MonitoredEnvironment extends AutoCloseable {
   /** The Milvus-aware view of the release's metrics. */
   MilvusMetrics milvusMetrics();
 
-  /** A local endpoint for Milvus's gRPC port (a port-forward opened on first use, reconnecting if it drops). */
+  /**
+   * A local endpoint for Milvus's gRPC port (a port-forward opened on first use, reconnecting if it
+   * drops).
+   */
   MilvusEndpoint milvusEndpoint();
 
   /** A local URL for the Prometheus UI (port-forward opened on first use). */
@@ -44,10 +47,11 @@ public interface MonitoredEnvironment extends AutoCloseable {
   Optional<URI> grafanaUrl();
 
   /**
-   * Applies a rule file ({@code groups: ...}) or a PrometheusRule manifest as a PrometheusRule in the release's
-   * namespace, labelled with this run's id and the labels the Prometheus's {@code ruleSelector} requires, so that the
-   * operator hands it to Prometheus; removed when the returned handle or the environment is closed. A file that is
-   * not YAML or not a rule group file fails before anything is applied.
+   * Applies a rule file ({@code groups: ...}) or a PrometheusRule manifest as a PrometheusRule in
+   * the release's namespace, labelled with this run's id and the labels the Prometheus's {@code
+   * ruleSelector} requires, so that the operator hands it to Prometheus; removed when the returned
+   * handle or the environment is closed. A file that is not YAML or not a rule group file fails
+   * before anything is applied.
    *
    * <pre>{@code
    * env.applyRules(Path.of("src/test/resources/milvus-alerts.yaml"));
@@ -60,14 +64,17 @@ public interface MonitoredEnvironment extends AutoCloseable {
   TimingReport timingReport();
 
   /**
-   * Writes pods, events, the Helm release, ServiceMonitors, Prometheus targets and scrape pools, and
-   * the logs of unready pods into {@code folder}; never throws for what it cannot collect.
+   * Writes pods, events, the Helm release, ServiceMonitors, Prometheus targets and scrape pools,
+   * and the logs of unready pods into {@code folder}; never throws for what it cannot collect.
    *
    * @return the folder written
    */
   Path writeDiagnostics(Path folder);
 
-  /** Removes what the environment installed (unless configured to keep it) and stops what it started. */
+  /**
+   * Removes what the environment installed (unless configured to keep it) and stops what it
+   * started.
+   */
   @Override
   void close();
 }

@@ -17,9 +17,9 @@ public final class MonitoredEnvironments {
 
   /**
    * Brings the environment up, phase by phase with progress lines: manifests verified, cluster up,
-   * CRDs Established, operator ready and Milvus ready (concurrently), RBAC patched, Prometheus ready,
-   * Milvus target up, first milvus_ sample. The timing report is written to
-   * {@code <reportDirectory>/timing-report.json}.
+   * CRDs Established, operator ready and Milvus ready (concurrently), RBAC patched, Prometheus
+   * ready, Milvus target up, first milvus_ sample. The timing report is written to {@code
+   * <reportDirectory>/timing-report.json}.
    *
    * @throws EnvironmentStartException naming the failed phase and the diagnostics folder; what this
    *     run installed has then been removed unless {@link EnvironmentConfig#keepOnFailure()}

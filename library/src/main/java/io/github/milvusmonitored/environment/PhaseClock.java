@@ -5,12 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.Locale;
-import java.util.Objects;
 
 /**
  * Runs the readiness phases one after another, logging each start and end with elapsed time, and
@@ -39,7 +39,9 @@ public final class PhaseClock {
     long t0 = System.nanoTime();
     String stop = stopReason;
     if (stop != null) {
-      record(new PhaseTiming(name, started, Duration.ZERO, PhaseTiming.Outcome.FAILED, "not started: " + stop));
+      record(
+          new PhaseTiming(
+              name, started, Duration.ZERO, PhaseTiming.Outcome.FAILED, "not started: " + stop));
       LOG.warn("[{}] not started: {}", name, stop);
       throw new CancellationException("Phase '" + name + "' was not started: " + stop + ".");
     }
@@ -48,7 +50,11 @@ public final class PhaseClock {
       T result = work.get();
       Duration took = Duration.ofNanos(System.nanoTime() - t0);
       record(new PhaseTiming(name, started, took, PhaseTiming.Outcome.OK, awaiting));
-      LOG.info("[{}] done in {}s (+{}s overall)", name, seconds(took.toNanos()), seconds(System.nanoTime() - origin));
+      LOG.info(
+          "[{}] done in {}s (+{}s overall)",
+          name,
+          seconds(took.toNanos()),
+          seconds(System.nanoTime() - origin));
       return result;
     } catch (RuntimeException | Error e) {
       Duration took = Duration.ofNanos(System.nanoTime() - t0);
@@ -69,15 +75,19 @@ public final class PhaseClock {
 
   /** Runs a phase that returns nothing. */
   public void run(String name, String awaiting, Runnable work) {
-    run(name, awaiting, () -> {
-      work.run();
-      return null;
-    });
+    run(
+        name,
+        awaiting,
+        () -> {
+          work.run();
+          return null;
+        });
   }
 
   /** Records a phase that was not needed (already done on a reused environment). */
   public synchronized void skipped(String name, String why) {
-    phases.add(new PhaseTiming(name, Instant.now(), Duration.ZERO, PhaseTiming.Outcome.SKIPPED, why));
+    phases.add(
+        new PhaseTiming(name, Instant.now(), Duration.ZERO, PhaseTiming.Outcome.SKIPPED, why));
     LOG.info("[{}] skipped: {}", name, why);
   }
 

@@ -12,8 +12,13 @@ import java.time.Instant;
  * @param outcome ok, failed, or skipped (already there on reuse)
  * @param detail what was awaited, or why it failed
  */
-public record PhaseTiming(String name, Instant started, Duration duration, Outcome outcome, String detail) {
+public record PhaseTiming(
+    String name, Instant started, Duration duration, Outcome outcome, String detail) {
 
   /** How a phase ended. */
-  public enum Outcome { OK, FAILED, SKIPPED }
+  public enum Outcome {
+    OK,
+    FAILED,
+    SKIPPED
+  }
 }

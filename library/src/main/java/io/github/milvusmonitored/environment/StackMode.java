@@ -10,15 +10,22 @@ import java.util.Locale;
  * }</pre>
  */
 public enum StackMode {
-  /** Install kube-prometheus (a healthy kube-prometheus already in {@code monitoring} is used as it is). */
+  /**
+   * Install kube-prometheus (a healthy kube-prometheus already in {@code monitoring} is used as it
+   * is).
+   */
   INSTALL,
   /**
-   * Use the operator-based stack the cluster has (kube-prometheus-stack, or a kube-prometheus installed by someone
-   * else): nothing of it is installed or changed; the Prometheus resource that selects the Milvus ServiceMonitor is
-   * used, the chart's ServiceMonitor gets the labels it selects when none does.
+   * Use the operator-based stack the cluster has (kube-prometheus-stack, or a kube-prometheus
+   * installed by someone else): nothing of it is installed or changed; the Prometheus resource that
+   * selects the Milvus ServiceMonitor is used, the chart's ServiceMonitor gets the labels it
+   * selects when none does.
    */
   EXISTING,
-  /** {@link #EXISTING} when the cluster runs a Prometheus operator with a Prometheus resource, else {@link #INSTALL}. */
+  /**
+   * {@link #EXISTING} when the cluster runs a Prometheus operator with a Prometheus resource, else
+   * {@link #INSTALL}.
+   */
   AUTO;
 
   /** {@code install}, {@code existing} or {@code auto}, any case. */
@@ -26,7 +33,8 @@ public enum StackMode {
     try {
       return valueOf(text.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw new IllegalArgumentException("Unknown stack mode '" + text + "': use install, existing or auto.", e);
+      throw new IllegalArgumentException(
+          "Unknown stack mode '" + text + "': use install, existing or auto.", e);
     }
   }
 }

@@ -9,8 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The duration of each phase of bringing the environment up, written as JSON for CI artifacts and
@@ -33,15 +33,21 @@ public record TimingReport(List<PhaseTiming> phases) {
     return phases.stream().filter(p -> p.name().equals(name)).findFirst();
   }
 
-  /** The report as JSON: {@code {"totalSeconds":..,"phases":[{"name":..,"seconds":..,"outcome":..}]}}. */
+  /**
+   * The report as JSON: {@code
+   * {"totalSeconds":..,"phases":[{"name":..,"seconds":..,"outcome":..}]}}.
+   */
   public String toJson() {
     ObjectMapper json = new ObjectMapper();
     ObjectNode root = json.createObjectNode();
     root.put("totalSeconds", total().toMillis() / 1000.0);
     ArrayNode list = root.putArray("phases");
     for (PhaseTiming p : phases) {
-      list.addObject().put("name", p.name()).put("started", p.started().toString())
-          .put("seconds", p.duration().toMillis() / 1000.0).put("outcome", p.outcome().name().toLowerCase(Locale.ROOT))
+      list.addObject()
+          .put("name", p.name())
+          .put("started", p.started().toString())
+          .put("seconds", p.duration().toMillis() / 1000.0)
+          .put("outcome", p.outcome().name().toLowerCase(Locale.ROOT))
           .put("detail", p.detail());
     }
     try {

@@ -17,14 +17,15 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The exact images a configuration runs: the rendered Milvus chart, the kube-prometheus manifests of
- * the chosen profile, the images the Prometheus operator starts at run time, and the k3s image.
+ * The exact images a configuration runs: the rendered Milvus chart, the kube-prometheus manifests
+ * of the chosen profile, the images the Prometheus operator starts at run time, and the k3s image.
  *
  * <p>Images are normalised ({@link ImageReference}), deduplicated and sorted. k3s's own system
  * images (coredns, local-path-provisioner and its busybox helper, pause) are not listed: k3s pulls
- * them itself, and its release publishes them as an air-gap archive
- * ({@code k3s-airgap-images-<arch>.tar.zst}) that {@code K3sClusterConfig.withImageArchives(..)}
- * copies into the node before it starts. Example:
+ * them itself, and its release publishes them as an air-gap archive ({@code
+ * k3s-airgap-images-<arch>.tar.zst}) that {@code K3sClusterConfig.withImageArchives(..)} copies
+ * into the node before it starts. Example:
+ *
  * <pre>{@code
  * ImageList list = ImageList.of(MilvusReleaseConfig.defaults(), StackProfile.MINIMAL,
  *     ManifestSource.download("v0.18.0"), K3sClusterConfig.DEFAULT_IMAGE);
@@ -32,6 +33,7 @@ import java.util.TreeSet;
  * list.names();       // e.g. for docker pull
  * list.podImages();   // for ImagePreloader: all but the k3s node image
  * }</pre>
+ *
  * From the command line (the {@code milvus-monitored-cli} jar): {@code java -jar
  * milvus-monitored-cli-<version>.jar images --milvus-profile=one_pod --stack-profile=minimal};
  * {@code images --help} lists the options.
@@ -48,18 +50,31 @@ public final class ImageList {
 
   /**
    * Renders the Milvus chart and loads the kube-prometheus manifests of a configuration, then lists
-   * their images. Rendering fetches the chart unless {@link MilvusReleaseConfig#localChart()} is set;
-   * loading downloads the manifests unless {@code manifests} is an archive or a folder.
+   * their images. Rendering fetches the chart unless {@link MilvusReleaseConfig#localChart()} is
+   * set; loading downloads the manifests unless {@code manifests} is an archive or a folder.
    *
    * @param k3sImage the k3s image, or {@code null} for an existing cluster
    */
-  public static ImageList of(MilvusReleaseConfig milvus, StackProfile stackProfile, ManifestSource manifests,
+  public static ImageList of(
+      MilvusReleaseConfig milvus,
+      StackProfile stackProfile,
+      ManifestSource manifests,
       String k3sImage) {
-    return of(milvus, stackProfile, KubePrometheusManifests.builder().withSource(manifests).load(), k3sImage);
+    return of(
+        milvus,
+        stackProfile,
+        KubePrometheusManifests.builder().withSource(manifests).load(),
+        k3sImage);
   }
 
-  /** Renders the Milvus chart of a configuration and lists its images with those of loaded manifests. */
-  public static ImageList of(MilvusReleaseConfig milvus, StackProfile stackProfile, KubePrometheusManifests manifests,
+  /**
+   * Renders the Milvus chart of a configuration and lists its images with those of loaded
+   * manifests.
+   */
+  public static ImageList of(
+      MilvusReleaseConfig milvus,
+      StackProfile stackProfile,
+      KubePrometheusManifests manifests,
       String k3sImage) {
     MilvusManifests rendered;
     try (MilvusHelmRelease release = MilvusHelmRelease.create(milvus)) {
@@ -89,19 +104,23 @@ public final class ImageList {
    * which Docker runs and which k3s never needs inside.
    */
   public List<String> podImages() {
-    return images.stream().filter(i -> i.neededBy().stream().anyMatch(n -> !n.equals(K3S_NODE)))
-        .map(RequiredImage::image).toList();
+    return images.stream()
+        .filter(i -> i.neededBy().stream().anyMatch(n -> !n.equals(K3S_NODE)))
+        .map(RequiredImage::image)
+        .toList();
   }
 
   /**
-   * One line per image: the reference, then what needs it after {@code "  # "}; so that
-   * {@code cut -d' ' -f1} gives the bare references.
+   * One line per image: the reference, then what needs it after {@code " # "}; so that {@code cut
+   * -d' ' -f1} gives the bare references.
    */
   public String format() {
     int width = images.stream().mapToInt(i -> i.image().length()).max().orElse(0);
     StringBuilder out = new StringBuilder();
     for (RequiredImage image : images) {
-      out.append(String.format("%-" + width + "s  # %s%n", image.image(), String.join("; ", image.neededBy())));
+      out.append(
+          String.format(
+              "%-" + width + "s  # %s%n", image.image(), String.join("; ", image.neededBy())));
     }
     return out.toString();
   }
@@ -110,8 +129,7 @@ public final class ImageList {
   public static final class Builder {
     private final Map<String, TreeSet<String>> images = new TreeMap<>();
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /** Adds every container image of the rendered chart's workloads. */
     public Builder withMilvus(MilvusManifests manifests) {
@@ -156,13 +174,25 @@ public final class ImageList {
     /** Returns the list. */
     public ImageList build() {
       List<RequiredImage> result = new ArrayList<>();
-      images.forEach((image, neededBy) -> result.add(new RequiredImage(image, List.copyOf(neededBy))));
+      images.forEach(
+          (image, neededBy) -> result.add(new RequiredImage(image, List.copyOf(neededBy))));
       return new ImageList(result);
     }
 
     private void addWorkload(String source, HasMetadata resource) {
-      WorkloadImages.collect(resource, (image, container) ->
-          add(image, source + ": " + resource.getKind() + " " + describe(resource) + " (" + container + ")"));
+      WorkloadImages.collect(
+          resource,
+          (image, container) ->
+              add(
+                  image,
+                  source
+                      + ": "
+                      + resource.getKind()
+                      + " "
+                      + describe(resource)
+                      + " ("
+                      + container
+                      + ")"));
     }
 
     private static String describe(HasMetadata resource) {

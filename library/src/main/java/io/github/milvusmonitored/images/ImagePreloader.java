@@ -19,12 +19,12 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.ContainerState;
-import java.util.Optional;
 
 /**
  * Loads images from the host's Docker into a running k3s before anything is installed, so that k3s
@@ -36,6 +36,7 @@ import java.util.Optional;
  * (and reported). The platform option makes archives from both Docker image stores import: the
  * containerd store saves the whole multi-platform index but only the pulled platforms' content.
  * Example:
+ *
  * <pre>{@code
  * ImageList images = ImageList.of(milvusConfig, StackProfile.MINIMAL, source, K3sClusterConfig.DEFAULT_IMAGE);
  * try (K3sCluster k3s = K3sCluster.start(K3sClusterConfig.defaults())) {
@@ -45,11 +46,12 @@ import java.util.Optional;
  * }</pre>
  *
  * <p><b>No network at all.</b> With every image of {@link ImageList} on the host (pulled once, or
- * loaded from archives with {@code docker load}), the k3s system images supplied through
- * {@code K3sClusterConfig.withImageArchives(..)} (k3s's {@code k3s-airgap-images-<arch>.tar.zst}),
- * the kube-prometheus manifests from {@code ManifestSource.archive(..)} and the Milvus chart from
+ * loaded from archives with {@code docker load}), the k3s system images supplied through {@code
+ * K3sClusterConfig.withImageArchives(..)} (k3s's {@code k3s-airgap-images-<arch>.tar.zst}), the
+ * kube-prometheus manifests from {@code ManifestSource.archive(..)} and the Milvus chart from
  * {@code MilvusReleaseConfig.Builder.withLocalChart(..)}, a run contacts no registry and no web
- * server. Every chart image uses pull policy {@code IfNotPresent}, so a preloaded image is used as is.
+ * server. Every chart image uses pull policy {@code IfNotPresent}, so a preloaded image is used as
+ * is.
  */
 public final class ImagePreloader {
 
@@ -71,7 +73,8 @@ public final class ImagePreloader {
 
   /** Preloads into a running k3s container, from the Docker engine Testcontainers uses. */
   public static ImagePreloader into(ContainerState k3sContainer) {
-    return new ImagePreloader(new ContainerImageTarget(k3sContainer),
+    return new ImagePreloader(
+        new ContainerImageTarget(k3sContainer),
         new DockerImageHost(DockerClientFactory.instance().client()));
   }
 
@@ -95,20 +98,27 @@ public final class ImagePreloader {
     return execute(plan, start);
   }
 
-  /** Carries out a plan: loads each {@link PreloadAction#LOAD_FROM_HOST} image, then checks k3s holds it. */
+  /**
+   * Carries out a plan: loads each {@link PreloadAction#LOAD_FROM_HOST} image, then checks k3s
+   * holds it.
+   */
   public PreloadReport execute(PreloadPlan plan) {
     return execute(plan, System.nanoTime());
   }
 
   private PreloadReport execute(PreloadPlan plan, long start) {
     List<String> toLoad = plan.imagesWith(PreloadAction.LOAD_FROM_HOST);
-    LOG.info("[images] {} required: {} already in k3s, {} to load from the Docker host, {} left to pull",
-        plan.steps().size(), plan.imagesWith(PreloadAction.SKIP_PRESENT).size(), toLoad.size(),
+    LOG.info(
+        "[images] {} required: {} already in k3s, {} to load from the Docker host, {} left to pull",
+        plan.steps().size(),
+        plan.imagesWith(PreloadAction.SKIP_PRESENT).size(),
+        toLoad.size(),
         plan.imagesWith(PreloadAction.PULL).size());
     Map<String, String> failed = new LinkedHashMap<>();
     for (int i = 0; i < toLoad.size(); i++) {
       String image = toLoad.get(i);
-      LOG.info("[images] loading {}/{} {} (elapsed {} s)", i + 1, toLoad.size(), image, seconds(start));
+      LOG.info(
+          "[images] loading {}/{} {} (elapsed {} s)", i + 1, toLoad.size(), image, seconds(start));
       try {
         load(image);
       } catch (ImageLoadFailure e) {
@@ -123,12 +133,16 @@ public final class ImagePreloader {
         if (after.contains(image)) {
           loaded.add(image);
         } else {
-          failed.putIfAbsent(image, "imported, but k3s's containerd does not list " + image
-              + " afterwards; the archive may name the image differently");
+          failed.putIfAbsent(
+              image,
+              "imported, but k3s's containerd does not list "
+                  + image
+                  + " afterwards; the archive may name the image differently");
         }
       }
     }
-    PreloadReport report = new PreloadReport(plan, loaded, failed, Duration.ofNanos(System.nanoTime() - start));
+    PreloadReport report =
+        new PreloadReport(plan, loaded, failed, Duration.ofNanos(System.nanoTime() - start));
     if (!report.toPull().isEmpty()) {
       LOG.warn("[images] {}", ImageErrors.notPreloaded(report.toPull()));
     }
@@ -140,7 +154,8 @@ public final class ImagePreloader {
     List<String> command = ContainerdCommands.listImages();
     ImageTarget.Outcome outcome = run(command);
     if (outcome.exitCode() != 0) {
-      throw new ImagePreloadException(ImageErrors.listInClusterFailed(command, outcome.exitCode(), outcome.stderr()));
+      throw new ImagePreloadException(
+          ImageErrors.listInClusterFailed(command, outcome.exitCode(), outcome.stderr()));
     }
     return ContainerdCommands.parseImageList(outcome.stdout());
   }
@@ -157,18 +172,21 @@ public final class ImagePreloader {
       try {
         host.save(image, archive);
       } catch (IOException | RuntimeException e) {
-        throw new ImageLoadFailure(ImageErrors.transferFailed(image, "saving it from the Docker host", e));
+        throw new ImageLoadFailure(
+            ImageErrors.transferFailed(image, "saving it from the Docker host", e));
       }
       String platform = importPlatform(image, archive);
       try {
         target.copy(archive, inContainer);
       } catch (RuntimeException e) {
-        throw new ImageLoadFailure(ImageErrors.transferFailed(image, "copying the archive into k3s", e));
+        throw new ImageLoadFailure(
+            ImageErrors.transferFailed(image, "copying the archive into k3s", e));
       }
       List<String> command = ContainerdCommands.importArchive(inContainer, platform);
       ImageTarget.Outcome outcome = run(command);
       if (outcome.exitCode() != 0) {
-        throw new ImageLoadFailure(ImageErrors.importFailed(image, command, outcome.exitCode(), outcome.stderr()));
+        throw new ImageLoadFailure(
+            ImageErrors.importFailed(image, command, outcome.exitCode(), outcome.stderr()));
       }
     } finally {
       deleteQuietly(archive);
@@ -181,9 +199,11 @@ public final class ImagePreloader {
    * platform of the image but holds only those pulled; importing without a platform then fails.
    */
   private String importPlatform(String image, Path archive) {
-    TarReaderClassPath.problem("the saved archive of " + image).ifPresent(problem -> {
-      throw new ImageLoadFailure(problem);
-    });
+    TarReaderClassPath.problem("the saved archive of " + image)
+        .ifPresent(
+            problem -> {
+              throw new ImageLoadFailure(problem);
+            });
     SavedArchive saved;
     try {
       saved = SavedArchive.read(archive);
@@ -198,18 +218,25 @@ public final class ImagePreloader {
       throw new ImageLoadFailure(ImageErrors.platformMissing(image, node, saved.complete()));
     }
     if (!saved.missing().isEmpty()) {
-      LOG.info("[images] {}: importing {} only; the archive lists {} without their content", image, node,
+      LOG.info(
+          "[images] {}: importing {} only; the archive lists {} without their content",
+          image,
+          node,
           saved.missing());
     }
     return node;
   }
 
-  /** k3s's platform from {@code uname -m} in its container, asked once; null if it cannot be told. */
+  /**
+   * k3s's platform from {@code uname -m} in its container, asked once; null if it cannot be told.
+   */
   private String nodePlatform() {
     if (nodePlatform == null) {
       ImageTarget.Outcome outcome = run(ContainerdCommands.machineArchitecture());
-      nodePlatform = outcome.exitCode() == 0 ? Optional.ofNullable(
-          ContainerdCommands.platformOf(outcome.stdout())) : Optional.empty();
+      nodePlatform =
+          outcome.exitCode() == 0
+              ? Optional.ofNullable(ContainerdCommands.platformOf(outcome.stdout()))
+              : Optional.empty();
     }
     return nodePlatform.orElse(null);
   }
@@ -218,10 +245,12 @@ public final class ImagePreloader {
     try {
       return target.exec(command);
     } catch (IOException e) {
-      throw new UncheckedIOException("Running '" + String.join(" ", command) + "' in the k3s container failed", e);
+      throw new UncheckedIOException(
+          "Running '" + String.join(" ", command) + "' in the k3s container failed", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ImagePreloadException("Interrupted while running '" + String.join(" ", command) + "' in k3s");
+      throw new ImagePreloadException(
+          "Interrupted while running '" + String.join(" ", command) + "' in k3s");
     }
   }
 

@@ -9,8 +9,10 @@ import java.util.stream.Collectors;
 /**
  * What preloading will do for each required image, decided from what k3s and the Docker host hold.
  *
- * <p>Pure: every reference is normalised ({@link ImageReference}), so {@code milvusdb/milvus:v2.6.15}
- * on the host matches {@code docker.io/milvusdb/milvus:v2.6.15} in k3s. Example:
+ * <p>Pure: every reference is normalised ({@link ImageReference}), so {@code
+ * milvusdb/milvus:v2.6.15} on the host matches {@code docker.io/milvusdb/milvus:v2.6.15} in k3s.
+ * Example:
+ *
  * <pre>{@code
  * PreloadPlan plan = PreloadPlan.of(list.names(), inK3s, onHost);
  * plan.imagesWith(PreloadAction.PULL);   // what k3s will still download
@@ -33,12 +35,22 @@ public record PreloadPlan(List<PreloadStep> steps) {
    * @param onHost the required images the host's Docker holds (others may be listed too)
    * @throws IllegalArgumentException when a reference is malformed
    */
-  public static PreloadPlan of(Collection<String> required, Collection<String> inCluster, Collection<String> onHost) {
+  public static PreloadPlan of(
+      Collection<String> required, Collection<String> inCluster, Collection<String> onHost) {
     Set<String> cluster = normalizeAll(inCluster);
     Set<String> host = normalizeAll(onHost);
-    List<PreloadStep> steps = normalizeAll(required).stream().map(image -> new PreloadStep(image,
-        cluster.contains(image) ? PreloadAction.SKIP_PRESENT
-            : host.contains(image) ? PreloadAction.LOAD_FROM_HOST : PreloadAction.PULL)).toList();
+    List<PreloadStep> steps =
+        normalizeAll(required).stream()
+            .map(
+                image ->
+                    new PreloadStep(
+                        image,
+                        cluster.contains(image)
+                            ? PreloadAction.SKIP_PRESENT
+                            : host.contains(image)
+                                ? PreloadAction.LOAD_FROM_HOST
+                                : PreloadAction.PULL))
+            .toList();
     return new PreloadPlan(steps);
   }
 
@@ -49,11 +61,16 @@ public record PreloadPlan(List<PreloadStep> steps) {
 
   /** One line per image: action, then reference. */
   public String format() {
-    return steps.stream().map(step -> String.format("%-14s %s", step.action(), step.image()))
-        .collect(Collectors.joining(System.lineSeparator(), "", steps.isEmpty() ? "" : System.lineSeparator()));
+    return steps.stream()
+        .map(step -> String.format("%-14s %s", step.action(), step.image()))
+        .collect(
+            Collectors.joining(
+                System.lineSeparator(), "", steps.isEmpty() ? "" : System.lineSeparator()));
   }
 
   private static Set<String> normalizeAll(Collection<String> images) {
-    return images.stream().map(ImageReference::normalize).collect(Collectors.toCollection(TreeSet::new));
+    return images.stream()
+        .map(ImageReference::normalize)
+        .collect(Collectors.toCollection(TreeSet::new));
   }
 }

@@ -1,10 +1,10 @@
 package io.github.milvusmonitored.images;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.Collections;
 import java.util.TreeSet;
 
 /**
@@ -15,7 +15,8 @@ import java.util.TreeSet;
  * @param failed the images whose loading failed, with the reason; k3s will try to pull them
  * @param elapsed how long planning and loading took
  */
-public record PreloadReport(PreloadPlan plan, List<String> loaded, Map<String, String> failed, Duration elapsed) {
+public record PreloadReport(
+    PreloadPlan plan, List<String> loaded, Map<String, String> failed, Duration elapsed) {
 
   /** Keeps the collections read-only. */
   public PreloadReport {
@@ -30,10 +31,19 @@ public record PreloadReport(PreloadPlan plan, List<String> loaded, Map<String, S
     return List.copyOf(images);
   }
 
-  /** A one-line summary, e.g. {@code "4 present, 2 loaded from the Docker host, 1 to pull, in 38 s"}. */
+  /**
+   * A one-line summary, e.g. {@code "4 present, 2 loaded from the Docker host, 1 to pull, in 38
+   * s"}.
+   */
   public String summary() {
-    return plan.imagesWith(PreloadAction.SKIP_PRESENT).size() + " present, " + loaded.size()
-        + " loaded from the Docker host, " + (failed.isEmpty() ? "" : failed.size() + " failed to load, ")
-        + toPull().size() + " to pull, in " + elapsed.toSeconds() + " s";
+    return plan.imagesWith(PreloadAction.SKIP_PRESENT).size()
+        + " present, "
+        + loaded.size()
+        + " loaded from the Docker host, "
+        + (failed.isEmpty() ? "" : failed.size() + " failed to load, ")
+        + toPull().size()
+        + " to pull, in "
+        + elapsed.toSeconds()
+        + " s";
   }
 }

@@ -24,6 +24,7 @@ import java.util.regex.PatternSyntaxException;
  * <p>k3s reads the file when it starts; {@link #applyTo(K3sClusterConfig)} makes {@code K3sCluster}
  * copy it into the container before that. Paths of TLS files are paths inside the k3s container.
  * Note that containerd still falls back to the registry itself when every mirror fails. Example:
+ *
  * <pre>{@code
  * RegistryMirrors mirrors = RegistryMirrors.builder()
  *     .withMirror("docker.io", "http://host.docker.internal:5000")
@@ -39,9 +40,11 @@ import java.util.regex.PatternSyntaxException;
  */
 public record RegistryMirrors(Map<String, Mirror> mirrors, Map<String, HostConfig> configs) {
 
-  private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:\\d{1,5})?");
-  private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
-      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build());
+  private static final Pattern HOST =
+      Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:\\d{1,5})?");
+  private static final ObjectMapper YAML =
+      new ObjectMapper(
+          YAMLFactory.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build());
 
   /** Keeps the maps read-only and sorted. */
   public RegistryMirrors {
@@ -114,17 +117,35 @@ public record RegistryMirrors(Map<String, Mirror> mirrors, Map<String, HostConfi
    * @param keyFile client key (path in the container), with {@code certFile}
    * @param insecureSkipVerify skip verifying the registry's certificate
    */
-  public record HostConfig(String username, String password, String identityToken, String caFile,
-      String certFile, String keyFile, boolean insecureSkipVerify) {
+  public record HostConfig(
+      String username,
+      String password,
+      String identityToken,
+      String caFile,
+      String certFile,
+      String keyFile,
+      boolean insecureSkipVerify) {
 
     static final HostConfig EMPTY = new HostConfig(null, null, null, null, null, null, false);
 
     /** The settings with the password and the identity token masked, for logs and messages. */
     @Override
     public String toString() {
-      return "HostConfig[username=" + username + ", password=" + masked(password) + ", identityToken="
-          + masked(identityToken) + ", caFile=" + caFile + ", certFile=" + certFile + ", keyFile=" + keyFile
-          + ", insecureSkipVerify=" + insecureSkipVerify + "]";
+      return "HostConfig[username="
+          + username
+          + ", password="
+          + masked(password)
+          + ", identityToken="
+          + masked(identityToken)
+          + ", caFile="
+          + caFile
+          + ", certFile="
+          + certFile
+          + ", keyFile="
+          + keyFile
+          + ", insecureSkipVerify="
+          + insecureSkipVerify
+          + "]";
     }
 
     private static String masked(String secret) {
@@ -160,20 +181,25 @@ public record RegistryMirrors(Map<String, Mirror> mirrors, Map<String, HostConfi
     }
   }
 
-  /** Builds {@link RegistryMirrors}, checking each value as it is given; every {@code withX} returns the builder. */
+  /**
+   * Builds {@link RegistryMirrors}, checking each value as it is given; every {@code withX} returns
+   * the builder.
+   */
   public static final class Builder {
     private final Map<String, List<String>> endpoints = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> rewrites = new LinkedHashMap<>();
     private final Map<String, HostConfig> configs = new LinkedHashMap<>();
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /**
-     * Adds mirror addresses for a registry, e.g. {@code withMirror("docker.io", "https://mirror:5000")}.
+     * Adds mirror addresses for a registry, e.g. {@code withMirror("docker.io",
+     * "https://mirror:5000")}.
      *
-     * @param registry the registry images name ({@code docker.io}, {@code quay.io}, ...) or {@code *}
-     * @throws IllegalArgumentException for a malformed registry name, no endpoint or a non-http(s) one
+     * @param registry the registry images name ({@code docker.io}, {@code quay.io}, ...) or {@code
+     *     *}
+     * @throws IllegalArgumentException for a malformed registry name, no endpoint or a non-http(s)
+     *     one
      */
     public Builder withMirror(String registry, String... endpointAddresses) {
       requireRegistry(registry);
@@ -189,13 +215,17 @@ public record RegistryMirrors(Map<String, Mirror> mirrors, Map<String, HostConfi
       return this;
     }
 
-    /** Adds a rewrite of the repository path for a registry's mirror, e.g. {@code "^rancher/(.*)" -> "mirror/$1"}. */
+    /**
+     * Adds a rewrite of the repository path for a registry's mirror, e.g. {@code "^rancher/(.*)" ->
+     * "mirror/$1"}.
+     */
     public Builder withRewrite(String registry, String pattern, String replacement) {
       requireRegistry(registry);
       try {
         Pattern.compile(pattern);
       } catch (PatternSyntaxException e) {
-        throw new IllegalArgumentException(ImageErrors.invalidRewrite(registry, pattern, e.getDescription()), e);
+        throw new IllegalArgumentException(
+            ImageErrors.invalidRewrite(registry, pattern, e.getDescription()), e);
       }
       rewrites.computeIfAbsent(registry, key -> new LinkedHashMap<>()).put(pattern, replacement);
       return this;
@@ -207,8 +237,16 @@ public record RegistryMirrors(Map<String, Mirror> mirrors, Map<String, HostConfi
         throw new IllegalArgumentException(ImageErrors.incompleteAuth(host));
       }
       HostConfig c = config(host);
-      configs.put(host, new HostConfig(username, password, null, c.caFile(), c.certFile(), c.keyFile(),
-          c.insecureSkipVerify()));
+      configs.put(
+          host,
+          new HostConfig(
+              username,
+              password,
+              null,
+              c.caFile(),
+              c.certFile(),
+              c.keyFile(),
+              c.insecureSkipVerify()));
       return this;
     }
 
@@ -218,29 +256,48 @@ public record RegistryMirrors(Map<String, Mirror> mirrors, Map<String, HostConfi
         throw new IllegalArgumentException(ImageErrors.incompleteAuth(host));
       }
       HostConfig c = config(host);
-      configs.put(host, new HostConfig(null, null, token, c.caFile(), c.certFile(), c.keyFile(), c.insecureSkipVerify()));
+      configs.put(
+          host,
+          new HostConfig(
+              null, null, token, c.caFile(), c.certFile(), c.keyFile(), c.insecureSkipVerify()));
       return this;
     }
 
     /**
-     * Sets TLS files for a registry host, as paths inside the k3s container; any may be {@code null},
-     * but a client certificate needs its key.
+     * Sets TLS files for a registry host, as paths inside the k3s container; any may be {@code
+     * null}, but a client certificate needs its key.
      */
     public Builder withTls(String host, String caFile, String certFile, String keyFile) {
       if ((certFile == null) != (keyFile == null)) {
         throw new IllegalArgumentException(ImageErrors.incompleteClientCertificate(host));
       }
       HostConfig c = config(host);
-      configs.put(host, new HostConfig(c.username(), c.password(), c.identityToken(), caFile, certFile, keyFile,
-          c.insecureSkipVerify()));
+      configs.put(
+          host,
+          new HostConfig(
+              c.username(),
+              c.password(),
+              c.identityToken(),
+              caFile,
+              certFile,
+              keyFile,
+              c.insecureSkipVerify()));
       return this;
     }
 
     /** Skips verifying a registry host's certificate (a self-signed test mirror). */
     public Builder withInsecureSkipVerify(String host) {
       HostConfig c = config(host);
-      configs.put(host, new HostConfig(c.username(), c.password(), c.identityToken(), c.caFile(), c.certFile(),
-          c.keyFile(), true));
+      configs.put(
+          host,
+          new HostConfig(
+              c.username(),
+              c.password(),
+              c.identityToken(),
+              c.caFile(),
+              c.certFile(),
+              c.keyFile(),
+              true));
       return this;
     }
 
@@ -252,8 +309,9 @@ public record RegistryMirrors(Map<String, Mirror> mirrors, Map<String, HostConfi
           throw new IllegalArgumentException(ImageErrors.noEndpoints(registry));
         }
       }
-      endpoints.forEach((registry, list) ->
-          mirrors.put(registry, new Mirror(list, rewrites.getOrDefault(registry, Map.of()))));
+      endpoints.forEach(
+          (registry, list) ->
+              mirrors.put(registry, new Mirror(list, rewrites.getOrDefault(registry, Map.of()))));
       return new RegistryMirrors(mirrors, configs);
     }
 
@@ -273,7 +331,8 @@ public record RegistryMirrors(Map<String, Mirror> mirrors, Map<String, HostConfi
     private static boolean isHttpAddress(String address) {
       try {
         URI uri = URI.create(address);
-        return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+        return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+            && uri.getHost() != null;
       } catch (IllegalArgumentException | NullPointerException notAUri) {
         return false;
       }

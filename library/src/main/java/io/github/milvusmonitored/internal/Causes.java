@@ -11,8 +11,7 @@ import java.util.Locale;
 /** What a failure's cause chain says: its root, a refused connection, a timeout. */
 public final class Causes {
 
-  private Causes() {
-  }
+  private Causes() {}
 
   /** The last cause of the chain, {@code failure} itself when it has none. */
   public static Throwable root(Throwable failure) {
@@ -34,16 +33,19 @@ public final class Causes {
    * timeout, a missing route or an unknown host.
    */
   public static boolean isRefused(Throwable failure) {
-    // Java 17's client reports a refused connect as a ConnectException without a message (its cause a
+    // Java 17's client reports a refused connect as a ConnectException without a message (its cause
+    // a
     // ClosedChannelException); other connect failures name themselves.
     boolean connect = false;
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof HttpConnectTimeoutException || t instanceof NoRouteToHostException
+      if (t instanceof HttpConnectTimeoutException
+          || t instanceof NoRouteToHostException
           || t instanceof UnknownHostException) {
         return false;
       }
       if (t instanceof ConnectException) {
-        if (t.getMessage() != null && !t.getMessage().toLowerCase(Locale.ROOT).contains("refused")) {
+        if (t.getMessage() != null
+            && !t.getMessage().toLowerCase(Locale.ROOT).contains("refused")) {
           return false;
         }
         connect = true;

@@ -6,8 +6,7 @@ import java.time.Duration;
 /** The argument checks of the library's entry points, with one wording each. */
 public final class Checks {
 
-  private Checks() {
-  }
+  private Checks() {}
 
   /**
    * Returns {@code value} when it is longer than zero.
@@ -29,15 +28,18 @@ public final class Checks {
    */
   public static String promql(String promql) {
     if (promql == null || promql.isBlank()) {
-      throw new IllegalArgumentException("PromQL must not be blank. Pass an expression such as"
-          + " 'sum(milvus_proxy_req_count{status=\"total\"})'.");
+      throw new IllegalArgumentException(
+          "PromQL must not be blank. Pass an expression such as"
+              + " 'sum(milvus_proxy_req_count{status=\"total\"})'.");
     }
     return promql;
   }
 
   /** The message of {@link #positive}. */
   public static String notPositive(String what, Duration value) {
-    return what + " must be positive, got " + MonitoredDuration.humanText(value)
+    return what
+        + " must be positive, got "
+        + MonitoredDuration.humanText(value)
         + ". Pass a duration longer than zero, such as Duration.ofSeconds(30).";
   }
 }

@@ -8,8 +8,9 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
- * Runs independent API calls a few at a time and hands back their results in input order. A failure is thrown as
- * itself (the first one in input order), after the calls already running have finished; none is swallowed.
+ * Runs independent API calls a few at a time and hands back their results in input order. A failure
+ * is thrown as itself (the first one in input order), after the calls already running have
+ * finished; none is swallowed.
  */
 public final class Concurrently {
 
@@ -22,7 +23,8 @@ public final class Concurrently {
     if (inputs.size() <= 1) {
       return inputs.stream().map(call).toList();
     }
-    ExecutorService pool = DaemonThreads.pool("milvus-monitored-kube-call", Math.min(PARALLELISM, inputs.size()));
+    ExecutorService pool =
+        DaemonThreads.pool("milvus-monitored-kube-call", Math.min(PARALLELISM, inputs.size()));
     try {
       List<Future<R>> futures = new ArrayList<>();
       for (T input : inputs) {
@@ -35,7 +37,10 @@ public final class Concurrently {
           results.add(future.get());
         } catch (ExecutionException e) {
           if (failure == null) {
-            failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            failure =
+                e.getCause() instanceof RuntimeException r
+                    ? r
+                    : new IllegalStateException(e.getCause());
           }
           results.add(null);
         }

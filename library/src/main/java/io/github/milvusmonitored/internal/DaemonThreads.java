@@ -6,8 +6,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 
 /**
- * The library's background threads: daemon threads (a test or command line never waits for them at exit), each named
- * for what it does, so that a thread dump says whose it is. Fan-out of independent calls is {@link Concurrently}'s.
+ * The library's background threads: daemon threads (a test or command line never waits for them at
+ * exit), each named for what it does, so that a thread dump says whose it is. Fan-out of
+ * independent calls is {@link Concurrently}'s.
  */
 public final class DaemonThreads {
 
@@ -37,12 +38,18 @@ public final class DaemonThreads {
     return Executors.newFixedThreadPool(threads, named(name));
   }
 
-  /** Daemon threads named {@code name}, one per task that finds none idle; idle ones end after a minute. */
+  /**
+   * Daemon threads named {@code name}, one per task that finds none idle; idle ones end after a
+   * minute.
+   */
   public static ExecutorService asNeeded(String name) {
     return Executors.newCachedThreadPool(named(name));
   }
 
-  /** One daemon thread named {@code name} that runs periodic or delayed tasks: a ticker, a supervisor. */
+  /**
+   * One daemon thread named {@code name} that runs periodic or delayed tasks: a ticker, a
+   * supervisor.
+   */
   public static ScheduledExecutorService ticker(String name) {
     return Executors.newSingleThreadScheduledExecutor(named(name));
   }

@@ -11,12 +11,12 @@ import sun.misc.SignalHandler;
 /**
  * Keeps Ctrl-C (SIGINT) and SIGTERM working after a native Helm call.
  *
- * <p>helm-java 0.0.21's native install path (also reached by {@code template} and by
- * {@code upgrade --install} of a new release) calls Go's {@code signal.Notify} for SIGINT and SIGTERM
- * (read in its source, {@code native/internal/helm/install.go}; helm-java issue #409). The Go runtime
- * then owns those signals for the rest of the process: the JVM never sees them and its shutdown hooks
- * never run. {@link #around(Supplier)} hands them back to the JVM's own handlers when the call ends,
- * and every {@value #REINSTALL_PERIOD_MS} ms while a long call (an install that waits) still runs.
+ * <p>helm-java 0.0.21's native install path (also reached by {@code template} and by {@code upgrade
+ * --install} of a new release) calls Go's {@code signal.Notify} for SIGINT and SIGTERM (read in its
+ * source, {@code native/internal/helm/install.go}; helm-java issue #409). The Go runtime then owns
+ * those signals for the rest of the process: the JVM never sees them and its shutdown hooks never
+ * run. {@link #around(Supplier)} hands them back to the JVM's own handlers when the call ends, and
+ * every {@value #REINSTALL_PERIOD_MS} ms while a long call (an install that waits) still runs.
  *
  * <p>SIGQUIT (thread dumps) belongs to the JVM itself and cannot be taken back from Java; after a
  * native install it goes to Go.
@@ -29,9 +29,12 @@ public final class JvmSignals {
 
   private JvmSignals() {}
 
-  /** Runs a native Helm call and gives SIGINT and SIGTERM back to the JVM while and after it runs. */
+  /**
+   * Runs a native Helm call and gives SIGINT and SIGTERM back to the JVM while and after it runs.
+   */
   public static <T> T around(Supplier<T> nativeCall) {
-    Thread keeper = DaemonThreads.start("milvus-monitored-jvm-signals", JvmSignals::keepReinstalling);
+    Thread keeper =
+        DaemonThreads.start("milvus-monitored-jvm-signals", JvmSignals::keepReinstalling);
     try {
       return nativeCall.get();
     } finally {
@@ -42,10 +45,11 @@ public final class JvmSignals {
 
   /** Same as {@link #around(Supplier)} for a call without a result. */
   public static void around(Runnable nativeCall) {
-    around(() -> {
-      nativeCall.run();
-      return null;
-    });
+    around(
+        () -> {
+          nativeCall.run();
+          return null;
+        });
   }
 
   /**
@@ -53,13 +57,17 @@ public final class JvmSignals {
    * the ignore of a signal that was ignored when the JVM started.
    */
   public static synchronized void reinstall() {
-    JVM_HANDLERS.forEach((signal, handler) -> {
-      try {
-        Signal.handle(signal, handler);
-      } catch (IllegalArgumentException e) {
-        LOG.debug("cannot reinstall the JVM's handler of SIG{}: {}", signal.getName(), e.getMessage());
-      }
-    });
+    JVM_HANDLERS.forEach(
+        (signal, handler) -> {
+          try {
+            Signal.handle(signal, handler);
+          } catch (IllegalArgumentException e) {
+            LOG.debug(
+                "cannot reinstall the JVM's handler of SIG{}: {}",
+                signal.getName(),
+                e.getMessage());
+          }
+        });
   }
 
   private static void keepReinstalling() {
@@ -77,10 +85,10 @@ public final class JvmSignals {
    * Reads the JVM's current Java-level handler of each signal by swapping in a placeholder and
    * putting it straight back; both are Java handlers, so the operating-system handler stays the
    * JVM's throughout. A signal ignored when the JVM started (a background job of a non-interactive
-   * shell ignores SIGINT) is recorded as {@code SIG_IGN}, so that it is ignored again after a native
-   * call: Go's {@code signal.Notify} replaces the ignore with Go's own handler, which would take the
-   * signal without stopping the process and make it look as if it were handled. Signals the JVM does
-   * not handle at all ({@code -Xrs}) are left alone.
+   * shell ignores SIGINT) is recorded as {@code SIG_IGN}, so that it is ignored again after a
+   * native call: Go's {@code signal.Notify} replaces the ignore with Go's own handler, which would
+   * take the signal without stopping the process and make it look as if it were handled. Signals
+   * the JVM does not handle at all ({@code -Xrs}) are left alone.
    */
   private static Map<Signal, SignalHandler> capture(String... names) {
     Map<Signal, SignalHandler> handlers = new LinkedHashMap<>();

@@ -8,18 +8,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Retries one Kubernetes API call on transient failures (HTTP 429, 5xx, a connection reset, refused or
- * closed) with exponential backoff until a deadline; every other failure, a 403 in particular, is
- * thrown at once. The client's own retries are off, so this deadline is the only one.
+ * Retries one Kubernetes API call on transient failures (HTTP 429, 5xx, a connection reset, refused
+ * or closed) with exponential backoff until a deadline; every other failure, a 403 in particular,
+ * is thrown at once. The client's own retries are off, so this deadline is the only one.
  */
 public final class KubeRetry {
 
   private static final Logger LOG = LoggerFactory.getLogger(KubeRetry.class);
   private static final long FIRST_BACKOFF_MILLIS = 200;
   private static final long MAX_BACKOFF_MILLIS = 5_000;
+
   /**
-   * What fabric8's default HTTP client (Vert.x) throws for a connection the server closed mid-request, as a
-   * restarting API server does: a RuntimeException, not an IOException ("Connection was closed").
+   * What fabric8's default HTTP client (Vert.x) throws for a connection the server closed
+   * mid-request, as a restarting API server does: a RuntimeException, not an IOException
+   * ("Connection was closed").
    */
   private static final String CLOSED_CONNECTION = "io.vertx.core.http.HttpClosedException";
 
@@ -36,7 +38,10 @@ public final class KubeRetry {
     }
   }
 
-  /** Runs {@code call}, retrying transient failures until {@code deadline}; the last failure is thrown then. */
+  /**
+   * Runs {@code call}, retrying transient failures until {@code deadline}; the last failure is
+   * thrown then.
+   */
   public static <T> T call(String what, Deadline deadline, Supplier<T> call) {
     long backoff = FIRST_BACKOFF_MILLIS;
     int attempt = 1;
@@ -49,7 +54,13 @@ public final class KubeRetry {
           throw e;
         }
         long wait = Math.min(backoff, left);
-        LOG.warn("[kube] {}: {} (attempt {}); retrying in {} ms, {} s left", what, describe(e), attempt, wait, left / 1000);
+        LOG.warn(
+            "[kube] {}: {} (attempt {}); retrying in {} ms, {} s left",
+            what,
+            describe(e),
+            attempt,
+            wait,
+            left / 1000);
         sleep(wait);
         backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
         attempt++;
@@ -59,10 +70,13 @@ public final class KubeRetry {
 
   /** Runs {@code call} for its effect, retrying like {@link #call}. */
   public static void run(String what, Deadline deadline, Runnable call) {
-    call(what, deadline, () -> {
-      call.run();
-      return null;
-    });
+    call(
+        what,
+        deadline,
+        () -> {
+          call.run();
+          return null;
+        });
   }
 
   /** HTTP 429, 5xx, or no HTTP answer because the connection failed. */
@@ -84,7 +98,10 @@ public final class KubeRetry {
 
   private static String describe(KubernetesClientException e) {
     if (e.getCode() > 0) {
-      String message = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage();
+      String message =
+          e.getStatus() != null && e.getStatus().getMessage() != null
+              ? e.getStatus().getMessage()
+              : e.getMessage();
       return "HTTP " + e.getCode() + " (" + message + ")";
     }
     Throwable root = Causes.root(e);
@@ -96,7 +113,8 @@ public final class KubeRetry {
       Thread.sleep(Math.max(1, millis));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting to retry a Kubernetes API call", e);
+      throw new IllegalStateException(
+          "interrupted while waiting to retry a Kubernetes API call", e);
     }
   }
 }

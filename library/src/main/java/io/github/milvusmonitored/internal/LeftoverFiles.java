@@ -10,10 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Removes what an earlier JVM of this library left in the temporary folder when it could not clean up
- * (SIGKILL, a crash): Helm workspaces and private kubeconfigs, named {@code <family><pid>-…}. Only
- * entries of a family this library names, whose process no longer runs, are removed; anything else,
- * including the entries of running processes and of other users, is left alone.
+ * Removes what an earlier JVM of this library left in the temporary folder when it could not clean
+ * up (SIGKILL, a crash): Helm workspaces and private kubeconfigs, named {@code <family><pid>-…}.
+ * Only entries of a family this library names, whose process no longer runs, are removed; anything
+ * else, including the entries of running processes and of other users, is left alone.
  */
 public final class LeftoverFiles {
 
@@ -26,7 +26,10 @@ public final class LeftoverFiles {
     return family + ProcessHandle.current().pid() + "-";
   }
 
-  /** Removes the entries of {@code family} under {@code folder} left by processes that no longer run. */
+  /**
+   * Removes the entries of {@code family} under {@code folder} left by processes that no longer
+   * run.
+   */
   public static List<Path> sweep(Path folder, String family) {
     List<Path> stale;
     try (Stream<Path> entries = Files.list(folder)) {
@@ -37,7 +40,10 @@ public final class LeftoverFiles {
     }
     stale.forEach(LeftoverFiles::delete);
     if (!stale.isEmpty()) {
-      LOG.info("removed {} left by earlier runs that ended without cleaning up: {}", family + "<pid>-*", stale);
+      LOG.info(
+          "removed {} left by earlier runs that ended without cleaning up: {}",
+          family + "<pid>-*",
+          stale);
     }
     return stale;
   }
@@ -67,13 +73,16 @@ public final class LeftoverFiles {
 
   private static void delete(Path entry) {
     try (Stream<Path> paths = Files.walk(entry)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          LOG.debug("cannot remove leftover {}: {}", p, e.toString());
-        }
-      });
+      paths
+          .sorted(Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.deleteIfExists(p);
+                } catch (IOException e) {
+                  LOG.debug("cannot remove leftover {}: {}", p, e.toString());
+                }
+              });
     } catch (IOException e) {
       LOG.debug("cannot remove leftover {}: {}", entry, e.toString());
     }

@@ -14,43 +14,52 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Keeps secrets out of what the library prints and writes: messages, logs, diagnostics and the timing
- * report. A key is secret-shaped when its name holds password, passwd, secret, token, credential,
- * apikey, accesskey, privatekey, auth or a name ending in {@code key} (access keys, {@code secretKey},
- * MinIO's {@code rootUser}/{@code rootPassword} included); its value is shown as {@value #MASK}.
+ * Keeps secrets out of what the library prints and writes: messages, logs, diagnostics and the
+ * timing report. A key is secret-shaped when its name holds password, passwd, secret, token,
+ * credential, apikey, accesskey, privatekey, auth or a name ending in {@code key} (access keys,
+ * {@code secretKey}, MinIO's {@code rootUser}/{@code rootPassword} included); its value is shown as
+ * {@value #MASK}.
  */
 public final class Redaction {
 
   /** What a secret value is shown as. */
   public static final String MASK = "<redacted>";
 
-  private static final Pattern SECRET_KEY = Pattern.compile(
-      "(?i).*(password|passwd|secret|token|credential|apikey|api_key|accesskey|access_key|privatekey|private_key"
-          + "|auth|rootuser|root_user).*|(?i).*key");
-  private static final Pattern KEY_VALUE = Pattern.compile(
-      "(?i)(\"?[A-Za-z0-9_.\\-]*(?:password|passwd|secret|token|credential|apikey|api_key|accesskey|access_key"
-          + "|privatekey|private_key|authorization)[A-Za-z0-9_.\\-]*\"?\\s*[:=]\\s*)(\"[^\"]*\"|'[^']*'|[^\\s,;}\\]]+)");
-  private static final Pattern USERINFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.\\-]*://)[^/\\s@]+@");
-  private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
-      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build());
+  private static final Pattern SECRET_KEY =
+      Pattern.compile(
+          "(?i).*(password|passwd|secret|token|credential|apikey|api_key|accesskey|access_key|privatekey|private_key"
+              + "|auth|rootuser|root_user).*|(?i).*key");
+  private static final Pattern KEY_VALUE =
+      Pattern.compile(
+          "(?i)(\"?[A-Za-z0-9_.\\-]*(?:password|passwd|secret|token|credential|apikey|api_key|accesskey|access_key"
+              + "|privatekey|private_key|authorization)[A-Za-z0-9_.\\-]*\"?\\s*[:=]\\s*)(\"[^\"]*\"|'[^']*'|[^\\s,;}\\]]+)");
+  private static final Pattern USERINFO =
+      Pattern.compile("(?i)\\b([a-z][a-z0-9+.\\-]*://)[^/\\s@]+@");
+  private static final ObjectMapper YAML =
+      new ObjectMapper(
+          YAMLFactory.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build());
   private static final Pattern POSITION = Pattern.compile("line (\\d+), column (\\d+)");
 
   private Redaction() {}
 
-  /** Whether a key's value should never be shown, e.g. {@code password}, {@code accessKey}, {@code token}. */
+  /**
+   * Whether a key's value should never be shown, e.g. {@code password}, {@code accessKey}, {@code
+   * token}.
+   */
   public static boolean isSecretKey(String key) {
     return key != null && SECRET_KEY.matcher(key).matches();
   }
 
   /**
-   * {@code text} with secret-looking {@code key: value} / {@code key=value} pairs masked and the user
-   * information of URLs ({@code https://user:password@host}) replaced by {@code ***}.
+   * {@code text} with secret-looking {@code key: value} / {@code key=value} pairs masked and the
+   * user information of URLs ({@code https://user:password@host}) replaced by {@code ***}.
    */
   public static String text(String text) {
     if (text == null) {
       return null;
     }
-    String masked = KEY_VALUE.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
+    String masked =
+        KEY_VALUE.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
     return USERINFO.matcher(masked).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "***@"));
   }
 
@@ -60,20 +69,35 @@ public final class Redaction {
       return uri;
     }
     try {
-      return new URI(uri.getScheme(), "***", uri.getHost(), uri.getPort(), uri.getPath(), uri.getQuery(),
+      return new URI(
+          uri.getScheme(),
+          "***",
+          uri.getHost(),
+          uri.getPort(),
+          uri.getPath(),
+          uri.getQuery(),
           uri.getFragment());
     } catch (URISyntaxException e) {
       return URI.create(uri.getScheme() + "://***@" + uri.getHost());
     }
   }
 
-  /** A copy of a values tree (maps, lists, scalars) with the values of secret-shaped keys masked. */
+  /**
+   * A copy of a values tree (maps, lists, scalars) with the values of secret-shaped keys masked.
+   */
   public static Object tree(Object node) {
     if (node instanceof Map<?, ?> map) {
       Map<String, Object> copy = new LinkedHashMap<>();
-      map.forEach((k, v) -> copy.put(String.valueOf(k),
-          isSecretKey(String.valueOf(k)) && !(v instanceof Map<?, ?>) && !(v instanceof List<?>) && v != null
-              ? MASK : tree(v)));
+      map.forEach(
+          (k, v) ->
+              copy.put(
+                  String.valueOf(k),
+                  isSecretKey(String.valueOf(k))
+                          && !(v instanceof Map<?, ?>)
+                          && !(v instanceof List<?>)
+                          && v != null
+                      ? MASK
+                      : tree(v)));
       return copy;
     }
     if (node instanceof List<?> list) {
@@ -85,15 +109,17 @@ public final class Redaction {
   }
 
   /**
-   * A YAML document with the values of secret-shaped keys masked, keys and structure kept; a document
-   * that does not parse is not shown at all.
+   * A YAML document with the values of secret-shaped keys masked, keys and structure kept; a
+   * document that does not parse is not shown at all.
    */
   public static String yaml(String yaml) {
     try {
       Object tree = YAML.readValue(yaml, Object.class);
       return tree == null ? "" : YAML.writeValueAsString(tree(tree));
     } catch (IOException | RuntimeException e) {
-      return "(not shown: the YAML did not parse, so its secrets could not be hidden: " + parserMessage(e) + ")";
+      return "(not shown: the YAML did not parse, so its secrets could not be hidden: "
+          + parserMessage(e)
+          + ")";
     }
   }
 
@@ -106,7 +132,8 @@ public final class Redaction {
 
   private static void collect(String prefix, Object node, List<String> paths) {
     if (node instanceof Map<?, ?> map && !map.isEmpty()) {
-      map.forEach((k, v) -> collect(prefix.isEmpty() ? String.valueOf(k) : prefix + "." + k, v, paths));
+      map.forEach(
+          (k, v) -> collect(prefix.isEmpty() ? String.valueOf(k) : prefix + "." + k, v, paths));
     } else {
       paths.add(prefix);
     }
@@ -124,7 +151,10 @@ public final class Redaction {
     }
     String first = message.lines().findFirst().orElse("").strip();
     Matcher position = POSITION.matcher(message);
-    String where = position.find() ? " (line " + position.group(1) + ", column " + position.group(2) + ")" : "";
+    String where =
+        position.find()
+            ? " (line " + position.group(1) + ", column " + position.group(2) + ")"
+            : "";
     return error.getClass().getSimpleName() + ": " + text(first) + where;
   }
 }

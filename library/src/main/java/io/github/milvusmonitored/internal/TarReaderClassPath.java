@@ -4,11 +4,12 @@ import java.security.CodeSource;
 import java.util.Optional;
 
 /**
- * Checks, before a tar archive is read, that the class path has the commons-lang3 the tar reader needs.
+ * Checks, before a tar archive is read, that the class path has the commons-lang3 the tar reader
+ * needs.
  *
  * <p>commons-compress 1.28 calls {@code org.apache.commons.lang3.SystemProperties} (commons-lang3
- * 3.13+) whenever it makes a tar entry, reading included. Maven keeps the first of two versions found
- * at the same depth, so a project that declares {@code milvus-sdk-java} 2.6.22 (which brings
+ * 3.13+) whenever it makes a tar entry, reading included. Maven keeps the first of two versions
+ * found at the same depth, so a project that declares {@code milvus-sdk-java} 2.6.22 (which brings
  * commons-lang3 3.12.0) before this library gets 3.12.0, and reading an archive would end in a
  * {@code NoClassDefFoundError}. This check turns that into a message that says what to declare.
  */
@@ -28,12 +29,17 @@ public final class TarReaderClassPath {
     if (present(loader, NEEDED_CLASS)) {
       return Optional.empty();
     }
-    return Optional.of("Cannot read " + reading + ": the tar reader (commons-compress 1.28) needs"
-        + " commons-lang3 3.13 or newer, and the class path has " + foundLang3(loader) + "."
-        + " Likely cause: a dependency declared before milvus-monitored brings an older commons-lang3"
-        + " at the same depth (milvus-sdk-java 2.6.22 brings 3.12.0), and Maven keeps the first one"
-        + " declared. Fix: add org.apache.commons:commons-lang3:3.18.0 to your test dependencies, or"
-        + " declare milvus-monitored-junit (or milvus-monitored) before milvus-sdk-java.");
+    return Optional.of(
+        "Cannot read "
+            + reading
+            + ": the tar reader (commons-compress 1.28) needs"
+            + " commons-lang3 3.13 or newer, and the class path has "
+            + foundLang3(loader)
+            + "."
+            + " Likely cause: a dependency declared before milvus-monitored brings an older commons-lang3"
+            + " at the same depth (milvus-sdk-java 2.6.22 brings 3.12.0), and Maven keeps the first one"
+            + " declared. Fix: add org.apache.commons:commons-lang3:3.18.0 to your test dependencies, or"
+            + " declare milvus-monitored-junit (or milvus-monitored) before milvus-sdk-java.");
   }
 
   private static boolean present(ClassLoader loader, String name) {

@@ -18,22 +18,31 @@ public final class Waiting {
   private Waiting() {}
 
   /** Returns the first non-null value of {@code probe}, or throws {@code onTimeout}'s exception. */
-  public static <T> T until(String what, Duration timeout, Callable<T> probe, Supplier<RuntimeException> onTimeout) {
+  public static <T> T until(
+      String what, Duration timeout, Callable<T> probe, Supplier<RuntimeException> onTimeout) {
     AtomicReference<T> found = new AtomicReference<>();
     long start = System.nanoTime();
     long[] nextLog = {start + PROGRESS_EVERY.toNanos()};
     try {
-      Awaitility.await(what).atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
-          .until(() -> {
-            T value = probe.call();
-            long now = System.nanoTime();
-            if (value == null && now >= nextLog[0]) {
-              nextLog[0] = now + PROGRESS_EVERY.toNanos();
-              LOG.info("waiting for {}: {}s of {}s elapsed", what, (now - start) / 1_000_000_000L, timeout.toSeconds());
-            }
-            found.set(value);
-            return value != null;
-          });
+      Awaitility.await(what)
+          .atMost(timeout)
+          .pollDelay(Duration.ZERO)
+          .pollInterval(Duration.ofMillis(250))
+          .until(
+              () -> {
+                T value = probe.call();
+                long now = System.nanoTime();
+                if (value == null && now >= nextLog[0]) {
+                  nextLog[0] = now + PROGRESS_EVERY.toNanos();
+                  LOG.info(
+                      "waiting for {}: {}s of {}s elapsed",
+                      what,
+                      (now - start) / 1_000_000_000L,
+                      timeout.toSeconds());
+                }
+                found.set(value);
+                return value != null;
+              });
       return found.get();
     } catch (ConditionTimeoutException e) {
       throw onTimeout.get();

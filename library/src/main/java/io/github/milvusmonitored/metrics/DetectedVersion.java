@@ -13,7 +13,8 @@ import java.util.Objects;
  *
  * @param version the release; from the exposition's shape, the release whose catalogue it matches
  * @param source where it was read
- * @param evidence what was seen, e.g. {@code milvus_build_info{version="v2.6.20"}}, and what remains uncertain
+ * @param evidence what was seen, e.g. {@code milvus_build_info{version="v2.6.20"}}, and what
+ *     remains uncertain
  */
 public record DetectedVersion(MilvusVersion version, Source source, String evidence) {
 

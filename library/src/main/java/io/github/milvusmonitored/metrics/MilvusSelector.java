@@ -1,7 +1,6 @@
 package io.github.milvusmonitored.metrics;
 
 import io.github.milvusmonitored.prometheus.Labels;
-
 import java.util.List;
 import java.util.Objects;
 
@@ -15,9 +14,9 @@ import java.util.Objects;
  * // milvus_proxy_req_count{namespace="milvus",app_kubernetes_io_instance="my-release",status="total"}
  * }</pre>
  *
- * <p>A target belongs to the release when it carries both labels, or when it is in one of the release's
- * scrape pools ({@link #isScrapePoolOf}); names are compared whole, so release {@code my} never takes
- * the targets or pools of release {@code my-release}.
+ * <p>A target belongs to the release when it carries both labels, or when it is in one of the
+ * release's scrape pools ({@link #isScrapePoolOf}); names are compared whole, so release {@code my}
+ * never takes the targets or pools of release {@code my-release}.
  *
  * @param namespace the Kubernetes namespace of the release
  * @param instance the Helm release name
@@ -53,8 +52,8 @@ public record MilvusSelector(String namespace, String instance) {
   /**
    * The names the Milvus chart gives the release's ServiceMonitor: {@code <fullname>-standalone} in
    * standalone mode and {@code <fullname>} in cluster mode, where the full name is the release name
-   * plus {@code -milvus}, or the release name alone when it contains "milvus" (a release installed with
-   * {@code fullnameOverride} is named differently).
+   * plus {@code -milvus}, or the release name alone when it contains "milvus" (a release installed
+   * with {@code fullnameOverride} is named differently).
    */
   public List<String> serviceMonitorNames() {
     String fullname = instance.contains("milvus") ? instance : instance + "-milvus";
@@ -62,13 +61,17 @@ public record MilvusSelector(String namespace, String instance) {
   }
 
   /**
-   * Whether {@code scrapePool} is the job the Prometheus operator generates for one of the release's
-   * ServiceMonitors, {@code serviceMonitor/<namespace>/<name>/<endpoint index>}, compared exactly.
+   * Whether {@code scrapePool} is the job the Prometheus operator generates for one of the
+   * release's ServiceMonitors, {@code serviceMonitor/<namespace>/<name>/<endpoint index>}, compared
+   * exactly.
    */
   public boolean isScrapePoolOf(String scrapePool) {
     String[] parts = scrapePool == null ? new String[0] : scrapePool.split("/", -1);
-    return parts.length == 4 && parts[0].equals("serviceMonitor") && parts[1].equals(namespace)
-        && serviceMonitorNames().contains(parts[2]) && parts[3].matches("[0-9]+");
+    return parts.length == 4
+        && parts[0].equals("serviceMonitor")
+        && parts[1].equals(namespace)
+        && serviceMonitorNames().contains(parts[2])
+        && parts[3].matches("[0-9]+");
   }
 
   /** Whether a series or target carries this release's labels. */
@@ -79,8 +82,12 @@ public record MilvusSelector(String namespace, String instance) {
 
   private static void requireValue(String what, String value) {
     if (value == null || value.isBlank() || value.contains("\"") || value.contains("\\")) {
-      throw new IllegalArgumentException("Milvus " + what + " must be a non-blank Kubernetes name, got '"
-          + value + "'. Example: MilvusSelector.of(\"milvus\", \"my-release\").");
+      throw new IllegalArgumentException(
+          "Milvus "
+              + what
+              + " must be a non-blank Kubernetes name, got '"
+              + value
+              + "'. Example: MilvusSelector.of(\"milvus\", \"my-release\").");
     }
   }
 }

@@ -4,22 +4,28 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Who is responsible for a failed or rejected request, where the Milvus version records it: from 2.6.19 in
- * the {@code status} value itself ({@code fail_input}, {@code rejected_system}, {@code cancel}), from 2.6.20
- * in the label {@code cause}. Releases before 2.6.19 do not record it.
+ * Who is responsible for a failed or rejected request, where the Milvus version records it: from
+ * 2.6.19 in the {@code status} value itself ({@code fail_input}, {@code rejected_system}, {@code
+ * cancel}), from 2.6.20 in the label {@code cause}. Releases before 2.6.19 do not record it.
  */
 public enum RequestCause {
-  /** The caller's fault: invalid input, a rejected user request ({@code fail_input}, {@code rejected_user}, {@code cause="user"}). */
+  /**
+   * The caller's fault: invalid input, a rejected user request ({@code fail_input}, {@code
+   * rejected_user}, {@code cause="user"}).
+   */
   USER,
   /** Milvus's fault ({@code fail_system}, {@code rejected_system}, {@code cause="system"}). */
   SYSTEM,
-  /** Cancelled by the client or its deadline ({@code status="cancel"} in 2.6.19, {@code cause="cancel"} from 2.6.20). */
+  /**
+   * Cancelled by the client or its deadline ({@code status="cancel"} in 2.6.19, {@code
+   * cause="cancel"} from 2.6.20).
+   */
   CANCEL;
 
   /**
-   * The cause a series records: from its {@code cause} label when it has one ({@code user}, {@code system},
-   * {@code cancel}), else from a 2.6.19 status value; empty when the series records none ({@code na}, no label,
-   * a release before 2.6.19).
+   * The cause a series records: from its {@code cause} label when it has one ({@code user}, {@code
+   * system}, {@code cancel}), else from a 2.6.19 status value; empty when the series records none
+   * ({@code na}, no label, a release before 2.6.19).
    */
   public static Optional<RequestCause> of(String status, String cause) {
     String c = cause == null ? "" : cause.toLowerCase(Locale.ROOT);

@@ -1,7 +1,6 @@
 package io.github.milvusmonitored.metrics;
 
 import io.github.milvusmonitored.prometheus.Targets;
-
 import java.util.List;
 
 /**
@@ -12,7 +11,8 @@ import java.util.List;
  * @param scrapePools the release's scrape pools (jobs), matched by the chart's ServiceMonitor names
  * @param explanation what it means and what to do, in one paragraph
  */
-public record TargetStatus(State state, List<Targets.Active> targets, List<String> scrapePools, String explanation) {
+public record TargetStatus(
+    State state, List<Targets.Active> targets, List<String> scrapePools, String explanation) {
   public TargetStatus {
     targets = List.copyOf(targets);
     scrapePools = List.copyOf(scrapePools);
@@ -20,15 +20,20 @@ public record TargetStatus(State state, List<Targets.Active> targets, List<Strin
 
   /** The possible verdicts, from worst to best. */
   public enum State {
-    /** No scrape job of the release anywhere in Prometheus: the ServiceMonitor was not picked up. */
+    /**
+     * No scrape job of the release anywhere in Prometheus: the ServiceMonitor was not picked up.
+     */
     NO_SCRAPE_POOL,
     /**
      * No scrape job of the release, and its ServiceMonitor exists but no Prometheus resource's
-     * serviceMonitorSelector and serviceMonitorNamespaceSelector select it (the explanation names the selector and
-     * the label that fixes it).
+     * serviceMonitorSelector and serviceMonitorNamespaceSelector select it (the explanation names
+     * the selector and the label that fixes it).
      */
     NOT_SELECTED,
-    /** The release's job exists (listed as a pool or only configured) but discovery found nothing: the RBAC symptom. */
+    /**
+     * The release's job exists (listed as a pool or only configured) but discovery found nothing:
+     * the RBAC symptom.
+     */
     NO_ACTIVE_TARGETS,
     /** Discovery found the Service but relabelling dropped it: selector or port mismatch. */
     DROPPED,

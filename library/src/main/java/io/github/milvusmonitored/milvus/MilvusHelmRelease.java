@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
  * The Milvus Helm release with its ServiceMonitor: render, install, query and remove it, without a
  * helm binary.
  *
- * <p>The chart is downloaded once into a private temporary directory (or taken from
- * {@link MilvusReleaseConfig#localChart()}); nothing under the user's Helm configuration is read or
+ * <p>The chart is downloaded once into a private temporary directory (or taken from {@link
+ * MilvusReleaseConfig#localChart()}); nothing under the user's Helm configuration is read or
  * written, and the kubeconfig is always passed as a file. Example:
+ *
  * <pre>{@code
  * try (MilvusHelmRelease milvus = MilvusHelmRelease.create(MilvusReleaseConfig.defaults())) {
  *   milvus.install(kubeconfig);
@@ -30,6 +31,7 @@ import org.slf4j.LoggerFactory;
  *   milvus.uninstall();
  * }
  * }</pre>
+ *
  * {@link #close()} deletes the temporary directory only; it does not uninstall.
  */
 public final class MilvusHelmRelease implements AutoCloseable {
@@ -53,15 +55,25 @@ public final class MilvusHelmRelease implements AutoCloseable {
   /**
    * Checks the configuration's values and prepares the release; nothing is contacted yet.
    *
-   * @throws IllegalArgumentException when the merged values are unusable (see {@link MilvusValues#of})
+   * @throws IllegalArgumentException when the merged values are unusable (see {@link
+   *     MilvusValues#of})
    */
   public static MilvusHelmRelease create(MilvusReleaseConfig config) {
     MilvusValues values = MilvusValues.of(config);
-    LOG.info("Milvus release: '{}' in namespace '{}', chart {}, image tag {}, profile {},"
-            + " ServiceMonitor '{}' every {} (timeout {}), ready timeout {}", config.releaseName(),
-        config.namespace(), config.localChart() != null ? config.localChart() : config.chartName() + " "
-            + config.chartVersion(), config.imageTag(), config.profile(), values.names().serviceMonitorName(),
-        values.serviceMonitorInterval(), values.scrapeTimeout(), config.readyTimeout());
+    LOG.info(
+        "Milvus release: '{}' in namespace '{}', chart {}, image tag {}, profile {},"
+            + " ServiceMonitor '{}' every {} (timeout {}), ready timeout {}",
+        config.releaseName(),
+        config.namespace(),
+        config.localChart() != null
+            ? config.localChart()
+            : config.chartName() + " " + config.chartVersion(),
+        config.imageTag(),
+        config.profile(),
+        values.names().serviceMonitorName(),
+        values.serviceMonitorInterval(),
+        values.scrapeTimeout(),
+        config.readyTimeout());
     return new MilvusHelmRelease(config, values);
   }
 
@@ -96,16 +108,23 @@ public final class MilvusHelmRelease implements AutoCloseable {
    *
    * @param kubeconfig kubeconfig file of the target cluster
    * @throws MilvusReleaseException when the cluster does not answer, the namespace holds another
-   *     release, the chart cannot be fetched or does not render, or the release does not become ready in time (a failed
-   *     first install is uninstalled unless {@link MilvusReleaseConfig#keepFailedRelease()})
+   *     release, the chart cannot be fetched or does not render, or the release does not become
+   *     ready in time (a failed first install is uninstalled unless {@link
+   *     MilvusReleaseConfig#keepFailedRelease()})
    */
   public MilvusReleaseStatus install(Path kubeconfig) {
     Path absolute = kubeconfig.toAbsolutePath();
     try {
       Path valuesFile = values.writeTo(workspace.root());
-      Release release = JvmSignals.around(() -> new HelmReleaseInstaller(config, new ClusterProbe(PROBE_TIMEOUT))
-          .install(absolute, () -> rendered(chart.locate(workspace), valuesFile), valuesFile,
-              workspace.repositoryConfig()));
+      Release release =
+          JvmSignals.around(
+              () ->
+                  new HelmReleaseInstaller(config, new ClusterProbe(PROBE_TIMEOUT))
+                      .install(
+                          absolute,
+                          () -> rendered(chart.locate(workspace), valuesFile),
+                          valuesFile,
+                          workspace.repositoryConfig()));
       this.kubeconfig = absolute;
       return toStatus(release);
     } catch (IOException e) {
@@ -121,8 +140,11 @@ public final class MilvusHelmRelease implements AutoCloseable {
   /** Returns Helm's view of the release in the cluster of this kubeconfig. */
   public MilvusReleaseStatus status(Path kubeconfig) {
     try {
-      return toStatus(Helm.status(config.releaseName()).withNamespace(config.namespace())
-          .withKubeConfig(kubeconfig.toAbsolutePath()).call());
+      return toStatus(
+          Helm.status(config.releaseName())
+              .withNamespace(config.namespace())
+              .withKubeConfig(kubeconfig.toAbsolutePath())
+              .call());
     } catch (RuntimeException e) {
       throw new MilvusReleaseException(
           MilvusErrors.helmCallFailed("status", config.releaseName(), config.namespace(), e), e);
@@ -138,10 +160,16 @@ public final class MilvusHelmRelease implements AutoCloseable {
   public void uninstall(Path kubeconfig) {
     long start = System.nanoTime();
     try {
-      Helm.uninstall(config.releaseName()).withNamespace(config.namespace())
-          .withKubeConfig(kubeconfig.toAbsolutePath()).ignoreNotFound().call();
-      LOG.info("Milvus release: '{}' uninstalled from namespace '{}' in {} ms", config.releaseName(),
-          config.namespace(), (System.nanoTime() - start) / 1_000_000);
+      Helm.uninstall(config.releaseName())
+          .withNamespace(config.namespace())
+          .withKubeConfig(kubeconfig.toAbsolutePath())
+          .ignoreNotFound()
+          .call();
+      LOG.info(
+          "Milvus release: '{}' uninstalled from namespace '{}' in {} ms",
+          config.releaseName(),
+          config.namespace(),
+          (System.nanoTime() - start) / 1_000_000);
     } catch (RuntimeException e) {
       throw new MilvusReleaseException(
           MilvusErrors.helmCallFailed("uninstall", config.releaseName(), config.namespace(), e), e);
@@ -162,15 +190,19 @@ public final class MilvusHelmRelease implements AutoCloseable {
 
   private String template(Path chartPath, Path valuesFile) {
     try {
-      return JvmSignals.around(() -> new Helm(chartPath).template()
-          .withName(config.releaseName())
-          .withNamespace(config.namespace())
-          .withValuesFile(valuesFile)
-          .withRepositoryConfig(workspace.repositoryConfig())
-          .call());
+      return JvmSignals.around(
+          () ->
+              new Helm(chartPath)
+                  .template()
+                  .withName(config.releaseName())
+                  .withNamespace(config.namespace())
+                  .withValuesFile(valuesFile)
+                  .withRepositoryConfig(workspace.repositoryConfig())
+                  .call());
     } catch (RuntimeException e) {
       throw new MilvusReleaseException(
-          MilvusErrors.renderFailed(chart.describe(), valuesFile, MilvusValues.userKeys(config), e), e);
+          MilvusErrors.renderFailed(chart.describe(), valuesFile, MilvusValues.userKeys(config), e),
+          e);
     }
   }
 
@@ -183,7 +215,13 @@ public final class MilvusHelmRelease implements AutoCloseable {
   }
 
   private static MilvusReleaseStatus toStatus(Release release) {
-    return new MilvusReleaseStatus(release.getName(), release.getNamespace(), release.getStatus(),
-        release.getRevision(), release.getChart(), release.getAppVersion(), release.getLastDeployed());
+    return new MilvusReleaseStatus(
+        release.getName(),
+        release.getNamespace(),
+        release.getStatus(),
+        release.getRevision(),
+        release.getChart(),
+        release.getAppVersion(),
+        release.getLastDeployed());
   }
 }

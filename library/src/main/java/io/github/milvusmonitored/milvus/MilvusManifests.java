@@ -42,12 +42,17 @@ public record MilvusManifests(String yaml, List<HasMetadata> resources) {
 
   /** Returns the ServiceMonitors among the resources. */
   public List<ServiceMonitor> serviceMonitors() {
-    return resources.stream().filter(ServiceMonitor.class::isInstance).map(ServiceMonitor.class::cast).toList();
+    return resources.stream()
+        .filter(ServiceMonitor.class::isInstance)
+        .map(ServiceMonitor.class::cast)
+        .toList();
   }
 
   /** Returns the ServiceMonitor with this name, if rendered. */
   public Optional<ServiceMonitor> serviceMonitor(String name) {
-    return serviceMonitors().stream().filter(monitor -> name.equals(monitor.getMetadata().getName())).findFirst();
+    return serviceMonitors().stream()
+        .filter(monitor -> name.equals(monitor.getMetadata().getName()))
+        .findFirst();
   }
 
   /** Returns the resources of one kind, e.g. {@code "Service"}. */
@@ -55,7 +60,9 @@ public record MilvusManifests(String yaml, List<HasMetadata> resources) {
     return resources.stream().filter(resource -> kind.equals(resource.getKind())).toList();
   }
 
-  /** Returns every container image the workloads use, sorted, each once (for pre-loading a cluster). */
+  /**
+   * Returns every container image the workloads use, sorted, each once (for pre-loading a cluster).
+   */
   public List<String> images() {
     TreeSet<String> images = new TreeSet<>();
     for (HasMetadata resource : resources) {
@@ -66,14 +73,19 @@ public record MilvusManifests(String yaml, List<HasMetadata> resources) {
 
   private static void collectImages(Object node, TreeSet<String> images) {
     if (node instanceof Map<?, ?> map) {
-      map.forEach((key, value) -> {
-        if (CONTAINER_LISTS.contains(String.valueOf(key)) && value instanceof List<?> containers) {
-          containers.stream().filter(Map.class::isInstance).map(container -> ((Map<?, ?>) container).get("image"))
-              .filter(image -> image != null).forEach(image -> images.add(String.valueOf(image)));
-        } else {
-          collectImages(value, images);
-        }
-      });
+      map.forEach(
+          (key, value) -> {
+            if (CONTAINER_LISTS.contains(String.valueOf(key))
+                && value instanceof List<?> containers) {
+              containers.stream()
+                  .filter(Map.class::isInstance)
+                  .map(container -> ((Map<?, ?>) container).get("image"))
+                  .filter(image -> image != null)
+                  .forEach(image -> images.add(String.valueOf(image)));
+            } else {
+              collectImages(value, images);
+            }
+          });
     } else if (node instanceof List<?> list) {
       list.forEach(item -> collectImages(item, images));
     }

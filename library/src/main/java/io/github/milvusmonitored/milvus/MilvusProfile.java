@@ -4,17 +4,17 @@ import io.github.milvusmonitored.milvus.internal.MilvusErrors;
 import io.github.milvusmonitored.milvus.internal.ProfileValues;
 import io.github.milvusmonitored.milvus.internal.ValuesMerge;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Collections;
 
 /**
  * A set of Milvus chart values sized for a test cluster.
  *
- * <p>Every profile shortens the chart's probe delays: Milvus readiness from 5 s every 5 s instead of
- * from 90 s, liveness from 60 s; etcd readiness from 5 s every 5 s instead of from 60 s every 20 s.
- * Example: {@code MilvusReleaseConfig.builder().withProfile(MilvusProfile.CLUSTER)}.
+ * <p>Every profile shortens the chart's probe delays: Milvus readiness from 5 s every 5 s instead
+ * of from 90 s, liveness from 60 s; etcd readiness from 5 s every 5 s instead of from 60 s every 20
+ * s. Example: {@code MilvusReleaseConfig.builder().withProfile(MilvusProfile.CLUSTER)}.
  */
 public enum MilvusProfile {
 
@@ -27,11 +27,11 @@ public enum MilvusProfile {
 
   /**
    * A single Milvus pod, the fastest to start: the etcd, MinIO and Pulsar sub-charts are disabled;
-   * Milvus runs its embedded etcd ({@code extraConfigFiles.user.yaml}, with
-   * {@code DEPLOY_MODE=STANDALONE} in {@code standalone.extraEnv}) and stores data and its woodpecker
-   * log on local disk (an emptyDir, gone with the pod). One image: Milvus. For fast first samples
-   * also scrape more often, e.g.
-   * {@code withServiceMonitorInterval(Duration.ofSeconds(5)).withScrapeTimeout(Duration.ofSeconds(4))}.
+   * Milvus runs its embedded etcd ({@code extraConfigFiles.user.yaml}, with {@code
+   * DEPLOY_MODE=STANDALONE} in {@code standalone.extraEnv}) and stores data and its woodpecker log
+   * on local disk (an emptyDir, gone with the pod). One image: Milvus. For fast first samples also
+   * scrape more often, e.g. {@code
+   * withServiceMonitorInterval(Duration.ofSeconds(5)).withScrapeTimeout(Duration.ofSeconds(4))}.
    * Not for data that must survive a pod restart.
    */
   ONE_POD(ProfileValues.onePod(), List.of("standalone")),
@@ -55,8 +55,8 @@ public enum MilvusProfile {
 
   /**
    * Returns the Milvus components this profile runs, as the chart's {@code component} label (and so
-   * the scraped series' {@code component} label) names them: {@code [standalone]}, or
-   * {@code [mixcoord, proxy, querynode, datanode, streamingnode]} for {@link #CLUSTER}.
+   * the scraped series' {@code component} label) names them: {@code [standalone]}, or {@code
+   * [mixcoord, proxy, querynode, datanode, streamingnode]} for {@link #CLUSTER}.
    */
   public List<String> components() {
     return components;
@@ -74,11 +74,13 @@ public enum MilvusProfile {
    */
   public static MilvusProfile parse(String name) {
     for (MilvusProfile profile : values()) {
-      if (name != null && profile.name().equals(name.trim().toUpperCase(Locale.ROOT).replace('-', '_'))) {
+      if (name != null
+          && profile.name().equals(name.trim().toUpperCase(Locale.ROOT).replace('-', '_'))) {
         return profile;
       }
     }
-    List<String> valid = Arrays.stream(values()).map(p -> p.name().toLowerCase(Locale.ROOT)).toList();
+    List<String> valid =
+        Arrays.stream(values()).map(p -> p.name().toLowerCase(Locale.ROOT)).toList();
     throw new IllegalArgumentException(MilvusErrors.unknownProfile(name, valid));
   }
 }

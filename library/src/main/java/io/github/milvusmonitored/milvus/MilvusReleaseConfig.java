@@ -1,10 +1,10 @@
 package io.github.milvusmonitored.milvus;
 
-import io.github.milvusmonitored.time.MonitoredDuration;
 import io.github.milvusmonitored.internal.Checks;
 import io.github.milvusmonitored.internal.Redaction;
 import io.github.milvusmonitored.milvus.internal.MilvusErrors;
 import io.github.milvusmonitored.milvus.internal.ValuesMerge;
+import io.github.milvusmonitored.time.MonitoredDuration;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,11 +18,12 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * What Milvus release to install: release, namespace, chart, image, profile, ServiceMonitor timing and
- * user values.
+ * What Milvus release to install: release, namespace, chart, image, profile, ServiceMonitor timing
+ * and user values.
  *
- * <p>Every value is checked when the record is built; a bad one throws
- * {@link IllegalArgumentException} saying why. Example:
+ * <p>Every value is checked when the record is built; a bad one throws {@link
+ * IllegalArgumentException} saying why. Example:
+ *
  * <pre>{@code
  * MilvusReleaseConfig config = MilvusReleaseConfig.builder()
  *     .withNamespace("milvus-it")
@@ -33,8 +34,8 @@ import java.util.regex.Pattern;
  * }</pre>
  *
  * @param releaseName Helm release name, a DNS-1123 label of at most 53 characters
- * @param namespace namespace of the release; never {@code default}, {@code kube-system} or
- *     {@code monitoring}, where kube-prometheus already grants Prometheus discovery rights
+ * @param namespace namespace of the release; never {@code default}, {@code kube-system} or {@code
+ *     monitoring}, where kube-prometheus already grants Prometheus discovery rights
  * @param chartRepository address of the chart repository
  * @param chartName chart name in the repository
  * @param chartVersion pinned chart version
@@ -42,11 +43,12 @@ import java.util.regex.Pattern;
  * @param profile chart values sized for a test cluster
  * @param serviceMonitorInterval scrape interval of the ServiceMonitor
  * @param scrapeTimeout scrape timeout of the ServiceMonitor, strictly below the interval
- * @param userValues values merged over everything else (maps deep-merged, lists replaced, a
- *     {@code null} removes the key)
+ * @param userValues values merged over everything else (maps deep-merged, lists replaced, a {@code
+ *     null} removes the key)
  * @param userValuesFiles YAML values files merged in order, before {@code userValues}
  * @param readyTimeout how long the install waits for the release's pods to be ready
- * @param localChart chart directory or {@code .tgz} to use instead of the repository, or {@code null}
+ * @param localChart chart directory or {@code .tgz} to use instead of the repository, or {@code
+ *     null}
  * @param keepFailedRelease keep a release whose first install failed, for diagnosis
  */
 public record MilvusReleaseConfig(
@@ -67,16 +69,22 @@ public record MilvusReleaseConfig(
 
   /** The Milvus chart repository (the milvus-io one is archived). */
   public static final String DEFAULT_CHART_REPOSITORY = "https://zilliztech.github.io/milvus-helm/";
+
   /**
-   * The chart version this library was checked against: the newest whose templates the build renders
-   * and checks (its own default image is v2.6.15; the library sets {@code image.all.tag} to
+   * The chart version this library was checked against: the newest whose templates the build
+   * renders and checks (its own default image is v2.6.15; the library sets {@code image.all.tag} to
    * {@link #DEFAULT_IMAGE_TAG}, as the chart's 2.6 releases after it changed only that tag).
    */
   public static final String DEFAULT_CHART_VERSION = "5.0.19";
-  /** The newest Milvus 2.6 release (v2.6.24, released 2026-09-16); set as the chart's {@code image.all.tag}. */
+
+  /**
+   * The newest Milvus 2.6 release (v2.6.24, released 2026-09-16); set as the chart's {@code
+   * image.all.tag}.
+   */
   public static final String DEFAULT_IMAGE_TAG = "v2.6.24";
 
   private static final Pattern DNS_1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+
   /** An image tag as the OCI distribution specification defines it. */
   private static final Pattern IMAGE_TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
 
@@ -111,10 +119,13 @@ public record MilvusReleaseConfig(
     Checks.positive("ServiceMonitor scrape timeout", scrapeTimeout);
     Checks.positive("Ready timeout", readyTimeout);
     if (scrapeTimeout.compareTo(serviceMonitorInterval) >= 0) {
-      throw new IllegalArgumentException(MilvusErrors.scrapeTimeoutNotBelowInterval(
-          MonitoredDuration.of(scrapeTimeout).toPrometheus(), MonitoredDuration.of(serviceMonitorInterval).toPrometheus()));
+      throw new IllegalArgumentException(
+          MilvusErrors.scrapeTimeoutNotBelowInterval(
+              MonitoredDuration.of(scrapeTimeout).toPrometheus(),
+              MonitoredDuration.of(serviceMonitorInterval).toPrometheus()));
     }
-    userValues = Collections.unmodifiableMap(ValuesMerge.copy(userValues == null ? Map.of() : userValues));
+    userValues =
+        Collections.unmodifiableMap(ValuesMerge.copy(userValues == null ? Map.of() : userValues));
     userValuesFiles = List.copyOf(userValuesFiles == null ? List.of() : userValuesFiles);
     for (Path file : userValuesFiles) {
       if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
@@ -124,22 +135,47 @@ public record MilvusReleaseConfig(
     if (localChart != null && !Files.exists(localChart)) {
       throw new IllegalArgumentException(MilvusErrors.missingLocalChart(localChart));
     }
-    if (localChart != null && Files.isDirectory(localChart) && !Files.isRegularFile(localChart.resolve("Chart.yaml"))) {
+    if (localChart != null
+        && Files.isDirectory(localChart)
+        && !Files.isRegularFile(localChart.resolve("Chart.yaml"))) {
       throw new IllegalArgumentException(MilvusErrors.localChartWithoutChartYaml(localChart));
     }
   }
 
-
   /** The settings, with the values of secret-shaped keys in {@link #userValues()} masked. */
   @Override
   public String toString() {
-    return "MilvusReleaseConfig[releaseName=" + releaseName + ", namespace=" + namespace + ", chartRepository="
-        + chartRepository + ", chartName=" + chartName + ", chartVersion=" + chartVersion + ", imageTag=" + imageTag
-        + ", profile=" + profile + ", serviceMonitorInterval=" + serviceMonitorInterval + ", scrapeTimeout="
-        + scrapeTimeout + ", userValues=" + Redaction.tree(userValues) + ", userValuesFiles=" + userValuesFiles
-        + ", readyTimeout=" + readyTimeout + ", localChart=" + localChart + ", keepFailedRelease="
-        + keepFailedRelease + "]";
+    return "MilvusReleaseConfig[releaseName="
+        + releaseName
+        + ", namespace="
+        + namespace
+        + ", chartRepository="
+        + chartRepository
+        + ", chartName="
+        + chartName
+        + ", chartVersion="
+        + chartVersion
+        + ", imageTag="
+        + imageTag
+        + ", profile="
+        + profile
+        + ", serviceMonitorInterval="
+        + serviceMonitorInterval
+        + ", scrapeTimeout="
+        + scrapeTimeout
+        + ", userValues="
+        + Redaction.tree(userValues)
+        + ", userValuesFiles="
+        + userValuesFiles
+        + ", readyTimeout="
+        + readyTimeout
+        + ", localChart="
+        + localChart
+        + ", keepFailedRelease="
+        + keepFailedRelease
+        + "]";
   }
+
   /** Returns a builder holding the defaults: {@code my-release} in {@code milvus}, chart 5.0.19. */
   public static Builder builder() {
     return new Builder();
@@ -179,7 +215,8 @@ public record MilvusReleaseConfig(
   private static boolean isHttpAddress(String address) {
     try {
       URI uri = URI.create(address);
-      return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+      return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          && uri.getHost() != null;
     } catch (IllegalArgumentException notAUri) {
       return false;
     }
@@ -202,8 +239,7 @@ public record MilvusReleaseConfig(
     private Path localChart;
     private boolean keepFailedRelease;
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /** Sets the Helm release name (default {@code my-release}). */
     public Builder withReleaseName(String releaseName) {
@@ -247,7 +283,9 @@ public record MilvusReleaseConfig(
       return this;
     }
 
-    /** Sets the profile by name, e.g. {@code "standalone"}; an unknown name lists the valid ones. */
+    /**
+     * Sets the profile by name, e.g. {@code "standalone"}; an unknown name lists the valid ones.
+     */
     public Builder withProfile(String profile) {
       this.profile = MilvusProfile.parse(profile);
       return this;
@@ -297,9 +335,21 @@ public record MilvusReleaseConfig(
 
     /** Checks and returns the configuration. */
     public MilvusReleaseConfig build() {
-      return new MilvusReleaseConfig(releaseName, namespace, chartRepository, chartName, chartVersion,
-          imageTag, profile, interval, scrapeTimeout, userValues, userValuesFiles, readyTimeout,
-          localChart, keepFailedRelease);
+      return new MilvusReleaseConfig(
+          releaseName,
+          namespace,
+          chartRepository,
+          chartName,
+          chartVersion,
+          imageTag,
+          profile,
+          interval,
+          scrapeTimeout,
+          userValues,
+          userValuesFiles,
+          readyTimeout,
+          localChart,
+          keepFailedRelease);
     }
   }
 }

@@ -14,7 +14,8 @@ package io.github.milvusmonitored.milvus;
  *     cluster mode)
  * @param serviceMonitorName name of the ServiceMonitor the chart renders
  * @param jobLabel value of the {@code job} label on scraped series: the Service name, since the
- *     ServiceMonitor sets no jobLabel (in cluster mode the proxy's; see {@link #serviceName(String)})
+ *     ServiceMonitor sets no jobLabel (in cluster mode the proxy's; see {@link
+ *     #serviceName(String)})
  */
 public record MilvusReleaseNames(
     String releaseName,
@@ -31,27 +32,35 @@ public record MilvusReleaseNames(
    * @param fullnameOverride {@code fullnameOverride}, empty for none
    * @param clusterMode {@code cluster.enabled}: the ServiceMonitor is then named after the fullname
    */
-  public static MilvusReleaseNames compute(String releaseName, String namespace, String nameOverride,
-      String fullnameOverride, boolean clusterMode) {
+  public static MilvusReleaseNames compute(
+      String releaseName,
+      String namespace,
+      String nameOverride,
+      String fullnameOverride,
+      boolean clusterMode) {
     String fullname;
     if (fullnameOverride != null && !fullnameOverride.isEmpty()) {
       fullname = truncate(fullnameOverride);
     } else {
       String name = nameOverride == null || nameOverride.isEmpty() ? "milvus" : nameOverride;
-      fullname = releaseName.contains(name) ? truncate(releaseName) : truncate(releaseName + "-" + name);
+      fullname =
+          releaseName.contains(name) ? truncate(releaseName) : truncate(releaseName + "-" + name);
     }
     String serviceMonitor = clusterMode ? fullname : fullname + "-standalone";
-    return new MilvusReleaseNames(releaseName, namespace, fullname, fullname, serviceMonitor, fullname);
+    return new MilvusReleaseNames(
+        releaseName, namespace, fullname, fullname, serviceMonitor, fullname);
   }
 
   /**
    * Returns the Service that exposes one component's metrics port, and so the {@code job} label of
-   * its series: the fullname for {@code standalone} and {@code proxy}, {@code <fullname>-<component>}
-   * for the other cluster components (e.g. {@code my-release-milvus-querynode}), as chart 5.0.19
-   * names them.
+   * its series: the fullname for {@code standalone} and {@code proxy}, {@code
+   * <fullname>-<component>} for the other cluster components (e.g. {@code
+   * my-release-milvus-querynode}), as chart 5.0.19 names them.
    */
   public String serviceName(String component) {
-    return "standalone".equals(component) || "proxy".equals(component) ? fullname : fullname + "-" + component;
+    return "standalone".equals(component) || "proxy".equals(component)
+        ? fullname
+        : fullname + "-" + component;
   }
 
   // Helm's `trunc 63 | trimSuffix "-"`: trims one trailing dash only.

@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param activeAt since when it is active
  * @param value the value of the expression that made it active
  */
-public record Alert(Labels labels, Labels annotations, String state, Optional<Instant> activeAt, double value) {
+public record Alert(
+    Labels labels, Labels annotations, String state, Optional<Instant> activeAt, double value) {
 
   /** The alert's name. */
   public String name() {

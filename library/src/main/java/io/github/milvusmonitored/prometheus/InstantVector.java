@@ -18,7 +18,8 @@ import java.util.function.Predicate;
  * @param warnings Prometheus's warnings, if any
  * @param infos Prometheus's infos (3.x), if any
  */
-public record InstantVector(String query, List<Sample> samples, List<String> warnings, List<String> infos) {
+public record InstantVector(
+    String query, List<Sample> samples, List<String> warnings, List<String> infos) {
   public InstantVector {
     samples = List.copyOf(samples);
     warnings = List.copyOf(warnings);
@@ -42,9 +43,14 @@ public record InstantVector(String query, List<Sample> samples, List<String> war
    */
   public Sample single() {
     if (samples.size() != 1) {
-      throw new IllegalStateException("Expected exactly one series from '" + query + "' but got "
-          + samples.size() + (samples.isEmpty() ? " (no series matched: the metric may not be scraped yet)"
-          : ": " + samples + ". Aggregate with sum(...) or filter by labels.")); 
+      throw new IllegalStateException(
+          "Expected exactly one series from '"
+              + query
+              + "' but got "
+              + samples.size()
+              + (samples.isEmpty()
+                  ? " (no series matched: the metric may not be scraped yet)"
+                  : ": " + samples + ". Aggregate with sum(...) or filter by labels."));
     }
     return samples.get(0);
   }

@@ -42,15 +42,21 @@ public final class Labels {
   /**
    * The value of label {@code name}.
    *
-   * @throws IllegalArgumentException naming the labels the series does have, when it lacks {@code name}
+   * @throws IllegalArgumentException naming the labels the series does have, when it lacks {@code
+   *     name}
    */
   public String get(String name) {
     String value = values.get(name);
     if (value == null) {
-      throw new IllegalArgumentException("Label '" + name + "' does not exist on series " + this
-          + ". Labels present: " + values.keySet()
-          + ". Check the spelling (kube-prometheus writes app_kubernetes_io_instance, not"
-          + " app.kubernetes.io/instance) or keep the label in the query's 'by (...)' clause.");
+      throw new IllegalArgumentException(
+          "Label '"
+              + name
+              + "' does not exist on series "
+              + this
+              + ". Labels present: "
+              + values.keySet()
+              + ". Check the spelling (kube-prometheus writes app_kubernetes_io_instance, not"
+              + " app.kubernetes.io/instance) or keep the label in the query's 'by (...)' clause.");
     }
     return value;
   }
@@ -79,10 +85,16 @@ public final class Labels {
   @Override
   public String toString() {
     String name = values.getOrDefault("__name__", "");
-    String body = values.entrySet().stream()
-        .filter(e -> !e.getKey().equals("__name__"))
-        .map(e -> e.getKey() + "=\"" + e.getValue().replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
-        .collect(Collectors.joining(", ", "{", "}"));
+    String body =
+        values.entrySet().stream()
+            .filter(e -> !e.getKey().equals("__name__"))
+            .map(
+                e ->
+                    e.getKey()
+                        + "=\""
+                        + e.getValue().replace("\\", "\\\\").replace("\"", "\\\"")
+                        + "\"")
+            .collect(Collectors.joining(", ", "{", "}"));
     return name + body;
   }
 

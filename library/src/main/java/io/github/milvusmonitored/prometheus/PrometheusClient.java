@@ -1,5 +1,6 @@
 package io.github.milvusmonitored.prometheus;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.milvusmonitored.internal.Checks;
 import io.github.milvusmonitored.prometheus.PrometheusTransport.QueryParameters;
 import io.github.milvusmonitored.prometheus.internal.ApiCaller;
@@ -9,11 +10,10 @@ import io.github.milvusmonitored.prometheus.internal.StatusResults;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Objects;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -25,10 +25,10 @@ import java.util.function.Function;
  * double total = prometheus.query("sum(milvus_proxy_req_count{status=\"total\"})").single().value();
  * }</pre>
  *
- * <p>Every call has a deadline. While Prometheus starts it answers a plain-text 503; calls wait that
- * out up to the startup wait, then fail with {@link PrometheusUnavailableException}. An error answer
- * becomes a {@link PrometheusQueryException} carrying Prometheus's errorType and error. Instances are
- * immutable and thread-safe.
+ * <p>Every call has a deadline. While Prometheus starts it answers a plain-text 503; calls wait
+ * that out up to the startup wait, then fail with {@link PrometheusUnavailableException}. An error
+ * answer becomes a {@link PrometheusQueryException} carrying Prometheus's errorType and error.
+ * Instances are immutable and thread-safe.
  */
 public final class PrometheusClient {
 
@@ -52,7 +52,9 @@ public final class PrometheusClient {
     return new Builder(uri, null);
   }
 
-  /** A builder that reaches Prometheus through {@code transport}, e.g. a Kubernetes service proxy. */
+  /**
+   * A builder that reaches Prometheus through {@code transport}, e.g. a Kubernetes service proxy.
+   */
   public static Builder builder(PrometheusTransport transport) {
     return new Builder(null, Objects.requireNonNull(transport, "transport"));
   }
@@ -70,27 +72,44 @@ public final class PrometheusClient {
   /** Evaluates {@code promql} at {@code time}; a null time means now. */
   public InstantVector query(String promql, Instant time) {
     requireQuery(promql);
-    var params = QueryParameters.of("query", promql).and("time", time == null ? null : seconds(time));
-    return api.call("api/v1/query", params, promql, body -> VectorReader.read(promql, body),
+    var params =
+        QueryParameters.of("query", promql).and("time", time == null ? null : seconds(time));
+    return api.call(
+        "api/v1/query",
+        params,
+        promql,
+        body -> VectorReader.read(promql, body),
         envelope -> QueryResults.vector(promql, envelope));
   }
 
   /** Evaluates {@code promql} at each {@code step} from {@code start} to {@code end}. */
   public RangeMatrix queryRange(String promql, Instant start, Instant end, Duration step) {
     requireQuery(promql);
-    if (start == null || end == null || step == null || start.isAfter(end) || step.isZero() || step.isNegative()) {
+    if (start == null
+        || end == null
+        || step == null
+        || start.isAfter(end)
+        || step.isZero()
+        || step.isNegative()) {
       throw PrometheusErrors.badRange(start, end, step);
     }
-    var params = QueryParameters.of("query", promql).and("start", seconds(start)).and("end", seconds(end))
-        .and("step", Double.toString(step.toMillis() / 1000.0));
+    var params =
+        QueryParameters.of("query", promql)
+            .and("start", seconds(start))
+            .and("end", seconds(end))
+            .and("step", Double.toString(step.toMillis() / 1000.0));
     return QueryResults.matrix(promql, api.call("api/v1/query_range", params, promql));
   }
 
-  /** The label sets of every series matching any of the selectors, e.g. {@code {namespace="milvus"}}. */
+  /**
+   * The label sets of every series matching any of the selectors, e.g. {@code
+   * {namespace="milvus"}}.
+   */
   public List<Labels> series(String... matchers) {
     if (matchers.length == 0) {
-      throw new IllegalArgumentException("series(...) needs at least one selector, e.g."
-          + " '{namespace=\"milvus\"}' or 'milvus_build_info'.");
+      throw new IllegalArgumentException(
+          "series(...) needs at least one selector, e.g."
+              + " '{namespace=\"milvus\"}' or 'milvus_build_info'.");
     }
     var params = QueryParameters.none();
     for (String m : matchers) {
@@ -113,24 +132,26 @@ public final class PrometheusClient {
     if (name == null || !name.matches("[a-zA-Z_][a-zA-Z0-9_]*")) {
       throw PrometheusErrors.badLabelName(String.valueOf(name));
     }
-    return QueryResults.strings(api.call("api/v1/label/" + name + "/values", matches(matchers),
-        "values of label " + name).data());
+    return QueryResults.strings(
+        api.call("api/v1/label/" + name + "/values", matches(matchers), "values of label " + name)
+            .data());
   }
 
   /** Active and dropped targets with their health and last error. */
   public Targets targets() {
-    return StatusResults.targets(api.call("api/v1/targets", QueryParameters.none(), "targets").data());
+    return StatusResults.targets(
+        api.call("api/v1/targets", QueryParameters.none(), "targets").data());
   }
 
   /**
    * The names of all scrape pools (jobs), including jobs whose discovery found nothing, sorted.
    *
-   * <p>A job without targets is how a missing RBAC grant shows up: the Prometheus operator wrote the job
-   * but service discovery may not list the namespace. No single endpoint names such a job on every
-   * version: {@code /api/v1/scrape_pools} omits a job whose discovery never sent a target group on
-   * Prometheus 2.42 (checked) and lists it from 2.55 (read from source), so this is the union of
-   * {@code /api/v1/scrape_pools}, the jobs of the loaded configuration ({@code /api/v1/status/config})
-   * and the pools of {@code /api/v1/targets}.
+   * <p>A job without targets is how a missing RBAC grant shows up: the Prometheus operator wrote
+   * the job but service discovery may not list the namespace. No single endpoint names such a job
+   * on every version: {@code /api/v1/scrape_pools} omits a job whose discovery never sent a target
+   * group on Prometheus 2.42 (checked) and lists it from 2.55 (read from source), so this is the
+   * union of {@code /api/v1/scrape_pools}, the jobs of the loaded configuration ({@code
+   * /api/v1/status/config}) and the pools of {@code /api/v1/targets}.
    */
   public List<String> scrapePools() {
     return List.copyOf(scrapePoolSources(targets()).all());
@@ -138,22 +159,27 @@ public final class PrometheusClient {
 
   /**
    * Where each scrape pool was seen: {@code /api/v1/scrape_pools}, the loaded configuration and the
-   * targets; {@code targets} is a fresh answer of {@link #targets()}. A pool of a job whose discovery
-   * yields nothing is in the configuration only on some versions.
+   * targets; {@code targets} is a fresh answer of {@link #targets()}. A pool of a job whose
+   * discovery yields nothing is in the configuration only on some versions.
    */
   public ScrapePoolSources scrapePoolSources(Targets targets) {
     // An endpoint the server lacks (scrape_pools before 2.42; status/config on some compatible
     // servers) is a source with nothing in it.
-    var listed = ifPresent("api/v1/scrape_pools", "scrape pools",
-        data -> QueryResults.strings(data.path("scrapePools")));
-    var configured = ifPresent("api/v1/status/config", "configuration",
-        data -> ScrapeConfigJobs.jobNames(data.path("yaml").asText()));
-    return new ScrapePoolSources(Set.copyOf(listed), Set.copyOf(configured),
-        ScrapePoolSources.of(targets));
+    var listed =
+        ifPresent(
+            "api/v1/scrape_pools",
+            "scrape pools",
+            data -> QueryResults.strings(data.path("scrapePools")));
+    var configured =
+        ifPresent(
+            "api/v1/status/config",
+            "configuration",
+            data -> ScrapeConfigJobs.jobNames(data.path("yaml").asText()));
+    return new ScrapePoolSources(
+        Set.copyOf(listed), Set.copyOf(configured), ScrapePoolSources.of(targets));
   }
 
-  private List<String> ifPresent(String path, String what,
-      Function<JsonNode, List<String>> read) {
+  private List<String> ifPresent(String path, String what, Function<JsonNode, List<String>> read) {
     try {
       return read.apply(api.call(path, QueryParameters.none(), what).data());
     } catch (PrometheusQueryException e) {
@@ -166,8 +192,9 @@ public final class PrometheusClient {
 
   /** Type, help and unit of {@code metric}, or of every metric when it is null. */
   public List<MetricMetadata> metadata(String metric) {
-    return StatusResults.metadata(api.call("api/v1/metadata", QueryParameters.none().and("metric", metric),
-        "metadata").data());
+    return StatusResults.metadata(
+        api.call("api/v1/metadata", QueryParameters.none().and("metric", metric), "metadata")
+            .data());
   }
 
   /** The loaded recording and alerting rules. */
@@ -182,10 +209,14 @@ public final class PrometheusClient {
 
   /** The server's version and build. */
   public BuildInfo buildInfo() {
-    return StatusResults.buildInfo(api.call("api/v1/status/buildinfo", QueryParameters.none(), "build info").data());
+    return StatusResults.buildInfo(
+        api.call("api/v1/status/buildinfo", QueryParameters.none(), "build info").data());
   }
 
-  /** Whether {@code /-/ready} answers 200 now. Never throws for an unreachable server: that is "not ready". */
+  /**
+   * Whether {@code /-/ready} answers 200 now. Never throws for an unreachable server: that is "not
+   * ready".
+   */
   public boolean isReady() {
     try {
       return api.raw("-/ready", requestTimeout).status() == 200;
@@ -221,7 +252,8 @@ public final class PrometheusClient {
         Thread.sleep(Math.min(250, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new PrometheusException("Interrupted while waiting for Prometheus at " + baseUri(), e);
+        throw new PrometheusException(
+            "Interrupted while waiting for Prometheus at " + baseUri(), e);
       }
     }
     throw PrometheusErrors.notReady(baseUri(), timeout, lastAnswer, lastCause);
@@ -256,14 +288,19 @@ public final class PrometheusClient {
       this.uri = uri;
       this.transport = transport;
       if (transport == null) {
-        if (uri == null || !uri.isAbsolute() || uri.getHost() == null
-            || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+        if (uri == null
+            || !uri.isAbsolute()
+            || uri.getHost() == null
+            || !("http".equalsIgnoreCase(uri.getScheme())
+                || "https".equalsIgnoreCase(uri.getScheme()))) {
           throw PrometheusErrors.notHttp(uri);
         }
       }
     }
 
-    /** Deadline of each single HTTP request (default 10 s); an unreachable server fails after it. */
+    /**
+     * Deadline of each single HTTP request (default 10 s); an unreachable server fails after it.
+     */
     public Builder withRequestTimeout(Duration timeout) {
       Checks.positive("Request timeout", timeout);
       this.requestTimeout = timeout;

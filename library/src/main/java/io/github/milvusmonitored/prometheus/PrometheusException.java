@@ -1,6 +1,8 @@
 package io.github.milvusmonitored.prometheus;
 
-/** Base of every error the Prometheus client raises; unchecked, as AssertJ and Awaitility expect. */
+/**
+ * Base of every error the Prometheus client raises; unchecked, as AssertJ and Awaitility expect.
+ */
 public class PrometheusException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

@@ -12,7 +12,8 @@ public class PrometheusQueryException extends PrometheusException {
   private final String query;
   private final int httpStatus;
 
-  public PrometheusQueryException(String message, String errorType, String error, String query, int httpStatus) {
+  public PrometheusQueryException(
+      String message, String errorType, String error, String query, int httpStatus) {
     super(message);
     this.errorType = errorType;
     this.error = error;
@@ -20,7 +21,10 @@ public class PrometheusQueryException extends PrometheusException {
     this.httpStatus = httpStatus;
   }
 
-  /** Prometheus's error type: bad_data, execution, timeout, canceled, internal, unavailable, not_found. */
+  /**
+   * Prometheus's error type: bad_data, execution, timeout, canceled, internal, unavailable,
+   * not_found.
+   */
   public String errorType() {
     return errorType;
   }

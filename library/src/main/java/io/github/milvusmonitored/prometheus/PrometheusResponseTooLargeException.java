@@ -5,8 +5,8 @@ import java.net.URI;
 
 /**
  * An answer's body was larger than a transport reads ({@link PrometheusTransport#MAX_BODY_BYTES});
- * the exchange was stopped there, so that a runaway answer cannot exhaust the test's memory.
- * {@link PrometheusClient} turns it into a {@link PrometheusException} that names the query.
+ * the exchange was stopped there, so that a runaway answer cannot exhaust the test's memory. {@link
+ * PrometheusClient} turns it into a {@link PrometheusException} that names the query.
  */
 public final class PrometheusResponseTooLargeException extends IOException {
 
@@ -16,7 +16,12 @@ public final class PrometheusResponseTooLargeException extends IOException {
   private final long limitBytes;
 
   public PrometheusResponseTooLargeException(URI uri, long limitBytes) {
-    super("the answer from " + uri + " is larger than " + (limitBytes >> 20) + " MiB; reading stopped there");
+    super(
+        "the answer from "
+            + uri
+            + " is larger than "
+            + (limitBytes >> 20)
+            + " MiB; reading stopped there");
     this.uri = uri;
     this.limitBytes = limitBytes;
   }

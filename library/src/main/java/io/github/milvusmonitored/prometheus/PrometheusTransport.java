@@ -3,13 +3,13 @@ package io.github.milvusmonitored.prometheus;
 import io.github.milvusmonitored.prometheus.internal.JdkHttpTransport;
 import java.io.IOException;
 import java.net.URI;
-import java.time.Duration;
-import java.util.Map;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Carries one HTTP GET to a Prometheus server and brings back its raw answer.
@@ -25,15 +25,15 @@ import java.util.Locale;
 public interface PrometheusTransport {
 
   /**
-   * The most a transport reads of one answer: 64 MiB. A larger body fails with
-   * {@link PrometheusResponseTooLargeException} instead of filling the test's memory.
+   * The most a transport reads of one answer: 64 MiB. A larger body fails with {@link
+   * PrometheusResponseTooLargeException} instead of filling the test's memory.
    */
   long MAX_BODY_BYTES = 64L << 20;
 
   /**
-   * The default transport: plain HTTP(S) to {@code base} with the JDK's HTTP client, one deadline over
-   * each whole exchange and the body capped at {@link #MAX_BODY_BYTES}. User information in the URI
-   * ({@code http://user:password@host}) is sent as basic authentication and never printed.
+   * The default transport: plain HTTP(S) to {@code base} with the JDK's HTTP client, one deadline
+   * over each whole exchange and the body capped at {@link #MAX_BODY_BYTES}. User information in
+   * the URI ({@code http://user:password@host}) is sent as basic authentication and never printed.
    *
    * @param connectTimeout how long to wait for a connection
    */
@@ -44,18 +44,22 @@ public interface PrometheusTransport {
   /**
    * Sends {@code GET <base>/<path>?<query>} and returns the answer whatever its status code.
    *
-   * @param path path below the Prometheus base URI without a leading slash, e.g. {@code api/v1/query}
+   * @param path path below the Prometheus base URI without a leading slash, e.g. {@code
+   *     api/v1/query}
    * @param query query parameters, in order; values are not encoded yet; a key may repeat through
    *     {@link QueryParameters}
    * @param timeout the deadline for this single request, over the whole exchange: connecting, the
    *     headers and the body
-   * @throws IOException when no complete HTTP answer arrived (connection refused, reset, timed out);
-   *     {@link PrometheusResponseTooLargeException} when the body is larger than {@link #MAX_BODY_BYTES}
+   * @throws IOException when no complete HTTP answer arrived (connection refused, reset, timed
+   *     out); {@link PrometheusResponseTooLargeException} when the body is larger than {@link
+   *     #MAX_BODY_BYTES}
    */
   PrometheusResponse get(String path, QueryParameters query, Duration timeout)
       throws IOException, InterruptedException;
 
-  /** Where requests go, for messages: the base URI or a description such as a service proxy path. */
+  /**
+   * Where requests go, for messages: the base URI or a description such as a service proxy path.
+   */
   URI baseUri();
 
   /** Raw HTTP answer: status code, content type (may be empty) and body as text. */
@@ -67,10 +71,12 @@ public interface PrometheusTransport {
 
     /**
      * Whether the body is JSON: by its content type, or, since some proxies drop that, by starting
-     * with an object (Prometheus's envelope always is one). Prometheus answers plain text while it starts.
+     * with an object (Prometheus's envelope always is one). Prometheus answers plain text while it
+     * starts.
      */
     public boolean isJson() {
-      return contentType.toLowerCase(Locale.ROOT).contains("json") || body.stripLeading().startsWith("{");
+      return contentType.toLowerCase(Locale.ROOT).contains("json")
+          || body.stripLeading().startsWith("{");
     }
   }
 

@@ -13,7 +13,8 @@ public class PrometheusUnavailableException extends PrometheusException {
   private final URI uri;
   private final Duration timeout;
 
-  public PrometheusUnavailableException(String message, URI uri, Duration timeout, Throwable cause) {
+  public PrometheusUnavailableException(
+      String message, URI uri, Duration timeout, Throwable cause) {
     super(message, cause);
     this.uri = uri;
     this.timeout = timeout;

@@ -14,26 +14,27 @@ import java.util.Set;
  * Promql.selectors(q).get(0).matchers(); // [status="fail"]
  * }</pre>
  *
- * <p>A lexical reading, enough for the expressions dashboards and rule files hold: strings, comments, numbers,
- * range and subquery brackets, function names, keywords and label lists ({@code by (...)}, {@code on (...)})
- * are skipped. It does not check that the expression is valid PromQL.
+ * <p>A lexical reading, enough for the expressions dashboards and rule files hold: strings,
+ * comments, numbers, range and subquery brackets, function names, keywords and label lists ({@code
+ * by (...)}, {@code on (...)}) are skipped. It does not check that the expression is valid PromQL.
  */
 public final class Promql {
 
   private Promql() {}
 
   /**
-   * The metric names {@code promql} selects, in order of first appearance: names written before a selector's
-   * braces and the values of {@code __name__="..."} matchers.
+   * The metric names {@code promql} selects, in order of first appearance: names written before a
+   * selector's braces and the values of {@code __name__="..."} matchers.
    */
   public static Set<String> metricNames(String promql) {
     return MetricNames.in(promql);
   }
 
   /**
-   * The series selectors of {@code promql}, in order: a metric name with its label matchers, or a bare
-   * {@code {__name__="...", ...}}. Template variables of a dashboard's query ({@code $node}, {@code ${x}}), which
-   * plain PromQL never holds outside strings, are skipped instead of being read as names.
+   * The series selectors of {@code promql}, in order: a metric name with its label matchers, or a
+   * bare {@code {__name__="...", ...}}. Template variables of a dashboard's query ({@code $node},
+   * {@code ${x}}), which plain PromQL never holds outside strings, are skipped instead of being
+   * read as names.
    */
   public static List<Selector> selectors(String promql) {
     return Selectors.in(promql);

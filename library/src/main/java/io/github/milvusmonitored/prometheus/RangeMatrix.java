@@ -10,7 +10,8 @@ import java.util.List;
  * @param warnings Prometheus's warnings, if any
  * @param infos Prometheus's infos (3.x), if any
  */
-public record RangeMatrix(String query, List<RangeSeries> series, List<String> warnings, List<String> infos) {
+public record RangeMatrix(
+    String query, List<RangeSeries> series, List<String> warnings, List<String> infos) {
   public RangeMatrix {
     series = List.copyOf(series);
     warnings = List.copyOf(warnings);

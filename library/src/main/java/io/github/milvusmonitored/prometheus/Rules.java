@@ -51,12 +51,21 @@ public record Rules(List<Group> groups) {
    * @param health "ok", "err" or "unknown"
    * @param lastError the last evaluation error, empty if none
    * @param state for alerting rules: "inactive", "pending" or "firing"; empty for recording rules
-   * @param forDuration for alerting rules: how long the expression must hold before the alert fires ({@code for})
+   * @param forDuration for alerting rules: how long the expression must hold before the alert fires
+   *     ({@code for})
    * @param labels the labels the rule adds
    * @param alerts for alerting rules: its pending and firing alerts
    */
-  public record Rule(String name, String type, String query, String health, String lastError, String state,
-      Duration forDuration, Labels labels, List<Alert> alerts) {
+  public record Rule(
+      String name,
+      String type,
+      String query,
+      String health,
+      String lastError,
+      String state,
+      Duration forDuration,
+      Labels labels,
+      List<Alert> alerts) {
     public Rule {
       alerts = List.copyOf(alerts);
     }

@@ -6,8 +6,8 @@ import java.util.Objects;
 /**
  * One value of one series at one instant, as Prometheus answered an instant query.
  *
- * <p>{@code value} may be {@link Double#NaN} or infinite: Prometheus sends them as "NaN", "+Inf" and
- * "-Inf" and they are kept exactly.
+ * <p>{@code value} may be {@link Double#NaN} or infinite: Prometheus sends them as "NaN", "+Inf"
+ * and "-Inf" and they are kept exactly.
  *
  * @param labels the series' labels
  * @param timestamp the evaluation instant, millisecond precision

@@ -1,7 +1,8 @@
 package io.github.milvusmonitored.prometheus;
 
 /**
- * Converts between Prometheus's sample value text and {@code double}, including "NaN", "+Inf", "-Inf".
+ * Converts between Prometheus's sample value text and {@code double}, including "NaN", "+Inf",
+ * "-Inf".
  *
  * <p>{@code Double.parseDouble("+Inf")} throws, which is why this exists.
  */
@@ -32,7 +33,9 @@ public final class SampleValues {
     }
   }
 
-  /** Formats a value the way Prometheus does: "NaN", "+Inf", "-Inf", otherwise the shortest form. */
+  /**
+   * Formats a value the way Prometheus does: "NaN", "+Inf", "-Inf", otherwise the shortest form.
+   */
   public static String format(double value) {
     if (Double.isNaN(value)) {
       return "NaN";

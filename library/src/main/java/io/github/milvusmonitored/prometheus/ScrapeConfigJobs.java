@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads the job names out of Prometheus's loaded configuration, where every configured job appears on every version. */
+/**
+ * Reads the job names out of Prometheus's loaded configuration, where every configured job appears
+ * on every version.
+ */
 final class ScrapeConfigJobs {
 
   // Prometheus prints its effective configuration itself, so the form of this line is stable.

@@ -33,8 +33,8 @@ public record Selector(String metric, List<Matcher> matchers, String text) {
   public record Matcher(String label, String op, String value) {
 
     /**
-     * Whether a series whose label is {@code v} ({@code ""} when it lacks the label) is selected; a regular
-     * expression that does not compile is read as the literal text.
+     * Whether a series whose label is {@code v} ({@code ""} when it lacks the label) is selected; a
+     * regular expression that does not compile is read as the literal text.
      */
     public boolean matches(String v) {
       return switch (op) {
@@ -63,7 +63,8 @@ public record Selector(String metric, List<Matcher> matchers, String text) {
 
   /** The selector with {@code matchers} instead of its own and {@code metric} as its name. */
   public String rewritten(String metric, List<Matcher> matchers) {
-    return matchers.isEmpty() ? metric : metric + "{" + String.join(", ", matchers.stream().map(Matcher::toString)
-        .toList()) + "}";
+    return matchers.isEmpty()
+        ? metric
+        : metric + "{" + String.join(", ", matchers.stream().map(Matcher::toString).toList()) + "}";
   }
 }

@@ -4,8 +4,8 @@ import io.github.milvusmonitored.time.MonitoredDuration;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * What Prometheus scrapes: active targets (with health and last error) and dropped ones.
@@ -19,14 +19,19 @@ public record Targets(List<Active> active, List<Dropped> dropped) {
     dropped = List.copyOf(dropped);
   }
 
-  /** The active targets of one scrape pool (job), e.g. {@code serviceMonitor/milvus/my-release-milvus-standalone/0}. */
+  /**
+   * The active targets of one scrape pool (job), e.g. {@code
+   * serviceMonitor/milvus/my-release-milvus-standalone/0}.
+   */
   public List<Active> activeInPool(String scrapePool) {
     return active.stream().filter(t -> t.scrapePool().equals(scrapePool)).toList();
   }
 
   /** Health of a target as of its last scrape. */
   public enum Health {
-    UP, DOWN, UNKNOWN
+    UP,
+    DOWN,
+    UNKNOWN
   }
 
   /**
@@ -41,26 +46,40 @@ public record Targets(List<Active> active, List<Dropped> dropped) {
    * @param lastScrape when it was last scraped, empty before the first scrape
    * @param lastScrapeDuration how long the last scrape took
    */
-  public record Active(String scrapePool, String scrapeUrl, Labels labels, Labels discoveredLabels,
-      Health health, String lastError, Optional<Instant> lastScrape, Duration lastScrapeDuration) {
+  public record Active(
+      String scrapePool,
+      String scrapeUrl,
+      Labels labels,
+      Labels discoveredLabels,
+      Health health,
+      String lastError,
+      Optional<Instant> lastScrape,
+      Duration lastScrapeDuration) {
 
     /**
-     * The interval Prometheus scrapes this target at, from the discovered label {@code __scrape_interval__}
-     * (Prometheus 2.x and 3.x set it); empty when absent or unreadable.
+     * The interval Prometheus scrapes this target at, from the discovered label {@code
+     * __scrape_interval__} (Prometheus 2.x and 3.x set it); empty when absent or unreadable.
      */
     public Optional<Duration> scrapeInterval() {
-      return discoveredLabels.find("__scrape_interval__").flatMap(text -> {
-        try {
-          return Optional.of(MonitoredDuration.parse(text).toDuration());
-        } catch (IllegalArgumentException e) {
-          return Optional.empty();
-        }
-      });
+      return discoveredLabels
+          .find("__scrape_interval__")
+          .flatMap(
+              text -> {
+                try {
+                  return Optional.of(MonitoredDuration.parse(text).toDuration());
+                } catch (IllegalArgumentException e) {
+                  return Optional.empty();
+                }
+              });
     }
 
     /** Short text for messages: pool, URL, health and error. */
     public String describe() {
-      return scrapePool + " " + scrapeUrl + " health=" + health.name().toLowerCase(Locale.ROOT)
+      return scrapePool
+          + " "
+          + scrapeUrl
+          + " health="
+          + health.name().toLowerCase(Locale.ROOT)
           + (lastError.isEmpty() ? "" : " lastError=\"" + lastError + "\"");
     }
   }

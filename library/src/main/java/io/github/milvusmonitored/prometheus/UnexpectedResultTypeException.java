@@ -1,6 +1,9 @@
 package io.github.milvusmonitored.prometheus;
 
-/** A query answered with another result type than the one asked for (a matrix where a vector was expected). */
+/**
+ * A query answered with another result type than the one asked for (a matrix where a vector was
+ * expected).
+ */
 public class UnexpectedResultTypeException extends PrometheusException {
   private static final long serialVersionUID = 1L;
 

@@ -7,14 +7,14 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Reads a successful instant-vector answer in one streaming pass, without building a JSON tree:
- * instant queries are what waiting assertions send several times a second. Anything else (an
- * error envelope, another result type, a native histogram) yields empty and the caller takes the
- * general path.
+ * instant queries are what waiting assertions send several times a second. Anything else (an error
+ * envelope, another result type, a native histogram) yields empty and the caller takes the general
+ * path.
  */
 final class VectorReader {
 
@@ -46,7 +46,9 @@ final class VectorReader {
           return Optional.empty();
         }
       }
-      return success && samples != null ? Optional.of(new InstantVector(query, samples, warnings, infos)) : Optional.empty();
+      return success && samples != null
+          ? Optional.of(new InstantVector(query, samples, warnings, infos))
+          : Optional.empty();
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }

@@ -2,10 +2,10 @@ package io.github.milvusmonitored.stack;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.github.milvusmonitored.stack.internal.RuleFileErrors;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A user's rules applied as a PrometheusRule for one run, carrying the run's labels; {@link #close()} deletes it
- * while it still carries the run's id. The operator turns it into a rule file the selecting Prometheus loads.
+ * A user's rules applied as a PrometheusRule for one run, carrying the run's labels; {@link
+ * #close()} deletes it while it still carries the run's id. The operator turns it into a rule file
+ * the selecting Prometheus loads.
  *
  * <pre>{@code
  * try (AppliedRules rules = env.applyRules(Path.of("milvus-alerts.yaml"))) {
@@ -34,7 +35,8 @@ public final class AppliedRules implements AutoCloseable {
   private final RunOwnership run;
   private final AtomicBoolean removed = new AtomicBoolean();
 
-  private AppliedRules(KubernetesClient client, String namespace, PrometheusRuleFile file, RunOwnership run) {
+  private AppliedRules(
+      KubernetesClient client, String namespace, PrometheusRuleFile file, RunOwnership run) {
     this.client = client;
     this.namespace = namespace;
     this.file = file;
@@ -42,18 +44,30 @@ public final class AppliedRules implements AutoCloseable {
   }
 
   /**
-   * Creates {@code file}'s PrometheusRule in {@code namespace} with {@code run}'s labels and {@code selectorLabels}
-   * (those the Prometheus's {@code ruleSelector} requires); refuses when a PrometheusRule of that name exists that
-   * the run did not create.
+   * Creates {@code file}'s PrometheusRule in {@code namespace} with {@code run}'s labels and {@code
+   * selectorLabels} (those the Prometheus's {@code ruleSelector} requires); refuses when a
+   * PrometheusRule of that name exists that the run did not create.
    */
-  public static AppliedRules apply(KubernetesClient client, PrometheusRuleFile file, String namespace,
-      RunOwnership run, Map<String, String> selectorLabels) {
+  public static AppliedRules apply(
+      KubernetesClient client,
+      PrometheusRuleFile file,
+      String namespace,
+      RunOwnership run,
+      Map<String, String> selectorLabels) {
     Map<String, String> labels = new LinkedHashMap<>(file.labels());
     labels.putAll(selectorLabels);
     labels.putAll(run.labels());
-    GenericKubernetesResource rule = new GenericKubernetesResourceBuilder().withApiVersion("monitoring.coreos.com/v1")
-        .withKind("PrometheusRule").withNewMetadata().withName(file.name()).withNamespace(namespace)
-        .withLabels(labels).endMetadata().addToAdditionalProperties("spec", Map.of("groups", file.groups())).build();
+    GenericKubernetesResource rule =
+        new GenericKubernetesResourceBuilder()
+            .withApiVersion("monitoring.coreos.com/v1")
+            .withKind("PrometheusRule")
+            .withNewMetadata()
+            .withName(file.name())
+            .withNamespace(namespace)
+            .withLabels(labels)
+            .endMetadata()
+            .addToAdditionalProperties("spec", Map.of("groups", file.groups()))
+            .build();
     GenericKubernetesResource existing = rules(client, namespace).withName(file.name()).get();
     if (existing != null && !run.createdBy(existing)) {
       throw new RuleFileException(RuleFileErrors.taken(namespace, file.name(), file.source()));
@@ -63,14 +77,24 @@ public final class AppliedRules implements AutoCloseable {
     } else {
       rules(client, namespace).resource(rule).update();
     }
-    LOG.info("[rules] PrometheusRule {}/{} applied from {} (alerts {}), labelled {}", namespace, file.name(),
-        file.source(), file.alertNames(), labels);
+    LOG.info(
+        "[rules] PrometheusRule {}/{} applied from {} (alerts {}), labelled {}",
+        namespace,
+        file.name(),
+        file.source(),
+        file.alertNames(),
+        labels);
     return new AppliedRules(client, namespace, file, run);
   }
 
-  private static NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList,
-      Resource<GenericKubernetesResource>> rules(KubernetesClient client, String namespace) {
-    return client.genericKubernetesResources("monitoring.coreos.com/v1", "PrometheusRule").inNamespace(namespace);
+  private static NonNamespaceOperation<
+          GenericKubernetesResource,
+          GenericKubernetesResourceList,
+          Resource<GenericKubernetesResource>>
+      rules(KubernetesClient client, String namespace) {
+    return client
+        .genericKubernetesResources("monitoring.coreos.com/v1", "PrometheusRule")
+        .inNamespace(namespace);
   }
 
   /** The PrometheusRule's namespace. */
@@ -99,7 +123,10 @@ public final class AppliedRules implements AutoCloseable {
       return;
     }
     if (!run.createdBy(current)) {
-      LOG.info("[cleanup] PrometheusRule {}/{} no longer carries run id {}: left in place", namespace, file.name(),
+      LOG.info(
+          "[cleanup] PrometheusRule {}/{} no longer carries run id {}: left in place",
+          namespace,
+          file.name(),
           run.runId());
       return;
     }

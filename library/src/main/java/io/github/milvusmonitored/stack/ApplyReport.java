@@ -18,25 +18,40 @@ import java.util.stream.Collectors;
 public record ApplyReport(List<Entry> entries) {
 
   /** The installation phase an entry belongs to. */
-  public enum Phase { SETUP, STACK, RBAC, TEARDOWN }
+  public enum Phase {
+    SETUP,
+    STACK,
+    RBAC,
+    TEARDOWN
+  }
 
   /**
    * What happened to the object: KEPT means found in the cluster without being this run's and left
    * as it was; REVERTED means what the run added to it was taken out again.
    */
-  public enum Action { APPLIED, PATCHED, ALREADY_PRESENT, DELETED, NOT_FOUND, KEPT, REVERTED }
+  public enum Action {
+    APPLIED,
+    PATCHED,
+    ALREADY_PRESENT,
+    DELETED,
+    NOT_FOUND,
+    KEPT,
+    REVERTED
+  }
 
   /**
    * One object.
    *
    * @param phase the installation phase
    * @param action what happened
-   * @param file the manifest the object came from, e.g. {@code manifests/prometheus-clusterRole.yaml}
+   * @param file the manifest the object came from, e.g. {@code
+   *     manifests/prometheus-clusterRole.yaml}
    * @param kind e.g. {@code ClusterRole}
    * @param namespace null for cluster-scoped objects
    * @param name the object's name
    */
-  public record Entry(Phase phase, Action action, String file, String kind, String namespace, String name) {
+  public record Entry(
+      Phase phase, Action action, String file, String kind, String namespace, String name) {
 
     /** {@code kind namespace/name}, or {@code kind name} for cluster-scoped objects. */
     public String object() {

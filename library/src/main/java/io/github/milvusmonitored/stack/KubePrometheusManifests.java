@@ -90,7 +90,10 @@ public final class KubePrometheusManifests {
       return new Builder(newVersion, source, checksums);
     }
 
-    /** A download, a local archive or a local folder; default {@code ManifestSource.download(version)}. */
+    /**
+     * A download, a local archive or a local folder; default {@code
+     * ManifestSource.download(version)}.
+     */
     public Builder withSource(ManifestSource newSource) {
       return new Builder(version, newSource, checksums);
     }
@@ -100,20 +103,32 @@ public final class KubePrometheusManifests {
       return new Builder(version, source, newChecksums);
     }
 
-    /** Reads and verifies the manifests; throws {@link ManifestVerificationException} on any difference. */
+    /**
+     * Reads and verifies the manifests; throws {@link ManifestVerificationException} on any
+     * difference.
+     */
     public KubePrometheusManifests load() {
-      ManifestChecksums list = checksums != null ? checksums : ManifestChecksums.forVersion(version);
+      ManifestChecksums list =
+          checksums != null ? checksums : ManifestChecksums.forVersion(version);
       ManifestSource from = source != null ? source : ManifestSource.download(version);
       List<ManifestFile> files;
       if (from instanceof ManifestSource.Download download) {
         files = ManifestDownloader.obtain(download, list);
       } else if (from instanceof ManifestSource.Archive archive) {
-        files = ManifestVerifier.verify(ManifestTreeReader.readArchive(archive.file()), list, from.describe());
+        files =
+            ManifestVerifier.verify(
+                ManifestTreeReader.readArchive(archive.file()), list, from.describe());
       } else {
         ManifestSource.Directory directory = (ManifestSource.Directory) from;
-        files = ManifestVerifier.verify(ManifestTreeReader.readDirectory(directory.folder()), list, from.describe());
+        files =
+            ManifestVerifier.verify(
+                ManifestTreeReader.readDirectory(directory.folder()), list, from.describe());
       }
-      LOG.info("kube-prometheus {}: {} manifest files verified from {}", list.version(), files.size(), from.describe());
+      LOG.info(
+          "kube-prometheus {}: {} manifest files verified from {}",
+          list.version(),
+          files.size(),
+          from.describe());
       return new KubePrometheusManifests(list.version(), files);
     }
   }

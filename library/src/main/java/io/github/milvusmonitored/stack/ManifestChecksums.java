@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
  * }</pre>
  *
  * @param version the label used in messages, e.g. {@code v0.18.0}
- * @param sha256ByPath lower-case hex sums keyed by path, e.g. {@code manifests/setup/namespace.yaml},
- *     sorted by path
+ * @param sha256ByPath lower-case hex sums keyed by path, e.g. {@code
+ *     manifests/setup/namespace.yaml}, sorted by path
  */
 public record ManifestChecksums(String version, Map<String, String> sha256ByPath) {
 
@@ -42,7 +42,8 @@ public record ManifestChecksums(String version, Map<String, String> sha256ByPath
   /** Loads the shipped list of {@code version}; an unknown version names the shipped ones. */
   public static ManifestChecksums forVersion(String version) {
     if (!SHIPPED_VERSIONS.contains(version)) {
-      throw new KubePrometheusException(KubePrometheusErrors.unknownVersion(version, SHIPPED_VERSIONS));
+      throw new KubePrometheusException(
+          KubePrometheusErrors.unknownVersion(version, SHIPPED_VERSIONS));
     }
     String resource = "kube-prometheus-" + version + "-manifests.sha256";
     try (InputStream in = ManifestChecksums.class.getResourceAsStream(resource)) {
@@ -56,7 +57,7 @@ public record ManifestChecksums(String version, Map<String, String> sha256ByPath
   }
 
   /**
-   * Parses {@code sha256sum} output: one {@code <64 hex>  <path>} a line; blank lines and lines
+   * Parses {@code sha256sum} output: one {@code <64 hex> <path>} a line; blank lines and lines
    * starting with {@code #} are ignored, any other line is refused with its number.
    */
   public static ManifestChecksums parse(String version, String text) {
@@ -69,10 +70,12 @@ public record ManifestChecksums(String version, Map<String, String> sha256ByPath
       }
       Matcher m = LINE.matcher(line);
       if (!m.matches() || !m.group(2).startsWith("manifests/")) {
-        throw new KubePrometheusException(KubePrometheusErrors.badChecksumLine(version, i + 1, line));
+        throw new KubePrometheusException(
+            KubePrometheusErrors.badChecksumLine(version, i + 1, line));
       }
       if (sums.put(m.group(2), m.group(1).toLowerCase(Locale.ROOT)) != null) {
-        throw new KubePrometheusException(KubePrometheusErrors.badChecksumLine(version, i + 1, line));
+        throw new KubePrometheusException(
+            KubePrometheusErrors.badChecksumLine(version, i + 1, line));
       }
     }
     return new ManifestChecksums(version, sums);

@@ -23,8 +23,10 @@ public sealed interface ManifestSource
   /** The GitHub tag archive of {@code version}, cached under {@link #defaultCacheDirectory}. */
   static Download download(String version) {
     return new Download(
-        URI.create("https://github.com/prometheus-operator/kube-prometheus/archive/refs/tags/"
-            + version + ".tar.gz"),
+        URI.create(
+            "https://github.com/prometheus-operator/kube-prometheus/archive/refs/tags/"
+                + version
+                + ".tar.gz"),
         defaultCacheDirectory(version),
         Duration.ofMinutes(2));
   }
@@ -34,14 +36,18 @@ public sealed interface ManifestSource
     return new Archive(file);
   }
 
-  /** A local folder that is either a kube-prometheus checkout (has {@code manifests/}) or {@code manifests/} itself. */
+  /**
+   * A local folder that is either a kube-prometheus checkout (has {@code manifests/}) or {@code
+   * manifests/} itself.
+   */
   static Directory directory(Path folder) {
     return new Directory(folder);
   }
 
   /** {@code ~/.cache/milvus-monitored/kube-prometheus/<version>/}. */
   static Path defaultCacheDirectory(String version) {
-    return Path.of(System.getProperty("user.home"), ".cache", "milvus-monitored", "kube-prometheus", version);
+    return Path.of(
+        System.getProperty("user.home"), ".cache", "milvus-monitored", "kube-prometheus", version);
   }
 
   /**
@@ -74,7 +80,8 @@ public sealed interface ManifestSource
     /** The cached archive's file: the last segment of the URI in {@link #cacheDirectory()}. */
     public Path cachedArchive() {
       String p = uri.getPath();
-      String name = p == null || p.isEmpty() ? "kube-prometheus.tar.gz" : p.substring(p.lastIndexOf('/') + 1);
+      String name =
+          p == null || p.isEmpty() ? "kube-prometheus.tar.gz" : p.substring(p.lastIndexOf('/') + 1);
       return cacheDirectory.resolve(name.isEmpty() ? "kube-prometheus.tar.gz" : name);
     }
 

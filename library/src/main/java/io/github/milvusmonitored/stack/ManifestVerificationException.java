@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * Thrown when manifest files do not match the checksum list of their kube-prometheus version.
  *
- * <p>{@link #problems()} holds one line per changed, missing or unexpected file, for example
- * {@code manifests/prometheus-prometheus.yaml: sha256 expected 661c..., actual 0b1d...}.
+ * <p>{@link #problems()} holds one line per changed, missing or unexpected file, for example {@code
+ * manifests/prometheus-prometheus.yaml: sha256 expected 661c..., actual 0b1d...}.
  */
 public final class ManifestVerificationException extends KubePrometheusException {
 

@@ -1,6 +1,7 @@
 package io.github.milvusmonitored.stack;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
@@ -12,18 +13,18 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.github.milvusmonitored.internal.KubeRetry;
 import io.github.milvusmonitored.stack.internal.KubePrometheusErrors;
 import io.github.milvusmonitored.stack.internal.RbacRules;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import com.fasterxml.jackson.core.type.TypeReference;
-import java.util.ArrayList;
-import java.util.Comparator;
 
 /**
- * Lets Prometheus discover targets in every namespace by extending ClusterRole {@code prometheus-k8s}.
+ * Lets Prometheus discover targets in every namespace by extending ClusterRole {@code
+ * prometheus-k8s}.
  *
  * <p>kube-prometheus grants discovery rights only in {@code default}, {@code kube-system} and
  * {@code monitoring}. Without this patch a ServiceMonitor in another namespace (Milvus's) yields a
@@ -42,9 +43,9 @@ public final class PrometheusRbacPatch {
   public static final String CLUSTER_ROLE = "prometheus-k8s";
 
   /** The rules the patch grants. */
-  public static final List<PolicyRule> RULES = List.of(
-      rule("", "pods", "services", "endpoints"),
-      rule("discovery.k8s.io", "endpointslices"));
+  public static final List<PolicyRule> RULES =
+      List.of(
+          rule("", "pods", "services", "endpoints"), rule("discovery.k8s.io", "endpointslices"));
 
   private static final Logger LOG = LoggerFactory.getLogger(PrometheusRbacPatch.class);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -56,7 +57,10 @@ public final class PrometheusRbacPatch {
     return jsonPatch(RULES);
   }
 
-  /** {@code kubectl patch clusterrole prometheus-k8s --type=json -p='...'} with {@link #jsonPatch()}. */
+  /**
+   * {@code kubectl patch clusterrole prometheus-k8s --type=json -p='...'} with {@link
+   * #jsonPatch()}.
+   */
   public static String kubectlCommand() {
     return kubectlCommand(jsonPatch());
   }
@@ -71,33 +75,44 @@ public final class PrometheusRbacPatch {
    * ALREADY_PRESENT when nothing was missing.
    */
   public static ApplyReport apply(KubernetesClient client) {
-    return apply(client, KubeRetry.Deadline.in(KubePrometheusInstaller.DEFAULT_STEP_TIMEOUT), added -> { });
+    return apply(
+        client, KubeRetry.Deadline.in(KubePrometheusInstaller.DEFAULT_STEP_TIMEOUT), added -> {});
   }
 
   /**
    * Like {@link #apply(KubernetesClient)}, retrying transient API errors until {@code deadline};
    * {@code added} is told the rules the patch added (not called when none were missing).
    */
-  static ApplyReport apply(KubernetesClient client, KubeRetry.Deadline deadline, Consumer<List<PolicyRule>> added) {
+  static ApplyReport apply(
+      KubernetesClient client, KubeRetry.Deadline deadline, Consumer<List<PolicyRule>> added) {
     var roles = client.rbac().clusterRoles().withName(CLUSTER_ROLE);
     String[] step = {"get", jsonPatch()};
     List<PolicyRule> missing;
     try {
-      // Read and patch are retried together: a JSON patch is not idempotent, so a retry reads the role again.
-      missing = KubeRetry.call("patch ClusterRole " + CLUSTER_ROLE, deadline, () -> {
-        step[0] = "get";
-        ClusterRole role = roles.get();
-        if (role == null) {
-          throw new KubePrometheusException(KubePrometheusErrors.clusterRoleMissing(CLUSTER_ROLE));
-        }
-        List<PolicyRule> toAdd = missingRules(role);
-        if (!toAdd.isEmpty()) {
-          step[0] = "patch";
-          step[1] = role.getRules() == null || role.getRules().isEmpty() ? jsonPatchReplacingEmpty(toAdd) : jsonPatch(toAdd);
-          roles.patch(PatchContext.of(PatchType.JSON), step[1]);
-        }
-        return toAdd;
-      });
+      // Read and patch are retried together: a JSON patch is not idempotent, so a retry reads the
+      // role again.
+      missing =
+          KubeRetry.call(
+              "patch ClusterRole " + CLUSTER_ROLE,
+              deadline,
+              () -> {
+                step[0] = "get";
+                ClusterRole role = roles.get();
+                if (role == null) {
+                  throw new KubePrometheusException(
+                      KubePrometheusErrors.clusterRoleMissing(CLUSTER_ROLE));
+                }
+                List<PolicyRule> toAdd = missingRules(role);
+                if (!toAdd.isEmpty()) {
+                  step[0] = "patch";
+                  step[1] =
+                      role.getRules() == null || role.getRules().isEmpty()
+                          ? jsonPatchReplacingEmpty(toAdd)
+                          : jsonPatch(toAdd);
+                  roles.patch(PatchContext.of(PatchType.JSON), step[1]);
+                }
+                return toAdd;
+              });
     } catch (KubernetesClientException e) {
       throw forbiddenOr(e, step[0], step[1]);
     }
@@ -111,34 +126,57 @@ public final class PrometheusRbacPatch {
   }
 
   /**
-   * Takes {@code added} (rules an earlier {@link #apply} added) out of ClusterRole {@value #CLUSTER_ROLE}
-   * again, one occurrence each, the last one first; every other rule stays. Reports REVERTED, or
-   * NOT_FOUND when the role or the rules are gone.
+   * Takes {@code added} (rules an earlier {@link #apply} added) out of ClusterRole {@value
+   * #CLUSTER_ROLE} again, one occurrence each, the last one first; every other rule stays. Reports
+   * REVERTED, or NOT_FOUND when the role or the rules are gone.
    */
-  static ApplyReport.Entry revert(KubernetesClient client, List<PolicyRule> added, KubeRetry.Deadline deadline) {
+  static ApplyReport.Entry revert(
+      KubernetesClient client, List<PolicyRule> added, KubeRetry.Deadline deadline) {
     var roles = client.rbac().clusterRoles().withName(CLUSTER_ROLE);
     ClusterRole role = KubeRetry.call("get ClusterRole " + CLUSTER_ROLE, deadline, roles::get);
-    List<Integer> indexes = role == null ? List.of() : RbacRules.lastIndexesOf(role.getRules(), added);
+    List<Integer> indexes =
+        role == null ? List.of() : RbacRules.lastIndexesOf(role.getRules(), added);
     if (indexes.isEmpty()) {
-      LOG.info("kube-prometheus: ClusterRole {} no longer holds the rules this run added", CLUSTER_ROLE);
+      LOG.info(
+          "kube-prometheus: ClusterRole {} no longer holds the rules this run added", CLUSTER_ROLE);
       return report(ApplyReport.Action.NOT_FOUND).entries().get(0);
     }
     List<Map<String, Object>> ops = new ArrayList<>();
-    indexes.stream().sorted(Comparator.reverseOrder()).forEach(i -> {
-      // "test" first: if the role changed since it was read, nothing is removed.
-      ops.add(Map.of("op", "test", "path", "/rules/" + i, "value", fullRuleJson(role.getRules().get(i))));
-      ops.add(Map.of("op", "remove", "path", "/rules/" + i));
-    });
+    indexes.stream()
+        .sorted(Comparator.reverseOrder())
+        .forEach(
+            i -> {
+              // "test" first: if the role changed since it was read, nothing is removed.
+              ops.add(
+                  Map.of(
+                      "op",
+                      "test",
+                      "path",
+                      "/rules/" + i,
+                      "value",
+                      fullRuleJson(role.getRules().get(i))));
+              ops.add(Map.of("op", "remove", "path", "/rules/" + i));
+            });
     String patch = toJson(ops);
     try {
-      KubeRetry.call("patch ClusterRole " + CLUSTER_ROLE, deadline, () -> roles.patch(PatchContext.of(PatchType.JSON), patch));
+      KubeRetry.call(
+          "patch ClusterRole " + CLUSTER_ROLE,
+          deadline,
+          () -> roles.patch(PatchContext.of(PatchType.JSON), patch));
     } catch (KubernetesClientException e) {
       throw forbiddenOr(e, "patch", patch);
     }
-    LOG.info("kube-prometheus: removed the {} rule(s) this run added to ClusterRole {}; its other rules are unchanged",
-        indexes.size(), CLUSTER_ROLE);
-    return new ApplyReport.Entry(ApplyReport.Phase.TEARDOWN, ApplyReport.Action.REVERTED, "PrometheusRbacPatch",
-        "ClusterRole", null, CLUSTER_ROLE);
+    LOG.info(
+        "kube-prometheus: removed the {} rule(s) this run added to ClusterRole {}; its other rules are unchanged",
+        indexes.size(),
+        CLUSTER_ROLE);
+    return new ApplyReport.Entry(
+        ApplyReport.Phase.TEARDOWN,
+        ApplyReport.Action.REVERTED,
+        "PrometheusRbacPatch",
+        "ClusterRole",
+        null,
+        CLUSTER_ROLE);
   }
 
   static String jsonPatch(List<PolicyRule> rules) {
@@ -146,30 +184,51 @@ public final class PrometheusRbacPatch {
   }
 
   private static String jsonPatchReplacingEmpty(List<PolicyRule> rules) {
-    return toJson(List.of(op("/rules", rules.stream().map(PrometheusRbacPatch::ruleJson).toList())));
+    return toJson(
+        List.of(op("/rules", rules.stream().map(PrometheusRbacPatch::ruleJson).toList())));
   }
 
   private static String kubectlCommand(String patch) {
     return "kubectl patch clusterrole " + CLUSTER_ROLE + " --type=json -p='" + patch + "'";
   }
 
-  private static RuntimeException forbiddenOr(KubernetesClientException e, String verb, String patch) {
+  private static RuntimeException forbiddenOr(
+      KubernetesClientException e, String verb, String patch) {
     if (e.getCode() == 403) {
-      String serverMessage = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage();
-      return new KubePrometheusException(KubePrometheusErrors.forbidden(
-          verb, "clusterroles.rbac.authorization.k8s.io", CLUSTER_ROLE, serverMessage, kubectlCommand(patch)), e);
+      String serverMessage =
+          e.getStatus() != null && e.getStatus().getMessage() != null
+              ? e.getStatus().getMessage()
+              : e.getMessage();
+      return new KubePrometheusException(
+          KubePrometheusErrors.forbidden(
+              verb,
+              "clusterroles.rbac.authorization.k8s.io",
+              CLUSTER_ROLE,
+              serverMessage,
+              kubectlCommand(patch)),
+          e);
     }
     return e;
   }
 
   private static ApplyReport report(ApplyReport.Action action) {
-    return new ApplyReport(List.of(new ApplyReport.Entry(
-        ApplyReport.Phase.RBAC, action, "PrometheusRbacPatch", "ClusterRole", null, CLUSTER_ROLE)));
+    return new ApplyReport(
+        List.of(
+            new ApplyReport.Entry(
+                ApplyReport.Phase.RBAC,
+                action,
+                "PrometheusRbacPatch",
+                "ClusterRole",
+                null,
+                CLUSTER_ROLE)));
   }
 
   private static PolicyRule rule(String apiGroup, String... resources) {
     return new PolicyRuleBuilder()
-        .withApiGroups(apiGroup).withResources(resources).withVerbs("get", "list", "watch").build();
+        .withApiGroups(apiGroup)
+        .withResources(resources)
+        .withVerbs("get", "list", "watch")
+        .build();
   }
 
   private static Map<String, Object> op(String path, Object value) {

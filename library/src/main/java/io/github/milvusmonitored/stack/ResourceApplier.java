@@ -23,16 +23,23 @@ public interface ResourceApplier {
   String FIELD_MANAGER = "milvus-monitored";
 
   /**
-   * Server-side apply with field manager {@value #FIELD_MANAGER}, without forcing (like
-   * {@code kubectl apply --server-side}): a field another manager owns is a conflict (HTTP 409)
-   * reported with that manager, never taken over.
+   * Server-side apply with field manager {@value #FIELD_MANAGER}, without forcing (like {@code
+   * kubectl apply --server-side}): a field another manager owns is a conflict (HTTP 409) reported
+   * with that manager, never taken over.
    */
-  ResourceApplier SERVER_SIDE = of("SERVER_SIDE", "patch",
-      (client, resource) -> client.resource(resource).fieldManager(FIELD_MANAGER).serverSideApply());
+  ResourceApplier SERVER_SIDE =
+      of(
+          "SERVER_SIDE",
+          "patch",
+          (client, resource) ->
+              client.resource(resource).fieldManager(FIELD_MANAGER).serverSideApply());
 
   /** Create, or replace the whole object when it exists. */
-  ResourceApplier CREATE_OR_REPLACE = of("CREATE_OR_REPLACE", "create",
-      (client, resource) -> client.resource(resource).createOr(NonDeletingOperation::update));
+  ResourceApplier CREATE_OR_REPLACE =
+      of(
+          "CREATE_OR_REPLACE",
+          "create",
+          (client, resource) -> client.resource(resource).createOr(NonDeletingOperation::update));
 
   /** Sends {@code resource} to the cluster and returns the object the server stored. */
   HasMetadata apply(KubernetesClient client, HasMetadata resource);
@@ -41,7 +48,8 @@ public interface ResourceApplier {
   String verb();
 
   /** An applier from a function, e.g. one that records or decorates another. */
-  static ResourceApplier of(String name, String verb, BiFunction<KubernetesClient, HasMetadata, HasMetadata> apply) {
+  static ResourceApplier of(
+      String name, String verb, BiFunction<KubernetesClient, HasMetadata, HasMetadata> apply) {
     Objects.requireNonNull(apply, "apply");
     return new ResourceApplier() {
       @Override

@@ -19,14 +19,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.stream.IntStream;
 
 /**
- * One install of kube-prometheus by a {@link KubePrometheusInstaller}: its steps, and the ledger of what it found,
- * created and added, which its {@link #teardown()} takes back. Each installer has one of its own; nothing of it is
- * shared with another installer, a {@code withX} copy included.
+ * One install of kube-prometheus by a {@link KubePrometheusInstaller}: its steps, and the ledger of
+ * what it found, created and added, which its {@link #teardown()} takes back. Each installer has
+ * one of its own; nothing of it is shared with another installer, a {@code withX} copy included.
  */
 final class StackInstall {
 
@@ -57,7 +57,8 @@ final class StackInstall {
 
   /**
    * Whether this installer created the object (it was absent when the cluster was surveyed), e.g.
-   * {@code created("Deployment", "monitoring", "grafana")}; {@code namespace} is null for cluster-scoped objects.
+   * {@code created("Deployment", "monitoring", "grafana")}; {@code namespace} is null for
+   * cluster-scoped objects.
    */
   boolean created(String kind, String namespace, String name) {
     return ledger.isCreated(kind, namespace, name);
@@ -76,14 +77,22 @@ final class StackInstall {
     return applyAll(ApplyReport.Phase.SETUP, items(manifests.setupFiles()), deadline);
   }
 
-  /** The names of the CRDs in {@code manifests/setup/}, e.g. {@code prometheuses.monitoring.coreos.com}. */
+  /**
+   * The names of the CRDs in {@code manifests/setup/}, e.g. {@code
+   * prometheuses.monitoring.coreos.com}.
+   */
   List<String> crdNames() {
-    return items(manifests.setupFiles()).stream().map(ResourceSteps.Item::resource)
+    return items(manifests.setupFiles()).stream()
+        .map(ResourceSteps.Item::resource)
         .filter(r -> "CustomResourceDefinition".equals(r.getKind()))
-        .map(r -> r.getMetadata().getName()).toList();
+        .map(r -> r.getMetadata().getName())
+        .toList();
   }
 
-  /** Waits until every CRD of {@link #crdNames()} has condition Established=True, or throws naming the others. */
+  /**
+   * Waits until every CRD of {@link #crdNames()} has condition Established=True, or throws naming
+   * the others.
+   */
   void awaitCrdsEstablished(Duration timeout) {
     CrdEstablishedWaiter.await(client, crdNames(), timeout, pollInterval, Duration.ofSeconds(10));
   }
@@ -96,23 +105,26 @@ final class StackInstall {
   }
 
   /**
-   * Grants Prometheus discovery in every namespace; see {@link PrometheusRbacPatch}. Rules added to a
-   * ClusterRole this run did not create are recorded and taken out again by {@link #teardown()}.
+   * Grants Prometheus discovery in every namespace; see {@link PrometheusRbacPatch}. Rules added to
+   * a ClusterRole this run did not create are recorded and taken out again by {@link #teardown()}.
    */
   ApplyReport patchRbac() {
     boolean ours = ledger.isCreated("ClusterRole", null, PrometheusRbacPatch.CLUSTER_ROLE);
-    return PrometheusRbacPatch.apply(client, KubeRetry.Deadline.in(stepTimeout), added -> {
-      if (!ours) {
-        ledger.rulesAdded(added);
-      }
-    });
+    return PrometheusRbacPatch.apply(
+        client,
+        KubeRetry.Deadline.in(stepTimeout),
+        added -> {
+          if (!ours) {
+            ledger.rulesAdded(added);
+          }
+        });
   }
 
   /**
    * Takes back what this installer did: rules it added to a ClusterRole it found are removed, then
    * every object it created and that still carries its run id is deleted, newest first. Objects it
-   * found in the cluster are never deleted (reported KEPT), nor objects someone else took over since.
-   * Returns without waiting for finalizers (the namespace's termination).
+   * found in the cluster are never deleted (reported KEPT), nor objects someone else took over
+   * since. Returns without waiting for finalizers (the namespace's termination).
    */
   ApplyReport teardown() {
     long started = System.nanoTime();
@@ -131,38 +143,60 @@ final class StackInstall {
     for (ResourceSteps.Item item : created) {
       HasMetadata r = item.resource();
       if (!awaited && "CustomResourceDefinition".equals(r.getKind())) {
-        // Once a CRD is gone, the garbage collector cannot resolve an owner of its kind: what the operator generated
-        // for the custom resources (StatefulSets, Secrets, Services) would stay for good in a namespace not removed.
+        // Once a CRD is gone, the garbage collector cannot resolve an owner of its kind: what the
+        // operator generated
+        // for the custom resources (StatefulSets, Secrets, Services) would stay for good in a
+        // namespace not removed.
         awaitGone(customResources, deadline);
         OperatorGenerated.delete(client, customResources, deadline, pollInterval);
         awaited = true;
       }
-      // In a namespace the run created, the namespace's removal takes what the operator made; elsewhere the run
+      // In a namespace the run created, the namespace's removal takes what the operator made;
+      // elsewhere the run
       // removes it itself, before the CRDs.
-      boolean custom = r.getApiVersion() != null && groups.contains(r.getApiVersion().replaceFirst("/.*$", ""))
-          && r.getMetadata().getNamespace() != null && !ledger.isCreated("Namespace", null, r.getMetadata().getNamespace());
-      ApplyReport.Entry entry = ResourceSteps.deleteOwned(client, item, run, deadline,
-          custom ? customResources::add : deleting -> { });
+      boolean custom =
+          r.getApiVersion() != null
+              && groups.contains(r.getApiVersion().replaceFirst("/.*$", ""))
+              && r.getMetadata().getNamespace() != null
+              && !ledger.isCreated("Namespace", null, r.getMetadata().getNamespace());
+      ApplyReport.Entry entry =
+          ResourceSteps.deleteOwned(
+              client, item, run, deadline, custom ? customResources::add : deleting -> {});
       entries.add(entry);
     }
-    if (!ledger.kubeletObjectsFound() && ledger.isCreated("Deployment", "monitoring", "prometheus-operator")) {
+    if (!ledger.kubeletObjectsFound()
+        && ledger.isCreated("Deployment", "monitoring", "prometheus-operator")) {
       KubeletObjects.delete(client, deadline);
     }
-    entries.stream().filter(e -> e.action() == ApplyReport.Action.KEPT).forEach(e -> LOG.info(
-        "kube-prometheus: teardown left {}: it no longer carries run id {}", e.object(), run.runId()));
-    LOG.info("kube-prometheus: teardown of run {} deleted {} of the {} objects it created in {} ms", run.runId(),
-        entries.stream().filter(e -> e.action() == ApplyReport.Action.DELETED).count(), created.size(),
+    entries.stream()
+        .filter(e -> e.action() == ApplyReport.Action.KEPT)
+        .forEach(
+            e ->
+                LOG.info(
+                    "kube-prometheus: teardown left {}: it no longer carries run id {}",
+                    e.object(),
+                    run.runId()));
+    LOG.info(
+        "kube-prometheus: teardown of run {} deleted {} of the {} objects it created in {} ms",
+        run.runId(),
+        entries.stream().filter(e -> e.action() == ApplyReport.Action.DELETED).count(),
+        created.size(),
         (System.nanoTime() - started) / 1_000_000);
     return new ApplyReport(entries);
   }
 
   // The API groups of the CRDs among the items: CRD names are <plural>.<group>.
   private static List<String> crdGroups(List<ResourceSteps.Item> items) {
-    return items.stream().map(ResourceSteps.Item::resource).filter(r -> "CustomResourceDefinition".equals(r.getKind()))
-        .map(r -> r.getMetadata().getName().substring(r.getMetadata().getName().indexOf('.') + 1)).distinct().toList();
+    return items.stream()
+        .map(ResourceSteps.Item::resource)
+        .filter(r -> "CustomResourceDefinition".equals(r.getKind()))
+        .map(r -> r.getMetadata().getName().substring(r.getMetadata().getName().indexOf('.') + 1))
+        .distinct()
+        .toList();
   }
 
-  // Deleted custom resources are gone at once unless a finalizer holds them; waits for that, within the deadline.
+  // Deleted custom resources are gone at once unless a finalizer holds them; waits for that, within
+  // the deadline.
   private void awaitGone(List<HasMetadata> deleted, KubeRetry.Deadline deadline) {
     if (deleted.isEmpty()) {
       return;
@@ -170,12 +204,18 @@ final class StackInstall {
     long started = System.nanoTime();
     List<HasMetadata> left = ResourceSteps.awaitGone(client, deleted, deadline, pollInterval);
     if (left.isEmpty()) {
-      LOG.info("kube-prometheus: the {} custom resource(s) of run {} in namespaces it did not create are gone after {}"
-          + " ms", deleted.size(), run.runId(), (System.nanoTime() - started) / 1_000_000);
+      LOG.info(
+          "kube-prometheus: the {} custom resource(s) of run {} in namespaces it did not create are gone after {}"
+              + " ms",
+          deleted.size(),
+          run.runId(),
+          (System.nanoTime() - started) / 1_000_000);
     } else {
-      LOG.warn("kube-prometheus: {} still there {} ms after their deletion, held by a finalizer (see their"
-          + " metadata.finalizers); their CRDs are deleted now and stay Terminating until the finalizer is removed",
-          left.stream().map(ResourceSteps::describe).toList(), (System.nanoTime() - started) / 1_000_000);
+      LOG.warn(
+          "kube-prometheus: {} still there {} ms after their deletion, held by a finalizer (see their"
+              + " metadata.finalizers); their CRDs are deleted now and stay Terminating until the finalizer is removed",
+          left.stream().map(ResourceSteps::describe).toList(),
+          (System.nanoTime() - started) / 1_000_000);
     }
   }
 
@@ -186,28 +226,46 @@ final class StackInstall {
     }
     List<ResourceSteps.Item> all = new ArrayList<>(items(manifests.setupFiles()));
     all.addAll(items(manifests.stackFiles(profile)));
-    // Independent reads: a few at a time, so a start does not wait one API round trip per object in turn.
-    List<HasMetadata> read = Concurrently.map(all, item -> ResourceSteps.get(client, item, deadline));
+    // Independent reads: a few at a time, so a start does not wait one API round trip per object in
+    // turn.
+    List<HasMetadata> read =
+        Concurrently.map(all, item -> ResourceSteps.get(client, item, deadline));
     for (int i = 0; i < all.size(); i++) {
       ledger.found(all.get(i), read.get(i));
     }
     ledger.kubeletObjectsFound(KubeletObjects.present(client, deadline));
-    List<String> findings = otherStackCheck ? OtherStackDetector.findings(client, ledger.allFound(), deadline) : List.of();
+    List<String> findings =
+        otherStackCheck
+            ? OtherStackDetector.findings(client, ledger.allFound(), deadline)
+            : List.of();
     if (!findings.isEmpty()) {
       throw new KubePrometheusException(KubePrometheusErrors.otherStack(findings));
     }
     long existing = ledger.allFound().size();
-    LOG.info("kube-prometheus: run {}: {} of the {} objects of profile {} exist already and are left as they are",
-        run.runId(), existing, all.size(), profile);
+    LOG.info(
+        "kube-prometheus: run {}: {} of the {} objects of profile {} exist already and are left as they are",
+        run.runId(),
+        existing,
+        all.size(),
+        profile);
   }
 
-  private ApplyReport applyAll(ApplyReport.Phase phase, List<ResourceSteps.Item> items, KubeRetry.Deadline deadline) {
+  private ApplyReport applyAll(
+      ApplyReport.Phase phase, List<ResourceSteps.Item> items, KubeRetry.Deadline deadline) {
     long started = System.nanoTime();
-    LOG.info("kube-prometheus {}: applying {} ({} objects, profile {}, {}, run {})",
-        manifests.version(), phase, items.size(), profile, applier, run.runId());
+    LOG.info(
+        "kube-prometheus {}: applying {} ({} objects, profile {}, {}, run {})",
+        manifests.version(),
+        phase,
+        items.size(),
+        profile,
+        applier,
+        run.runId());
     List<ApplyReport.Entry> entries = new ArrayList<>();
-    // Consecutive CRDs (cluster-scoped, independent of each other, and the slowest objects to apply) are sent
-    // together; everything else one after the other in file order. The ledger records them in file order.
+    // Consecutive CRDs (cluster-scoped, independent of each other, and the slowest objects to
+    // apply) are sent
+    // together; everything else one after the other in file order. The ledger records them in file
+    // order.
     List<ResourceSteps.Item> crds = new ArrayList<>();
     for (ResourceSteps.Item item : items) {
       if ("CustomResourceDefinition".equals(item.resource().getKind())) {
@@ -219,20 +277,28 @@ final class StackInstall {
       entries.add(applyOne(phase, item, deadline));
     }
     entries.addAll(applyTogether(phase, crds, deadline));
-    LOG.info("kube-prometheus {}: {} applied in {} ms", manifests.version(), phase, (System.nanoTime() - started) / 1_000_000);
+    LOG.info(
+        "kube-prometheus {}: {} applied in {} ms",
+        manifests.version(),
+        phase,
+        (System.nanoTime() - started) / 1_000_000);
     return new ApplyReport(entries);
   }
 
-  // Each item is recorded (or reported kept) here, in file order; only the applies themselves run together.
-  private List<ApplyReport.Entry> applyTogether(ApplyReport.Phase phase, List<ResourceSteps.Item> items,
-      KubeRetry.Deadline deadline) {
+  // Each item is recorded (or reported kept) here, in file order; only the applies themselves run
+  // together.
+  private List<ApplyReport.Entry> applyTogether(
+      ApplyReport.Phase phase, List<ResourceSteps.Item> items, KubeRetry.Deadline deadline) {
     List<ResourceSteps.Item> recorded = new ArrayList<>();
     for (ResourceSteps.Item item : items) {
       recorded.add(ledger.before(item.resource()).isPresent() ? null : record(item));
     }
-    return Concurrently.map(IntStream.range(0, items.size()).boxed().toList(), i -> recorded.get(i) == null
-        ? applyOne(phase, items.get(i), deadline) // kept, as applyOne says
-        : ResourceSteps.apply(client, applier, phase, recorded.get(i), deadline));
+    return Concurrently.map(
+        IntStream.range(0, items.size()).boxed().toList(),
+        i ->
+            recorded.get(i) == null
+                ? applyOne(phase, items.get(i), deadline) // kept, as applyOne says
+                : ResourceSteps.apply(client, applier, phase, recorded.get(i), deadline));
   }
 
   // Stamps the item with the run's labels and records it as created by this run.
@@ -242,26 +308,40 @@ final class StackInstall {
     return stamped;
   }
 
-  private ApplyReport.Entry applyOne(ApplyReport.Phase phase, ResourceSteps.Item item, KubeRetry.Deadline deadline) {
+  private ApplyReport.Entry applyOne(
+      ApplyReport.Phase phase, ResourceSteps.Item item, KubeRetry.Deadline deadline) {
     HasMetadata resource = item.resource();
     HasMetadata before = ledger.before(resource).orElse(null);
     if ("Namespace".equals(resource.getKind()) && isTerminating(before)) {
       String name = resource.getMetadata().getName();
       Duration left = Duration.ofMillis(Math.max(1, deadline.remainingMillis()));
-      KubeWaits.namespaceNotTerminating(client, name, left,
-          () -> new KubePrometheusException(KubePrometheusErrors.namespaceStillTerminating(name, left)));
+      KubeWaits.namespaceNotTerminating(
+          client,
+          name,
+          left,
+          () ->
+              new KubePrometheusException(
+                  KubePrometheusErrors.namespaceStillTerminating(name, left)));
       before = null;
     }
     if (before != null) {
-      // Never applied over: another tool's object, or an earlier run's that a later change (the RBAC
+      // Never applied over: another tool's object, or an earlier run's that a later change (the
+      // RBAC
       // patch) may own fields of; a server-side apply would conflict or overwrite.
-      if ("APIService".equals(resource.getKind()) && METRICS_API.equals(resource.getMetadata().getName())) {
-        LOG.info("kube-prometheus: APIService {} exists already ({}); prometheus-adapter's APIService is"
-            + " skipped and the existing one left alone (kubectl top and HPAs keep using it)", METRICS_API,
+      if ("APIService".equals(resource.getKind())
+          && METRICS_API.equals(resource.getMetadata().getName())) {
+        LOG.info(
+            "kube-prometheus: APIService {} exists already ({}); prometheus-adapter's APIService is"
+                + " skipped and the existing one left alone (kubectl top and HPAs keep using it)",
+            METRICS_API,
             ApiServices.backend(before));
       } else {
-        LOG.info("kube-prometheus: {} exists already ({}): left as it is", ResourceSteps.describe(resource),
-            RunOwnership.managedByLibrary(before) ? "left by an earlier milvus-monitored run" : "not milvus-monitored's");
+        LOG.info(
+            "kube-prometheus: {} exists already ({}): left as it is",
+            ResourceSteps.describe(resource),
+            RunOwnership.managedByLibrary(before)
+                ? "left by an earlier milvus-monitored run"
+                : "not milvus-monitored's");
       }
       return ResourceSteps.kept(phase, item);
     }
@@ -269,7 +349,9 @@ final class StackInstall {
   }
 
   private static boolean isTerminating(HasMetadata namespace) {
-    return namespace instanceof Namespace ns && ns.getStatus() != null && "Terminating".equals(ns.getStatus().getPhase());
+    return namespace instanceof Namespace ns
+        && ns.getStatus() != null
+        && "Terminating".equals(ns.getStatus().getPhase());
   }
 
   private List<ResourceSteps.Item> items(List<ManifestFile> files) {

@@ -12,9 +12,9 @@ import java.util.Map;
  * Which part of kube-prometheus is installed.
  *
  * <ul>
- *   <li>{@link #MINIMAL} (for tests): {@code setup/}, {@code prometheusOperator-*} and
- *       {@code prometheus-*}, with the Prometheus {@code monitoring/k8s} at 1 replica and without
- *       {@code spec.alerting}; NetworkPolicies, PodDisruptionBudgets and PrometheusRules are skipped.
+ *   <li>{@link #MINIMAL} (for tests): {@code setup/}, {@code prometheusOperator-*} and {@code
+ *       prometheus-*}, with the Prometheus {@code monitoring/k8s} at 1 replica and without {@code
+ *       spec.alerting}; NetworkPolicies, PodDisruptionBudgets and PrometheusRules are skipped.
  *   <li>{@link #FULL}: every manifest as published (Alertmanager, Grafana, node-exporter, ...).
  * </ul>
  *
@@ -37,7 +37,8 @@ public enum StackProfile {
    */
   FULL;
 
-  private static final List<String> MINIMAL_PREFIXES = List.of("prometheusOperator-", "prometheus-");
+  private static final List<String> MINIMAL_PREFIXES =
+      List.of("prometheusOperator-", "prometheus-");
   private static final List<String> MINIMAL_SKIPPED_SUFFIXES =
       List.of("-networkPolicy.yaml", "-podDisruptionBudget.yaml", "-prometheusRule.yaml");
 
@@ -47,11 +48,19 @@ public enum StackProfile {
     return Arrays.stream(values())
         .filter(p -> p.name().equalsIgnoreCase(wanted))
         .findFirst()
-        .orElseThrow(() -> new KubePrometheusException(KubePrometheusErrors.unknownProfile(
-            String.valueOf(value), Arrays.stream(values()).map(p -> p.name().toLowerCase(Locale.ROOT)).toList())));
+        .orElseThrow(
+            () ->
+                new KubePrometheusException(
+                    KubePrometheusErrors.unknownProfile(
+                        String.valueOf(value),
+                        Arrays.stream(values())
+                            .map(p -> p.name().toLowerCase(Locale.ROOT))
+                            .toList())));
   }
 
-  /** Whether the file at {@code path} (e.g. {@code manifests/grafana-deployment.yaml}) is applied. */
+  /**
+   * Whether the file at {@code path} (e.g. {@code manifests/grafana-deployment.yaml}) is applied.
+   */
   public boolean keeps(String path) {
     if (this == FULL || ManifestFile.isSetupPath(path)) {
       return true;
@@ -66,14 +75,16 @@ public enum StackProfile {
     if (this == FULL || !isMainPrometheus(resource)) {
       return resource;
     }
-    return ManifestParser.edit(resource, tree -> {
-      @SuppressWarnings("unchecked")
-      Map<String, Object> spec = (Map<String, Object>) tree.get("spec");
-      if (spec != null) {
-        spec.put("replicas", 1);
-        spec.remove("alerting");
-      }
-    });
+    return ManifestParser.edit(
+        resource,
+        tree -> {
+          @SuppressWarnings("unchecked")
+          Map<String, Object> spec = (Map<String, Object>) tree.get("spec");
+          if (spec != null) {
+            spec.put("replicas", 1);
+            spec.remove("alerting");
+          }
+        });
   }
 
   private static boolean isMainPrometheus(HasMetadata resource) {

@@ -5,15 +5,16 @@ final class DurationTexts {
 
   private static final String FORMS = " Use forms like 30s, 1m30s, 500ms or PT30S.";
 
-  private DurationTexts() {
-  }
+  private DurationTexts() {}
 
   static String notADuration(String text) {
     return "'" + text + "' is not a duration." + FORMS;
   }
 
   static String tooLong(String text) {
-    return "'" + text + "' is longer than any duration Prometheus accepts (about 292 years, int64 nanoseconds)."
+    return "'"
+        + text
+        + "' is longer than any duration Prometheus accepts (about 292 years, int64 nanoseconds)."
         + FORMS;
   }
 

@@ -26,11 +26,18 @@ public final class MonitoredDuration implements Comparable<MonitoredDuration> {
   /** The longest duration Prometheus accepts: {@link Long#MAX_VALUE} nanoseconds. */
   public static final Duration MAX = Duration.ofNanos(Long.MAX_VALUE);
 
-  private static final Pattern PROMETHEUS = Pattern.compile(
-      "(?:(\\d+)y)?(?:(\\d+)w)?(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?(?:(\\d+)ms)?");
+  private static final Pattern PROMETHEUS =
+      Pattern.compile(
+          "(?:(\\d+)y)?(?:(\\d+)w)?(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?(?:(\\d+)ms)?");
   private static final long[] UNIT_MILLIS = {
-      365L * 24 * 3600 * 1000, 7L * 24 * 3600 * 1000, 24L * 3600 * 1000, 3600L * 1000, 60L * 1000,
-      1000L, 1L};
+    365L * 24 * 3600 * 1000,
+    7L * 24 * 3600 * 1000,
+    24L * 3600 * 1000,
+    3600L * 1000,
+    60L * 1000,
+    1000L,
+    1L
+  };
 
   private final Duration value;
 
@@ -39,18 +46,19 @@ public final class MonitoredDuration implements Comparable<MonitoredDuration> {
   }
 
   /**
-   * Reads {@code text} in Prometheus's form ({@code 30s}, {@code 1h30m}, {@code 250ms}, units y w d h m s
-   * ms in that order) or ISO-8601 ({@code PT30S}).
+   * Reads {@code text} in Prometheus's form ({@code 30s}, {@code 1h30m}, {@code 250ms}, units y w d
+   * h m s ms in that order) or ISO-8601 ({@code PT30S}).
    *
-   * @throws IllegalArgumentException naming the text when it is neither form, negative or longer than
-   *     {@link #MAX}
+   * @throws IllegalArgumentException naming the text when it is neither form, negative or longer
+   *     than {@link #MAX}
    */
   public static MonitoredDuration parse(String text) {
     String value = text == null ? "" : text.strip();
     if (value.isEmpty()) {
       throw new IllegalArgumentException(DurationTexts.notADuration(text));
     }
-    if (value.regionMatches(true, 0, "P", 0, 1) || value.regionMatches(true, 0, "-P", 0, 2)
+    if (value.regionMatches(true, 0, "P", 0, 1)
+        || value.regionMatches(true, 0, "-P", 0, 2)
         || value.regionMatches(true, 0, "+P", 0, 2)) {
       return parseIso(text, value);
     }
@@ -63,7 +71,9 @@ public final class MonitoredDuration implements Comparable<MonitoredDuration> {
       for (int group = 1; group <= UNIT_MILLIS.length; group++) {
         String amount = matcher.group(group);
         if (amount != null) {
-          millis = Math.addExact(millis, Math.multiplyExact(Long.parseLong(amount), UNIT_MILLIS[group - 1]));
+          millis =
+              Math.addExact(
+                  millis, Math.multiplyExact(Long.parseLong(amount), UNIT_MILLIS[group - 1]));
         }
       }
     } catch (ArithmeticException | NumberFormatException tooLong) {
@@ -92,16 +102,17 @@ public final class MonitoredDuration implements Comparable<MonitoredDuration> {
   }
 
   /**
-   * A duration as people read it in messages, in seconds with no more digits than it needs:
-   * {@code 15 s}, {@code 0.5 s}, {@code 90 s}; never the ISO form {@code PT15S}. {@code null} gives
-   * {@code "null"}, so a message about a missing value still reads.
+   * A duration as people read it in messages, in seconds with no more digits than it needs: {@code
+   * 15 s}, {@code 0.5 s}, {@code 90 s}; never the ISO form {@code PT15S}. {@code null} gives {@code
+   * "null"}, so a message about a missing value still reads.
    */
   public static String humanText(Duration duration) {
     if (duration == null) {
       return "null";
     }
-    BigDecimal seconds = BigDecimal.valueOf(duration.getSeconds())
-        .add(BigDecimal.valueOf(duration.getNano() / 1_000_000, 3));
+    BigDecimal seconds =
+        BigDecimal.valueOf(duration.getSeconds())
+            .add(BigDecimal.valueOf(duration.getNano() / 1_000_000, 3));
     return seconds.stripTrailingZeros().toPlainString() + " s";
   }
 
@@ -110,7 +121,10 @@ public final class MonitoredDuration implements Comparable<MonitoredDuration> {
     return value;
   }
 
-  /** Prometheus's form, as its configuration and the operator take it: {@code 30s}, {@code 1m30s}, {@code 500ms}. */
+  /**
+   * Prometheus's form, as its configuration and the operator take it: {@code 30s}, {@code 1m30s},
+   * {@code 500ms}.
+   */
   public String toPrometheus() {
     long millis = value.toMillis();
     StringBuilder text = new StringBuilder();
@@ -157,8 +171,10 @@ public final class MonitoredDuration implements Comparable<MonitoredDuration> {
     try {
       parsed = Duration.parse(value);
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(e.getCause() instanceof ArithmeticException
-          ? DurationTexts.tooLong(text) : DurationTexts.notADuration(text));
+      throw new IllegalArgumentException(
+          e.getCause() instanceof ArithmeticException
+              ? DurationTexts.tooLong(text)
+              : DurationTexts.notADuration(text));
     }
     if (parsed.isNegative()) {
       throw new IllegalArgumentException(DurationTexts.negative(text));

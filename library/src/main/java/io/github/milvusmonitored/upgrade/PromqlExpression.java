@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * One PromQL expression to check, with where it comes from.
  *
- * @param where e.g. {@code rules.yaml: alert MilvusProxyFailures} or {@code dashboard 'Milvus' panel Proxy / Requests (A)}
+ * @param where e.g. {@code rules.yaml: alert MilvusProxyFailures} or {@code dashboard 'Milvus'
+ *     panel Proxy / Requests (A)}
  * @param expr the PromQL
  */
 public record PromqlExpression(String where, String expr) {

@@ -7,17 +7,18 @@ import io.github.milvusmonitored.catalogue.SelectorChange;
 import io.github.milvusmonitored.catalogue.SelectorCheck;
 import io.github.milvusmonitored.prometheus.Promql;
 import io.github.milvusmonitored.prometheus.Selector;
+import io.github.milvusmonitored.upgrade.internal.UpgradeTexts;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import io.github.milvusmonitored.upgrade.internal.UpgradeTexts;
 
 /**
- * Checks PromQL written for one Milvus release against another: each selector that matches nothing or means
- * something else in the target release (metric renamed or removed, label added or removed, a label value that
- * no longer occurs), with the rewrite that keeps it working. Reads the library's metric catalogues; a release
- * without its own catalogue is read with the nearest one, and the report says so.
+ * Checks PromQL written for one Milvus release against another: each selector that matches nothing
+ * or means something else in the target release (metric renamed or removed, label added or removed,
+ * a label value that no longer occurs), with the rewrite that keeps it working. Reads the library's
+ * metric catalogues; a release without its own catalogue is read with the nearest one, and the
+ * report says so.
  *
  * <pre>{@code
  * UpgradeReport report = UpgradeCheck.between("v2.6.18", "v2.6.19")
@@ -42,7 +43,8 @@ public final class UpgradeCheck {
   }
 
   /**
-   * The check from release {@code from} to release {@code to}, e.g. {@code "v2.6.18"} and {@code "2.6.19"}.
+   * The check from release {@code from} to release {@code to}, e.g. {@code "v2.6.18"} and {@code
+   * "2.6.19"}.
    *
    * @throws IllegalArgumentException when either is not a Milvus version, naming it
    */
@@ -60,24 +62,39 @@ public final class UpgradeCheck {
     if (expressions.isEmpty()) {
       throw new UpgradeCheckException(UpgradeTexts.noInput());
     }
-    SelectorCheck check = new SelectorCheck(fromCatalogue.catalogue(), from.toString(), toCatalogue.catalogue(),
-        to.toString());
+    SelectorCheck check =
+        new SelectorCheck(
+            fromCatalogue.catalogue(), from.toString(), toCatalogue.catalogue(), to.toString());
     List<UpgradeFinding> findings = new ArrayList<>();
     int selectors = 0;
     for (PromqlExpression e : expressions) {
       for (Selector s : Promql.selectors(e.expr())) {
         selectors++;
         for (SelectorChange c : check.check(s)) {
-          findings.add(new UpgradeFinding(e.where(), e.expr(), s.text(), kind(c.kind()), c.breaks(), c.explanation(),
-              c.rewrite()));
+          findings.add(
+              new UpgradeFinding(
+                  e.where(),
+                  e.expr(),
+                  s.text(),
+                  kind(c.kind()),
+                  c.breaks(),
+                  c.explanation(),
+                  c.rewrite()));
         }
       }
     }
     List<String> assumptions = new ArrayList<>();
     fromCatalogue.assumption().ifPresent(assumptions::add);
     toCatalogue.assumption().ifPresent(assumptions::add);
-    return new UpgradeReport(from, to, fromCatalogue.catalogue().version(), toCatalogue.catalogue().version(),
-        assumptions, expressions.size(), selectors, findings);
+    return new UpgradeReport(
+        from,
+        to,
+        fromCatalogue.catalogue().version(),
+        toCatalogue.catalogue().version(),
+        assumptions,
+        expressions.size(),
+        selectors,
+        findings);
   }
 
   private static UpgradeFinding.Kind kind(SelectorChange.Kind kind) {

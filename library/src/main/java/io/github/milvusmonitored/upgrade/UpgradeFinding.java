@@ -6,17 +6,24 @@ import java.util.Optional;
 /**
  * What happens to one selector of one expression in the target release.
  *
- * @param where where the expression sits: a rule file's alert or record, a dashboard panel, a list's line
+ * @param where where the expression sits: a rule file's alert or record, a dashboard panel, a
+ *     list's line
  * @param expression the whole expression
  * @param selector the selector as written, e.g. {@code milvus_proxy_req_count{status="fail"}}
  * @param kind what changes
- * @param breaks whether the selector matches nothing in the target release (or its metric is gone); false when it
- *     still matches but means something else, or for a note
+ * @param breaks whether the selector matches nothing in the target release (or its metric is gone);
+ *     false when it still matches but means something else, or for a note
  * @param explanation what changes, with the releases and the values involved
  * @param rewrite the selector that keeps the meaning in the target release, when one exists
  */
-public record UpgradeFinding(String where, String expression, String selector, Kind kind, boolean breaks,
-    String explanation, Optional<String> rewrite) {
+public record UpgradeFinding(
+    String where,
+    String expression,
+    String selector,
+    Kind kind,
+    boolean breaks,
+    String explanation,
+    Optional<String> rewrite) {
 
   /** What changes between the two releases. */
   public enum Kind {
@@ -26,7 +33,10 @@ public record UpgradeFinding(String where, String expression, String selector, K
     METRIC_REMOVED,
     /** A label the selector matches on is gone. */
     LABEL_REMOVED,
-    /** The metric gains a label: sums are unchanged, one-to-one arithmetic may need {@code ignoring(...)}. */
+    /**
+     * The metric gains a label: sums are unchanged, one-to-one arithmetic may need {@code
+     * ignoring(...)}.
+     */
     LABEL_ADDED,
     /** The label values the selector matches no longer occur, or now mean something else. */
     LABEL_VALUES_CHANGED

@@ -1,5 +1,6 @@
 package io.github.milvusmonitored.upgrade;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -14,12 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.Locale;
 
 /**
- * The expressions an {@link UpgradeCheck} reads: from a Prometheus rule file or PrometheusRule, a Grafana
- * dashboard, or a plain list.
+ * The expressions an {@link UpgradeCheck} reads: from a Prometheus rule file or PrometheusRule, a
+ * Grafana dashboard, or a plain list.
  *
  * <pre>{@code
  * List<PromqlExpression> rules = UpgradeInputs.ruleFile(Path.of("rules.yaml"));
@@ -31,8 +31,9 @@ public final class UpgradeInputs {
   private UpgradeInputs() {}
 
   /**
-   * The {@code expr} of every rule of a Prometheus rule file ({@code groups}) or a PrometheusRule resource
-   * ({@code spec.groups}); several YAML documents in one file are read one after the other.
+   * The {@code expr} of every rule of a Prometheus rule file ({@code groups}) or a PrometheusRule
+   * resource ({@code spec.groups}); several YAML documents in one file are read one after the
+   * other.
    *
    * @throws UpgradeCheckException when the file cannot be read, is not YAML, or holds no rule
    */
@@ -46,8 +47,12 @@ public final class UpgradeInputs {
         JsonNode root = documents.nextValue();
         if (root == null || !root.isObject()) {
           if (root != null && !root.isNull() && !root.isMissingNode()) {
-            throw new UpgradeCheckException(UpgradeTexts.notYaml(file, "its top level is " + root.getNodeType()
-                .name().toLowerCase(Locale.ROOT) + ", not a mapping"));
+            throw new UpgradeCheckException(
+                UpgradeTexts.notYaml(
+                    file,
+                    "its top level is "
+                        + root.getNodeType().name().toLowerCase(Locale.ROOT)
+                        + ", not a mapping"));
           }
           continue;
         }
@@ -55,9 +60,15 @@ public final class UpgradeInputs {
         for (JsonNode group : groups) {
           for (JsonNode rule : group.path("rules")) {
             if (rule.hasNonNull("expr")) {
-              String name = rule.has("alert") ? "alert " + rule.path("alert").asText()
-                  : rule.has("record") ? "record " + rule.path("record").asText() : "group " + group.path("name").asText();
-              out.add(new PromqlExpression(file.getFileName() + ": " + name, rule.path("expr").asText()));
+              String name =
+                  rule.has("alert")
+                      ? "alert " + rule.path("alert").asText()
+                      : rule.has("record")
+                          ? "record " + rule.path("record").asText()
+                          : "group " + group.path("name").asText();
+              out.add(
+                  new PromqlExpression(
+                      file.getFileName() + ": " + name, rule.path("expr").asText()));
             }
           }
         }
@@ -66,9 +77,15 @@ public final class UpgradeInputs {
       if (e instanceof UpgradeCheckException u) {
         throw u;
       }
-      String where = e instanceof JsonProcessingException j && j.getLocation() != null
-          ? " at line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() : "";
-      throw new UpgradeCheckException(UpgradeTexts.notYaml(file, firstLine(e.getMessage()) + where), e);
+      String where =
+          e instanceof JsonProcessingException j && j.getLocation() != null
+              ? " at line "
+                  + j.getLocation().getLineNr()
+                  + ", column "
+                  + j.getLocation().getColumnNr()
+              : "";
+      throw new UpgradeCheckException(
+          UpgradeTexts.notYaml(file, firstLine(e.getMessage()) + where), e);
     }
     if (out.isEmpty()) {
       throw new UpgradeCheckException(UpgradeTexts.noRules(file));
@@ -80,7 +97,8 @@ public final class UpgradeInputs {
    * Every visible Prometheus query of a Grafana dashboard, as written (variables unresolved).
    *
    * @throws UpgradeCheckException when the dashboard has no Prometheus query
-   * @throws io.github.milvusmonitored.dashboard.DashboardException when it cannot be read or is not a dashboard
+   * @throws io.github.milvusmonitored.dashboard.DashboardException when it cannot be read or is not
+   *     a dashboard
    */
   public static List<PromqlExpression> dashboard(DashboardSource source) {
     GrafanaDashboard dashboard = GrafanaDashboard.load(source);
@@ -88,13 +106,22 @@ public final class UpgradeInputs {
     for (DashboardPanel panel : dashboard.panels()) {
       for (PanelQuery q : panel.queries()) {
         if (!q.expr().isBlank()) {
-          out.add(new PromqlExpression("dashboard '" + dashboard.title() + "' panel " + panel.path() + " (" + q.refId()
-              + ")", q.expr()));
+          out.add(
+              new PromqlExpression(
+                  "dashboard '"
+                      + dashboard.title()
+                      + "' panel "
+                      + panel.path()
+                      + " ("
+                      + q.refId()
+                      + ")",
+                  q.expr()));
         }
       }
     }
     if (out.isEmpty()) {
-      throw new UpgradeCheckException(UpgradeTexts.noQueries(dashboard.title(), dashboard.origin()));
+      throw new UpgradeCheckException(
+          UpgradeTexts.noQueries(dashboard.title(), dashboard.origin()));
     }
     return List.copyOf(out);
   }

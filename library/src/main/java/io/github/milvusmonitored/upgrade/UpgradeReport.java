@@ -16,8 +16,15 @@ import java.util.List;
  * @param selectors how many selectors they hold
  * @param findings what changes, per selector, in the order the expressions came
  */
-public record UpgradeReport(MilvusVersion from, MilvusVersion to, MilvusVersion fromCatalogue,
-    MilvusVersion toCatalogue, List<String> assumptions, int expressions, int selectors, List<UpgradeFinding> findings) {
+public record UpgradeReport(
+    MilvusVersion from,
+    MilvusVersion to,
+    MilvusVersion fromCatalogue,
+    MilvusVersion toCatalogue,
+    List<String> assumptions,
+    int expressions,
+    int selectors,
+    List<UpgradeFinding> findings) {
 
   public UpgradeReport {
     assumptions = List.copyOf(assumptions);
@@ -34,7 +41,10 @@ public record UpgradeReport(MilvusVersion from, MilvusVersion to, MilvusVersion 
     return findings.stream().anyMatch(UpgradeFinding::breaks);
   }
 
-  /** The report as Markdown: the releases, the assumptions, then the breaks and the other changes with their rewrites. */
+  /**
+   * The report as Markdown: the releases, the assumptions, then the breaks and the other changes
+   * with their rewrites.
+   */
   public String toMarkdown() {
     return UpgradeMarkdown.of(this);
   }

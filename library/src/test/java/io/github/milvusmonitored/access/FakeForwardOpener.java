@@ -76,7 +76,8 @@ final class FakeForwardOpener implements ForwardOpener {
 
     private void serve() {
       while (!server.isClosed()) {
-        try (Socket s = server.accept(); OutputStream out = s.getOutputStream()) {
+        try (Socket s = server.accept();
+            OutputStream out = s.getOutputStream()) {
           out.write((pod + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
           return;

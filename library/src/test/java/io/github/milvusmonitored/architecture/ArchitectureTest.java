@@ -18,46 +18,54 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The library's walls, as docs/architecture.md draws them: layers that import one way only, each
- * package's {@code internal} closed to every other package, no cycle between packages and no
- * {@code main}.
+ * package's {@code internal} closed to every other package, no cycle between packages and no {@code
+ * main}.
  */
 class ArchitectureTest {
 
   private static final String ROOT = "io.github.milvusmonitored";
 
   /** The layers in the order data flows through them; a layer may use only the layers before it. */
-  static final List<Layer> LAYERS = List.of(
-      new Layer("ground floor", "internal", "time"),
-      new Layer("Prometheus client", "prometheus"),
-      new Layer("cluster", "cluster"),
-      new Layer("stack", "stack"),
-      new Layer("Milvus release", "milvus"),
-      new Layer("catalogue", "catalogue"),
-      new Layer("images", "images"),
-      new Layer("access", "access"),
-      new Layer("Milvus metrics", "metrics"),
-      new Layer("dashboard audit", "dashboard"),
-      new Layer("upgrade check", "upgrade"),
-      new Layer("assertions", "assertions"),
-      new Layer("diagnostics", "diagnostics"),
-      new Layer("environment", "environment"));
+  static final List<Layer> LAYERS =
+      List.of(
+          new Layer("ground floor", "internal", "time"),
+          new Layer("Prometheus client", "prometheus"),
+          new Layer("cluster", "cluster"),
+          new Layer("stack", "stack"),
+          new Layer("Milvus release", "milvus"),
+          new Layer("catalogue", "catalogue"),
+          new Layer("images", "images"),
+          new Layer("access", "access"),
+          new Layer("Milvus metrics", "metrics"),
+          new Layer("dashboard audit", "dashboard"),
+          new Layer("upgrade check", "upgrade"),
+          new Layer("assertions", "assertions"),
+          new Layer("diagnostics", "diagnostics"),
+          new Layer("environment", "environment"));
 
   private static JavaClasses library;
 
   @BeforeAll
   static void importLibrary() {
-    library = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-        .importPackages(ROOT);
+    library =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+            .importPackages(ROOT);
   }
 
   @Test
   void every_package_of_the_library_belongs_to_a_layer() {
-    classes().should(ModuleWalls.resideIn(LAYERS.stream().flatMap(l -> Arrays.stream(l.packages()))
-            .map(p -> ROOT + "." + p).toList()))
-        .because("a package outside the layers would escape every rule here; add it to LAYERS and"
-            + " docs/architecture.md")
+    classes()
+        .should(
+            ModuleWalls.resideIn(
+                LAYERS.stream()
+                    .flatMap(l -> Arrays.stream(l.packages()))
+                    .map(p -> ROOT + "." + p)
+                    .toList()))
+        .because(
+            "a package outside the layers would escape every rule here; add it to LAYERS and"
+                + " docs/architecture.md")
         .check(library);
   }
 
@@ -65,11 +73,16 @@ class ArchitectureTest {
   void layers_import_one_way_only() {
     LayeredArchitecture rule = layeredArchitecture().consideringOnlyDependenciesInLayers();
     for (Layer layer : LAYERS) {
-      rule = rule.layer(layer.name()).definedBy(Arrays.stream(layer.packages())
-          .map(p -> ROOT + "." + p + "..").toArray(String[]::new));
+      rule =
+          rule.layer(layer.name())
+              .definedBy(
+                  Arrays.stream(layer.packages())
+                      .map(p -> ROOT + "." + p + "..")
+                      .toArray(String[]::new));
     }
     for (int i = 0; i < LAYERS.size() - 1; i++) {
-      String[] above = LAYERS.subList(i + 1, LAYERS.size()).stream().map(Layer::name).toArray(String[]::new);
+      String[] above =
+          LAYERS.subList(i + 1, LAYERS.size()).stream().map(Layer::name).toArray(String[]::new);
       rule = rule.whereLayer(LAYERS.get(i).name()).mayOnlyBeAccessedByLayers(above);
     }
     rule = rule.whereLayer(LAYERS.get(LAYERS.size() - 1).name()).mayNotBeAccessedByAnyLayer();
@@ -88,13 +101,15 @@ class ArchitectureTest {
 
   @Test
   void the_library_has_no_main() {
-    ArchRule rule = noMethods().should().haveName("main")
-        .because("the command line lives in the cli module; the library is used, not run");
+    ArchRule rule =
+        noMethods()
+            .should()
+            .haveName("main")
+            .because("the command line lives in the cli module; the library is used, not run");
     rule.check(library);
   }
 
-  record Layer(String name, String... packages) {
-  }
+  record Layer(String name, String... packages) {}
 
   static boolean inPackage(JavaClass c, String pkg) {
     return c.getPackageName().equals(pkg) || c.getPackageName().startsWith(pkg + ".");

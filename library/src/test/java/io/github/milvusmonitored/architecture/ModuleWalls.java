@@ -16,27 +16,28 @@ import java.util.regex.Pattern;
 /** Conditions about who may use an {@code internal} package. */
 final class ModuleWalls {
 
-  private ModuleWalls() {
-  }
+  private ModuleWalls() {}
 
   /**
-   * Classes of {@code <root>.<p>.internal..} may be used only by {@code <root>.<p>..}; the ground floor
-   * {@code <root>.internal} by every package of the module.
+   * Classes of {@code <root>.<p>.internal..} may be used only by {@code <root>.<p>..}; the ground
+   * floor {@code <root>.internal} by every package of the module.
    */
   static ArchRule internalsStayInTheirPackage(String root) {
     Pattern internal = Pattern.compile(Pattern.quote(root) + "\\.([a-z0-9_]+)\\.internal(\\..*)?");
-    return classes().should(new ArchCondition<>("use no other package's internal classes") {
-      @Override
-      public void check(JavaClass origin, ConditionEvents events) {
-        for (Dependency d : origin.getDirectDependenciesFromSelf()) {
-          JavaClass target = d.getTargetClass();
-          Matcher m = internal.matcher(target.getPackageName());
-          if (m.matches() && !ArchitectureTest.inPackage(origin, root + "." + m.group(1))) {
-            events.add(SimpleConditionEvent.violated(d, d.getDescription()));
-          }
-        }
-      }
-    });
+    return classes()
+        .should(
+            new ArchCondition<>("use no other package's internal classes") {
+              @Override
+              public void check(JavaClass origin, ConditionEvents events) {
+                for (Dependency d : origin.getDirectDependenciesFromSelf()) {
+                  JavaClass target = d.getTargetClass();
+                  Matcher m = internal.matcher(target.getPackageName());
+                  if (m.matches() && !ArchitectureTest.inPackage(origin, root + "." + m.group(1))) {
+                    events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                  }
+                }
+              }
+            });
   }
 
   /** Every class lies in one of {@code packages} or below. */
@@ -44,7 +45,8 @@ final class ModuleWalls {
     return new ArchCondition<>("reside in one of " + packages) {
       @Override
       public void check(JavaClass c, ConditionEvents events) {
-        Optional<String> home = packages.stream().filter(p -> ArchitectureTest.inPackage(c, p)).findFirst();
+        Optional<String> home =
+            packages.stream().filter(p -> ArchitectureTest.inPackage(c, p)).findFirst();
         if (home.isEmpty()) {
           events.add(SimpleConditionEvent.violated(c, c.getName() + " is in no layer"));
         }

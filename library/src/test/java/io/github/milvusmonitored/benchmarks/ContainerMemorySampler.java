@@ -23,11 +23,13 @@ final class ContainerMemorySampler implements AutoCloseable {
 
   private final DockerClient docker;
   private final Set<String> ignored;
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "k3s-memory-sampler");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "k3s-memory-sampler");
+            t.setDaemon(true);
+            return t;
+          });
   private final AtomicLong peak = new AtomicLong(-1);
 
   private ContainerMemorySampler(DockerClient docker, Set<String> ignored) {
@@ -52,14 +54,19 @@ final class ContainerMemorySampler implements AutoCloseable {
     return value < 0 ? OptionalLong.empty() : OptionalLong.of(value);
   }
 
-  /** Memory in use without inactive file cache: cgroup v1 reports total_inactive_file, v2 inactive_file. */
+  /**
+   * Memory in use without inactive file cache: cgroup v1 reports total_inactive_file, v2
+   * inactive_file.
+   */
   static long workingSet(MemoryStatsConfig memory) {
     long usage = memory.getUsage() == null ? 0 : memory.getUsage();
     if (memory.getStats() == null) {
       return usage;
     }
-    Long inactive = memory.getStats().getTotalInactiveFile() != null ? memory.getStats().getTotalInactiveFile()
-        : memory.getStats().getInactiveFile();
+    Long inactive =
+        memory.getStats().getTotalInactiveFile() != null
+            ? memory.getStats().getTotalInactiveFile()
+            : memory.getStats().getInactiveFile();
     return inactive != null && inactive < usage ? usage - inactive : usage;
   }
 
@@ -69,15 +76,20 @@ final class ContainerMemorySampler implements AutoCloseable {
         if (ignored.contains(id)) {
           continue;
         }
-        ResultCallback.Adapter<Statistics> callback = docker.statsCmd(id).withNoStream(true)
-            .exec(new ResultCallback.Adapter<>() {
-              @Override
-              public void onNext(Statistics stats) {
-                if (stats.getMemoryStats() != null && stats.getMemoryStats().getUsage() != null) {
-                  peak.accumulateAndGet(workingSet(stats.getMemoryStats()), Math::max);
-                }
-              }
-            });
+        ResultCallback.Adapter<Statistics> callback =
+            docker
+                .statsCmd(id)
+                .withNoStream(true)
+                .exec(
+                    new ResultCallback.Adapter<>() {
+                      @Override
+                      public void onNext(Statistics stats) {
+                        if (stats.getMemoryStats() != null
+                            && stats.getMemoryStats().getUsage() != null) {
+                          peak.accumulateAndGet(workingSet(stats.getMemoryStats()), Math::max);
+                        }
+                      }
+                    });
         callback.awaitCompletion(10, TimeUnit.SECONDS);
       }
     } catch (InterruptedException e) {
@@ -88,8 +100,12 @@ final class ContainerMemorySampler implements AutoCloseable {
   }
 
   private static Map<String, Container> k3sContainers(DockerClient docker) {
-    return docker.listContainersCmd().withLabelFilter(Map.of(K3sContainers.CLUSTER_LABEL, "k3s")).exec()
-        .stream().collect(Collectors.toMap(Container::getId, c -> c));
+    return docker
+        .listContainersCmd()
+        .withLabelFilter(Map.of(K3sContainers.CLUSTER_LABEL, "k3s"))
+        .exec()
+        .stream()
+        .collect(Collectors.toMap(Container::getId, c -> c));
   }
 
   @Override

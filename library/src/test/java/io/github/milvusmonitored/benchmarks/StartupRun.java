@@ -16,7 +16,8 @@ import java.util.OptionalLong;
  * @param peakMemoryBytes highest memory use of the k3s container while starting, if measured
  * @param failedPhase the phase that failed, or {@code null}
  */
-record StartupRun(Kind kind, TimingReport report, OptionalLong peakMemoryBytes, String failedPhase) {
+record StartupRun(
+    Kind kind, TimingReport report, OptionalLong peakMemoryBytes, String failedPhase) {
 
   /** How the environment was started. */
   enum Kind {
@@ -36,18 +37,24 @@ record StartupRun(Kind kind, TimingReport report, OptionalLong peakMemoryBytes, 
     if (failedPhase != null || report.phases().isEmpty()) {
       return Optional.empty();
     }
-    Instant end = report.phases().stream().map(StartupRun::end).max(Comparator.naturalOrder()).orElseThrow();
+    Instant end =
+        report.phases().stream().map(StartupRun::end).max(Comparator.naturalOrder()).orElseThrow();
     return Optional.of(Duration.between(start(), end));
   }
 
   /** Wall time from the first phase's start to the end of "first milvus_ sample". */
   Optional<Duration> toFirstSample() {
-    return report.phase("first milvus_ sample").filter(p -> p.outcome() == PhaseTiming.Outcome.OK)
+    return report
+        .phase("first milvus_ sample")
+        .filter(p -> p.outcome() == PhaseTiming.Outcome.OK)
         .map(p -> Duration.between(start(), end(p)));
   }
 
   private Instant start() {
-    return report.phases().stream().map(PhaseTiming::started).min(Comparator.naturalOrder()).orElseThrow();
+    return report.phases().stream()
+        .map(PhaseTiming::started)
+        .min(Comparator.naturalOrder())
+        .orElseThrow();
   }
 
   private static Instant end(PhaseTiming phase) {

@@ -25,13 +25,15 @@ final class StartupTable {
     runs.forEach(run -> run.report().phases().forEach(p -> phases.add(p.name())));
     List<String> header = new ArrayList<>(List.of("run"));
     phases.forEach(p -> header.add(p + " (s)"));
-    header.addAll(List.of("to ready (s)", "to first milvus_ sample (s)", "peak k3s memory", "goals"));
+    header.addAll(
+        List.of("to ready (s)", "to first milvus_ sample (s)", "peak k3s memory", "goals"));
     StringBuilder out = new StringBuilder("### ").append(heading).append("\n\n");
     row(out, header);
     row(out, header.stream().map(h -> "---").toList());
     for (StartupRun run : runs) {
       List<String> cells = new ArrayList<>(List.of(run.kind().label));
-      phases.forEach(name -> cells.add(run.report().phase(name).map(StartupTable::phaseCell).orElse("–")));
+      phases.forEach(
+          name -> cells.add(run.report().phase(name).map(StartupTable::phaseCell).orElse("–")));
       cells.add(run.toReady().map(StartupTable::seconds).orElse("–"));
       cells.add(run.toFirstSample().map(StartupTable::seconds).orElse("–"));
       cells.add(memory(run.peakMemoryBytes()));
@@ -55,10 +57,16 @@ final class StartupTable {
       goals.add(verdict("first sample", run.toFirstSample(), firstSampleGoal(profile)));
     }
     long limit = memoryGoal(profile);
-    run.peakMemoryBytes().ifPresentOrElse(
-        peak -> goals.add((peak <= limit ? "met" : "missed") + ": memory " + gib(peak) + (peak <= limit ? " ≤ " : " > ")
-            + gib(limit)),
-        () -> goals.add("memory not measured"));
+    run.peakMemoryBytes()
+        .ifPresentOrElse(
+            peak ->
+                goals.add(
+                    (peak <= limit ? "met" : "missed")
+                        + ": memory "
+                        + gib(peak)
+                        + (peak <= limit ? " ≤ " : " > ")
+                        + gib(limit)),
+            () -> goals.add("memory not measured"));
     return goals;
   }
 
@@ -75,8 +83,15 @@ final class StartupTable {
       return "missed: no " + what;
     }
     boolean met = measured.get().compareTo(goal) <= 0;
-    return (met ? "met" : "missed") + ": " + what + " " + seconds(measured.get()) + " s" + (met ? " ≤ " : " > ")
-        + seconds(goal) + " s";
+    return (met ? "met" : "missed")
+        + ": "
+        + what
+        + " "
+        + seconds(measured.get())
+        + " s"
+        + (met ? " ≤ " : " > ")
+        + seconds(goal)
+        + " s";
   }
 
   private static String phaseCell(PhaseTiming phase) {

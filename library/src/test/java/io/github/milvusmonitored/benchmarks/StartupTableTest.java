@@ -23,18 +23,38 @@ class StartupTableTest {
 
   @Test
   void formats_phases_wall_times_memory_and_goals_per_run() {
-    StartupRun cold = new StartupRun(Kind.COLD, report(0, 30_000, 20_000, 150_000, 40_000), OptionalLong.of(GIB * 7 / 2),
-        null);
-    StartupRun preloaded = new StartupRun(Kind.PRELOADED, report(0, 25_000, 10_000, 60_000, 45_000),
-        OptionalLong.of(GIB * 3), null);
-    StartupRun reused = new StartupRun(Kind.REUSED, new TimingReport(List.of(
-        ok("cluster up", 0, 1_200), skipped("Milvus ready", 1_200), ok("first milvus_ sample", 1_300, 600))),
-        OptionalLong.of(GIB * 5), null);
+    StartupRun cold =
+        new StartupRun(
+            Kind.COLD,
+            report(0, 30_000, 20_000, 150_000, 40_000),
+            OptionalLong.of(GIB * 7 / 2),
+            null);
+    StartupRun preloaded =
+        new StartupRun(
+            Kind.PRELOADED,
+            report(0, 25_000, 10_000, 60_000, 45_000),
+            OptionalLong.of(GIB * 3),
+            null);
+    StartupRun reused =
+        new StartupRun(
+            Kind.REUSED,
+            new TimingReport(
+                List.of(
+                    ok("cluster up", 0, 1_200),
+                    skipped("Milvus ready", 1_200),
+                    ok("first milvus_ sample", 1_300, 600))),
+            OptionalLong.of(GIB * 5),
+            null);
 
-    String table = StartupTable.format("Startup, Milvus standalone", MilvusProfile.STANDALONE,
-        List.of(cold, preloaded, reused));
+    String table =
+        StartupTable.format(
+            "Startup, Milvus standalone",
+            MilvusProfile.STANDALONE,
+            List.of(cold, preloaded, reused));
 
-    assertThat(table).isEqualTo("""
+    assertThat(table)
+        .isEqualTo(
+            """
         ### Startup, Milvus standalone
 
         | run | cluster up (s) | CRDs Established (s) | Milvus ready (s) | first milvus_ sample (s) | to ready (s) \
@@ -52,20 +72,37 @@ class StartupTableTest {
 
   @Test
   void one_pod_has_tighter_first_sample_and_memory_goals() {
-    StartupRun preloaded = new StartupRun(Kind.PRELOADED, report(0, 20_000, 5_000, 20_000, 10_000),
-        OptionalLong.of(GIB * 2), null);
+    StartupRun preloaded =
+        new StartupRun(
+            Kind.PRELOADED,
+            report(0, 20_000, 5_000, 20_000, 10_000),
+            OptionalLong.of(GIB * 2),
+            null);
 
     assertThat(StartupTable.goals(MilvusProfile.ONE_POD, preloaded))
         .containsExactly("met: first sample 55.0 s ≤ 60.0 s", "met: memory 2.00 GiB ≤ 3.00 GiB");
-    assertThat(StartupTable.goals(MilvusProfile.ONE_POD, new StartupRun(Kind.COLD, report(0, 20_000, 5_000, 20_000,
-        10_000), OptionalLong.of(GIB * 7 / 2), null))).containsExactly("missed: memory 3.50 GiB > 3.00 GiB");
+    assertThat(
+            StartupTable.goals(
+                MilvusProfile.ONE_POD,
+                new StartupRun(
+                    Kind.COLD,
+                    report(0, 20_000, 5_000, 20_000, 10_000),
+                    OptionalLong.of(GIB * 7 / 2),
+                    null)))
+        .containsExactly("missed: memory 3.50 GiB > 3.00 GiB");
   }
 
   @Test
   void measures_wall_time_not_the_sum_when_phases_overlap() {
-    // Milvus installs while kube-prometheus comes up: 10 s and 30 s from +5 s end together at +35 s.
-    TimingReport overlapping = new TimingReport(List.of(ok("cluster up", 0, 5_000), ok("operator ready", 5_000, 10_000),
-        ok("Milvus ready", 5_000, 30_000), ok("first milvus_ sample", 35_000, 2_000)));
+    // Milvus installs while kube-prometheus comes up: 10 s and 30 s from +5 s end together at +35
+    // s.
+    TimingReport overlapping =
+        new TimingReport(
+            List.of(
+                ok("cluster up", 0, 5_000),
+                ok("operator ready", 5_000, 10_000),
+                ok("Milvus ready", 5_000, 30_000),
+                ok("first milvus_ sample", 35_000, 2_000)));
     StartupRun run = new StartupRun(Kind.PRELOADED, overlapping, OptionalLong.empty(), null);
 
     assertThat(run.toReady()).contains(Duration.ofSeconds(37));
@@ -76,13 +113,20 @@ class StartupTableTest {
 
   @Test
   void a_failed_run_misses_its_goal_naming_the_phase() {
-    StartupRun failed = new StartupRun(Kind.REUSED, new TimingReport(List.of(
-        new PhaseTiming("Milvus ready", T0, Duration.ofSeconds(800), Outcome.FAILED, "timed out"))),
-        OptionalLong.of(GIB), "Milvus ready");
+    StartupRun failed =
+        new StartupRun(
+            Kind.REUSED,
+            new TimingReport(
+                List.of(
+                    new PhaseTiming(
+                        "Milvus ready", T0, Duration.ofSeconds(800), Outcome.FAILED, "timed out"))),
+            OptionalLong.of(GIB),
+            "Milvus ready");
 
     assertThat(failed.toReady()).isEmpty();
     assertThat(StartupTable.goals(MilvusProfile.STANDALONE, failed))
-        .containsExactly("missed: failed in phase 'Milvus ready'", "met: memory 1.00 GiB ≤ 4.00 GiB");
+        .containsExactly(
+            "missed: failed in phase 'Milvus ready'", "met: memory 1.00 GiB ≤ 4.00 GiB");
     assertThat(StartupTable.format("h", MilvusProfile.STANDALONE, List.of(failed)))
         .contains("| reused: second start on a kept k3s | FAILED after 800.0 | – | – | 1.00 GiB |");
   }
@@ -90,9 +134,12 @@ class StartupTableTest {
   @Test
   void memory_leaves_out_inactive_file_cache_like_docker_stats() throws Exception {
     ObjectMapper json = new ObjectMapper();
-    MemoryStatsConfig v2 = json.readValue("{\"usage\":3000,\"stats\":{\"inactive_file\":1000}}", MemoryStatsConfig.class);
-    MemoryStatsConfig v1 = json.readValue("{\"usage\":3000,\"stats\":{\"total_inactive_file\":500}}",
-        MemoryStatsConfig.class);
+    MemoryStatsConfig v2 =
+        json.readValue(
+            "{\"usage\":3000,\"stats\":{\"inactive_file\":1000}}", MemoryStatsConfig.class);
+    MemoryStatsConfig v1 =
+        json.readValue(
+            "{\"usage\":3000,\"stats\":{\"total_inactive_file\":500}}", MemoryStatsConfig.class);
     MemoryStatsConfig none = json.readValue("{\"usage\":3000}", MemoryStatsConfig.class);
 
     assertThat(ContainerMemorySampler.workingSet(v2)).isEqualTo(2000);
@@ -113,10 +160,12 @@ class StartupTableTest {
   }
 
   private static PhaseTiming ok(String name, long atMillis, long millis) {
-    return new PhaseTiming(name, T0.plusMillis(atMillis), Duration.ofMillis(millis), Outcome.OK, "awaited");
+    return new PhaseTiming(
+        name, T0.plusMillis(atMillis), Duration.ofMillis(millis), Outcome.OK, "awaited");
   }
 
   private static PhaseTiming skipped(String name, long atMillis) {
-    return new PhaseTiming(name, T0.plusMillis(atMillis), Duration.ZERO, Outcome.SKIPPED, "already there");
+    return new PhaseTiming(
+        name, T0.plusMillis(atMillis), Duration.ZERO, Outcome.SKIPPED, "already there");
   }
 }

@@ -19,14 +19,18 @@ class OutcomeSchemeTest {
 
   @Test
   void reads_how_each_release_writes_a_failure_of_the_user() {
-    OutcomeScheme.Outcome userFailure = new OutcomeScheme.Outcome(OutcomeScheme.Status.FAIL,
-        java.util.Optional.of(OutcomeScheme.Cause.USER));
+    OutcomeScheme.Outcome userFailure =
+        new OutcomeScheme.Outcome(
+            OutcomeScheme.Status.FAIL, java.util.Optional.of(OutcomeScheme.Cause.USER));
 
-    assertThat(OutcomeScheme.of(MetricCatalogue.of(MilvusVersion.parse("2.6.15"))).write(userFailure))
+    assertThat(
+            OutcomeScheme.of(MetricCatalogue.of(MilvusVersion.parse("2.6.15"))).write(userFailure))
         .isEqualTo(new OutcomeScheme.Written("fail", ""));
-    assertThat(OutcomeScheme.of(MetricCatalogue.of(MilvusVersion.parse("2.6.19"))).write(userFailure))
+    assertThat(
+            OutcomeScheme.of(MetricCatalogue.of(MilvusVersion.parse("2.6.19"))).write(userFailure))
         .isEqualTo(new OutcomeScheme.Written("fail_input", ""));
-    assertThat(OutcomeScheme.of(MetricCatalogue.of(MilvusVersion.parse("2.6.20"))).write(userFailure))
+    assertThat(
+            OutcomeScheme.of(MetricCatalogue.of(MilvusVersion.parse("2.6.20"))).write(userFailure))
         .isEqualTo(new OutcomeScheme.Written("fail", "user"));
   }
 }

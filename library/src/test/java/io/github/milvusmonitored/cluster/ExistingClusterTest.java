@@ -20,12 +20,13 @@ class ExistingClusterTest {
   KubernetesMockServer server;
   KubernetesClient mockClient;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Path kubeconfig(String server) throws Exception {
     Path file = dir.resolve("config");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         apiVersion: v1
         kind: Config
         clusters:
@@ -43,15 +44,18 @@ class ExistingClusterTest {
         - name: other
           context: {cluster: ci, user: ci}
         current-context: ci
-        """.formatted(server));
+        """
+            .formatted(server));
     return file;
   }
 
   @Test
   void connects_through_a_kubeconfig_and_its_named_context() throws Exception {
-    server.setVersionInfo(new VersionInfo.Builder().withMajor("1").withMinor("35").withGitVersion("v1.35.0").build());
+    server.setVersionInfo(
+        new VersionInfo.Builder().withMajor("1").withMinor("35").withGitVersion("v1.35.0").build());
 
-    try (ExistingCluster cluster = ExistingCluster.connect(kubeconfig(mockClient.getMasterUrl().toString()), "other")) {
+    try (ExistingCluster cluster =
+        ExistingCluster.connect(kubeconfig(mockClient.getMasterUrl().toString()), "other")) {
       assertThat(cluster.kubernetesVersion()).isEqualTo("v1.35.0");
       assertThat(cluster.isDisposable()).isFalse();
       assertThat(cluster.description()).contains("existing cluster").contains("(context other)");
@@ -61,13 +65,16 @@ class ExistingClusterTest {
 
   @Test
   void every_client_gets_the_chosen_context_in_a_private_file_removed_at_close() throws Exception {
-    server.setVersionInfo(new VersionInfo.Builder().withMajor("1").withMinor("35").withGitVersion("v1.35.0").build());
+    server.setVersionInfo(
+        new VersionInfo.Builder().withMajor("1").withMinor("35").withGitVersion("v1.35.0").build());
     int closed;
     try (ServerSocket s = new ServerSocket(0)) {
       closed = s.getLocalPort();
     }
     Path file = dir.resolve("two-clusters");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         apiVersion: v1
         kind: Config
         clusters:
@@ -78,19 +85,23 @@ class ExistingClusterTest {
         - {name: current, context: {cluster: elsewhere, user: u}}
         - {name: chosen, context: {cluster: here, user: u}}
         current-context: current
-        """.formatted(closed, mockClient.getMasterUrl()));
+        """
+            .formatted(closed, mockClient.getMasterUrl()));
 
     Path written;
     try (ExistingCluster cluster = ExistingCluster.connect(file, "chosen")) {
       written = cluster.kubeconfigFile();
       // What Helm and the probes read: the file's current context, now the chosen one.
-      io.fabric8.kubernetes.client.Config helmView = io.fabric8.kubernetes.client.Config.fromKubeconfig(written.toFile());
+      io.fabric8.kubernetes.client.Config helmView =
+          io.fabric8.kubernetes.client.Config.fromKubeconfig(written.toFile());
       assertThat(helmView.getMasterUrl()).isEqualTo(mockClient.getMasterUrl().toString());
       assertThat(helmView.getCurrentContext().getName()).isEqualTo("chosen");
       assertThat(cluster.client().getMasterUrl()).isEqualTo(mockClient.getMasterUrl());
       assertThat(cluster.context()).isEqualTo("chosen");
       assertThat(Files.readString(written)).doesNotContain(String.valueOf(closed));
-      assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(written)))
+      assertThat(
+              java.nio.file.attribute.PosixFilePermissions.toString(
+                  Files.getPosixFilePermissions(written)))
           .isEqualTo("rw-------");
     }
     assertThat(written).doesNotExist();
@@ -117,17 +128,23 @@ class ExistingClusterTest {
   }
 
   @Test
-  void a_parse_error_names_the_problem_and_position_but_never_the_line_with_the_token() throws Exception {
+  void a_parse_error_names_the_problem_and_position_but_never_the_line_with_the_token()
+      throws Exception {
     Path file = dir.resolve("broken-token");
-    Files.writeString(file, "apiVersion: v1\nkind: Config\nusers:\n- name: u\n  user:\n"
-        + "    token: s3cr3t-token-value: [unclosed\n");
+    Files.writeString(
+        file,
+        "apiVersion: v1\nkind: Config\nusers:\n- name: u\n  user:\n"
+            + "    token: s3cr3t-token-value: [unclosed\n");
 
     assertThatThrownBy(() -> ExistingCluster.connect(file, null))
         .isInstanceOf(ClusterException.class)
         .hasNoCause()
-        .hasMessage("Could not read the kubeconfig " + file + ": ScannerException: mapping values are not allowed here"
-            + " (line 6, column 30). Check that the file is a kubeconfig (apiVersion: v1, kind: Config) and that the"
-            + " context exists (kubectl --kubeconfig <file> config get-contexts).");
+        .hasMessage(
+            "Could not read the kubeconfig "
+                + file
+                + ": ScannerException: mapping values are not allowed here"
+                + " (line 6, column 30). Check that the file is a kubeconfig (apiVersion: v1, kind: Config) and that the"
+                + " context exists (kubectl --kubeconfig <file> config get-contexts).");
   }
 
   @Test
@@ -139,7 +156,8 @@ class ExistingClusterTest {
   }
 
   @Test
-  void a_cluster_that_refuses_the_connection_is_reported_as_connection_refused_at_once() throws Exception {
+  void a_cluster_that_refuses_the_connection_is_reported_as_connection_refused_at_once()
+      throws Exception {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
@@ -149,8 +167,13 @@ class ExistingClusterTest {
 
     assertThatThrownBy(() -> ExistingCluster.connect(file, null))
         .isInstanceOf(ClusterException.class)
-        .hasMessageStartingWith("The Kubernetes API server https://127.0.0.1:" + port + "/ (from " + file + ")"
-            + " refused the connection (connection refused): nothing listens at that address and port.")
+        .hasMessageStartingWith(
+            "The Kubernetes API server https://127.0.0.1:"
+                + port
+                + "/ (from "
+                + file
+                + ")"
+                + " refused the connection (connection refused): nothing listens at that address and port.")
         .hasMessageContaining("kubectl cluster-info");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
   }

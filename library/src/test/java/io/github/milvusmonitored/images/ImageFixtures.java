@@ -15,8 +15,7 @@ import java.nio.file.Path;
 /** The test Milvus chart and the kube-prometheus-shaped test manifests, loaded offline. */
 final class ImageFixtures {
 
-  private ImageFixtures() {
-  }
+  private ImageFixtures() {}
 
   static Path resource(String name) {
     try {
@@ -27,7 +26,8 @@ final class ImageFixtures {
   }
 
   static MilvusReleaseConfig.Builder milvus() {
-    return MilvusReleaseConfig.builder().withLocalChart(resource("/milvus-chart-fixture/Chart.yaml").getParent());
+    return MilvusReleaseConfig.builder()
+        .withLocalChart(resource("/milvus-chart-fixture/Chart.yaml").getParent());
   }
 
   static MilvusManifests render(MilvusReleaseConfig config) {
@@ -41,7 +41,9 @@ final class ImageFixtures {
     try {
       return KubePrometheusManifests.builder()
           .withSource(ManifestSource.directory(root))
-          .withChecksums(ManifestChecksums.parse("fixture", Files.readString(root.resolve("manifests.sha256"))))
+          .withChecksums(
+              ManifestChecksums.parse(
+                  "fixture", Files.readString(root.resolve("manifests.sha256"))))
           .load();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

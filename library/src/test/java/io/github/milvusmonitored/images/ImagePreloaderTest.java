@@ -41,13 +41,16 @@ class ImagePreloaderTest {
     public Outcome exec(List<String> command) throws IOException {
       commands.add(String.join(" ", command));
       if (command.equals(List.of("ctr", "-n", "k8s.io", "images", "ls", "-q"))) {
-        return new Outcome(listExitCode, String.join("\n", images) + "\nsha256:" + "0".repeat(64) + "\n",
+        return new Outcome(
+            listExitCode,
+            String.join("\n", images) + "\nsha256:" + "0".repeat(64) + "\n",
             listExitCode == 0 ? "" : "ctr: failed to dial \"/run/k3s/containerd/containerd.sock\"");
       }
       if (command.equals(List.of("uname", "-m"))) {
         return new Outcome(0, machine + "\n", "");
       }
-      if (command.size() > 5 && command.subList(0, 5).equals(List.of("ctr", "-n", "k8s.io", "images", "import"))) {
+      if (command.size() > 5
+          && command.subList(0, 5).equals(List.of("ctr", "-n", "k8s.io", "images", "import"))) {
         byte[] content = copied.get(command.get(command.size() - 1));
         String archive = nameIn(content);
         boolean onePlatform = command.contains("--platform");
@@ -61,14 +64,18 @@ class ImagePreloaderTest {
 
     private static String nameIn(byte[] content) {
       String text = new String(content, java.nio.charset.StandardCharsets.ISO_8859_1);
-      var name = java.util.regex.Pattern.compile("\"io.containerd.image.name\":\"([^\"]+)\"").matcher(text);
+      var name =
+          java.util.regex.Pattern.compile("\"io.containerd.image.name\":\"([^\"]+)\"")
+              .matcher(text);
       return name.find() ? name.group(1) : text;
     }
 
     private static boolean listsMissingPlatforms(byte[] content) throws IOException {
       Path file = Files.createTempFile("fake-ctr-", ".tar");
       try {
-        return !io.github.milvusmonitored.images.internal.SavedArchive.read(Files.write(file, content)).missing()
+        return !io.github.milvusmonitored.images.internal.SavedArchive.read(
+                Files.write(file, content))
+            .missing()
             .isEmpty();
       } finally {
         Files.deleteIfExists(file);
@@ -102,7 +109,10 @@ class ImagePreloaderTest {
     }
   }
 
-  /** A Docker host with the containerd image store: it saves the whole index, content for amd64 only. */
+  /**
+   * A Docker host with the containerd image store: it saves the whole index, content for amd64
+   * only.
+   */
   static class ContainerdStoreHost extends FakeHost {
     @Override
     public void save(String image, Path archive) throws IOException {
@@ -122,12 +132,13 @@ class ImagePreloaderTest {
     String archive = "/tmp/milvus-monitored-docker.io_milvusdb_milvus_v2.6.15.tar";
     assertThat(report.failed()).isEmpty();
     assertThat(report.loaded()).containsExactly(MILVUS);
-    assertThat(node.commands).containsExactly(
-        "ctr -n k8s.io images ls -q",
-        "uname -m",
-        "ctr -n k8s.io images import --platform linux/amd64 " + archive,
-        "rm -f " + archive,
-        "ctr -n k8s.io images ls -q");
+    assertThat(node.commands)
+        .containsExactly(
+            "ctr -n k8s.io images ls -q",
+            "uname -m",
+            "ctr -n k8s.io images import --platform linux/amd64 " + archive,
+            "rm -f " + archive,
+            "ctr -n k8s.io images ls -q");
   }
 
   @Test
@@ -139,11 +150,17 @@ class ImagePreloaderTest {
 
     PreloadReport report = new ImagePreloader(node, host).preload(List.of(MILVUS));
 
-    assertThat(report.failed().get(MILVUS)).isEqualTo("The archive of " + MILVUS + " saved from the Docker host"
-        + " holds no linux/arm64 content (k3s runs linux/arm64; the archive holds [linux/amd64]). Docker's"
-        + " containerd image store saves only the platforms it has pulled: pull this one with 'docker pull"
-        + " --platform linux/arm64 " + MILVUS + "'. The image will be pulled by k3s instead if the registry is"
-        + " reachable.");
+    assertThat(report.failed().get(MILVUS))
+        .isEqualTo(
+            "The archive of "
+                + MILVUS
+                + " saved from the Docker host"
+                + " holds no linux/arm64 content (k3s runs linux/arm64; the archive holds [linux/amd64]). Docker's"
+                + " containerd image store saves only the platforms it has pulled: pull this one with 'docker pull"
+                + " --platform linux/arm64 "
+                + MILVUS
+                + "'. The image will be pulled by k3s instead if the registry is"
+                + " reachable.");
     assertThat(node.commands).noneMatch(c -> c.contains("images import"));
   }
 
@@ -154,14 +171,17 @@ class ImagePreloaderTest {
     FakeHost host = new FakeHost();
     host.images.addAll(List.of(MILVUS, ETCD));
 
-    PreloadReport report = new ImagePreloader(node, host).preload(List.of("milvusdb/milvus:v2.6.15", ETCD, PROMETHEUS));
+    PreloadReport report =
+        new ImagePreloader(node, host)
+            .preload(List.of("milvusdb/milvus:v2.6.15", ETCD, PROMETHEUS));
 
     assertThat(host.saved).containsExactly(MILVUS);
     assertThat(node.images).contains(MILVUS);
     assertThat(report.loaded()).containsExactly(MILVUS);
     assertThat(report.failed()).isEmpty();
     assertThat(report.toPull()).containsExactly(PROMETHEUS);
-    assertThat(report.summary()).startsWith("1 present, 1 loaded from the Docker host, 1 to pull, in ");
+    assertThat(report.summary())
+        .startsWith("1 present, 1 loaded from the Docker host, 1 to pull, in ");
   }
 
   @Test
@@ -174,12 +194,13 @@ class ImagePreloaderTest {
 
     String archive = "/tmp/milvus-monitored-docker.io_milvusdb_milvus_v2.6.15.tar";
     assertThat(node.copied).containsKey(archive);
-    assertThat(node.commands).containsExactly(
-        "ctr -n k8s.io images ls -q",
-        "uname -m",
-        "ctr -n k8s.io images import --platform linux/amd64 " + archive,
-        "rm -f " + archive,
-        "ctr -n k8s.io images ls -q");
+    assertThat(node.commands)
+        .containsExactly(
+            "ctr -n k8s.io images ls -q",
+            "uname -m",
+            "ctr -n k8s.io images import --platform linux/amd64 " + archive,
+            "rm -f " + archive,
+            "ctr -n k8s.io images ls -q");
   }
 
   @Test
@@ -194,8 +215,11 @@ class ImagePreloaderTest {
     assertThat(report.loaded()).containsExactly(MILVUS);
     assertThat(report.failed()).containsOnlyKeys(ETCD);
     assertThat(report.failed().get(ETCD))
-        .startsWith("Importing " + ETCD + " into k3s failed: 'ctr -n k8s.io images import --platform linux/amd64"
-            + " /tmp/milvus-monitored-")
+        .startsWith(
+            "Importing "
+                + ETCD
+                + " into k3s failed: 'ctr -n k8s.io images import --platform linux/amd64"
+                + " /tmp/milvus-monitored-")
         .contains("exited with 1: ctr: content digest sha256:abc: not found")
         .contains("another CPU architecture");
     assertThat(report.toPull()).containsExactly(ETCD);
@@ -204,14 +228,15 @@ class ImagePreloaderTest {
 
   @Test
   void an_image_missing_after_import_counts_as_failed() {
-    FakeNode node = new FakeNode() {
-      @Override
-      public Outcome exec(List<String> command) throws IOException {
-        Outcome outcome = super.exec(command);
-        images.remove(MILVUS);   // the archive named the image differently
-        return outcome;
-      }
-    };
+    FakeNode node =
+        new FakeNode() {
+          @Override
+          public Outcome exec(List<String> command) throws IOException {
+            Outcome outcome = super.exec(command);
+            images.remove(MILVUS); // the archive named the image differently
+            return outcome;
+          }
+        };
     FakeHost host = new FakeHost();
     host.images.add(MILVUS);
 
@@ -224,19 +249,25 @@ class ImagePreloaderTest {
   @Test
   void a_save_failure_names_the_image_and_the_step() {
     FakeNode node = new FakeNode();
-    FakeHost host = new FakeHost() {
-      @Override
-      public void save(String image, Path archive) throws IOException {
-        throw new IOException("No space left on device");
-      }
-    };
+    FakeHost host =
+        new FakeHost() {
+          @Override
+          public void save(String image, Path archive) throws IOException {
+            throw new IOException("No space left on device");
+          }
+        };
     host.images.add(MILVUS);
 
     PreloadReport report = new ImagePreloader(node, host).preload(List.of(MILVUS));
 
-    assertThat(report.failed().get(MILVUS)).isEqualTo("Loading " + MILVUS + " from the Docker host into k3s failed"
-        + " while saving it from the Docker host: No space left on device. Check 'docker image inspect " + MILVUS
-        + "' on the host and the free disk space of the temporary directory and of the k3s container.");
+    assertThat(report.failed().get(MILVUS))
+        .isEqualTo(
+            "Loading "
+                + MILVUS
+                + " from the Docker host into k3s failed"
+                + " while saving it from the Docker host: No space left on device. Check 'docker image inspect "
+                + MILVUS
+                + "' on the host and the free disk space of the temporary directory and of the k3s container.");
   }
 
   @Test
@@ -246,9 +277,10 @@ class ImagePreloaderTest {
 
     assertThatThrownBy(() -> new ImagePreloader(node, new FakeHost()).plan(List.of(MILVUS)))
         .isInstanceOf(ImagePreloadException.class)
-        .hasMessage("Listing the images in k3s's containerd failed: 'ctr -n k8s.io images ls -q' exited with 1:"
-            + " ctr: failed to dial \"/run/k3s/containerd/containerd.sock\". Likely cause: k3s has not started its"
-            + " containerd yet, or the image is not a rancher/k3s image. Check the container's log.");
+        .hasMessage(
+            "Listing the images in k3s's containerd failed: 'ctr -n k8s.io images ls -q' exited with 1:"
+                + " ctr: failed to dial \"/run/k3s/containerd/containerd.sock\". Likely cause: k3s has not started its"
+                + " containerd yet, or the image is not a rancher/k3s image. Check the container's log.");
   }
 
   @Test
@@ -256,13 +288,14 @@ class ImagePreloaderTest {
     FakeNode node = new FakeNode();
     node.images.add(MILVUS);
     List<String> asked = new ArrayList<>();
-    FakeHost host = new FakeHost() {
-      @Override
-      public boolean has(String image) {
-        asked.add(image);
-        return false;
-      }
-    };
+    FakeHost host =
+        new FakeHost() {
+          @Override
+          public boolean has(String image) {
+            asked.add(image);
+            return false;
+          }
+        };
 
     PreloadPlan plan = new ImagePreloader(node, host).plan(List.of(MILVUS, ETCD));
 

@@ -11,15 +11,15 @@ class ImageReferenceTest {
 
   @ParameterizedTest
   @CsvSource({
-      "busybox, docker.io/library/busybox:latest",
-      "busybox:1.37, docker.io/library/busybox:1.37",
-      "milvusdb/milvus:v2.6.15, docker.io/milvusdb/milvus:v2.6.15",
-      "docker.io/busybox:1, docker.io/library/busybox:1",
-      "index.docker.io/milvusdb/etcd:3.5.18-r1, docker.io/milvusdb/etcd:3.5.18-r1",
-      "quay.io/prometheus/prometheus:v3.12.0, quay.io/prometheus/prometheus:v3.12.0",
-      "localhost/app, localhost/app:latest",
-      "localhost:5000/team/app:1.0, localhost:5000/team/app:1.0",
-      "registry.example.com:5000/app, registry.example.com:5000/app:latest",
+    "busybox, docker.io/library/busybox:latest",
+    "busybox:1.37, docker.io/library/busybox:1.37",
+    "milvusdb/milvus:v2.6.15, docker.io/milvusdb/milvus:v2.6.15",
+    "docker.io/busybox:1, docker.io/library/busybox:1",
+    "index.docker.io/milvusdb/etcd:3.5.18-r1, docker.io/milvusdb/etcd:3.5.18-r1",
+    "quay.io/prometheus/prometheus:v3.12.0, quay.io/prometheus/prometheus:v3.12.0",
+    "localhost/app, localhost/app:latest",
+    "localhost:5000/team/app:1.0, localhost:5000/team/app:1.0",
+    "registry.example.com:5000/app, registry.example.com:5000/app:latest",
   })
   void normalizes_like_docker(String given, String expected) {
     assertThat(ImageReference.normalize(given)).isEqualTo(expected);
@@ -28,7 +28,8 @@ class ImageReferenceTest {
   @Test
   void keeps_digest_and_tag_and_adds_no_latest_to_a_digest() {
     String digest = "sha256:" + "a".repeat(64);
-    assertThat(ImageReference.normalize("nginx@" + digest)).isEqualTo("docker.io/library/nginx@" + digest);
+    assertThat(ImageReference.normalize("nginx@" + digest))
+        .isEqualTo("docker.io/library/nginx@" + digest);
     ImageReference both = ImageReference.parse("quay.io/a/b:v1@" + digest);
     assertThat(both.tag()).isEqualTo("v1");
     assertThat(both.digest()).isEqualTo(digest);
@@ -46,8 +47,9 @@ class ImageReferenceTest {
   @Test
   void refuses_malformed_references_saying_which_part_is_wrong() {
     assertThatThrownBy(() -> ImageReference.parse("my_registry.com/app:1"))
-        .hasMessageContaining("Image reference 'my_registry.com/app:1' is not valid: the registry"
-            + " 'my_registry.com' is not a host[:port]");
+        .hasMessageContaining(
+            "Image reference 'my_registry.com/app:1' is not valid: the registry"
+                + " 'my_registry.com' is not a host[:port]");
     assertThatThrownBy(() -> ImageReference.parse("milvus/Milvus:v2"))
         .hasMessageContaining("the repository 'milvus/Milvus' must be lower-case");
     assertThatThrownBy(() -> ImageReference.parse("milvus:"))

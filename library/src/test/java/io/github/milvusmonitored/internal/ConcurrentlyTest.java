@@ -19,10 +19,13 @@ class ConcurrentlyTest {
   void results_come_back_in_input_order_and_nulls_are_kept() {
     List<Integer> inputs = IntStream.range(0, 20).boxed().toList();
 
-    List<String> results = Concurrently.map(inputs, i -> {
-      sleep(20 - i); // later inputs finish first
-      return i % 5 == 0 ? null : "r" + i;
-    });
+    List<String> results =
+        Concurrently.map(
+            inputs,
+            i -> {
+              sleep(20 - i); // later inputs finish first
+              return i % 5 == 0 ? null : "r" + i;
+            });
 
     List<String> expected = new ArrayList<>();
     inputs.forEach(i -> expected.add(i % 5 == 0 ? null : "r" + i));
@@ -34,19 +37,25 @@ class ConcurrentlyTest {
     CountDownLatch all = new CountDownLatch(Concurrently.PARALLELISM);
     Set<String> threads = ConcurrentHashMap.newKeySet(); // thread names, all the same
 
-    List<Integer> results = Concurrently.map(IntStream.range(0, Concurrently.PARALLELISM).boxed().toList(), i -> {
-      threads.add(Thread.currentThread().getName());
-      all.countDown();
-      try {
-        // Only returns when every call has started: a one-at-a-time runner would time out here.
-        return all.await(10, TimeUnit.SECONDS) ? i : null;
-      } catch (InterruptedException e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    List<Integer> results =
+        Concurrently.map(
+            IntStream.range(0, Concurrently.PARALLELISM).boxed().toList(),
+            i -> {
+              threads.add(Thread.currentThread().getName());
+              all.countDown();
+              try {
+                // Only returns when every call has started: a one-at-a-time runner would time out
+                // here.
+                return all.await(10, TimeUnit.SECONDS) ? i : null;
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            });
 
-    assertThat(results).as("every call saw all of them started").containsExactly(
-        IntStream.range(0, Concurrently.PARALLELISM).boxed().toArray(Integer[]::new));
+    assertThat(results)
+        .as("every call saw all of them started")
+        .containsExactly(
+            IntStream.range(0, Concurrently.PARALLELISM).boxed().toArray(Integer[]::new));
     assertThat(threads).containsExactly("milvus-monitored-kube-call");
   }
 
@@ -55,17 +64,22 @@ class ConcurrentlyTest {
     List<Integer> ran = Collections.synchronizedList(new ArrayList<>());
     IllegalArgumentException second = new IllegalArgumentException("second");
 
-    assertThatThrownBy(() -> Concurrently.map(List.of(1, 2, 3, 4), i -> {
-      ran.add(i);
-      if (i == 2) {
-        sleep(50);
-        throw second;
-      }
-      if (i == 4) {
-        throw new IllegalStateException("fourth");
-      }
-      return i;
-    })).isSameAs(second);
+    assertThatThrownBy(
+            () ->
+                Concurrently.map(
+                    List.of(1, 2, 3, 4),
+                    i -> {
+                      ran.add(i);
+                      if (i == 2) {
+                        sleep(50);
+                        throw second;
+                      }
+                      if (i == 4) {
+                        throw new IllegalStateException("fourth");
+                      }
+                      return i;
+                    }))
+        .isSameAs(second);
     assertThat(ran).containsExactlyInAnyOrder(1, 2, 3, 4);
   }
 

@@ -14,16 +14,27 @@ class KubeRetryTest {
 
   @Test
   void overload_server_errors_and_dropped_connections_are_transient_the_rest_is_not() {
-    assertThat(KubeRetry.isTransient(new KubernetesClientException("slow down", 429, null))).isTrue();
-    assertThat(KubeRetry.isTransient(new KubernetesClientException("unavailable", 503, null))).isTrue();
-    assertThat(KubeRetry.isTransient(new KubernetesClientException("boom", 500, null))).isTrue();
-    assertThat(KubeRetry.isTransient(new KubernetesClientException("reset",
-        new IOException("wrapped", new SocketException("Connection reset"))))).isTrue();
-    assertThat(KubeRetry.isTransient(new KubernetesClientException("Connection was closed",
-        new io.vertx.core.http.HttpClosedException("Connection was closed")))).as("a connection the server closed")
+    assertThat(KubeRetry.isTransient(new KubernetesClientException("slow down", 429, null)))
         .isTrue();
-    assertThat(KubeRetry.isTransient(new KubernetesClientException("forbidden", 403, null))).isFalse();
-    assertThat(KubeRetry.isTransient(new KubernetesClientException("conflict", 409, null))).isFalse();
+    assertThat(KubeRetry.isTransient(new KubernetesClientException("unavailable", 503, null)))
+        .isTrue();
+    assertThat(KubeRetry.isTransient(new KubernetesClientException("boom", 500, null))).isTrue();
+    assertThat(
+            KubeRetry.isTransient(
+                new KubernetesClientException(
+                    "reset", new IOException("wrapped", new SocketException("Connection reset")))))
+        .isTrue();
+    assertThat(
+            KubeRetry.isTransient(
+                new KubernetesClientException(
+                    "Connection was closed",
+                    new io.vertx.core.http.HttpClosedException("Connection was closed"))))
+        .as("a connection the server closed")
+        .isTrue();
+    assertThat(KubeRetry.isTransient(new KubernetesClientException("forbidden", 403, null)))
+        .isFalse();
+    assertThat(KubeRetry.isTransient(new KubernetesClientException("conflict", 409, null)))
+        .isFalse();
     assertThat(KubeRetry.isTransient(new KubernetesClientException("no cause"))).isFalse();
   }
 
@@ -31,12 +42,17 @@ class KubeRetryTest {
   void a_transient_failure_is_retried_until_the_call_succeeds() {
     AtomicInteger calls = new AtomicInteger();
 
-    String result = KubeRetry.call("get x", KubeRetry.Deadline.in(Duration.ofSeconds(10)), () -> {
-      if (calls.incrementAndGet() < 3) {
-        throw new KubernetesClientException("reset", new SocketException("Connection reset"));
-      }
-      return "ok";
-    });
+    String result =
+        KubeRetry.call(
+            "get x",
+            KubeRetry.Deadline.in(Duration.ofSeconds(10)),
+            () -> {
+              if (calls.incrementAndGet() < 3) {
+                throw new KubernetesClientException(
+                    "reset", new SocketException("Connection reset"));
+              }
+              return "ok";
+            });
 
     assertThat(result).isEqualTo("ok");
     assertThat(calls).hasValue(3);
@@ -46,22 +62,37 @@ class KubeRetryTest {
   void retries_stop_at_the_deadline_with_the_last_failure() {
     long started = System.nanoTime();
 
-    assertThatThrownBy(() -> KubeRetry.call("get x", KubeRetry.Deadline.in(Duration.ofMillis(900)), () -> {
-      throw new KubernetesClientException("etcd leader changed", 503, null);
-    })).isInstanceOf(KubernetesClientException.class).hasMessageContaining("etcd leader changed");
+    assertThatThrownBy(
+            () ->
+                KubeRetry.call(
+                    "get x",
+                    KubeRetry.Deadline.in(Duration.ofMillis(900)),
+                    () -> {
+                      throw new KubernetesClientException("etcd leader changed", 503, null);
+                    }))
+        .isInstanceOf(KubernetesClientException.class)
+        .hasMessageContaining("etcd leader changed");
 
     Duration took = Duration.ofNanos(System.nanoTime() - started);
-    assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(850)).isLessThan(Duration.ofSeconds(3));
+    assertThat(took)
+        .isGreaterThanOrEqualTo(Duration.ofMillis(850))
+        .isLessThan(Duration.ofSeconds(3));
   }
 
   @Test
   void a_forbidden_call_is_not_retried() {
     AtomicInteger calls = new AtomicInteger();
 
-    assertThatThrownBy(() -> KubeRetry.call("create x", KubeRetry.Deadline.in(Duration.ofMinutes(5)), () -> {
-      calls.incrementAndGet();
-      throw new KubernetesClientException("forbidden", 403, null);
-    })).isInstanceOf(KubernetesClientException.class);
+    assertThatThrownBy(
+            () ->
+                KubeRetry.call(
+                    "create x",
+                    KubeRetry.Deadline.in(Duration.ofMinutes(5)),
+                    () -> {
+                      calls.incrementAndGet();
+                      throw new KubernetesClientException("forbidden", 403, null);
+                    }))
+        .isInstanceOf(KubernetesClientException.class);
 
     assertThat(calls).hasValue(1);
   }

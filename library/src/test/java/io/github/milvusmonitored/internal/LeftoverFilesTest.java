@@ -10,8 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LeftoverFilesTest {
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void removes_only_the_entries_of_the_family_whose_process_has_ended() throws Exception {
@@ -23,7 +22,8 @@ class LeftoverFilesTest {
     Path mine = Files.createDirectories(tmp.resolve(LeftoverFiles.prefix("milvus-helm-") + "456"));
     Path running = Files.createDirectories(tmp.resolve("milvus-helm-1-789"));
     Path notAPid = Files.createDirectories(tmp.resolve("milvus-helm-cache-1"));
-    Path otherFamily = Files.writeString(tmp.resolve("milvus-monitored-existing-" + deadPid + "-1.yaml"), "x");
+    Path otherFamily =
+        Files.writeString(tmp.resolve("milvus-monitored-existing-" + deadPid + "-1.yaml"), "x");
     Path unrelated = Files.writeString(tmp.resolve("someone-else-" + deadPid + "-1"), "x");
 
     assertThat(LeftoverFiles.sweep(tmp, "milvus-helm-")).containsExactly(deadWorkspace);

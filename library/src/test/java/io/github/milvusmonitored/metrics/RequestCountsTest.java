@@ -9,18 +9,24 @@ class RequestCountsTest {
 
   @Test
   void counts_of_releases_without_a_cause_read_as_counts_with_an_empty_cause() {
-    RequestCounts counts = RequestCounts.ofStatuses(Map.of("Search", Map.of("total", 3.0, "fail", 1.0, "success", 2.0)));
+    RequestCounts counts =
+        RequestCounts.ofStatuses(
+            Map.of("Search", Map.of("total", 3.0, "fail", 1.0, "success", 2.0)));
 
     assertThat(counts.count("Search", RequestStatus.FAIL)).isEqualTo(1);
     assertThat(counts.count("Search", RequestStatus.FAIL, RequestCause.USER)).isZero();
-    assertThat(counts.byFunction()).containsExactly(Map.entry("Search", Map.of("fail", 1.0, "success", 2.0, "total", 3.0)));
+    assertThat(counts.byFunction())
+        .containsExactly(Map.entry("Search", Map.of("fail", 1.0, "success", 2.0, "total", 3.0)));
     assertThat(counts.causes()).isEmpty();
   }
 
   @Test
   void a_cause_the_library_does_not_know_is_counted_and_named() {
-    RequestCounts counts = new RequestCounts(Map.of("Insert", Map.of(
-        "fail", Map.of("user", 1.0, "quota", 2.0), "total", Map.of("na", 3.0))));
+    RequestCounts counts =
+        new RequestCounts(
+            Map.of(
+                "Insert",
+                Map.of("fail", Map.of("user", 1.0, "quota", 2.0), "total", Map.of("na", 3.0))));
 
     assertThat(counts.count("Insert", RequestStatus.FAIL)).isEqualTo(3);
     assertThat(counts.count("Insert", RequestStatus.FAIL, RequestCause.USER)).isEqualTo(1);

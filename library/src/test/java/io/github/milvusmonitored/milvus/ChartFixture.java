@@ -6,12 +6,12 @@ import java.nio.file.Path;
 /** The test chart: the Milvus chart's values keys and ServiceMonitor shape, nothing more. */
 final class ChartFixture {
 
-  private ChartFixture() {
-  }
+  private ChartFixture() {}
 
   static Path directory() {
     try {
-      return Path.of(ChartFixture.class.getResource("/milvus-chart-fixture/Chart.yaml").toURI()).getParent();
+      return Path.of(ChartFixture.class.getResource("/milvus-chart-fixture/Chart.yaml").toURI())
+          .getParent();
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }

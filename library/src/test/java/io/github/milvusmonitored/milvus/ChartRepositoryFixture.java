@@ -26,19 +26,21 @@ final class ChartRepositoryFixture implements AutoCloseable {
     new Helm(ChartFixture.directory()).packageIt().withDestination(workDir).call();
     archive = Files.readAllBytes(workDir.resolve("milvus-5.0.19.tgz"));
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/", exchange -> {
-      requests.incrementAndGet();
-      byte[] body = files.get(exchange.getRequestURI().getPath());
-      if (body == null) {
-        exchange.sendResponseHeaders(404, -1);
-      } else {
-        exchange.sendResponseHeaders(200, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-          out.write(body);
-        }
-      }
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          requests.incrementAndGet();
+          byte[] body = files.get(exchange.getRequestURI().getPath());
+          if (body == null) {
+            exchange.sendResponseHeaders(404, -1);
+          } else {
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+              out.write(body);
+            }
+          }
+          exchange.close();
+        });
     server.start();
     serveIndex(sha256(archive));
     files.put("/milvus-helm/charts/milvus-5.0.19.tgz", archive);
@@ -46,12 +48,15 @@ final class ChartRepositoryFixture implements AutoCloseable {
 
   /** Serves an index announcing 5.0.19 (with this digest) and 5.0.18, plus another chart. */
   void serveIndex(String digest) {
-    String index = "apiVersion: v1\nentries:\n"
-        + "  attu:\n  - version: 1.0.0\n    urls: [charts/attu-1.0.0.tgz]\n"
-        + "  milvus:\n"
-        + "  - version: 5.0.19\n    appVersion: 2.6.15\n    digest: '" + digest + "'\n"
-        + "    urls: [charts/milvus-5.0.19.tgz]\n"
-        + "  - version: 5.0.18\n    urls: [charts/milvus-5.0.18.tgz]\n";
+    String index =
+        "apiVersion: v1\nentries:\n"
+            + "  attu:\n  - version: 1.0.0\n    urls: [charts/attu-1.0.0.tgz]\n"
+            + "  milvus:\n"
+            + "  - version: 5.0.19\n    appVersion: 2.6.15\n    digest: '"
+            + digest
+            + "'\n"
+            + "    urls: [charts/milvus-5.0.19.tgz]\n"
+            + "  - version: 5.0.18\n    urls: [charts/milvus-5.0.18.tgz]\n";
     files.put("/milvus-helm/index.yaml", index.getBytes(StandardCharsets.UTF_8));
   }
 

@@ -13,8 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MilvusChartSourceTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   private ChartRepositoryFixture repository;
 
   @BeforeEach
@@ -29,7 +28,8 @@ class MilvusChartSourceTest {
 
   @Test
   void downloads_the_pinned_version_from_the_repository_and_renders_it() {
-    MilvusReleaseConfig config = MilvusReleaseConfig.builder().withChartRepository(repository.repository()).build();
+    MilvusReleaseConfig config =
+        MilvusReleaseConfig.builder().withChartRepository(repository.repository()).build();
 
     try (MilvusHelmRelease release = MilvusHelmRelease.create(config)) {
       MilvusManifests manifests = release.render();
@@ -42,42 +42,60 @@ class MilvusChartSourceTest {
 
   @Test
   void reports_missing_chart_version_with_repository_and_how_to_list_versions() {
-    MilvusReleaseConfig config = MilvusReleaseConfig.builder().withChartRepository(repository.repository())
-        .withChartVersion("5.0.99").build();
+    MilvusReleaseConfig config =
+        MilvusReleaseConfig.builder()
+            .withChartRepository(repository.repository())
+            .withChartVersion("5.0.99")
+            .build();
 
     try (MilvusHelmRelease release = MilvusHelmRelease.create(config)) {
       assertThatThrownBy(release::render)
           .isInstanceOf(MilvusReleaseException.class)
-          .hasMessage("Chart milvus version 5.0.99 does not exist in repository " + repository.repository()
-              + ". Newest versions there: [5.0.19, 5.0.18]. List them all with `helm repo add milvus "
-              + repository.repository() + " && helm search repo milvus/milvus --versions`, or read "
-              + repository.repository() + "index.yaml.");
+          .hasMessage(
+              "Chart milvus version 5.0.99 does not exist in repository "
+                  + repository.repository()
+                  + ". Newest versions there: [5.0.19, 5.0.18]. List them all with `helm repo add milvus "
+                  + repository.repository()
+                  + " && helm search repo milvus/milvus --versions`, or read "
+                  + repository.repository()
+                  + "index.yaml.");
     }
   }
 
   @Test
   void reports_chart_name_missing_from_repository() {
-    MilvusReleaseConfig config = MilvusReleaseConfig.builder().withChartRepository(repository.repository())
-        .withChartName("milvus-operator").build();
+    MilvusReleaseConfig config =
+        MilvusReleaseConfig.builder()
+            .withChartRepository(repository.repository())
+            .withChartName("milvus-operator")
+            .build();
 
     try (MilvusHelmRelease release = MilvusHelmRelease.create(config)) {
       assertThatThrownBy(release::render)
-          .hasMessageStartingWith("Chart 'milvus-operator' is not in repository " + repository.repository()
-              + " (it has: [attu, milvus]).");
+          .hasMessageStartingWith(
+              "Chart 'milvus-operator' is not in repository "
+                  + repository.repository()
+                  + " (it has: [attu, milvus]).");
     }
   }
 
   @Test
   void refuses_archive_whose_digest_differs_from_the_index() throws Exception {
     repository.serveIndex("0".repeat(64));
-    MilvusReleaseConfig config = MilvusReleaseConfig.builder().withChartRepository(repository.repository()).build();
+    MilvusReleaseConfig config =
+        MilvusReleaseConfig.builder().withChartRepository(repository.repository()).build();
 
     try (MilvusHelmRelease release = MilvusHelmRelease.create(config)) {
       assertThatThrownBy(release::render)
-          .hasMessage("Chart archive " + repository.repository() + "charts/milvus-5.0.19.tgz has sha256 "
-              + ChartRepositoryFixture.sha256(repository.archive) + " but the repository index announces "
-              + "0".repeat(64) + ". The download was corrupted or the archive was replaced; retry, and report"
-              + " it to the chart's maintainers if it persists.");
+          .hasMessage(
+              "Chart archive "
+                  + repository.repository()
+                  + "charts/milvus-5.0.19.tgz has sha256 "
+                  + ChartRepositoryFixture.sha256(repository.archive)
+                  + " but the repository index announces "
+                  + "0".repeat(64)
+                  + ". The download was corrupted or the archive was replaced; retry, and report"
+                  + " it to the chart's maintainers if it persists.");
     }
   }
 
@@ -93,7 +111,8 @@ class MilvusChartSourceTest {
     try (MilvusHelmRelease release = MilvusHelmRelease.create(config)) {
       assertThatThrownBy(release::render)
           .isInstanceOf(MilvusReleaseException.class)
-          .hasMessageStartingWith("Chart repository index " + address + "/index.yaml could not be read:")
+          .hasMessageStartingWith(
+              "Chart repository index " + address + "/index.yaml could not be read:")
           .hasMessageContaining("use withLocalChart(..) to work offline");
     }
   }
@@ -105,21 +124,26 @@ class MilvusChartSourceTest {
     try (MilvusHelmRelease release = MilvusHelmRelease.create(config)) {
       assertThatThrownBy(release::render)
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessage("Local chart " + ChartFixture.directory().toAbsolutePath() + " has version 5.0.19 but the"
-              + " configuration pins 5.0.18. Use the 5.0.18 chart, or set withChartVersion(\"5.0.19\") if you"
-              + " mean to test that version.");
+          .hasMessage(
+              "Local chart "
+                  + ChartFixture.directory().toAbsolutePath()
+                  + " has version 5.0.19 but the"
+                  + " configuration pins 5.0.18. Use the 5.0.18 chart, or set withChartVersion(\"5.0.19\") if you"
+                  + " mean to test that version.");
     }
   }
 
   @Test
   void refuses_local_chart_that_is_not_milvus() throws Exception {
     Path other = Files.createDirectories(dir.resolve("other"));
-    Files.writeString(other.resolve("Chart.yaml"), "apiVersion: v2\nname: nginx\nversion: 5.0.19\n");
+    Files.writeString(
+        other.resolve("Chart.yaml"), "apiVersion: v2\nname: nginx\nversion: 5.0.19\n");
     MilvusReleaseConfig config = MilvusReleaseConfig.builder().withLocalChart(other).build();
 
     try (MilvusHelmRelease release = MilvusHelmRelease.create(config)) {
       assertThatThrownBy(release::render)
-          .hasMessageStartingWith("Local chart " + other.toAbsolutePath() + " is named 'nginx', not 'milvus'.");
+          .hasMessageStartingWith(
+              "Local chart " + other.toAbsolutePath() + " is named 'nginx', not 'milvus'.");
     }
   }
 
@@ -130,10 +154,13 @@ class MilvusChartSourceTest {
 
     assertThatThrownBy(() -> MilvusReleaseConfig.builder().withLocalChart(repositoryRoot).build())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Local chart " + repositoryRoot.toAbsolutePath() + " is a folder without Chart.yaml, so it is"
-            + " no Helm chart. Point withLocalChart(..) (CLI: --local-chart) at the Milvus chart's own folder, the"
-            + " one holding Chart.yaml (charts/milvus in zilliztech/milvus-helm, not the repository's root), or at"
-            + " a packaged chart (.tgz).");
+        .hasMessage(
+            "Local chart "
+                + repositoryRoot.toAbsolutePath()
+                + " is a folder without Chart.yaml, so it is"
+                + " no Helm chart. Point withLocalChart(..) (CLI: --local-chart) at the Milvus chart's own folder, the"
+                + " one holding Chart.yaml (charts/milvus in zilliztech/milvus-helm, not the repository's root), or at"
+                + " a packaged chart (.tgz).");
   }
 
   @Test

@@ -12,11 +12,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MilvusHelmReleaseInstallTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   static Path kubeconfig(Path dir, String server) throws Exception {
-    return Files.writeString(dir.resolve("kubeconfig.yaml"), """
+    return Files.writeString(
+        dir.resolve("kubeconfig.yaml"),
+        """
         apiVersion: v1
         kind: Config
         clusters:
@@ -35,7 +36,8 @@ class MilvusHelmReleaseInstallTest {
             user: test
             namespace: milvus
         current-context: test
-        """.formatted(server));
+        """
+            .formatted(server));
   }
 
   static int closedPort() throws Exception {
@@ -45,20 +47,29 @@ class MilvusHelmReleaseInstallTest {
   }
 
   @Test
-  void reports_cluster_that_does_not_answer_quickly_and_before_downloading_the_chart() throws Exception {
+  void reports_cluster_that_does_not_answer_quickly_and_before_downloading_the_chart()
+      throws Exception {
     String server = "https://127.0.0.1:" + closedPort();
     Path kubeconfig = kubeconfig(dir, server);
     try (ChartRepositoryFixture repository = new ChartRepositoryFixture(dir);
-        MilvusHelmRelease release = MilvusHelmRelease.create(
-            MilvusReleaseConfig.builder().withChartRepository(repository.repository()).build())) {
+        MilvusHelmRelease release =
+            MilvusHelmRelease.create(
+                MilvusReleaseConfig.builder()
+                    .withChartRepository(repository.repository())
+                    .build())) {
       long start = System.nanoTime();
 
       assertThatThrownBy(() -> release.install(kubeconfig))
           .isInstanceOf(MilvusReleaseException.class)
-          .hasMessageStartingWith("The Kubernetes API server " + server + "/ (from kubeconfig "
-              + kubeconfig.toAbsolutePath() + ") does not answer:")
+          .hasMessageStartingWith(
+              "The Kubernetes API server "
+                  + server
+                  + "/ (from kubeconfig "
+                  + kubeconfig.toAbsolutePath()
+                  + ") does not answer:")
           .hasMessageContaining("Connection refused")
-          .hasMessageEndingWith("Check with `kubectl --kubeconfig " + kubeconfig.toAbsolutePath() + " version`.");
+          .hasMessageEndingWith(
+              "Check with `kubectl --kubeconfig " + kubeconfig.toAbsolutePath() + " version`.");
 
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
       assertThat(repository.requests()).as("chart repository requests").isZero();
@@ -71,8 +82,11 @@ class MilvusHelmReleaseInstallTest {
     try (MilvusHelmRelease release = MilvusHelmRelease.create(ChartFixture.config().build())) {
       assertThatThrownBy(() -> release.install(missing))
           .isInstanceOf(MilvusReleaseException.class)
-          .hasMessage("Kubeconfig " + missing.toAbsolutePath() + " does not exist or is not readable. Pass the"
-              + " kubeconfig file of the cluster to install into.");
+          .hasMessage(
+              "Kubeconfig "
+                  + missing.toAbsolutePath()
+                  + " does not exist or is not readable. Pass the"
+                  + " kubeconfig file of the cluster to install into.");
     }
   }
 
@@ -91,12 +105,14 @@ class MilvusHelmReleaseInstallTest {
   @Test
   void reports_status_failure_with_release_and_namespace() throws Exception {
     Path kubeconfig = kubeconfig(dir, "https://127.0.0.1:" + closedPort());
-    try (MilvusHelmRelease release = MilvusHelmRelease.create(ChartFixture.config().withNamespace("milvus-it").build())) {
+    try (MilvusHelmRelease release =
+        MilvusHelmRelease.create(ChartFixture.config().withNamespace("milvus-it").build())) {
       long start = System.nanoTime();
 
       assertThatThrownBy(() -> release.status(kubeconfig))
           .isInstanceOf(MilvusReleaseException.class)
-          .hasMessageStartingWith("Helm status of release 'my-release' in namespace 'milvus-it' failed:")
+          .hasMessageStartingWith(
+              "Helm status of release 'my-release' in namespace 'milvus-it' failed:")
           .hasMessageContaining("connection refused");
 
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
@@ -117,7 +133,13 @@ class MilvusHelmReleaseInstallTest {
 
   private static long countWorkspaces(Path root) throws Exception {
     try (var paths = Files.list(root)) {
-      return paths.filter(path -> path.getFileName().toString().startsWith("milvus-helm-" + ProcessHandle.current().pid() + "-")).count();
+      return paths
+          .filter(
+              path ->
+                  path.getFileName()
+                      .toString()
+                      .startsWith("milvus-helm-" + ProcessHandle.current().pid() + "-"))
+          .count();
     }
   }
 }

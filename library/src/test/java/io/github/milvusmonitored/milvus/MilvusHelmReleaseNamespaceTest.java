@@ -22,37 +22,49 @@ class MilvusHelmReleaseNamespaceTest {
 
   KubernetesMockServer server;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void refuses_namespace_that_holds_another_helm_release() throws Exception {
     storeHelmRelease("milvus", "other-db");
-    Path kubeconfig = MilvusHelmReleaseInstallTest.kubeconfig(dir, server.url("/").replaceAll("/$", ""));
+    Path kubeconfig =
+        MilvusHelmReleaseInstallTest.kubeconfig(dir, server.url("/").replaceAll("/$", ""));
 
     try (MilvusHelmRelease release = MilvusHelmRelease.create(ChartFixture.config().build())) {
       assertThatThrownBy(() -> release.install(kubeconfig))
           .isInstanceOf(MilvusReleaseException.class)
-          .hasMessage("Namespace 'milvus' already holds Helm release(s) [other-db], not 'my-release'. Installing"
-              + " next to them could mix two Milvus deployments and their metrics. Use another namespace, or"
-              + " remove them with `helm uninstall <name> -n milvus`.");
+          .hasMessage(
+              "Namespace 'milvus' already holds Helm release(s) [other-db], not 'my-release'. Installing"
+                  + " next to them could mix two Milvus deployments and their metrics. Use another namespace, or"
+                  + " remove them with `helm uninstall <name> -n milvus`.");
     }
   }
 
   @Test
-  void chart_that_does_not_render_fails_with_helms_error_and_the_values_before_anything_is_installed()
-      throws Exception {
-    server.expect().get().withPath("/api/v1/namespaces/milvus/secrets?labelSelector=owner%3Dhelm")
-        .andReturn(200, new SecretListBuilder().build()).withHeader("Content-Type", "application/json").always();
-    Path kubeconfig = MilvusHelmReleaseInstallTest.kubeconfig(dir, server.url("/").replaceAll("/$", ""));
-    MilvusReleaseConfig config = ChartFixture.config().withValues(Map.of("minio", Map.of("enabled", false))).build();
+  void
+      chart_that_does_not_render_fails_with_helms_error_and_the_values_before_anything_is_installed()
+          throws Exception {
+    server
+        .expect()
+        .get()
+        .withPath("/api/v1/namespaces/milvus/secrets?labelSelector=owner%3Dhelm")
+        .andReturn(200, new SecretListBuilder().build())
+        .withHeader("Content-Type", "application/json")
+        .always();
+    Path kubeconfig =
+        MilvusHelmReleaseInstallTest.kubeconfig(dir, server.url("/").replaceAll("/$", ""));
+    MilvusReleaseConfig config =
+        ChartFixture.config().withValues(Map.of("minio", Map.of("enabled", false))).build();
 
     try (MilvusHelmRelease release = MilvusHelmRelease.create(config)) {
       assertThatThrownBy(() -> release.install(kubeconfig))
           .isInstanceOf(MilvusReleaseException.class)
-          .hasMessageStartingWith("Helm could not render chart " + ChartFixture.directory().toAbsolutePath()
-              + " with values file ")
-          .hasMessageContaining("<.Values.minio.tls.enabled>: nil pointer evaluating interface {}.enabled")
+          .hasMessageStartingWith(
+              "Helm could not render chart "
+                  + ChartFixture.directory().toAbsolutePath()
+                  + " with values file ")
+          .hasMessageContaining(
+              "<.Values.minio.tls.enabled>: nil pointer evaluating interface {}.enabled")
           .hasMessageContaining("Nothing was installed.")
           .hasMessageContaining("The values given set minio.enabled (their values are not shown");
     }
@@ -71,26 +83,40 @@ class MilvusHelmReleaseNamespaceTest {
     return writes;
   }
 
-  /** Stores a release the way Helm's secret driver does: gzipped JSON, base64-encoded, in a Secret. */
+  /**
+   * Stores a release the way Helm's secret driver does: gzipped JSON, base64-encoded, in a Secret.
+   */
   private void storeHelmRelease(String namespace, String name) throws Exception {
-    String json = """
+    String json =
+        """
         {"name":"%s","namespace":"%s","version":1,
          "info":{"status":"deployed","first_deployed":"2026-01-01T00:00:00Z","last_deployed":"2026-01-01T00:00:00Z"},
          "chart":{"metadata":{"name":"postgresql","version":"1.0.0","appVersion":"16"}}}
-        """.formatted(name, namespace);
+        """
+            .formatted(name, namespace);
     ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
     try (GZIPOutputStream out = new GZIPOutputStream(gzipped)) {
       out.write(json.getBytes(StandardCharsets.UTF_8));
     }
     String release = Base64.getEncoder().encodeToString(gzipped.toByteArray());
-    Secret secret = new SecretBuilder()
-        .withNewMetadata().withName("sh.helm.release.v1." + name + ".v1").withNamespace(namespace)
-        .withLabels(Map.of("owner", "helm", "name", name, "status", "deployed", "version", "1")).endMetadata()
-        .withType("helm.sh/release.v1")
-        .withData(Map.of("release", Base64.getEncoder().encodeToString(release.getBytes(StandardCharsets.UTF_8))))
-        .build();
+    Secret secret =
+        new SecretBuilder()
+            .withNewMetadata()
+            .withName("sh.helm.release.v1." + name + ".v1")
+            .withNamespace(namespace)
+            .withLabels(Map.of("owner", "helm", "name", name, "status", "deployed", "version", "1"))
+            .endMetadata()
+            .withType("helm.sh/release.v1")
+            .withData(
+                Map.of(
+                    "release",
+                    Base64.getEncoder().encodeToString(release.getBytes(StandardCharsets.UTF_8))))
+            .build();
     // Helm's client asks for protobuf first; the mock server must say that it answers JSON.
-    server.expect().get().withPath("/api/v1/namespaces/" + namespace + "/secrets?labelSelector=owner%3Dhelm")
+    server
+        .expect()
+        .get()
+        .withPath("/api/v1/namespaces/" + namespace + "/secrets?labelSelector=owner%3Dhelm")
         .andReturn(200, new SecretListBuilder().withItems(secret).build())
         .withHeader("Content-Type", "application/json")
         .always();

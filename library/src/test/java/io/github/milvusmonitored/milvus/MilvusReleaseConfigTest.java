@@ -44,33 +44,52 @@ class MilvusReleaseConfigTest {
   @ValueSource(strings = {"Milvus", "milvus_it", "-milvus", "milvus-", ""})
   void refuses_namespace_that_is_not_a_dns_label(String namespace) {
     assertThatThrownBy(() -> MilvusReleaseConfig.builder().withNamespace(namespace).build())
-        .hasMessage("Namespace '" + namespace + "' is not a valid Kubernetes namespace name: it must be a"
-            + " DNS-1123 label (lower-case letters, digits and '-', starting and ending with a letter or"
-            + " digit, at most 63 characters).");
+        .hasMessage(
+            "Namespace '"
+                + namespace
+                + "' is not a valid Kubernetes namespace name: it must be a"
+                + " DNS-1123 label (lower-case letters, digits and '-', starting and ending with a letter or"
+                + " digit, at most 63 characters).");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"My-Release", "my_release", "-release", "release-", "my.release", "",
-      "a23456789012345678901234567890123456789012345678901234"})
+  @ValueSource(
+      strings = {
+        "My-Release",
+        "my_release",
+        "-release",
+        "release-",
+        "my.release",
+        "",
+        "a23456789012345678901234567890123456789012345678901234"
+      })
   void refuses_release_name_that_is_not_a_dns_label_of_at_most_53_characters(String name) {
     assertThatThrownBy(() -> MilvusReleaseConfig.builder().withReleaseName(name).build())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Release name '" + name + "' is not valid for Helm: it must be a DNS-1123 label"
-            + " (lower-case letters, digits and '-', starting and ending with a letter or digit) of at most"
-            + " 53 characters, e.g. 'my-release'.");
+        .hasMessage(
+            "Release name '"
+                + name
+                + "' is not valid for Helm: it must be a DNS-1123 label"
+                + " (lower-case letters, digits and '-', starting and ending with a letter or digit) of at most"
+                + " 53 characters, e.g. 'my-release'.");
   }
 
   @Test
   void accepts_release_name_of_exactly_53_characters() {
     String name = "a2345678901234567890123456789012345678901234567890123";
 
-    assertThat(MilvusReleaseConfig.builder().withReleaseName(name).build().releaseName()).hasSize(53);
+    assertThat(MilvusReleaseConfig.builder().withReleaseName(name).build().releaseName())
+        .hasSize(53);
   }
 
   @Test
   void refuses_scrape_timeout_equal_to_interval_naming_both() {
-    assertThatThrownBy(() -> MilvusReleaseConfig.builder()
-        .withServiceMonitorInterval(Duration.ofSeconds(15)).withScrapeTimeout(Duration.ofSeconds(15)).build())
+    assertThatThrownBy(
+            () ->
+                MilvusReleaseConfig.builder()
+                    .withServiceMonitorInterval(Duration.ofSeconds(15))
+                    .withScrapeTimeout(Duration.ofSeconds(15))
+                    .build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("ServiceMonitor scrape timeout 15s is not below its interval 15s:")
         .hasMessageContaining("the Prometheus operator rejects");
@@ -78,31 +97,45 @@ class MilvusReleaseConfigTest {
 
   @Test
   void refuses_scrape_timeout_above_interval_naming_both() {
-    assertThatThrownBy(() -> MilvusReleaseConfig.builder()
-        .withServiceMonitorInterval(Duration.ofSeconds(30)).withScrapeTimeout(Duration.ofSeconds(90)).build())
-        .hasMessageStartingWith("ServiceMonitor scrape timeout 1m30s is not below its interval 30s:");
+    assertThatThrownBy(
+            () ->
+                MilvusReleaseConfig.builder()
+                    .withServiceMonitorInterval(Duration.ofSeconds(30))
+                    .withScrapeTimeout(Duration.ofSeconds(90))
+                    .build())
+        .hasMessageStartingWith(
+            "ServiceMonitor scrape timeout 1m30s is not below its interval 30s:");
   }
 
   @ParameterizedTest
   @ValueSource(longs = {0, -5})
   void refuses_ready_timeout_that_is_not_positive(long seconds) {
-    assertThatThrownBy(() -> MilvusReleaseConfig.builder().withReadyTimeout(Duration.ofSeconds(seconds)).build())
+    assertThatThrownBy(
+            () ->
+                MilvusReleaseConfig.builder().withReadyTimeout(Duration.ofSeconds(seconds)).build())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Ready timeout must be positive, got " + seconds + " s." + " Pass a duration longer than zero, such as Duration.ofSeconds(30).");
+        .hasMessage(
+            "Ready timeout must be positive, got "
+                + seconds
+                + " s."
+                + " Pass a duration longer than zero, such as Duration.ofSeconds(30).");
   }
 
   @Test
   void refuses_zero_interval() {
-    assertThatThrownBy(() -> MilvusReleaseConfig.builder().withServiceMonitorInterval(Duration.ZERO).build())
-        .hasMessage("ServiceMonitor interval must be positive, got 0 s. Pass a duration longer than zero, such as Duration.ofSeconds(30).");
+    assertThatThrownBy(
+            () -> MilvusReleaseConfig.builder().withServiceMonitorInterval(Duration.ZERO).build())
+        .hasMessage(
+            "ServiceMonitor interval must be positive, got 0 s. Pass a duration longer than zero, such as Duration.ofSeconds(30).");
   }
 
   @Test
   void refuses_unknown_profile_listing_the_valid_ones() {
     assertThatThrownBy(() -> MilvusReleaseConfig.builder().withProfile("tiny"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Unknown Milvus profile 'tiny'. Valid profiles: standalone, one_pod, cluster (case and '-' for"
-            + " '_' do not matter).");
+        .hasMessage(
+            "Unknown Milvus profile 'tiny'. Valid profiles: standalone, one_pod, cluster (case and '-' for"
+                + " '_' do not matter).");
   }
 
   @Test
@@ -116,8 +149,11 @@ class MilvusReleaseConfigTest {
     Path missing = Path.of("no-such-values.yaml");
 
     assertThatThrownBy(() -> MilvusReleaseConfig.builder().withValuesFile(missing).build())
-        .hasMessage("Values file " + missing.toAbsolutePath() + " does not exist or is not a readable file."
-            + " Check the path given to withValuesFile(..).");
+        .hasMessage(
+            "Values file "
+                + missing.toAbsolutePath()
+                + " does not exist or is not a readable file."
+                + " Check the path given to withValuesFile(..).");
   }
 
   @Test
@@ -130,7 +166,8 @@ class MilvusReleaseConfigTest {
 
   @Test
   void refuses_chart_repository_that_is_not_http() {
-    assertThatThrownBy(() -> MilvusReleaseConfig.builder().withChartRepository("milvus/milvus").build())
+    assertThatThrownBy(
+            () -> MilvusReleaseConfig.builder().withChartRepository("milvus/milvus").build())
         .hasMessageStartingWith("Chart repository 'milvus/milvus' is not an http(s) address.");
   }
 
@@ -142,32 +179,47 @@ class MilvusReleaseConfigTest {
 
   @Test
   void to_builder_keeps_every_value() {
-    MilvusReleaseConfig config = MilvusReleaseConfig.builder().withReleaseName("milvus-a").withNamespace("ns-a")
-        .withImageTag("v2.6.16").withReadyTimeout(Duration.ofMinutes(3)).withKeepFailedRelease(true)
-        .withValues(java.util.Map.of("a", 1)).build();
+    MilvusReleaseConfig config =
+        MilvusReleaseConfig.builder()
+            .withReleaseName("milvus-a")
+            .withNamespace("ns-a")
+            .withImageTag("v2.6.16")
+            .withReadyTimeout(Duration.ofMinutes(3))
+            .withKeepFailedRelease(true)
+            .withValues(java.util.Map.of("a", 1))
+            .build();
 
     assertThat(config.toBuilder().build()).isEqualTo(config);
   }
 
   @Test
   void printing_a_config_masks_the_values_of_secret_shaped_keys() {
-    MilvusReleaseConfig config = MilvusReleaseConfig.builder()
-        .withValues(Map.of("minio", Map.of("secretKey", "planted-secret-value", "mode", "standalone")))
-        .build();
+    MilvusReleaseConfig config =
+        MilvusReleaseConfig.builder()
+            .withValues(
+                Map.of("minio", Map.of("secretKey", "planted-secret-value", "mode", "standalone")))
+            .build();
 
-    assertThat(config.toString()).contains("secretKey=<redacted>", "mode=standalone", "imageTag=v2.6.24")
+    assertThat(config.toString())
+        .contains("secretKey=<redacted>", "mode=standalone", "imageTag=v2.6.24")
         .doesNotContain("planted-secret-value");
   }
 
   @Test
   void an_image_tag_that_is_not_a_tag_is_refused_naming_the_form() {
-    for (String notATag : List.of("milvusdb/milvus:v2.6.24", "v2.6.24 ", "-v2", "sha256@abc", "x".repeat(129))) {
-      assertThatThrownBy(() -> MilvusReleaseConfig.builder().withImageTag(notATag).build()).as(notATag)
+    for (String notATag :
+        List.of("milvusdb/milvus:v2.6.24", "v2.6.24 ", "-v2", "sha256@abc", "x".repeat(129))) {
+      assertThatThrownBy(() -> MilvusReleaseConfig.builder().withImageTag(notATag).build())
+          .as(notATag)
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessage("Milvus image tag '" + notATag + "' is not an image tag: a tag is 1 to 128 letters, digits,"
-              + " '_', '.' and '-', not starting with '.' or '-' (e.g. v2.6.24). Give only the tag to withImageTag(..)"
-              + " (CLI: --image-tag, annotation: imageTag), not the image name or a digest.");
+          .hasMessage(
+              "Milvus image tag '"
+                  + notATag
+                  + "' is not an image tag: a tag is 1 to 128 letters, digits,"
+                  + " '_', '.' and '-', not starting with '.' or '-' (e.g. v2.6.24). Give only the tag to withImageTag(..)"
+                  + " (CLI: --image-tag, annotation: imageTag), not the image name or a digest.");
     }
-    assertThat(MilvusReleaseConfig.builder().withImageTag("v2.6.24-gpu").build().imageTag()).isEqualTo("v2.6.24-gpu");
+    assertThat(MilvusReleaseConfig.builder().withImageTag("v2.6.24-gpu").build().imageTag())
+        .isEqualTo("v2.6.24-gpu");
   }
 }

@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * A scripted HTTP server for answers a real Prometheus gives only in rare states (503 while starting,
- * malformed bodies, slow answers). Everything else is tested against a real Prometheus in the ITs.
+ * A scripted HTTP server for answers a real Prometheus gives only in rare states (503 while
+ * starting, malformed bodies, slow answers). Everything else is tested against a real Prometheus in
+ * the ITs.
  */
 public final class FakePrometheusServer implements AutoCloseable {
 
@@ -36,23 +37,26 @@ public final class FakePrometheusServer implements AutoCloseable {
 
   public FakePrometheusServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/", exchange -> {
-      String path = exchange.getRequestURI().getPath();
-      requests.add(exchange.getRequestURI());
-      int n = calls.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
-      Answer a = routes.getOrDefault(path, i -> Answer.text(404, "404 page not found")).apply(n);
-      try {
-        Thread.sleep(a.delayMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      byte[] body = a.body().getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().set("Content-Type", a.contentType());
-      exchange.sendResponseHeaders(a.status(), body.length == 0 ? -1 : body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          String path = exchange.getRequestURI().getPath();
+          requests.add(exchange.getRequestURI());
+          int n = calls.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
+          Answer a =
+              routes.getOrDefault(path, i -> Answer.text(404, "404 page not found")).apply(n);
+          try {
+            Thread.sleep(a.delayMillis());
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          byte[] body = a.body().getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().set("Content-Type", a.contentType());
+          exchange.sendResponseHeaders(a.status(), body.length == 0 ? -1 : body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
     server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
     server.start();
   }

@@ -19,14 +19,21 @@ class PromqlTest {
   void gives_each_selector_with_its_matchers() {
     List<Selector> selectors = Promql.selectors(QUERY);
 
-    assertThat(selectors).extracting(Selector::metric).containsExactly("milvus_proxy_req_count", "up");
-    assertThat(selectors.get(0).matchers()).containsExactly(new Selector.Matcher("status", "=", "fail"));
-    assertThat(selectors.get(0).rewritten("milvus_proxy_req_count", List.of())).isEqualTo("milvus_proxy_req_count");
+    assertThat(selectors)
+        .extracting(Selector::metric)
+        .containsExactly("milvus_proxy_req_count", "up");
+    assertThat(selectors.get(0).matchers())
+        .containsExactly(new Selector.Matcher("status", "=", "fail"));
+    assertThat(selectors.get(0).rewritten("milvus_proxy_req_count", List.of()))
+        .isEqualTo("milvus_proxy_req_count");
   }
 
   @Test
   void skips_dashboard_template_variables_in_selectors() {
-    assertThat(Promql.selectors("rate(milvus_proxy_req_count{pod=~\"$pod\"}[$__rate_interval]) * $scale"))
-        .extracting(Selector::metric).containsExactly("milvus_proxy_req_count");
+    assertThat(
+            Promql.selectors(
+                "rate(milvus_proxy_req_count{pod=~\"$pod\"}[$__rate_interval]) * $scale"))
+        .extracting(Selector::metric)
+        .containsExactly("milvus_proxy_req_count");
   }
 }

@@ -28,7 +28,8 @@ final class Fixture {
 
   static ManifestChecksums checksums() {
     try {
-      return ManifestChecksums.parse("fixture", Files.readString(root().resolve("manifests.sha256")));
+      return ManifestChecksums.parse(
+          "fixture", Files.readString(root().resolve("manifests.sha256")));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -57,11 +58,15 @@ final class Fixture {
     return target;
   }
 
-  /** A tar.gz of {@code tree}'s manifests/ under {@code topFolder} (empty for none), like GitHub's tag archives. */
+  /**
+   * A tar.gz of {@code tree}'s manifests/ under {@code topFolder} (empty for none), like GitHub's
+   * tag archives.
+   */
   static Path archive(Path tree, String topFolder, Path archive) throws IOException {
     Path manifests = tree.resolve("manifests");
     try (OutputStream out = Files.newOutputStream(archive);
-        TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(out))) {
+        TarArchiveOutputStream tar =
+            new TarArchiveOutputStream(new GzipCompressorOutputStream(out))) {
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
       List<Path> paths;
       try (Stream<Path> walk = Files.walk(manifests)) {
@@ -73,8 +78,10 @@ final class Fixture {
         addFile(tar, topFolder + "/README.md", "# kube-prometheus\n".getBytes());
       }
       for (Path p : paths) {
-        String name = (topFolder.isEmpty() ? "" : topFolder + "/") + "manifests/"
-            + manifests.relativize(p).toString().replace('\\', '/');
+        String name =
+            (topFolder.isEmpty() ? "" : topFolder + "/")
+                + "manifests/"
+                + manifests.relativize(p).toString().replace('\\', '/');
         if (Files.isDirectory(p)) {
           tar.putArchiveEntry(new TarArchiveEntry(name.endsWith("/") ? name : name + "/"));
           tar.closeArchiveEntry();
@@ -86,7 +93,8 @@ final class Fixture {
     return archive;
   }
 
-  private static void addFile(TarArchiveOutputStream tar, String name, byte[] content) throws IOException {
+  private static void addFile(TarArchiveOutputStream tar, String name, byte[] content)
+      throws IOException {
     TarArchiveEntry entry = new TarArchiveEntry(name);
     entry.setSize(content.length);
     tar.putArchiveEntry(entry);

@@ -13,8 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class KubePrometheusManifestsTest {
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   @Test
   void loads_and_verifies_a_checkout_folder() {
@@ -22,42 +21,60 @@ class KubePrometheusManifestsTest {
 
     assertThat(manifests.version()).isEqualTo("fixture");
     assertThat(manifests.files()).hasSize(13);
-    assertThat(manifests.setupFiles()).extracting(ManifestFile::name).containsExactly(
-        "0alertmanagerCustomResourceDefinition.yaml",
-        "0prometheusCustomResourceDefinition.yaml",
-        "0servicemonitorCustomResourceDefinition.yaml",
-        "namespace.yaml");
-    assertThat(manifests.stackFiles(StackProfile.MINIMAL)).extracting(ManifestFile::name).containsExactly(
-        "prometheus-clusterRole.yaml", "prometheus-prometheus.yaml", "prometheus-serviceAccount.yaml",
-        "prometheusOperator-deployment.yaml");
+    assertThat(manifests.setupFiles())
+        .extracting(ManifestFile::name)
+        .containsExactly(
+            "0alertmanagerCustomResourceDefinition.yaml",
+            "0prometheusCustomResourceDefinition.yaml",
+            "0servicemonitorCustomResourceDefinition.yaml",
+            "namespace.yaml");
+    assertThat(manifests.stackFiles(StackProfile.MINIMAL))
+        .extracting(ManifestFile::name)
+        .containsExactly(
+            "prometheus-clusterRole.yaml",
+            "prometheus-prometheus.yaml",
+            "prometheus-serviceAccount.yaml",
+            "prometheusOperator-deployment.yaml");
     assertThat(manifests.stackFiles(StackProfile.FULL)).hasSize(9);
   }
 
   @Test
   void accepts_the_manifests_folder_itself() {
-    KubePrometheusManifests manifests = KubePrometheusManifests.builder()
-        .withSource(ManifestSource.directory(Fixture.root().resolve("manifests")))
-        .withChecksums(Fixture.checksums())
-        .load();
+    KubePrometheusManifests manifests =
+        KubePrometheusManifests.builder()
+            .withSource(ManifestSource.directory(Fixture.root().resolve("manifests")))
+            .withChecksums(Fixture.checksums())
+            .load();
 
     assertThat(manifests.files()).hasSize(13);
   }
 
   @Test
-  void refuses_manifest_whose_checksum_differs_naming_file_sums_cause_and_remedy() throws IOException {
+  void refuses_manifest_whose_checksum_differs_naming_file_sums_cause_and_remedy()
+      throws IOException {
     Path tree = Fixture.copyTo(temp);
     Path prometheus = tree.resolve("manifests/prometheus-prometheus.yaml");
-    Files.writeString(prometheus, Files.readString(prometheus).replace("replicas: 2", "replicas: 1"));
+    Files.writeString(
+        prometheus, Files.readString(prometheus).replace("replicas: 2", "replicas: 1"));
 
     assertThatThrownBy(() -> loadFolder(tree))
         .isInstanceOf(ManifestVerificationException.class)
-        .hasMessageContaining("kube-prometheus manifests from folder " + tree + " do not match the fixture checksum list (1 problem(s))")
-        .hasMessageContaining("manifests/prometheus-prometheus.yaml: sha256 expected "
-            + "661c1e86d16de5be239870e17a53e2629a957f5a70645d6ca0ff75ee8ec41c09, actual ")
-        .hasMessageContaining("Likely cause: a manifest was edited, or the source holds another kube-prometheus version")
+        .hasMessageContaining(
+            "kube-prometheus manifests from folder "
+                + tree
+                + " do not match the fixture checksum list (1 problem(s))")
+        .hasMessageContaining(
+            "manifests/prometheus-prometheus.yaml: sha256 expected "
+                + "661c1e86d16de5be239870e17a53e2629a957f5a70645d6ca0ff75ee8ec41c09, actual ")
+        .hasMessageContaining(
+            "Likely cause: a manifest was edited, or the source holds another kube-prometheus version")
         .hasMessageContaining("What to do: use the unmodified fixture release")
-        .satisfies(e -> assertThat(((ManifestVerificationException) e).problems()).singleElement()
-            .asString().startsWith("manifests/prometheus-prometheus.yaml: sha256 expected"));
+        .satisfies(
+            e ->
+                assertThat(((ManifestVerificationException) e).problems())
+                    .singleElement()
+                    .asString()
+                    .startsWith("manifests/prometheus-prometheus.yaml: sha256 expected"));
   }
 
   @Test
@@ -68,9 +85,12 @@ class KubePrometheusManifestsTest {
 
     assertThatThrownBy(() -> loadFolder(tree))
         .isInstanceOf(ManifestVerificationException.class)
-        .satisfies(e -> assertThat(((ManifestVerificationException) e).problems()).containsExactly(
-            "manifests/setup/0servicemonitorCustomResourceDefinition.yaml: missing",
-            "manifests/my-extra.yaml: not in the checksum list (unexpected extra file)"));
+        .satisfies(
+            e ->
+                assertThat(((ManifestVerificationException) e).problems())
+                    .containsExactly(
+                        "manifests/setup/0servicemonitorCustomResourceDefinition.yaml: missing",
+                        "manifests/my-extra.yaml: not in the checksum list (unexpected extra file)"));
   }
 
   @Test
@@ -83,11 +103,13 @@ class KubePrometheusManifestsTest {
 
   @Test
   void reads_a_tag_archive_with_a_top_folder() throws IOException {
-    Path archive = Fixture.archive(Fixture.root(), "kube-prometheus-0.18.0", temp.resolve("kp.tar.gz"));
+    Path archive =
+        Fixture.archive(Fixture.root(), "kube-prometheus-0.18.0", temp.resolve("kp.tar.gz"));
 
     KubePrometheusManifests manifests = loadArchive(archive);
 
-    assertThat(manifests.files()).extracting(ManifestFile::path)
+    assertThat(manifests.files())
+        .extracting(ManifestFile::path)
         .containsExactlyElementsOf(Fixture.checksums().sha256ByPath().keySet());
   }
 
@@ -101,7 +123,10 @@ class KubePrometheusManifestsTest {
   @Test
   void refuses_a_tampered_archive_naming_the_file() throws IOException {
     Path tree = Fixture.copyTo(temp.resolve("tree"));
-    Files.writeString(tree.resolve("manifests/setup/namespace.yaml"), "  labels: {}\n", StandardOpenOption.APPEND);
+    Files.writeString(
+        tree.resolve("manifests/setup/namespace.yaml"),
+        "  labels: {}\n",
+        StandardOpenOption.APPEND);
     Path archive = Fixture.archive(tree, "kube-prometheus-0.18.0", temp.resolve("kp.tar.gz"));
 
     assertThatThrownBy(() -> loadArchive(archive))
@@ -116,7 +141,8 @@ class KubePrometheusManifestsTest {
 
     assertThatThrownBy(() -> loadArchive(notArchive))
         .isInstanceOf(KubePrometheusException.class)
-        .hasMessageContaining("Cannot read kube-prometheus archive " + notArchive.toAbsolutePath() + " as tar.gz")
+        .hasMessageContaining(
+            "Cannot read kube-prometheus archive " + notArchive.toAbsolutePath() + " as tar.gz")
         .hasMessageContaining("Download it again.");
   }
 
@@ -129,21 +155,31 @@ class KubePrometheusManifestsTest {
 
   @Test
   void parses_every_object_of_a_file_flattening_lists() {
-    ManifestFile dashboards = Fixture.manifests().files().stream()
-        .filter(f -> f.name().equals("grafana-dashboardDefinitions.yaml")).findFirst().orElseThrow();
+    ManifestFile dashboards =
+        Fixture.manifests().files().stream()
+            .filter(f -> f.name().equals("grafana-dashboardDefinitions.yaml"))
+            .findFirst()
+            .orElseThrow();
 
     assertThat(KubePrometheusManifests.resources(dashboards, StackProfile.FULL))
         .extracting(HasMetadata::getKind, r -> r.getMetadata().getName())
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("ConfigMap", "grafana-dashboard-alertmanager-overview"),
+            org.assertj.core.groups.Tuple.tuple(
+                "ConfigMap", "grafana-dashboard-alertmanager-overview"),
             org.assertj.core.groups.Tuple.tuple("ConfigMap", "grafana-dashboard-apiserver"));
   }
 
   private static KubePrometheusManifests loadFolder(Path tree) {
-    return KubePrometheusManifests.builder().withSource(ManifestSource.directory(tree)).withChecksums(Fixture.checksums()).load();
+    return KubePrometheusManifests.builder()
+        .withSource(ManifestSource.directory(tree))
+        .withChecksums(Fixture.checksums())
+        .load();
   }
 
   private static KubePrometheusManifests loadArchive(Path archive) {
-    return KubePrometheusManifests.builder().withSource(ManifestSource.archive(archive)).withChecksums(Fixture.checksums()).load();
+    return KubePrometheusManifests.builder()
+        .withSource(ManifestSource.archive(archive))
+        .withChecksums(Fixture.checksums())
+        .load();
   }
 }

@@ -19,10 +19,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Audits Milvus's own Grafana dashboard for the running image tag against the release, after some
- * traffic: which panels show data, and why the others do not. The report lands in
- * {@code target/milvus-monitored/dashboard-audit/}. A team that knows which panels its deployment
- * leaves empty turns the last line into
- * {@code assertThatDashboard(audit).allowingNoDataIn("Row / Panel", ...).hasNoPanelsWithoutData()}.
+ * traffic: which panels show data, and why the others do not. The report lands in {@code
+ * target/milvus-monitored/dashboard-audit/}. A team that knows which panels its deployment leaves
+ * empty turns the last line into {@code assertThatDashboard(audit).allowingNoDataIn("Row / Panel",
+ * ...).hasNoPanelsWithoutData()}.
  */
 @MilvusMonitored
 @EnabledIfSystemProperty(named = "samples.e2e", matches = "true", disabledReason = EndToEnd.REASON)
@@ -37,9 +37,11 @@ class DashboardAuditSampleIT {
     InsertAndSearchSampleIT.insertAndSearch(client, collection);
     InsertAndSearchSampleIT.assertProxyMetricsMoved(milvus, collection);
 
-    DashboardAudit audit = DashboardAuditor.create(milvus).withTimeRange(Duration.ofMinutes(15))
-        .withScrapeInterval(Duration.ofSeconds(30))
-        .audit(DashboardSource.officialMilvus("v2.6.15"));
+    DashboardAudit audit =
+        DashboardAuditor.create(milvus)
+            .withTimeRange(Duration.ofMinutes(15))
+            .withScrapeInterval(Duration.ofSeconds(30))
+            .audit(DashboardSource.officialMilvus("v2.6.15"));
     Path report = audit.writeReport(Path.of("target", "milvus-monitored", "dashboard-audit"));
 
     LOG.info("{}; report {}", audit.summary(), report.toAbsolutePath());

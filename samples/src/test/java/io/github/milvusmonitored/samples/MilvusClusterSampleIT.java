@@ -35,34 +35,54 @@ class MilvusClusterSampleIT {
 
   @Test
   void every_cluster_component_is_scraped_and_the_proxy_counts_requests() {
-    EnvironmentConfig config = EnvironmentConfig.defaults()
-        .withMilvus(MilvusReleaseConfig.builder().withProfile(MilvusProfile.CLUSTER).build())
-        .withReportDirectory(Path.of("target", "milvus-monitored", "cluster-e2e"));
+    EnvironmentConfig config =
+        EnvironmentConfig.defaults()
+            .withMilvus(MilvusReleaseConfig.builder().withProfile(MilvusProfile.CLUSTER).build())
+            .withReportDirectory(Path.of("target", "milvus-monitored", "cluster-e2e"));
     try (MonitoredEnvironment env = MonitoredEnvironments.start(config)) {
       MilvusMetrics milvus = env.milvusMetrics();
 
-      assertThat(env.kubernetesClient().resources(ServiceMonitor.class).inNamespace("milvus").list().getItems())
-          .extracting(monitor -> monitor.getMetadata().getName()).containsExactly("my-release-milvus");
+      assertThat(
+              env.kubernetesClient()
+                  .resources(ServiceMonitor.class)
+                  .inNamespace("milvus")
+                  .list()
+                  .getItems())
+          .extracting(monitor -> monitor.getMetadata().getName())
+          .containsExactly("my-release-milvus");
       ComponentTargets targets = milvus.awaitComponentsUp(COMPONENTS, Duration.ofMinutes(5));
       assertThat(targets.byComponent()).containsOnlyKeys(COMPONENTS);
-      assertThat(targets.byComponent().values()).extracting(TargetStatus::state).containsOnly(TargetStatus.State.UP);
+      assertThat(targets.byComponent().values())
+          .extracting(TargetStatus::state)
+          .containsOnly(TargetStatus.State.UP);
       for (String component : COMPONENTS) {
         assertThatMetric(milvus, "milvus_build_info{component=\"" + component + "\"}")
-            .eventually(Duration.ofMinutes(2)).isPresent();
-        assertThatMetric(milvus, "max(process_resident_memory_bytes{component=\"" + component + "\"})").isPositive();
+            .eventually(Duration.ofMinutes(2))
+            .isPresent();
+        assertThatMetric(
+                milvus, "max(process_resident_memory_bytes{component=\"" + component + "\"})")
+            .isPositive();
       }
 
       String collection = "samples_cluster_" + System.currentTimeMillis();
-      MilvusClientV2 client = new MilvusClientV2(ConnectConfig.builder().uri(env.milvusEndpoint().uri().toString())
-          .build());
+      MilvusClientV2 client =
+          new MilvusClientV2(
+              ConnectConfig.builder().uri(env.milvusEndpoint().uri().toString()).build());
       try {
         InsertAndSearchSampleIT.insertAndSearch(client, collection);
 
         InsertAndSearchSampleIT.assertProxyMetricsMoved(milvus, collection);
         // Request counts come from the proxy alone, which requestCounts() therefore reads.
-        assertThat(milvus.prometheus().query("count by (component) ("
-            + milvus.release().select("milvus_proxy_req_count") + ")").samples())
-            .extracting(sample -> sample.labels().find("component").orElse("")).containsExactly("proxy");
+        assertThat(
+                milvus
+                    .prometheus()
+                    .query(
+                        "count by (component) ("
+                            + milvus.release().select("milvus_proxy_req_count")
+                            + ")")
+                    .samples())
+            .extracting(sample -> sample.labels().find("component").orElse(""))
+            .containsExactly("proxy");
       } finally {
         InsertAndSearchSampleIT.dropIfPresent(client, collection);
         client.close();

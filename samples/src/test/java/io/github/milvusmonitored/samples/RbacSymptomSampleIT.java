@@ -33,35 +33,47 @@ class RbacSymptomSampleIT {
 
   @Test
   void target_is_absent_without_the_rbac_patch_and_up_once_it_is_applied() {
-    EnvironmentConfig config = EnvironmentConfig.defaults()
-        .withRbacPatch(false)
-        .withReportDirectory(Path.of("target", "milvus-monitored", "rbac-symptom"));
+    EnvironmentConfig config =
+        EnvironmentConfig.defaults()
+            .withRbacPatch(false)
+            .withReportDirectory(Path.of("target", "milvus-monitored", "rbac-symptom"));
 
     try (MonitoredEnvironment env = MonitoredEnvironments.start(config)) {
       MilvusMetrics milvus = env.milvusMetrics();
 
       // First NO_SCRAPE_POOL until the operator has generated the job from the ServiceMonitor.
-      TargetStatus absent = await("scrape pool of the Milvus ServiceMonitor generated")
-          .atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(5))
-          .until(milvus::targetStatus, s -> s.state() == TargetStatus.State.NO_ACTIVE_TARGETS);
+      TargetStatus absent =
+          await("scrape pool of the Milvus ServiceMonitor generated")
+              .atMost(Duration.ofMinutes(3))
+              .pollInterval(Duration.ofSeconds(5))
+              .until(milvus::targetStatus, s -> s.state() == TargetStatus.State.NO_ACTIVE_TARGETS);
       LOG.info("Diagnosis without the RBAC patch:\n{}", absent.summary());
-      assertThat(absent.scrapePools()).isNotEmpty()
-          .allSatisfy(pool -> assertThat(pool).startsWith("serviceMonitor/" + milvus.release().namespace() + "/"));
+      assertThat(absent.scrapePools())
+          .isNotEmpty()
+          .allSatisfy(
+              pool ->
+                  assertThat(pool)
+                      .startsWith("serviceMonitor/" + milvus.release().namespace() + "/"));
       assertThat(absent.explanation())
           .contains("RBAC symptom")
           .contains("discovery.k8s.io/endpointslices")
           .contains(PrometheusRbacPatch.kubectlCommand());
-      assertThatMetric(env.prometheus(), "up{namespace=\"" + milvus.release().namespace() + "\"}").isAbsent();
+      assertThatMetric(env.prometheus(), "up{namespace=\"" + milvus.release().namespace() + "\"}")
+          .isAbsent();
 
       ApplyReport patched = PrometheusRbacPatch.apply(env.kubernetesClient());
-      assertThat(patched.entries()).extracting(ApplyReport.Entry::action).containsExactly(ApplyReport.Action.PATCHED);
+      assertThat(patched.entries())
+          .extracting(ApplyReport.Entry::action)
+          .containsExactly(ApplyReport.Action.PATCHED);
 
-      // Prometheus's discovery retries its forbidden list calls with a backoff, then finds the Service.
+      // Prometheus's discovery retries its forbidden list calls with a backoff, then finds the
+      // Service.
       TargetStatus up = milvus.awaitTargetUp(Duration.ofMinutes(5));
       LOG.info("Diagnosis after the RBAC patch:\n{}", up.summary());
       assertThat(up.targets()).isNotEmpty();
       assertThatMetric(milvus, "sum(" + milvus.release().select("up") + ")")
-          .eventually(Duration.ofMinutes(2)).isGreaterThanOrEqualTo(1);
+          .eventually(Duration.ofMinutes(2))
+          .isGreaterThanOrEqualTo(1);
     }
   }
 }

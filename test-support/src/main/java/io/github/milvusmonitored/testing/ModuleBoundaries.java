@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * The wall between modules: a module's classes use the {@code internal} packages of their own packages
- * only, never another module's. What a module needs from another is public API (and therefore in the
- * library's API baseline).
+ * The wall between modules: a module's classes use the {@code internal} packages of their own
+ * packages only, never another module's. What a module needs from another is public API (and
+ * therefore in the library's API baseline).
  *
  * <pre>{@code
  * ModuleBoundaries.of("junit-extension", "io.github.milvusmonitored.junit").assertNoForeignInternals();
@@ -34,11 +34,12 @@ public final class ModuleBoundaries {
   }
 
   /**
-   * The module, run from its own folder, whose classes lie in {@code ownPackages} and below; its main and
-   * test classes are checked.
+   * The module, run from its own folder, whose classes lie in {@code ownPackages} and below; its
+   * main and test classes are checked.
    */
   public static ModuleBoundaries of(String module, String... ownPackages) {
-    return new ModuleBoundaries(module, List.of(ownPackages), List.of("target/classes", "target/test-classes"));
+    return new ModuleBoundaries(
+        module, List.of(ownPackages), List.of("target/classes", "target/test-classes"));
   }
 
   /** The same check on the module's main classes only. */
@@ -46,7 +47,10 @@ public final class ModuleBoundaries {
     return new ModuleBoundaries(module, ownPackages, List.of("target/classes"));
   }
 
-  /** Every use of another module's internal class, as {@code origin -> target}; empty when there is none. */
+  /**
+   * Every use of another module's internal class, as {@code origin -> target}; empty when there is
+   * none.
+   */
   public List<String> foreignInternals() {
     List<Path> compiled = new ArrayList<>();
     for (String folder : folders) {
@@ -55,8 +59,10 @@ public final class ModuleBoundaries {
       }
     }
     if (compiled.isEmpty()) {
-      throw new IllegalStateException("No compiled classes under " + Path.of("target").toAbsolutePath()
-          + ": run this from the module's folder after it was compiled.");
+      throw new IllegalStateException(
+          "No compiled classes under "
+              + Path.of("target").toAbsolutePath()
+              + ": run this from the module's folder after it was compiled.");
     }
     JavaClasses classes = new ClassFileImporter().importPaths(compiled);
     TreeSet<String> uses = new TreeSet<>();
@@ -75,8 +81,14 @@ public final class ModuleBoundaries {
   public void assertNoForeignInternals() {
     List<String> uses = foreignInternals();
     if (!uses.isEmpty()) {
-      throw new AssertionError("Module " + module + " uses internals of other modules (" + uses.size() + "); use"
-          + " their public API instead:\n  " + String.join("\n  ", uses));
+      throw new AssertionError(
+          "Module "
+              + module
+              + " uses internals of other modules ("
+              + uses.size()
+              + "); use"
+              + " their public API instead:\n  "
+              + String.join("\n  ", uses));
     }
   }
 

@@ -14,10 +14,11 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Prints, against a real Prometheus scraping the Milvus test exporter, how long after the exporter
  * changes a value an {@code eventually} assertion passes, for scrape intervals of 1 s and 5 s (the
- * interval is the floor: the new value exists in Prometheus only after the next scrape). The cost of
- * one query is {@link ClientCostBenchmark}'s.
+ * interval is the floor: the new value exists in Prometheus only after the next scrape). The cost
+ * of one query is {@link ClientCostBenchmark}'s.
  *
- * <p>Run: {@code ./mvnw -B -q -pl test-support -am install -DskipTests -Dinvoker.skip=true}, then {@code ./mvnw -B -q -pl test-support exec:java -Dexec.classpathScope=test
+ * <p>Run: {@code ./mvnw -B -q -pl test-support -am install -DskipTests -Dinvoker.skip=true}, then
+ * {@code ./mvnw -B -q -pl test-support exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.github.milvusmonitored.benchmarks.AssertionLatencyBenchmark}. Argument:
  * {@code [changes per interval, default 40]}.
  */
@@ -30,10 +31,14 @@ public final class AssertionLatencyBenchmark {
 
   public static void main(String[] args) throws Exception {
     int changes = args.length > 0 ? Integer.parseInt(args[0]) : 40;
-    System.out.printf(Locale.ROOT, "machine: %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
+    System.out.printf(
+        Locale.ROOT,
+        "machine: %d cores, Java %s%n",
+        Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"));
     for (Duration interval : List.of(Duration.ofSeconds(1), Duration.ofSeconds(5))) {
-      try (PrometheusWithMilvusExporter env = PrometheusWithMilvusExporter.builder().withScrapeInterval(interval).build()) {
+      try (PrometheusWithMilvusExporter env =
+          PrometheusWithMilvusExporter.builder().withScrapeInterval(interval).build()) {
         env.start();
         env.awaitFirstScrape();
         if (interval.getSeconds() == 1) {
@@ -46,7 +51,8 @@ public final class AssertionLatencyBenchmark {
     }
   }
 
-  private static void latency(PrometheusWithMilvusExporter env, Duration interval, int changes) throws Exception {
+  private static void latency(PrometheusWithMilvusExporter env, Duration interval, int changes)
+      throws Exception {
     PrometheusClient prometheus = PrometheusClient.create(env.prometheus().baseUri());
     String promql = GAUGE + "{node_id=\"42\"}";
     List<Double> millis = new ArrayList<>();
@@ -55,15 +61,25 @@ public final class AssertionLatencyBenchmark {
       Thread.sleep(ThreadLocalRandom.current().nextLong(interval.toMillis()));
       long t0 = System.nanoTime();
       env.exporter().setGauge(GAUGE, LABELS, i);
-      assertThatMetric(prometheus, promql).eventually(interval.multipliedBy(3).plusSeconds(5)).isEqualTo(i);
+      assertThatMetric(prometheus, promql)
+          .eventually(interval.multipliedBy(3).plusSeconds(5))
+          .isEqualTo(i);
       millis.add((System.nanoTime() - t0) / 1e6);
     }
     double p50 = percentile(millis, 50);
     double p95 = percentile(millis, 95);
     double goal = interval.toMillis() + 250;
-    System.out.printf(Locale.ROOT, "eventually latency, scrape interval %ds, %d changes: p50 %.0f ms, p95 %.0f ms,"
-        + " max %.0f ms (goal p95 <= %.0f ms: %s)%n", interval.getSeconds(), changes, p50, p95,
-        percentile(millis, 100), goal, p95 <= goal ? "met" : "MISSED");
+    System.out.printf(
+        Locale.ROOT,
+        "eventually latency, scrape interval %ds, %d changes: p50 %.0f ms, p95 %.0f ms,"
+            + " max %.0f ms (goal p95 <= %.0f ms: %s)%n",
+        interval.getSeconds(),
+        changes,
+        p50,
+        p95,
+        percentile(millis, 100),
+        goal,
+        p95 <= goal ? "met" : "MISSED");
   }
 
   private static double percentile(List<Double> values, int p) {

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The audit of a dashboard shaped like Milvus 2.3's ({@code app_name} listed after the variables whose
- * queries use it) against a real Prometheus scraping what a real Milvus 2.3.5 exposed after traffic.
+ * The audit of a dashboard shaped like Milvus 2.3's ({@code app_name} listed after the variables
+ * whose queries use it) against a real Prometheus scraping what a real Milvus 2.3.5 exposed after
+ * traffic.
  */
 class RecordedMilvusDashboardAuditIT {
 
@@ -23,10 +24,14 @@ class RecordedMilvusDashboardAuditIT {
     recorded = RecordedMilvus.scrape(RecordedMilvus.MILVUS_2_3_5);
     MilvusMetrics milvus = recorded.milvus();
     // two scrapes: the audit ends at the last whole second, which must hold a sample
-    milvus.awaitSample("count_over_time(milvus_proxy_collection_sq_latency_count[10s]) >= 2",
+    milvus.awaitSample(
+        "count_over_time(milvus_proxy_collection_sq_latency_count[10s]) >= 2",
         Duration.ofSeconds(30));
-    audit = DashboardAuditor.create(milvus.prometheus(), milvus.release()).withScrapeInterval(Duration.ofSeconds(1))
-        .withoutBinding("app_name").audit(DashboardSource.classpath("/dashboards/milvus-2.3-shape.json"));
+    audit =
+        DashboardAuditor.create(milvus.prometheus(), milvus.release())
+            .withScrapeInterval(Duration.ofSeconds(1))
+            .withoutBinding("app_name")
+            .audit(DashboardSource.classpath("/dashboards/milvus-2.3-shape.json"));
   }
 
   @AfterAll
@@ -44,7 +49,8 @@ class RecordedMilvusDashboardAuditIT {
     assertThat(collection.problem()).isEmpty();
     assertThat(panel("Search latency by collection").state()).isEqualTo(QueryState.DATA);
     assertThat(panel("Search latency by collection").queries().get(0).promql())
-        .contains("app_kubernetes_io_name=\"milvus\"").contains("collection_name=~\"books\"");
+        .contains("app_kubernetes_io_name=\"milvus\"")
+        .contains("collection_name=~\"books\"");
   }
 
   @Test
@@ -52,11 +58,13 @@ class RecordedMilvusDashboardAuditIT {
     QueryAudit knowhere = panel("Knowhere search latency (2.6 name)").queries().get(0);
 
     assertThat(knowhere.state()).isEqualTo(QueryState.UNKNOWN_METRIC);
-    assertThat(knowhere.reasons()).containsExactly("search_latency_bucket has never been ingested by Prometheus:"
-        + " the release scraped here runs Milvus 2.3.5 (from the shape of its metrics: knowhere_* names and no"
-        + " milvus_build_info: a 2.3 release), which names it knowhere_search_latency_bucket (renamed in 2.6:"
-        + " `knowhere_search_latency` is `search_latency`). Similar metrics that exist: knowhere_search_latency_bucket,"
-        + " knowhere_range_search_latency_bucket");
+    assertThat(knowhere.reasons())
+        .containsExactly(
+            "search_latency_bucket has never been ingested by Prometheus:"
+                + " the release scraped here runs Milvus 2.3.5 (from the shape of its metrics: knowhere_* names and no"
+                + " milvus_build_info: a 2.3 release), which names it knowhere_search_latency_bucket (renamed in 2.6:"
+                + " `knowhere_search_latency` is `search_latency`). Similar metrics that exist: knowhere_search_latency_bucket,"
+                + " knowhere_range_search_latency_bucket");
   }
 
   private static ResolvedVariable variable(String name) {

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Latency quantiles from the histogram a real Milvus 2.3.5 exposed after five searches of 4-64 ms, served
- * to a real Prometheus: its lowest buckets (1, 2 and 4 ms) are empty.
+ * Latency quantiles from the histogram a real Milvus 2.3.5 exposed after five searches of 4-64 ms,
+ * served to a real Prometheus: its lowest buckets (1, 2 and 4 ms) are empty.
  */
 class RecordedMilvusLatencyIT {
 
@@ -34,8 +34,15 @@ class RecordedMilvusLatencyIT {
   @Test
   void the_lowest_quantile_after_searches_is_the_lower_bound_of_the_lowest_bucket_that_holds_one() {
     // Prometheus answers NaN here: rank 0 falls in the empty 1 ms bucket, and 0/0 is NaN
-    assertThat(milvus.prometheus().query("histogram_quantile(0, sum by (le) (milvus_proxy_sq_latency_bucket"
-        + "{query_type=\"search\"}))").single().value()).isNaN();
+    assertThat(
+            milvus
+                .prometheus()
+                .query(
+                    "histogram_quantile(0, sum by (le) (milvus_proxy_sq_latency_bucket"
+                        + "{query_type=\"search\"}))")
+                .single()
+                .value())
+        .isNaN();
 
     assertThat(milvus.latencyQuantile(QueryType.SEARCH, 0.0)).hasValue(4.0);
   }

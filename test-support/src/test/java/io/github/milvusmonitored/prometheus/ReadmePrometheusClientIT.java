@@ -16,15 +16,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * README's "The Prometheus client on its own" as written, against a real Prometheus: the snippet's lines
- * are README's, and each one runs here.
+ * README's "The Prometheus client on its own" as written, against a real Prometheus: the snippet's
+ * lines are README's, and each one runs here.
  */
 class ReadmePrometheusClientIT {
 
   @RegisterExtension
   static final PrometheusWithMilvusExporter ENV = PrometheusWithMilvusExporter.builder().build();
 
-  private static final String SNIPPET = """
+  private static final String SNIPPET =
+      """
       PrometheusClient prometheus = PrometheusClient.builder(URI.create("http://localhost:9090"))
           .withRequestTimeout(MonitoredDuration.parse("15s").toDuration())
           .build();
@@ -48,16 +49,21 @@ class ReadmePrometheusClientIT {
     URI base = ENV.prometheus().baseUri();
     List<String> printed = new ArrayList<>();
 
-    PrometheusClient prometheus = PrometheusClient.builder(base)
-        .withRequestTimeout(MonitoredDuration.parse("15s").toDuration())
-        .build();
+    PrometheusClient prometheus =
+        PrometheusClient.builder(base)
+            .withRequestTimeout(MonitoredDuration.parse("15s").toDuration())
+            .build();
     prometheus.awaitReady(Duration.ofSeconds(30));
     InstantVector up = prometheus.query("up");
     up.samples().forEach(s -> printed.add(s.labels() + " " + s.value()));
-    printed.add(prometheus.targets().active().size() + " active targets, " + prometheus.buildInfo().version());
+    printed.add(
+        prometheus.targets().active().size()
+            + " active targets, "
+            + prometheus.buildInfo().version());
 
     assertThat(printed).isNotEmpty();
     assertThat(printed.get(0)).contains("job=").endsWith(" 1.0");
-    assertThat(printed.get(printed.size() - 1)).matches("\\d+ active targets, [23]\\.\\d+\\.\\d+.*");
+    assertThat(printed.get(printed.size() - 1))
+        .matches("\\d+ active targets, [23]\\.\\d+\\.\\d+.*");
   }
 }

@@ -7,9 +7,9 @@ import io.github.milvusmonitored.dashboard.DashboardSource;
 import io.github.milvusmonitored.dashboard.GrafanaDashboard;
 import io.github.milvusmonitored.dashboard.PanelAudit;
 import io.github.milvusmonitored.metrics.MilvusSelector;
+import io.github.milvusmonitored.milvus.MilvusReleaseConfig;
 import io.github.milvusmonitored.prometheus.PrometheusClient;
 import io.github.milvusmonitored.prometheus.PrometheusException;
-import io.github.milvusmonitored.milvus.MilvusReleaseConfig;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -19,21 +19,29 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * {@code audit}: audits a Grafana dashboard (Milvus's official one for the image tag unless
- * {@code --dashboard} names another) against a running environment's Prometheus, writes the Markdown
- * and HTML report, prints the summary and the panels without data.
+ * {@code audit}: audits a Grafana dashboard (Milvus's official one for the image tag unless {@code
+ * --dashboard} names another) against a running environment's Prometheus, writes the Markdown and
+ * HTML report, prints the summary and the panels without data.
  *
- * <p>Exit codes: 0 every panel shows data, 4 some do not (see the report), 1 the audit could not run
- * (dashboard unavailable, Prometheus unreachable), 2 bad command line.
+ * <p>Exit codes: 0 every panel shows data, 4 some do not (see the report), 1 the audit could not
+ * run (dashboard unavailable, Prometheus unreachable), 2 bad command line.
  */
 public final class AuditCommand {
 
   /** Exit code when the audit ran and found panels without data. */
   public static final int PANELS_WITHOUT_DATA = 4;
 
-  static final List<String> OPTIONS = List.of("--prometheus=<URL>", "--namespace=<namespace>", "--release=<name>",
-      "--image-tag=<Milvus image tag>", "--dashboard=<file|classpath:resource|URL>", "--range=<duration>",
-      "--scrape-interval=<duration>", "--report=<folder>", "--help");
+  static final List<String> OPTIONS =
+      List.of(
+          "--prometheus=<URL>",
+          "--namespace=<namespace>",
+          "--release=<name>",
+          "--image-tag=<Milvus image tag>",
+          "--dashboard=<file|classpath:resource|URL>",
+          "--range=<duration>",
+          "--scrape-interval=<duration>",
+          "--report=<folder>",
+          "--help");
 
   /** Runs {@code audit} with the arguments after the command name; returns the exit code. */
   public int run(List<String> args, PrintStream out, PrintStream err) {
@@ -46,18 +54,28 @@ public final class AuditCommand {
     DashboardSource source;
     String dashboard = o.get("--dashboard", null);
     try {
-      source = dashboard != null ? DashboardSource.parse(dashboard) : DashboardSource.officialMilvus(imageTag);
+      source =
+          dashboard != null
+              ? DashboardSource.parse(dashboard)
+              : DashboardSource.officialMilvus(imageTag);
     } catch (IllegalArgumentException | DashboardException e) {
-      throw new CliUsageException(CliTexts.invalidValue(dashboard != null ? "--dashboard" : "--image-tag",
-          dashboard != null ? dashboard : imageTag, e.getMessage()));
+      throw new CliUsageException(
+          CliTexts.invalidValue(
+              dashboard != null ? "--dashboard" : "--image-tag",
+              dashboard != null ? dashboard : imageTag,
+              e.getMessage()));
     }
-    URI prometheus = OptionValues.httpUrl("--prometheus", o.get("--prometheus", "http://localhost:9090"));
+    URI prometheus =
+        OptionValues.httpUrl("--prometheus", o.get("--prometheus", "http://localhost:9090"));
     DashboardAuditor auditor;
     try {
-      auditor = DashboardAuditor.create(PrometheusClient.create(prometheus),
-          MilvusSelector.of(o.get("--namespace", "milvus"), o.get("--release", "my-release")));
+      auditor =
+          DashboardAuditor.create(
+              PrometheusClient.create(prometheus),
+              MilvusSelector.of(o.get("--namespace", "milvus"), o.get("--release", "my-release")));
     } catch (IllegalArgumentException e) {
-      throw new CliUsageException(e.getMessage() + " Check --prometheus, --namespace and --release.");
+      throw new CliUsageException(
+          e.getMessage() + " Check --prometheus, --namespace and --release.");
     }
     if (o.get("--image-tag", null) != null) {
       // The tag the user names is the Milvus that runs: explain empty panels with its catalogue.
@@ -84,20 +102,38 @@ public final class AuditCommand {
     try {
       html = audit.writeReport(report);
     } catch (UncheckedIOException e) {
-      throw new CommandFailure(CliTexts.reportNotWritten("--report", report, CauseChain.describe(e)), e);
+      throw new CommandFailure(
+          CliTexts.reportNotWritten("--report", report, CauseChain.describe(e)), e);
     }
     out.println(audit.summary());
     for (PanelAudit p : audit.panelsWithoutData()) {
-      out.println("  " + p.state() + "  " + p.path()
-          + (p.unknownMetrics().isEmpty() ? "" : "  (never ingested: " + String.join(", ", p.unknownMetrics()) + ")"));
+      out.println(
+          "  "
+              + p.state()
+              + "  "
+              + p.path()
+              + (p.unknownMetrics().isEmpty()
+                  ? ""
+                  : "  (never ingested: " + String.join(", ", p.unknownMetrics()) + ")"));
     }
-    out.println("Report: " + html.toAbsolutePath() + " and " + report.resolve(DashboardAudit.MARKDOWN_FILE)
-        .toAbsolutePath());
-    return audit.panelsWithoutData().isEmpty() && !audit.panels().isEmpty() ? 0 : PANELS_WITHOUT_DATA;
+    out.println(
+        "Report: "
+            + html.toAbsolutePath()
+            + " and "
+            + report.resolve(DashboardAudit.MARKDOWN_FILE).toAbsolutePath());
+    return audit.panelsWithoutData().isEmpty() && !audit.panels().isEmpty()
+        ? 0
+        : PANELS_WITHOUT_DATA;
   }
 
-  /** Applies one option to the auditor; the library's refusal of its value becomes a usage error naming it. */
-  private static DashboardAuditor withValue(DashboardAuditor auditor, String option, String value,
+  /**
+   * Applies one option to the auditor; the library's refusal of its value becomes a usage error
+   * naming it.
+   */
+  private static DashboardAuditor withValue(
+      DashboardAuditor auditor,
+      String option,
+      String value,
       UnaryOperator<DashboardAuditor> apply) {
     try {
       return apply.apply(auditor);
@@ -111,18 +147,24 @@ public final class AuditCommand {
     try {
       parsed = DashboardAuditor.parseDuration(value);
     } catch (IllegalArgumentException e) {
-      throw new CliUsageException(CliTexts.invalidValue(option, value, "it is not a duration; give one such as"
-          + " 15m, 1h or 30s (Grafana's units: ms, s, m, h, d, w, y)."));
+      throw new CliUsageException(
+          CliTexts.invalidValue(
+              option,
+              value,
+              "it is not a duration; give one such as"
+                  + " 15m, 1h or 30s (Grafana's units: ms, s, m, h, d, w, y)."));
     }
     if (parsed.isZero() || parsed.isNegative()) {
-      throw new CliUsageException(CliTexts.invalidValue(option, value, "it must be longer than 0s; give one such as"
-          + " 15m, 1h or 30s."));
+      throw new CliUsageException(
+          CliTexts.invalidValue(
+              option, value, "it must be longer than 0s; give one such as" + " 15m, 1h or 30s."));
     }
     return parsed;
   }
 
   static String usage() {
-    return String.join(System.lineSeparator(),
+    return String.join(
+        System.lineSeparator(),
         "Usage: " + CliTexts.command() + " audit [options]",
         "",
         "Audits a Grafana dashboard against the Prometheus of a running environment: which panels show data for",

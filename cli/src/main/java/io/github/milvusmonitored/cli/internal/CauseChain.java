@@ -15,12 +15,15 @@ public final class CauseChain {
     StringBuilder out = new StringBuilder(String.valueOf(failure.getMessage()));
     List<String> seen = new ArrayList<>();
     seen.add(out.toString());
-    for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+    for (Throwable cause = failure.getCause();
+        cause != null && cause != cause.getCause();
+        cause = cause.getCause()) {
       String type = cause.getClass().getName();
       String message = cause.getMessage();
       String telling = message == null ? type : message;
       if (seen.stream().noneMatch(s -> s.contains(telling))) {
-        out.append(System.lineSeparator()).append("  caused by ")
+        out.append(System.lineSeparator())
+            .append("  caused by ")
             .append(message == null ? type : cause.getClass().getSimpleName() + ": " + message);
       }
       seen.add(telling);

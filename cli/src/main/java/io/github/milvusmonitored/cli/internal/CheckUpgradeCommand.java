@@ -17,19 +17,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code check-upgrade}: checks the PromQL of rule files, Grafana dashboards and plain lists written for one
- * Milvus release against another, prints the Markdown report and, with {@code --report}, writes it.
+ * {@code check-upgrade}: checks the PromQL of rule files, Grafana dashboards and plain lists
+ * written for one Milvus release against another, prints the Markdown report and, with {@code
+ * --report}, writes it.
  *
- * <p>Exit codes: 0 nothing breaks, 4 some selector breaks, 1 an input could not be read, 2 bad command line.
+ * <p>Exit codes: 0 nothing breaks, 4 some selector breaks, 1 an input could not be read, 2 bad
+ * command line.
  */
 public final class CheckUpgradeCommand {
 
   /** Exit code when the check ran and some selector matches nothing in the target release. */
   public static final int BREAKS_FOUND = 4;
 
-  static final List<String> OPTIONS = List.of("--from=<Milvus version>", "--to=<Milvus version>",
-      "--rules=<rule file or PrometheusRule>", "--dashboard=<Grafana dashboard file>", "--queries=<file>",
-      "--report=<file.md>", "--help");
+  static final List<String> OPTIONS =
+      List.of(
+          "--from=<Milvus version>",
+          "--to=<Milvus version>",
+          "--rules=<rule file or PrometheusRule>",
+          "--dashboard=<Grafana dashboard file>",
+          "--queries=<file>",
+          "--report=<file.md>",
+          "--help");
   private static final List<String> REPEATABLE = List.of("--rules", "--dashboard", "--queries");
 
   /** Runs the command with the arguments after its name; returns the exit code. */
@@ -41,7 +49,9 @@ public final class CheckUpgradeCommand {
     }
     MilvusVersion from = version(o, "--from");
     MilvusVersion to = version(o, "--to");
-    if (o.all("--rules").isEmpty() && o.all("--dashboard").isEmpty() && o.all("--queries").isEmpty()) {
+    if (o.all("--rules").isEmpty()
+        && o.all("--dashboard").isEmpty()
+        && o.all("--queries").isEmpty()) {
       throw new CliUsageException(CliTexts.checkUpgradeNoInput());
     }
     String target = o.get("--report", null);
@@ -51,7 +61,9 @@ public final class CheckUpgradeCommand {
     try {
       List<PromqlExpression> expressions = new ArrayList<>();
       o.all("--rules").forEach(f -> expressions.addAll(UpgradeInputs.ruleFile(Path.of(f))));
-      o.all("--dashboard").forEach(f -> expressions.addAll(UpgradeInputs.dashboard(DashboardSource.file(Path.of(f)))));
+      o.all("--dashboard")
+          .forEach(
+              f -> expressions.addAll(UpgradeInputs.dashboard(DashboardSource.file(Path.of(f)))));
       o.all("--queries").forEach(f -> expressions.addAll(UpgradeInputs.list(Path.of(f))));
       report = check.check(expressions);
     } catch (UpgradeCheckException | DashboardException e) {
@@ -63,7 +75,8 @@ public final class CheckUpgradeCommand {
       try {
         Files.writeString(reportFile, markdown, StandardCharsets.UTF_8);
       } catch (IOException e) {
-        throw new CommandFailure(CliTexts.reportNotWritten("--report", reportFile, e.toString()), e);
+        throw new CommandFailure(
+            CliTexts.reportNotWritten("--report", reportFile, e.toString()), e);
       }
     }
     return report.hasBreaks() ? BREAKS_FOUND : CliTexts.DONE;

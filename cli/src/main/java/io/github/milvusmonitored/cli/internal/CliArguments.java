@@ -1,6 +1,5 @@
 package io.github.milvusmonitored.cli.internal;
 
-import io.github.milvusmonitored.time.MonitoredDuration;
 import io.github.milvusmonitored.cluster.K3sClusterConfig;
 import io.github.milvusmonitored.environment.ClusterChoice;
 import io.github.milvusmonitored.environment.EnvironmentConfig;
@@ -10,6 +9,7 @@ import io.github.milvusmonitored.milvus.MilvusReleaseConfig;
 import io.github.milvusmonitored.stack.KubePrometheusManifests;
 import io.github.milvusmonitored.stack.ManifestSource;
 import io.github.milvusmonitored.stack.StackProfile;
+import io.github.milvusmonitored.time.MonitoredDuration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,33 +24,68 @@ import java.util.Set;
  * A parsed command line: the command and, for {@code up}, the environment it asks for.
  *
  * @param command what to do
- * @param stackProfile kube-prometheus profile ({@code --stack-profile}, or {@code --profile}), FULL unless given
+ * @param stackProfile kube-prometheus profile ({@code --stack-profile}, or {@code --profile}), FULL
+ *     unless given
  * @param milvusProfile Milvus chart profile ({@code --milvus-profile})
  * @param k3sImage the k3s image ({@code --k3s-image})
  * @param imageTag the Milvus image tag ({@code --image-tag})
  * @param passThrough the arguments after {@code images}, handed to the image list as they are
- * @param cluster k3s ({@code --k3s-image}) or the existing cluster of {@code --kubeconfig} / {@code --context}
- * @param manifests where the kube-prometheus manifests come from ({@code --kube-prometheus}), downloaded unless given
+ * @param cluster k3s ({@code --k3s-image}) or the existing cluster of {@code --kubeconfig} / {@code
+ *     --context}
+ * @param manifests where the kube-prometheus manifests come from ({@code --kube-prometheus}),
+ *     downloaded unless given
  * @param localChart the Milvus chart folder or .tgz ({@code --local-chart}), or null to download it
- * @param scrapeInterval the ServiceMonitor interval ({@code --scrape-interval}), or null for the library's default
- * @param scrapeTimeout the ServiceMonitor scrape timeout ({@code --scrape-timeout}), or null for the default
- * @param keep {@code --keep}: on an existing cluster, leave what {@code up} installed when it is stopped
- * @param stack {@code --stack}: on an existing cluster, install kube-prometheus or use the stack it has
+ * @param scrapeInterval the ServiceMonitor interval ({@code --scrape-interval}), or null for the
+ *     library's default
+ * @param scrapeTimeout the ServiceMonitor scrape timeout ({@code --scrape-timeout}), or null for
+ *     the default
+ * @param keep {@code --keep}: on an existing cluster, leave what {@code up} installed when it is
+ *     stopped
+ * @param stack {@code --stack}: on an existing cluster, install kube-prometheus or use the stack it
+ *     has
  */
-public record CliArguments(Command command, StackProfile stackProfile, MilvusProfile milvusProfile, String k3sImage,
-    String imageTag, List<String> passThrough, ClusterChoice cluster, ManifestSource manifests, Path localChart,
-    Duration scrapeInterval, Duration scrapeTimeout, boolean keep, StackMode stack) {
+public record CliArguments(
+    Command command,
+    StackProfile stackProfile,
+    MilvusProfile milvusProfile,
+    String k3sImage,
+    String imageTag,
+    List<String> passThrough,
+    ClusterChoice cluster,
+    ManifestSource manifests,
+    Path localChart,
+    Duration scrapeInterval,
+    Duration scrapeTimeout,
+    boolean keep,
+    StackMode stack) {
 
   /** The commands. */
-  public enum Command { UP, DOWN, STATUS, IMAGES, HELP }
+  public enum Command {
+    UP,
+    DOWN,
+    STATUS,
+    IMAGES,
+    HELP
+  }
 
   public CliArguments {
     passThrough = List.copyOf(passThrough);
   }
 
   private static CliArguments of(Command command, List<String> passThrough) {
-    return new CliArguments(command, StackProfile.FULL, MilvusProfile.STANDALONE, K3sClusterConfig.DEFAULT_IMAGE,
-        MilvusReleaseConfig.DEFAULT_IMAGE_TAG, passThrough, null, defaultManifests(), null, null, null, false,
+    return new CliArguments(
+        command,
+        StackProfile.FULL,
+        MilvusProfile.STANDALONE,
+        K3sClusterConfig.DEFAULT_IMAGE,
+        MilvusReleaseConfig.DEFAULT_IMAGE_TAG,
+        passThrough,
+        null,
+        defaultManifests(),
+        null,
+        null,
+        null,
+        false,
         StackMode.INSTALL);
   }
 
@@ -58,7 +93,10 @@ public record CliArguments(Command command, StackProfile stackProfile, MilvusPro
     return ManifestSource.download(KubePrometheusManifests.DEFAULT_VERSION);
   }
 
-  /** Whether {@code up} uses an existing cluster ({@code --kubeconfig} or {@code --context}) rather than k3s. */
+  /**
+   * Whether {@code up} uses an existing cluster ({@code --kubeconfig} or {@code --context}) rather
+   * than k3s.
+   */
   public boolean existingCluster() {
     return cluster instanceof ClusterChoice.Existing;
   }
@@ -100,13 +138,16 @@ public record CliArguments(Command command, StackProfile stackProfile, MilvusPro
     boolean keep = false;
     StackMode stackMode = StackMode.INSTALL;
     Set<String> seen = new HashSet<>();
-    for (String given : CommandOptions.joinSpacedValues(options, CliTexts.UP_OPTIONS, List.of("--profile"))) {
+    for (String given :
+        CommandOptions.joinSpacedValues(options, CliTexts.UP_OPTIONS, List.of("--profile"))) {
       if (isHelp(given)) {
         return help();
       }
       // --profile is the README's older spelling of --stack-profile, which 'images' uses too.
-      String option = given.equals("--profile") || given.startsWith("--profile=")
-          ? "--stack-profile" + given.substring("--profile".length()) : given;
+      String option =
+          given.equals("--profile") || given.startsWith("--profile=")
+              ? "--stack-profile" + given.substring("--profile".length())
+              : given;
       String name = nameOf(option, "up", CliTexts.UP_OPTIONS);
       if (!seen.add(name)) {
         throw new CliUsageException(CliTexts.repeatedOption(name));
@@ -126,8 +167,11 @@ public record CliArguments(Command command, StackProfile stackProfile, MilvusPro
         case "--image-tag" -> imageTag = value;
         case "--kubeconfig" -> kubeconfig = existingFile(name, value);
         case "--context" -> context = value;
-        case "--kube-prometheus" -> manifests = Files.isDirectory(existingPath(name, value))
-            ? ManifestSource.directory(Path.of(value)) : ManifestSource.archive(Path.of(value));
+        case "--kube-prometheus" ->
+            manifests =
+                Files.isDirectory(existingPath(name, value))
+                    ? ManifestSource.directory(Path.of(value))
+                    : ManifestSource.archive(Path.of(value));
         case "--local-chart" -> localChart = existingPath(name, value);
         case "--scrape-interval" -> interval = duration(name, value);
         case "--scrape-timeout" -> timeout = duration(name, value);
@@ -138,7 +182,8 @@ public record CliArguments(Command command, StackProfile stackProfile, MilvusPro
     String image = k3sImage;
     requireValid("--k3s-image", image, () -> K3sClusterConfig.defaults().withImage(image));
     String tag = imageTag;
-    requireValid("--image-tag", imageTag, () -> MilvusReleaseConfig.builder().withImageTag(tag).build());
+    requireValid(
+        "--image-tag", imageTag, () -> MilvusReleaseConfig.builder().withImageTag(tag).build());
     boolean existing = kubeconfig != null || context != null;
     if (existing && seen.contains("--k3s-image")) {
       throw new CliUsageException(CliTexts.k3sImageOnExistingCluster());
@@ -154,13 +199,28 @@ public record CliArguments(Command command, StackProfile stackProfile, MilvusPro
       Duration effectiveInterval = interval != null ? interval : defaults.serviceMonitorInterval();
       Duration effectiveTimeout = timeout != null ? timeout : defaults.scrapeTimeout();
       if (effectiveTimeout.compareTo(effectiveInterval) >= 0) {
-        throw new CliUsageException(CliTexts.scrapeTimeoutNotBelowInterval(MonitoredDuration.of(effectiveTimeout).toPrometheus(),
-            MonitoredDuration.of(effectiveInterval).toPrometheus()));
+        throw new CliUsageException(
+            CliTexts.scrapeTimeoutNotBelowInterval(
+                MonitoredDuration.of(effectiveTimeout).toPrometheus(),
+                MonitoredDuration.of(effectiveInterval).toPrometheus()));
       }
     }
     ClusterChoice cluster = existing ? new ClusterChoice.Existing(kubeconfig, context) : null;
-    CliArguments parsed = new CliArguments(Command.UP, stack, milvus, k3sImage, imageTag, List.of(), cluster,
-        manifests, localChart, interval, timeout, keep, stackMode);
+    CliArguments parsed =
+        new CliArguments(
+            Command.UP,
+            stack,
+            milvus,
+            k3sImage,
+            imageTag,
+            List.of(),
+            cluster,
+            manifests,
+            localChart,
+            interval,
+            timeout,
+            keep,
+            stackMode);
     try {
       parsed.environmentConfig(Path.of("report"));
     } catch (IllegalArgumentException e) {
@@ -193,12 +253,16 @@ public record CliArguments(Command command, StackProfile stackProfile, MilvusPro
       throw new CliUsageException(CliTexts.invalidValue(option, value, e.getMessage()));
     }
     if (parsed.isZero()) {
-      throw new CliUsageException(CliTexts.invalidValue(option, value, "it must be longer than 0s."));
+      throw new CliUsageException(
+          CliTexts.invalidValue(option, value, "it must be longer than 0s."));
     }
     return parsed;
   }
 
-  /** Runs a library check of one option's value; its refusal becomes a usage error naming the option. */
+  /**
+   * Runs a library check of one option's value; its refusal becomes a usage error naming the
+   * option.
+   */
   private static void requireValid(String option, String value, Runnable check) {
     try {
       check.run();
@@ -218,13 +282,14 @@ public record CliArguments(Command command, StackProfile stackProfile, MilvusPro
   }
 
   /**
-   * The environment {@code up} starts. On k3s: kept across runs (Testcontainers reuse), everything left
-   * installed on exit and on failure, {@code /} shared for node-exporter when the stack is FULL. On an
-   * existing cluster: what the run installed is removed on exit and on failure unless {@code --keep}.
+   * The environment {@code up} starts. On k3s: kept across runs (Testcontainers reuse), everything
+   * left installed on exit and on failure, {@code /} shared for node-exporter when the stack is
+   * FULL. On an existing cluster: what the run installed is removed on exit and on failure unless
+   * {@code --keep}.
    */
   public EnvironmentConfig environmentConfig(Path reportDirectory) {
-    MilvusReleaseConfig.Builder release = MilvusReleaseConfig.builder().withProfile(milvusProfile)
-        .withImageTag(imageTag);
+    MilvusReleaseConfig.Builder release =
+        MilvusReleaseConfig.builder().withProfile(milvusProfile).withImageTag(imageTag);
     if (localChart != null) {
       release.withLocalChart(localChart);
     }
@@ -234,14 +299,28 @@ public record CliArguments(Command command, StackProfile stackProfile, MilvusPro
     if (scrapeTimeout != null) {
       release.withScrapeTimeout(scrapeTimeout);
     }
-    EnvironmentConfig config = EnvironmentConfig.defaults().withStackProfile(stackProfile).withManifests(manifests)
-        .withMilvus(release.build()).withReportDirectory(reportDirectory);
+    EnvironmentConfig config =
+        EnvironmentConfig.defaults()
+            .withStackProfile(stackProfile)
+            .withManifests(manifests)
+            .withMilvus(release.build())
+            .withReportDirectory(reportDirectory);
     if (existingCluster()) {
-      return config.withCluster(cluster).withKeepInstalled(keep).withKeepOnFailure(keep).withStack(stack);
+      return config
+          .withCluster(cluster)
+          .withKeepInstalled(keep)
+          .withKeepOnFailure(keep)
+          .withStack(stack);
     }
-    K3sClusterConfig k3s = K3sClusterConfig.defaults().withImage(k3sImage).withReuse(true)
-        .withSharedRootMount(stackProfile == StackProfile.FULL);
-    return config.withCluster(new ClusterChoice.K3s(k3s)).withKeepInstalled(true).withKeepOnFailure(true);
+    K3sClusterConfig k3s =
+        K3sClusterConfig.defaults()
+            .withImage(k3sImage)
+            .withReuse(true)
+            .withSharedRootMount(stackProfile == StackProfile.FULL);
+    return config
+        .withCluster(new ClusterChoice.K3s(k3s))
+        .withKeepInstalled(true)
+        .withKeepOnFailure(true);
   }
 
   private static CliArguments help() {

@@ -17,17 +17,29 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * The one way a command ends in failure: one paragraph (what happened, the value, the likely cause, what
- * to do, the flag) with the cause chain once, the exit code of the README's table, and a stack trace only
- * with {@code --debug}.
+ * The one way a command ends in failure: one paragraph (what happened, the value, the likely cause,
+ * what to do, the flag) with the cause chain once, the exit code of the README's table, and a stack
+ * trace only with {@code --debug}.
  */
 public final class CliFailures {
 
-  /** What the library throws when an input or the environment is wrong, with a message meant for users. */
-  private static final List<Class<? extends RuntimeException>> EXPECTED = List.of(EnvironmentStartException.class,
-      ClusterException.class, KubePrometheusException.class, MilvusReleaseException.class, PrometheusException.class,
-      DashboardException.class, UpgradeCheckException.class, ImagePreloadException.class, PortForwardException.class,
-      RuleFileException.class, UncheckedIOException.class);
+  /**
+   * What the library throws when an input or the environment is wrong, with a message meant for
+   * users.
+   */
+  private static final List<Class<? extends RuntimeException>> EXPECTED =
+      List.of(
+          EnvironmentStartException.class,
+          ClusterException.class,
+          KubePrometheusException.class,
+          MilvusReleaseException.class,
+          PrometheusException.class,
+          DashboardException.class,
+          UpgradeCheckException.class,
+          ImagePreloadException.class,
+          PortForwardException.class,
+          RuleFileException.class,
+          UncheckedIOException.class);
 
   private final String command;
   private final boolean debug;
@@ -39,7 +51,9 @@ public final class CliFailures {
     this.err = err;
   }
 
-  /** Whether the library threw {@code failure} about an input or the environment, not about itself. */
+  /**
+   * Whether the library threw {@code failure} about an input or the environment, not about itself.
+   */
   public static boolean expected(Throwable failure) {
     return EXPECTED.stream().anyMatch(type -> type.isInstance(failure));
   }
@@ -67,8 +81,10 @@ public final class CliFailures {
       trace(failure);
       return CliTexts.FAILED;
     }
-    err.println(Secrets.redact(CliTexts.unexpectedFailure(command, CauseChain.describe(failure),
-        failure.getClass().getName())));
+    err.println(
+        Secrets.redact(
+            CliTexts.unexpectedFailure(
+                command, CauseChain.describe(failure), failure.getClass().getName())));
     trace(failure);
     return CliTexts.FAILED;
   }

@@ -14,10 +14,10 @@ import org.slf4j.simple.SimpleLoggerFactory;
 import org.slf4j.simple.SimpleServiceProvider;
 
 /**
- * The logging of the runnable jar: slf4j-simple as configured in {@code simplelogger.properties}, but a
- * line logged with an exception shows that exception's cause chain in one line per cause instead of its
- * stack trace (the trace only with {@code --debug}), and secrets are masked. Uncaught exceptions of other
- * threads and {@code java.util.logging} get the same treatment.
+ * The logging of the runnable jar: slf4j-simple as configured in {@code simplelogger.properties},
+ * but a line logged with an exception shows that exception's cause chain in one line per cause
+ * instead of its stack trace (the trace only with {@code --debug}), and secrets are masked.
+ * Uncaught exceptions of other threads and {@code java.util.logging} get the same treatment.
  */
 public final class CliLogging extends SimpleServiceProvider {
 
@@ -33,25 +33,36 @@ public final class CliLogging extends SimpleServiceProvider {
       // SLF4J would otherwise say on stderr that it loads the provider named by slf4j.provider.
       System.setProperty("slf4j.internal.verbosity", "WARN");
     }
-    Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> {
-      System.err.println(Secrets.redact("Thread '" + thread.getName() + "' failed: " + CauseChain.describe(failure)
-          + " (" + failure.getClass().getName() + ")" + (debug ? "" : "; --debug shows the stack trace")));
-      if (debug) {
-        failure.printStackTrace();
-      }
-    });
+    Thread.setDefaultUncaughtExceptionHandler(
+        (thread, failure) -> {
+          System.err.println(
+              Secrets.redact(
+                  "Thread '"
+                      + thread.getName()
+                      + "' failed: "
+                      + CauseChain.describe(failure)
+                      + " ("
+                      + failure.getClass().getName()
+                      + ")"
+                      + (debug ? "" : "; --debug shows the stack trace")));
+          if (debug) {
+            failure.printStackTrace();
+          }
+        });
     if (!withStackTraces) {
       java.util.logging.Logger root = LogManager.getLogManager().getLogger("");
       for (Handler handler : root.getHandlers()) {
-        handler.setFormatter(new SimpleFormatter() {
-          @Override
-          public String format(LogRecord record) {
-            Throwable thrown = record.getThrown();
-            record.setThrown(null);
-            String line = super.format(record);
-            return Secrets.redact(thrown == null ? line : line + causes(thrown) + System.lineSeparator());
-          }
-        });
+        handler.setFormatter(
+            new SimpleFormatter() {
+              @Override
+              public String format(LogRecord record) {
+                Throwable thrown = record.getThrown();
+                record.setThrown(null);
+                String line = super.format(record);
+                return Secrets.redact(
+                    thrown == null ? line : line + causes(thrown) + System.lineSeparator());
+              }
+            });
       }
     }
   }
@@ -59,12 +70,13 @@ public final class CliLogging extends SimpleServiceProvider {
   @Override
   public void initialize() {
     super.initialize();
-    factory = new SimpleLoggerFactory() {
-      @Override
-      protected Logger createLogger(String name) {
-        return new CliLogger(name);
-      }
-    };
+    factory =
+        new SimpleLoggerFactory() {
+          @Override
+          protected Logger createLogger(String name) {
+            return new CliLogger(name);
+          }
+        };
   }
 
   @Override
@@ -73,7 +85,10 @@ public final class CliLogging extends SimpleServiceProvider {
   }
 
   private static String causes(Throwable failure) {
-    return "  " + failure.getClass().getSimpleName() + ": " + CauseChain.describe(failure)
+    return "  "
+        + failure.getClass().getSimpleName()
+        + ": "
+        + CauseChain.describe(failure)
         + " (--debug shows the stack trace)";
   }
 
@@ -85,8 +100,8 @@ public final class CliLogging extends SimpleServiceProvider {
     }
 
     @Override
-    protected void handleNormalizedLoggingCall(Level level, Marker marker, String pattern, Object[] arguments,
-        Throwable throwable) {
+    protected void handleNormalizedLoggingCall(
+        Level level, Marker marker, String pattern, Object[] arguments, Throwable throwable) {
       String message = Secrets.redact(MessageFormatter.basicArrayFormat(pattern, arguments));
       super.handleNormalizedLoggingCall(level, marker, message, null, throwable);
     }

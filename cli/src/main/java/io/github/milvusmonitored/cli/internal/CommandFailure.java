@@ -1,8 +1,8 @@
 package io.github.milvusmonitored.cli.internal;
 
 /**
- * A command could not do its work: the message is the paragraph to print (what happened, the value, the
- * likely cause, what to do, the flag to change), the cause what the library threw, printed with
+ * A command could not do its work: the message is the paragraph to print (what happened, the value,
+ * the likely cause, what to do, the flag to change), the cause what the library threw, printed with
  * {@code --debug} only.
  */
 public final class CommandFailure extends RuntimeException {

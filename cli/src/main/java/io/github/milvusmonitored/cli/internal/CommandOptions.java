@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The options of a command that takes {@code --name=value} or {@code --name value}; an option listed as
- * repeatable may be given several times. {@code --help} is recorded as the option {@code --help}.
+ * The options of a command that takes {@code --name=value} or {@code --name value}; an option
+ * listed as repeatable may be given several times. {@code --help} is recorded as the option {@code
+ * --help}.
  */
 final class CommandOptions {
 
@@ -22,7 +23,8 @@ final class CommandOptions {
    * @param repeatable the option names that may be given more than once
    * @throws CliUsageException naming the unknown, repeated or empty option and the valid ones
    */
-  static CommandOptions parse(List<String> args, String command, List<String> valid, List<String> repeatable) {
+  static CommandOptions parse(
+      List<String> args, String command, List<String> valid, List<String> repeatable) {
     CommandOptions o = new CommandOptions();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
@@ -58,18 +60,21 @@ final class CommandOptions {
   }
 
   /**
-   * {@code args} with each {@code --name value} of an option that takes a value written {@code --name=value},
-   * as every command accepts both forms.
+   * {@code args} with each {@code --name value} of an option that takes a value written {@code
+   * --name=value}, as every command accepts both forms.
    *
    * @param valid the options as the usage names them; those written with {@code =} take a value
    * @param aliases further names that take a value
    */
-  static List<String> joinSpacedValues(List<String> args, List<String> valid, List<String> aliases) {
+  static List<String> joinSpacedValues(
+      List<String> args, List<String> valid, List<String> aliases) {
     List<String> joined = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
-      boolean takesValue = arg.startsWith("--") && !arg.contains("=")
-          && (aliases.contains(arg) || valid.stream().anyMatch(v -> v.startsWith(arg + "=")));
+      boolean takesValue =
+          arg.startsWith("--")
+              && !arg.contains("=")
+              && (aliases.contains(arg) || valid.stream().anyMatch(v -> v.startsWith(arg + "=")));
       if (takesValue && i + 1 < args.size() && !args.get(i + 1).startsWith("-")) {
         joined.add(arg + "=" + args.get(++i));
       } else {

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The options every command takes, wherever they stand on the command line: {@code --debug} (print the
- * stack trace of a failure). {@code args} is the command line without them.
+ * The options every command takes, wherever they stand on the command line: {@code --debug} (print
+ * the stack trace of a failure). {@code args} is the command line without them.
  */
 public record GlobalOptions(boolean debug, List<String> args) {
 

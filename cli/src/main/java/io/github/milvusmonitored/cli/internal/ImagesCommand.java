@@ -21,16 +21,28 @@ public final class ImagesCommand {
     }
     ImageList list;
     try {
-      list = ImageList.of(arguments.milvus(), arguments.stackProfile(), arguments.manifests(), arguments.k3sImage());
+      list =
+          ImageList.of(
+              arguments.milvus(),
+              arguments.stackProfile(),
+              arguments.manifests(),
+              arguments.k3sImage());
     } catch (RuntimeException e) {
       if (!CliFailures.expected(e) && !(e instanceof IllegalArgumentException)) {
         throw e;
       }
-      throw new CommandFailure(CliTexts.imagesFailed(CauseChain.describe(e), arguments.milvus().localChart() != null,
-          !(arguments.manifests() instanceof ManifestSource.Download)).stripTrailing(), e);
+      throw new CommandFailure(
+          CliTexts.imagesFailed(
+                  CauseChain.describe(e),
+                  arguments.milvus().localChart() != null,
+                  !(arguments.manifests() instanceof ManifestSource.Download))
+              .stripTrailing(),
+          e);
     }
-    out.print(arguments.namesOnly() ? String.join(System.lineSeparator(), list.names()) + System.lineSeparator()
-        : list.format());
+    out.print(
+        arguments.namesOnly()
+            ? String.join(System.lineSeparator(), list.names()) + System.lineSeparator()
+            : list.format());
     return CliTexts.DONE;
   }
 }

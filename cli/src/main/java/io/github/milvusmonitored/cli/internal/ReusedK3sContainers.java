@@ -14,6 +14,7 @@ public final class ReusedK3sContainers {
 
   /** The label every k3s container of this library carries, with value {@code k3s}. */
   public static final String CLUSTER_LABEL = "io.github.milvusmonitored.cluster";
+
   /** The label Testcontainers puts on a container it may reuse. */
   public static final String REUSE_HASH_LABEL = "org.testcontainers.hash";
 
@@ -25,7 +26,11 @@ public final class ReusedK3sContainers {
 
   /** Every k3s container of this library, running or stopped. */
   public List<Container> all() {
-    return docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(CLUSTER_LABEL, "k3s")).exec();
+    return docker
+        .listContainersCmd()
+        .withShowAll(true)
+        .withLabelFilter(Map.of(CLUSTER_LABEL, "k3s"))
+        .exec();
   }
 
   /** Whether Testcontainers keeps {@code container} across JVMs. */
@@ -39,10 +44,24 @@ public final class ReusedK3sContainers {
     return describe(container);
   }
 
-  /** For example {@code k3s container 1a2b3c4d5e6f (rancher/k3s:v1.35.0-k3s1, /eager_turing, Up 2 hours)}. */
+  /**
+   * For example {@code k3s container 1a2b3c4d5e6f (rancher/k3s:v1.35.0-k3s1, /eager_turing, Up 2
+   * hours)}.
+   */
   public static String describe(Container container) {
-    String id = container.getId().length() > 12 ? container.getId().substring(0, 12) : container.getId();
-    String name = container.getNames() == null || container.getNames().length == 0 ? "" : container.getNames()[0] + ", ";
-    return "k3s container " + id + " (" + container.getImage() + ", " + name + container.getStatus() + ")";
+    String id =
+        container.getId().length() > 12 ? container.getId().substring(0, 12) : container.getId();
+    String name =
+        container.getNames() == null || container.getNames().length == 0
+            ? ""
+            : container.getNames()[0] + ", ";
+    return "k3s container "
+        + id
+        + " ("
+        + container.getImage()
+        + ", "
+        + name
+        + container.getStatus()
+        + ")";
   }
 }

@@ -13,10 +13,12 @@ public final class Secrets {
 
   public static final String MASK = "***";
 
-  private static final Pattern USERINFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.\\-]*://)([^/\\s@:]*)(:[^/\\s@]*)?@");
-  private static final Pattern KEY_VALUE = Pattern.compile(
-      "(?i)(\"?[A-Za-z0-9_.\\-]*(?:password|passwd|secret|token|credential|apikey|api_key|accesskey|access_key"
-          + "|privatekey|private_key|authorization)[A-Za-z0-9_.\\-]*\"?\\s*[:=]\\s*)(\"[^\"]*\"|'[^']*'|[^\\s,;}\\]]+)");
+  private static final Pattern USERINFO =
+      Pattern.compile("(?i)\\b([a-z][a-z0-9+.\\-]*://)([^/\\s@:]*)(:[^/\\s@]*)?@");
+  private static final Pattern KEY_VALUE =
+      Pattern.compile(
+          "(?i)(\"?[A-Za-z0-9_.\\-]*(?:password|passwd|secret|token|credential|apikey|api_key|accesskey|access_key"
+              + "|privatekey|private_key|authorization)[A-Za-z0-9_.\\-]*\"?\\s*[:=]\\s*)(\"[^\"]*\"|'[^']*'|[^\\s,;}\\]]+)");
 
   private Secrets() {}
 
@@ -25,8 +27,13 @@ public final class Secrets {
     if (text == null) {
       return null;
     }
-    String masked = KEY_VALUE.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
-    return USERINFO.matcher(masked).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2)
-        + (m.group(3) == null ? "" : ":" + MASK) + "@"));
+    String masked =
+        KEY_VALUE.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
+    return USERINFO
+        .matcher(masked)
+        .replaceAll(
+            m ->
+                Matcher.quoteReplacement(
+                    m.group(1) + m.group(2) + (m.group(3) == null ? "" : ":" + MASK) + "@"));
   }
 }

@@ -9,9 +9,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * The files {@code up} leaves for later: the kubeconfig copy and the timing report, under
- * {@code ~/.cache/milvus-monitored/up}, so that they outlive the JVM (the environment's own kubeconfig
- * is a temporary file).
+ * The files {@code up} leaves for later: the kubeconfig copy and the timing report, under {@code
+ * ~/.cache/milvus-monitored/up}, so that they outlive the JVM (the environment's own kubeconfig is
+ * a temporary file).
  *
  * @param folder the folder holding them
  */
@@ -19,7 +19,8 @@ public record StablePaths(Path folder) {
 
   /** {@code <user.home>/.cache/milvus-monitored/up}. */
   public static StablePaths inUserHome() {
-    return new StablePaths(Path.of(System.getProperty("user.home"), ".cache", "milvus-monitored", "up"));
+    return new StablePaths(
+        Path.of(System.getProperty("user.home"), ".cache", "milvus-monitored", "up"));
   }
 
   public Path kubeconfig() {
@@ -30,7 +31,10 @@ public record StablePaths(Path folder) {
     return folder.resolve("report");
   }
 
-  /** Copies {@code source} to {@link #kubeconfig()}, readable by the owner only (it holds a client key). */
+  /**
+   * Copies {@code source} to {@link #kubeconfig()}, readable by the owner only (it holds a client
+   * key).
+   */
   public Path copyKubeconfig(Path source) {
     try {
       Files.createDirectories(folder);
@@ -41,8 +45,13 @@ public record StablePaths(Path folder) {
       }
       return target;
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not copy the kubeconfig " + source + " to " + kubeconfig()
-          + ": check that the folder is writable.", e);
+      throw new UncheckedIOException(
+          "Could not copy the kubeconfig "
+              + source
+              + " to "
+              + kubeconfig()
+              + ": check that the folder is writable.",
+          e);
     }
   }
 
@@ -51,7 +60,8 @@ public record StablePaths(Path folder) {
     try {
       return Files.deleteIfExists(kubeconfig());
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not delete " + kubeconfig() + "; delete it by hand.", e);
+      throw new UncheckedIOException(
+          "Could not delete " + kubeconfig() + "; delete it by hand.", e);
     }
   }
 }

@@ -36,10 +36,13 @@ public final class StatusCommand {
     List<String> stopped = new ArrayList<>();
     for (Container container : all) {
       if (ReusedK3sContainers.isReused(container)) {
-        ("running".equals(container.getState()) ? running : stopped).add(ReusedK3sContainers.describe(container));
+        ("running".equals(container.getState()) ? running : stopped)
+            .add(ReusedK3sContainers.describe(container));
       }
     }
-    out.print(CliTexts.statusReport(running, stopped, paths.kubeconfig(), Files.isRegularFile(paths.kubeconfig())));
+    out.print(
+        CliTexts.statusReport(
+            running, stopped, paths.kubeconfig(), Files.isRegularFile(paths.kubeconfig())));
     return running.isEmpty() ? CliTexts.NOT_RUNNING : CliTexts.DONE;
   }
 }

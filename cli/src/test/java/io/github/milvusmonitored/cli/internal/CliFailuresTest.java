@@ -18,20 +18,31 @@ class CliFailuresTest {
     int code = failures(false).report(new IllegalStateException("index 3 out of bounds"));
 
     assertThat(code).isEqualTo(1);
-    assertThat(text()).isEqualTo("Unexpected failure in 'audit': index 3 out of bounds (java.lang.IllegalStateException)."
-        + " This is most likely a bug in milvus-monitored rather than a problem of the input: run the same command"
-        + " again with --debug and report it with that output at"
-        + " https://github.com/milvus-monitored/milvus-monitored/issues." + System.lineSeparator());
+    assertThat(text())
+        .isEqualTo(
+            "Unexpected failure in 'audit': index 3 out of bounds (java.lang.IllegalStateException)."
+                + " This is most likely a bug in milvus-monitored rather than a problem of the input: run the same command"
+                + " again with --debug and report it with that output at"
+                + " https://github.com/milvus-monitored/milvus-monitored/issues."
+                + System.lineSeparator());
   }
 
   @Test
   void a_library_failure_prints_its_cause_chain_once_and_masks_passwords() {
-    int code = failures(false).report(new PrometheusException("Prometheus at http://monitor:pw1@host:9090/ failed",
-        new IOException("connection reset")));
+    int code =
+        failures(false)
+            .report(
+                new PrometheusException(
+                    "Prometheus at http://monitor:pw1@host:9090/ failed",
+                    new IOException("connection reset")));
 
     assertThat(code).isEqualTo(1);
-    assertThat(text()).isEqualTo("'audit' failed: Prometheus at http://monitor:***@host:9090/ failed"
-        + System.lineSeparator() + "  caused by IOException: connection reset" + System.lineSeparator());
+    assertThat(text())
+        .isEqualTo(
+            "'audit' failed: Prometheus at http://monitor:***@host:9090/ failed"
+                + System.lineSeparator()
+                + "  caused by IOException: connection reset"
+                + System.lineSeparator());
   }
 
   @Test
@@ -39,8 +50,13 @@ class CliFailuresTest {
     int code = failures(true).report(new CliUsageException("Unknown option '--x' for 'audit'."));
 
     assertThat(code).isEqualTo(2);
-    assertThat(text()).startsWith("Unknown option '--x' for 'audit'." + System.lineSeparator()
-        + "Run 'audit --help' for the usage." + System.lineSeparator() + "Stack trace (--debug):")
+    assertThat(text())
+        .startsWith(
+            "Unknown option '--x' for 'audit'."
+                + System.lineSeparator()
+                + "Run 'audit --help' for the usage."
+                + System.lineSeparator()
+                + "Stack trace (--debug):")
         .contains("\tat ");
   }
 
@@ -51,7 +67,8 @@ class CliFailuresTest {
     assertThat(options.debug()).isTrue();
     assertThat(options.command()).isEqualTo("audit");
     assertThat(options.commandArgs()).containsExactly("--range=5m");
-    assertThat(Secrets.redact("token: abc http://u:p@h https://h/x")).isEqualTo("token: *** http://u:***@h https://h/x");
+    assertThat(Secrets.redact("token: abc http://u:p@h https://h/x"))
+        .isEqualTo("token: *** http://u:***@h https://h/x");
   }
 
   private CliFailures failures(boolean debug) {

@@ -20,14 +20,17 @@ class CliLoggingTest {
     PrintStream err = System.err;
     System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
     try {
-      log.warn("could not reach {}", "http://monitor:pw7@host:9090/", new IllegalStateException("read failed",
-          new IOException("connection reset")));
+      log.warn(
+          "could not reach {}",
+          "http://monitor:pw7@host:9090/",
+          new IllegalStateException("read failed", new IOException("connection reset")));
     } finally {
       System.setErr(err);
     }
     String printed = bytes.toString(StandardCharsets.UTF_8);
 
-    assertThat(printed).contains("[WARN] could not reach http://monitor:***@host:9090/")
+    assertThat(printed)
+        .contains("[WARN] could not reach http://monitor:***@host:9090/")
         .contains("  IllegalStateException: read failed")
         .contains("  caused by IOException: connection reset")
         .contains("--debug shows the stack trace")

@@ -14,10 +14,16 @@ import org.junit.jupiter.api.io.TempDir;
 class ImageListArgumentsTest {
 
   @Test
-  void command_line_describes_a_configuration_and_names_unknown_options(@TempDir Path kubePrometheus) {
-    ImageListArguments arguments = ImageListArguments.parse("--milvus-profile=one-pod", "--stack-profile=full",
-        "--image-tag=v2.6.16", "--k3s-image=none", "--names-only",
-        "--kube-prometheus=" + kubePrometheus);
+  void command_line_describes_a_configuration_and_names_unknown_options(
+      @TempDir Path kubePrometheus) {
+    ImageListArguments arguments =
+        ImageListArguments.parse(
+            "--milvus-profile=one-pod",
+            "--stack-profile=full",
+            "--image-tag=v2.6.16",
+            "--k3s-image=none",
+            "--names-only",
+            "--kube-prometheus=" + kubePrometheus);
 
     assertThat(arguments.milvus().profile()).isEqualTo(MilvusProfile.ONE_POD);
     assertThat(arguments.milvus().imageTag()).isEqualTo("v2.6.16");
@@ -27,9 +33,11 @@ class ImageListArgumentsTest {
     assertThat(arguments.namesOnly()).isTrue();
     assertThat(ImageListArguments.parse().k3sImage()).isEqualTo(K3sClusterConfig.DEFAULT_IMAGE);
     assertThatThrownBy(() -> ImageListArguments.parse("--profile=one_pod"))
-        .hasMessageStartingWith("Unknown option '--profile=one_pod' for 'images'. Valid options: --milvus-profile,");
-    ImageListArguments spaced = ImageListArguments.parse("--stack-profile", "full", "--image-tag", "v2.6.16",
-        "--names-only");
+        .hasMessageStartingWith(
+            "Unknown option '--profile=one_pod' for 'images'. Valid options: --milvus-profile,");
+    ImageListArguments spaced =
+        ImageListArguments.parse(
+            "--stack-profile", "full", "--image-tag", "v2.6.16", "--names-only");
     assertThat(spaced.stackProfile()).isEqualTo(StackProfile.FULL);
     assertThat(spaced.milvus().imageTag()).isEqualTo("v2.6.16");
     assertThat(spaced.namesOnly()).isTrue();

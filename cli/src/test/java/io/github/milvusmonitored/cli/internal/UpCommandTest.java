@@ -12,8 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class UpCommandTest {
 
-  @TempDir
-  Path home;
+  @TempDir Path home;
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -22,15 +21,20 @@ class UpCommandTest {
   void refuses_to_start_without_reuse_and_says_how_to_enable_it() throws Exception {
     AtomicBoolean dockerAsked = new AtomicBoolean();
     Path userConfig = home.resolve(".testcontainers.properties");
-    UpCommand up = new UpCommand(() -> false, () -> dockerAsked.getAndSet(true), userConfig,
-        new StablePaths(home.resolve("up")));
+    UpCommand up =
+        new UpCommand(
+            () -> false,
+            () -> dockerAsked.getAndSet(true),
+            userConfig,
+            new StablePaths(home.resolve("up")));
 
     int code = up.run(CliArguments.parse("up"), print(out), print(err));
 
     assertThat(code).isEqualTo(UpCommand.REUSE_NOT_ENABLED);
     assertThat(dockerAsked).isFalse();
     assertThat(text(out)).isEmpty();
-    assertThat(text(err)).isEqualTo(CliTexts.reuseNotEnabled(userConfig))
+    assertThat(text(err))
+        .isEqualTo(CliTexts.reuseNotEnabled(userConfig))
         .contains("echo 'testcontainers.reuse.enable=true' >> " + userConfig)
         .contains("export TESTCONTAINERS_REUSE_ENABLE=true")
         .contains("nothing was started");
@@ -38,8 +42,12 @@ class UpCommandTest {
 
   @Test
   void refuses_to_start_without_docker() throws Exception {
-    UpCommand up = new UpCommand(() -> true, () -> false, home.resolve(".testcontainers.properties"),
-        new StablePaths(home.resolve("up")));
+    UpCommand up =
+        new UpCommand(
+            () -> true,
+            () -> false,
+            home.resolve(".testcontainers.properties"),
+            new StablePaths(home.resolve("up")));
 
     int code = up.run(CliArguments.parse("up"), print(out), print(err));
 
@@ -49,14 +57,20 @@ class UpCommandTest {
 
   @Test
   void reports_the_docker_probe_failure() throws Exception {
-    UpCommand up = new UpCommand(() -> true, () -> {
-      throw new IllegalStateException("Could not find a valid Docker environment");
-    }, home.resolve(".testcontainers.properties"), new StablePaths(home.resolve("up")));
+    UpCommand up =
+        new UpCommand(
+            () -> true,
+            () -> {
+              throw new IllegalStateException("Could not find a valid Docker environment");
+            },
+            home.resolve(".testcontainers.properties"),
+            new StablePaths(home.resolve("up")));
 
     int code = up.run(CliArguments.parse("up"), print(out), print(err));
 
     assertThat(code).isEqualTo(1);
-    assertThat(text(err)).startsWith("Docker is not available (Could not find a valid Docker environment).");
+    assertThat(text(err))
+        .startsWith("Docker is not available (Could not find a valid Docker environment).");
   }
 
   private static PrintStream print(ByteArrayOutputStream bytes) {

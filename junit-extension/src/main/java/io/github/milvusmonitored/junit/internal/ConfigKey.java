@@ -3,37 +3,48 @@ package io.github.milvusmonitored.junit.internal;
 import io.github.milvusmonitored.cluster.K3sClusterConfig;
 import io.github.milvusmonitored.junit.MilvusMonitored;
 import io.github.milvusmonitored.milvus.MilvusReleaseConfig;
-import java.util.function.Function;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * Every configuration key of {@code @MilvusMonitored}: its attribute, system property and environment
- * variable names, its default, and the form its value must take.
+ * Every configuration key of {@code @MilvusMonitored}: its attribute, system property and
+ * environment variable names, its default, and the form its value must take.
  */
 public enum ConfigKey {
   STACK_PROFILE("stackProfile", Kind.PROFILE, "minimal", MilvusMonitored::stackProfile),
   STACK("stack", Kind.STACK, "install", MilvusMonitored::stack),
-  CHART_VERSION("chartVersion", Kind.TEXT, MilvusReleaseConfig.DEFAULT_CHART_VERSION, MilvusMonitored::chartVersion),
-  IMAGE_TAG("imageTag", Kind.TEXT, MilvusReleaseConfig.DEFAULT_IMAGE_TAG, MilvusMonitored::imageTag),
-  KUBE_PROMETHEUS_VERSION("kubePrometheusVersion", Kind.RELEASE_TAG, "v0.18.0",
-      MilvusMonitored::kubePrometheusVersion),
+  CHART_VERSION(
+      "chartVersion",
+      Kind.TEXT,
+      MilvusReleaseConfig.DEFAULT_CHART_VERSION,
+      MilvusMonitored::chartVersion),
+  IMAGE_TAG(
+      "imageTag", Kind.TEXT, MilvusReleaseConfig.DEFAULT_IMAGE_TAG, MilvusMonitored::imageTag),
+  KUBE_PROMETHEUS_VERSION(
+      "kubePrometheusVersion", Kind.RELEASE_TAG, "v0.18.0", MilvusMonitored::kubePrometheusVersion),
   K3S_IMAGE("k3sImage", Kind.TEXT, K3sClusterConfig.DEFAULT_IMAGE, MilvusMonitored::k3sImage),
-  MILVUS_PROFILE("milvusProfile", Kind.MILVUS_PROFILE, "standalone", MilvusMonitored::milvusProfile),
+  MILVUS_PROFILE(
+      "milvusProfile", Kind.MILVUS_PROFILE, "standalone", MilvusMonitored::milvusProfile),
   SCRAPE_INTERVAL("scrapeInterval", Kind.DURATION, "30s", MilvusMonitored::scrapeInterval),
   SCRAPE_TIMEOUT("scrapeTimeout", Kind.DURATION, "10s", MilvusMonitored::scrapeTimeout),
   STACK_READY_TIMEOUT("stackReadyTimeout", Kind.DURATION, "5m", MilvusMonitored::stackReadyTimeout),
-  FIRST_SAMPLE_TIMEOUT("firstSampleTimeout", Kind.DURATION, "5m", MilvusMonitored::firstSampleTimeout),
-  MILVUS_READY_TIMEOUT("milvusReadyTimeout", Kind.DURATION, "15m", MilvusMonitored::milvusReadyTimeout),
+  FIRST_SAMPLE_TIMEOUT(
+      "firstSampleTimeout", Kind.DURATION, "5m", MilvusMonitored::firstSampleTimeout),
+  MILVUS_READY_TIMEOUT(
+      "milvusReadyTimeout", Kind.DURATION, "15m", MilvusMonitored::milvusReadyTimeout),
   REUSE("reuse", Kind.BOOLEAN, "false", a -> flag(a.reuse())),
   KEEP_ON_FAILURE("keepOnFailure", Kind.BOOLEAN, "false", a -> flag(a.keepOnFailure())),
   KUBECONFIG("kubeconfig", Kind.OPTIONAL_PATH, "", MilvusMonitored::kubeconfig),
   CONTEXT("context", Kind.OPTIONAL_TEXT, "", MilvusMonitored::context),
-  DISABLED_WITHOUT_DOCKER("disabledWithoutDocker", Kind.BOOLEAN, "false", a -> flag(a.disabledWithoutDocker())),
-  REPORT_DIRECTORY("reportDirectory", Kind.PATH, "target/milvus-monitored", MilvusMonitored::reportDirectory);
+  DISABLED_WITHOUT_DOCKER(
+      "disabledWithoutDocker", Kind.BOOLEAN, "false", a -> flag(a.disabledWithoutDocker())),
+  REPORT_DIRECTORY(
+      "reportDirectory", Kind.PATH, "target/milvus-monitored", MilvusMonitored::reportDirectory);
 
   /** Prefix of the system properties. */
   public static final String PROPERTY_PREFIX = "milvus.monitored.";
+
   /** Prefix of the environment variables. */
   public static final String VARIABLE_PREFIX = "MILVUS_MONITORED_";
 
@@ -62,7 +73,8 @@ public enum ConfigKey {
   private final String defaultText;
   private final Function<MilvusMonitored, String> attribute;
 
-  ConfigKey(String key, Kind kind, String defaultText, Function<MilvusMonitored, String> attribute) {
+  ConfigKey(
+      String key, Kind kind, String defaultText, Function<MilvusMonitored, String> attribute) {
     this.key = key;
     this.kind = kind;
     this.defaultText = defaultText;

@@ -18,21 +18,28 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  *     .resolve(Optional.of(annotation));
  * }</pre>
  *
- * <p>Unknown settings with either prefix, and values that do not parse, fail with
- * {@link ExtensionConfigurationException}, all problems in one message.
+ * <p>Unknown settings with either prefix, and values that do not parse, fail with {@link
+ * ExtensionConfigurationException}, all problems in one message.
  */
 public final class ConfigurationResolver {
 
   private final Map<String, String> systemProperties;
   private final Map<String, String> environment;
 
-  /** A resolver reading these system properties and environment variables (never the real ones itself). */
-  public ConfigurationResolver(Map<String, String> systemProperties, Map<String, String> environment) {
+  /**
+   * A resolver reading these system properties and environment variables (never the real ones
+   * itself).
+   */
+  public ConfigurationResolver(
+      Map<String, String> systemProperties, Map<String, String> environment) {
     this.systemProperties = Map.copyOf(systemProperties);
     this.environment = Map.copyOf(environment);
   }
 
-  /** The effective configuration for a class carrying {@code annotation} (empty: defaults and overrides only). */
+  /**
+   * The effective configuration for a class carrying {@code annotation} (empty: defaults and
+   * overrides only).
+   */
   public ResolvedConfiguration resolve(Optional<MilvusMonitored> annotation) {
     List<String> problems = new ArrayList<>(unknownSettings());
     Map<ConfigKey, ConfigValue> values = new EnumMap<>(ConfigKey.class);

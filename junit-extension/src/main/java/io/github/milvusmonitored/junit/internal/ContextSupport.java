@@ -12,16 +12,18 @@ final class ContextSupport {
   static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create("io.github.milvusmonitored.junit");
 
-  private ContextSupport() {
-  }
+  private ContextSupport() {}
 
   /**
    * {@code @MilvusMonitored} on the test class, on a superclass (inherited), through a composed
    * annotation, or on an enclosing class of a {@code @Nested} class.
    */
   static Optional<MilvusMonitored> annotation(ExtensionContext context) {
-    for (Class<?> type = context.getTestClass().orElse(null); type != null; type = enclosing(type)) {
-      Optional<MilvusMonitored> found = AnnotationSupport.findAnnotation(type, MilvusMonitored.class);
+    for (Class<?> type = context.getTestClass().orElse(null);
+        type != null;
+        type = enclosing(type)) {
+      Optional<MilvusMonitored> found =
+          AnnotationSupport.findAnnotation(type, MilvusMonitored.class);
       if (found.isPresent()) {
         return found;
       }

@@ -3,13 +3,16 @@ package io.github.milvusmonitored.junit.internal;
 import io.github.milvusmonitored.time.MonitoredDuration;
 import java.time.Duration;
 
-/** Reads durations of the annotation, properties and environment through {@link MonitoredDuration}. */
+/**
+ * Reads durations of the annotation, properties and environment through {@link MonitoredDuration}.
+ */
 final class DurationText {
 
-  private DurationText() {
-  }
+  private DurationText() {}
 
-  /** The duration, or {@link IllegalArgumentException} when the text is no duration or not positive. */
+  /**
+   * The duration, or {@link IllegalArgumentException} when the text is no duration or not positive.
+   */
   static Duration parse(String text) {
     MonitoredDuration parsed = MonitoredDuration.parse(text);
     if (!parsed.isPositive()) {

@@ -9,23 +9,31 @@ import java.util.List;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
-/** Finds the {@link EnvironmentFactory}: the one registered through ServiceLoader, or the library's own. */
+/**
+ * Finds the {@link EnvironmentFactory}: the one registered through ServiceLoader, or the library's
+ * own.
+ */
 final class EnvironmentFactories {
 
-  static final String LIBRARY_FACTORY = "io.github.milvusmonitored.environment.MonitoredEnvironments";
+  static final String LIBRARY_FACTORY =
+      "io.github.milvusmonitored.environment.MonitoredEnvironments";
 
-  private EnvironmentFactories() {
-  }
+  private EnvironmentFactories() {}
 
   /** The factory to use with the context class loader. */
   static EnvironmentFactory find() {
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    List<EnvironmentFactory> registered = ServiceLoader.load(EnvironmentFactory.class,
-        loader != null ? loader : EnvironmentFactories.class.getClassLoader()).stream()
-        .map(ServiceLoader.Provider::get).toList();
+    List<EnvironmentFactory> registered =
+        ServiceLoader.load(
+                EnvironmentFactory.class,
+                loader != null ? loader : EnvironmentFactories.class.getClassLoader())
+            .stream()
+            .map(ServiceLoader.Provider::get)
+            .toList();
     if (registered.size() > 1) {
-      throw new ExtensionConfigurationException(ExtensionErrors.severalFactories(
-          registered.stream().map(f -> f.getClass().getName()).toList()));
+      throw new ExtensionConfigurationException(
+          ExtensionErrors.severalFactories(
+              registered.stream().map(f -> f.getClass().getName()).toList()));
     }
     return registered.isEmpty() ? EnvironmentFactories::startWithLibrary : registered.get(0);
   }

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * what the run installed on an existing cluster is removed then too.
  */
 @SuppressWarnings("deprecation") // CloseableResource keeps JUnit before 5.13 closing it too
-public final class EnvironmentResource implements AutoCloseable, ExtensionContext.Store.CloseableResource {
+public final class EnvironmentResource
+    implements AutoCloseable, ExtensionContext.Store.CloseableResource {
 
   private static final Logger LOG = LoggerFactory.getLogger(EnvironmentResource.class);
 
@@ -29,11 +30,14 @@ public final class EnvironmentResource implements AutoCloseable, ExtensionContex
 
   /** Logs the effective configuration, then starts the environment through {@code factory}. */
   static EnvironmentResource start(ResolvedConfiguration resolved, EnvironmentFactory factory) {
-    LOG.info("Starting the Milvus monitored environment (shared by every class with this configuration):\n{}",
+    LOG.info(
+        "Starting the Milvus monitored environment (shared by every class with this configuration):\n{}",
         resolved.table());
     long started = System.nanoTime();
     MonitoredEnvironment environment = factory.start(resolved.environment());
-    LOG.info("Milvus monitored environment ready after {} s", (System.nanoTime() - started) / 1_000_000_000L);
+    LOG.info(
+        "Milvus monitored environment ready after {} s",
+        (System.nanoTime() - started) / 1_000_000_000L);
     EnvironmentResource resource = new EnvironmentResource(environment);
     Runtime.getRuntime().addShutdownHook(resource.shutdownHook);
     return resource;
@@ -64,7 +68,8 @@ public final class EnvironmentResource implements AutoCloseable, ExtensionContex
 
   private void closeOnExit() {
     if (closed.compareAndSet(false, true)) {
-      LOG.info("The JVM is stopping before the test run ended: closing the Milvus monitored environment");
+      LOG.info(
+          "The JVM is stopping before the test run ended: closing the Milvus monitored environment");
       environment.close();
     }
   }

@@ -19,8 +19,7 @@ public final class ExtensionSupport {
 
   private record TestStartKey(String uniqueId) {}
 
-  private ExtensionSupport() {
-  }
+  private ExtensionSupport() {}
 
   /** Why the class must not run (no Docker and disabledWithoutDocker), checked on classes only. */
   public static Optional<String> disabledReason(ExtensionContext context) {
@@ -33,19 +32,23 @@ public final class ExtensionSupport {
     } catch (ExtensionConfigurationException invalid) {
       return Optional.empty(); // the class runs and fails in beforeAll with the configuration error
     }
-    return resolved.filter(r -> r.disabledWithoutDocker() && r.needsDocker())
+    return resolved
+        .filter(r -> r.disabledWithoutDocker() && r.needsDocker())
         .filter(r -> !Host.current().isDockerAvailable())
         .map(r -> ExtensionErrors.disabledWithoutDocker(r.k3sImage()));
   }
 
   /** Starts (or joins) the class's environment before its first test. */
   public static void startEnvironment(ExtensionContext context) {
-    SharedEnvironments.configuration(context).ifPresent(r -> SharedEnvironments.environment(context, r));
+    SharedEnvironments.configuration(context)
+        .ifPresent(r -> SharedEnvironments.environment(context, r));
   }
 
   /** Remembers when the test body started, for the failure chart's window. */
   public static void recordTestStart(ExtensionContext context) {
-    context.getStore(ContextSupport.NAMESPACE).put(new TestStartKey(context.getUniqueId()), Instant.now());
+    context
+        .getStore(ContextSupport.NAMESPACE)
+        .put(new TestStartKey(context.getUniqueId()), Instant.now());
   }
 
   /** Whether parameters of {@code type} are supplied by the extension. */
@@ -56,8 +59,12 @@ public final class ExtensionSupport {
   /** The value of a supported parameter; fails clearly on a class without the annotation. */
   public static Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
-    ResolvedConfiguration resolved = SharedEnvironments.configuration(context).orElseThrow(() ->
-        new ParameterResolutionException(ExtensionErrors.notAnnotated(type, ParameterTypes.describe(parameter))));
+    ResolvedConfiguration resolved =
+        SharedEnvironments.configuration(context)
+            .orElseThrow(
+                () ->
+                    new ParameterResolutionException(
+                        ExtensionErrors.notAnnotated(type, ParameterTypes.describe(parameter))));
     return ParameterTypes.resolve(type, SharedEnvironments.environment(context, resolved), context);
   }
 
@@ -71,13 +78,16 @@ public final class ExtensionSupport {
       return;
     }
     Optional<ResolvedConfiguration> resolved = SharedEnvironments.configuration(context);
-    Optional<MonitoredEnvironment> environment = resolved.flatMap(r -> SharedEnvironments.started(context, r));
+    Optional<MonitoredEnvironment> environment =
+        resolved.flatMap(r -> SharedEnvironments.started(context, r));
     if (environment.isEmpty()) {
       return;
     }
     Path folder = ReportFolders.forTest(resolved.get().environment().reportDirectory(), context);
-    Instant start = context.getStore(ContextSupport.NAMESPACE)
-        .getOrDefault(new TestStartKey(context.getUniqueId()), Instant.class, Instant.now());
+    Instant start =
+        context
+            .getStore(ContextSupport.NAMESPACE)
+            .getOrDefault(new TestStartKey(context.getUniqueId()), Instant.class, Instant.now());
     try {
       FailureReport.write(environment.get(), folder, failure, start);
       failure.addSuppressed(new DiagnosticsLocation(folder));

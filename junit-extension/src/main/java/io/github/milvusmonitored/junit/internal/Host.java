@@ -7,15 +7,17 @@ import java.util.stream.Collectors;
 import org.testcontainers.DockerClientFactory;
 
 /**
- * What the extension reads from the machine it runs on: system properties, environment variables and
- * whether Docker is available. The extension's own tests replace it to stay off the real machine.
+ * What the extension reads from the machine it runs on: system properties, environment variables
+ * and whether Docker is available. The extension's own tests replace it to stay off the real
+ * machine.
  *
  * @param systemProperties the system properties
  * @param environment the environment variables
  * @param docker answers whether Testcontainers finds a working Docker
  *     <p>A null component means "read the real machine when asked".
  */
-public record Host(Map<String, String> systemProperties, Map<String, String> environment, BooleanSupplier docker) {
+public record Host(
+    Map<String, String> systemProperties, Map<String, String> environment, BooleanSupplier docker) {
 
   private static final Host SYSTEM = new Host(null, null, null);
   private static volatile Host current = SYSTEM;
@@ -42,7 +44,8 @@ public record Host(Map<String, String> systemProperties, Map<String, String> env
     }
     return System.getProperties().entrySet().stream()
         .filter(e -> e.getKey() instanceof String && e.getValue() instanceof String)
-        .collect(Collectors.toMap(e -> (String) e.getKey(), e -> (String) e.getValue(), (a, b) -> a));
+        .collect(
+            Collectors.toMap(e -> (String) e.getKey(), e -> (String) e.getValue(), (a, b) -> a));
   }
 
   /** The environment variables. */

@@ -4,11 +4,13 @@ import io.milvus.v2.client.ConnectConfig;
 import io.milvus.v2.client.MilvusClientV2;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 
-/** The only class that touches the Milvus SDK; loaded only when {@link MilvusSdk#isPresent} said yes. */
+/**
+ * The only class that touches the Milvus SDK; loaded only when {@link MilvusSdk#isPresent} said
+ * yes.
+ */
 final class MilvusClients {
 
-  private MilvusClients() {
-  }
+  private MilvusClients() {}
 
   static Object connect(String uri) {
     try {

@@ -13,13 +13,17 @@ import org.junit.jupiter.api.extension.ParameterContext;
 /** The parameter types the extension supplies, and how each is obtained from the environment. */
 final class ParameterTypes {
 
-  private static final List<Class<?>> ENVIRONMENT_TYPES = List.of(MonitoredEnvironment.class, MilvusMetrics.class,
-      PrometheusClient.class, KubernetesClient.class, MilvusEndpoint.class);
+  private static final List<Class<?>> ENVIRONMENT_TYPES =
+      List.of(
+          MonitoredEnvironment.class,
+          MilvusMetrics.class,
+          PrometheusClient.class,
+          KubernetesClient.class,
+          MilvusEndpoint.class);
 
   private record ClientKey(Class<?> testClass) {}
 
-  private ParameterTypes() {
-  }
+  private ParameterTypes() {}
 
   /** Whether the extension supplies parameters of {@code type}. */
   static boolean supports(Class<?> type) {
@@ -44,16 +48,22 @@ final class ParameterTypes {
       return environment.milvusEndpoint();
     }
     ExtensionContext classContext = ContextSupport.classContext(context);
-    return classContext.getStore(ContextSupport.NAMESPACE).getOrComputeIfAbsent(
-        new ClientKey(classContext.getRequiredTestClass()), key -> MilvusSdk.connect(environment.milvusEndpoint()),
-        MilvusSdk.ClientHandle.class).client();
+    return classContext
+        .getStore(ContextSupport.NAMESPACE)
+        .getOrComputeIfAbsent(
+            new ClientKey(classContext.getRequiredTestClass()),
+            key -> MilvusSdk.connect(environment.milvusEndpoint()),
+            MilvusSdk.ClientHandle.class)
+        .client();
   }
 
   /** Where the parameter is, in words: "parameter 'x' of method test(..)". */
   static String describe(ParameterContext parameter) {
     var executable = parameter.getDeclaringExecutable();
-    String owner = executable instanceof Constructor<?> ? "the constructor of "
-        + executable.getDeclaringClass().getSimpleName() : "method " + executable.getName() + "(..)";
+    String owner =
+        executable instanceof Constructor<?>
+            ? "the constructor of " + executable.getDeclaringClass().getSimpleName()
+            : "method " + executable.getName() + "(..)";
     return "parameter '" + parameter.getParameter().getName() + "' of " + owner;
   }
 }

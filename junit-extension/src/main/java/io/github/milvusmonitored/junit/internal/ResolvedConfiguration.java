@@ -3,8 +3,8 @@ package io.github.milvusmonitored.junit.internal;
 import io.github.milvusmonitored.environment.ClusterChoice;
 import io.github.milvusmonitored.environment.EnvironmentConfig;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The effective configuration of a test class: the environment to start, the extension's own
@@ -14,8 +14,8 @@ import java.util.Locale;
  * @param disabledWithoutDocker disable rather than fail when k3s needs Docker and there is none
  * @param values every key's effective value and source, in key order
  */
-public record ResolvedConfiguration(EnvironmentConfig environment, boolean disabledWithoutDocker,
-    List<ConfigValue> values) {
+public record ResolvedConfiguration(
+    EnvironmentConfig environment, boolean disabledWithoutDocker, List<ConfigValue> values) {
 
   public ResolvedConfiguration {
     values = List.copyOf(values);
@@ -39,11 +39,17 @@ public record ResolvedConfiguration(EnvironmentConfig environment, boolean disab
   /** A text table of every key, its value and where it came from, for the log. */
   public String table() {
     int keyWidth = values.stream().mapToInt(v -> v.key().key().length()).max().orElse(3);
-    int valueWidth = Math.max(5, values.stream().mapToInt(v -> display(v).length()).max().orElse(5));
+    int valueWidth =
+        Math.max(5, values.stream().mapToInt(v -> display(v).length()).max().orElse(5));
     String format = "  %-" + keyWidth + "s  %-" + valueWidth + "s  %s";
     return values.stream()
-        .map(v -> String.format(Locale.ROOT, format, v.key().key(), display(v), v.source().describe(v.key())))
-        .collect(Collectors.joining("\n", String.format(Locale.ROOT, format, "key", "value", "source") + "\n", ""));
+        .map(
+            v ->
+                String.format(
+                    Locale.ROOT, format, v.key().key(), display(v), v.source().describe(v.key())))
+        .collect(
+            Collectors.joining(
+                "\n", String.format(Locale.ROOT, format, "key", "value", "source") + "\n", ""));
   }
 
   private static String display(ConfigValue v) {

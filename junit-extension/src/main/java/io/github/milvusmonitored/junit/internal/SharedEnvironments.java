@@ -12,8 +12,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class SharedEnvironments {
 
-  private SharedEnvironments() {
-  }
+  private SharedEnvironments() {}
 
   /** The key of an environment in the root store. */
   record EnvironmentKey(EnvironmentConfig config) {}
@@ -30,16 +29,22 @@ public final class SharedEnvironments {
       return Optional.empty();
     }
     ExtensionContext classContext = ContextSupport.classContext(context);
-    return Optional.of(classContext.getStore(ContextSupport.NAMESPACE).getOrComputeIfAbsent(
-        new ConfigurationKey(classContext.getRequiredTestClass()),
-        key -> resolve(classContext), ResolvedConfiguration.class));
+    return Optional.of(
+        classContext
+            .getStore(ContextSupport.NAMESPACE)
+            .getOrComputeIfAbsent(
+                new ConfigurationKey(classContext.getRequiredTestClass()),
+                key -> resolve(classContext),
+                ResolvedConfiguration.class));
   }
 
   /**
    * The environment for {@code resolved}, started on first use; fails with the Docker message when
-   * k3s is needed and Docker is missing, and with one paragraph and the cause chain when the start fails.
+   * k3s is needed and Docker is missing, and with one paragraph and the cause chain when the start
+   * fails.
    */
-  public static MonitoredEnvironment environment(ExtensionContext context, ResolvedConfiguration resolved) {
+  public static MonitoredEnvironment environment(
+      ExtensionContext context, ResolvedConfiguration resolved) {
     ExtensionContext.Store root = context.getRoot().getStore(ContextSupport.NAMESPACE);
     EnvironmentKey key = new EnvironmentKey(resolved.environment());
     EnvironmentResource existing = root.get(key, EnvironmentResource.class);
@@ -49,8 +54,9 @@ public final class SharedEnvironments {
     if (resolved.needsDocker() && !Host.current().isDockerAvailable()) {
       throw new ExtensionConfigurationException(ExtensionErrors.dockerMissing(resolved.k3sImage()));
     }
-    return root.getOrComputeIfAbsent(key, k -> start(context.getRequiredTestClass(), resolved),
-        EnvironmentResource.class).environment();
+    return root.getOrComputeIfAbsent(
+            key, k -> start(context.getRequiredTestClass(), resolved), EnvironmentResource.class)
+        .environment();
   }
 
   private static EnvironmentResource start(Class<?> testClass, ResolvedConfiguration resolved) {
@@ -62,9 +68,13 @@ public final class SharedEnvironments {
   }
 
   /** The environment for {@code resolved} if it was started, without starting it. */
-  static Optional<MonitoredEnvironment> started(ExtensionContext context, ResolvedConfiguration resolved) {
-    EnvironmentResource resource = context.getRoot().getStore(ContextSupport.NAMESPACE)
-        .get(new EnvironmentKey(resolved.environment()), EnvironmentResource.class);
+  static Optional<MonitoredEnvironment> started(
+      ExtensionContext context, ResolvedConfiguration resolved) {
+    EnvironmentResource resource =
+        context
+            .getRoot()
+            .getStore(ContextSupport.NAMESPACE)
+            .get(new EnvironmentKey(resolved.environment()), EnvironmentResource.class);
     return Optional.ofNullable(resource).map(EnvironmentResource::environment);
   }
 

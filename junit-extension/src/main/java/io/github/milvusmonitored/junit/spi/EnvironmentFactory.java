@@ -4,10 +4,11 @@ import io.github.milvusmonitored.environment.EnvironmentConfig;
 import io.github.milvusmonitored.environment.MonitoredEnvironment;
 
 /**
- * Starts the environment {@code @MilvusMonitored} hands to tests; found with {@link java.util.ServiceLoader}.
+ * Starts the environment {@code @MilvusMonitored} hands to tests; found with {@link
+ * java.util.ServiceLoader}.
  *
- * <p>Without a registered implementation the extension calls
- * {@code io.github.milvusmonitored.environment.MonitoredEnvironments.start(config)}. Register one in
+ * <p>Without a registered implementation the extension calls {@code
+ * io.github.milvusmonitored.environment.MonitoredEnvironments.start(config)}. Register one in
  * {@code META-INF/services/io.github.milvusmonitored.junit.spi.EnvironmentFactory} to start the
  * environment differently (a shared remote cluster, a pre-provisioned stack, a fake in the
  * extension's own tests). At most one implementation may be registered.

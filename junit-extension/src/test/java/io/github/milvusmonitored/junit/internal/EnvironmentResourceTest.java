@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class EnvironmentResourceTest {
 
   private final AtomicInteger closes = new AtomicInteger();
-  private final ResolvedConfiguration resolved = new ConfigurationResolver(Map.of(), Map.of()).resolve(Optional.empty());
+  private final ResolvedConfiguration resolved =
+      new ConfigurationResolver(Map.of(), Map.of()).resolve(Optional.empty());
 
   @Test
   void a_jvm_stopping_before_the_run_ends_closes_the_environment_once() {
@@ -34,16 +35,21 @@ class EnvironmentResourceTest {
     resource.close();
 
     assertThat(closes).hasValue(1);
-    assertThat(Runtime.getRuntime().removeShutdownHook(resource.shutdownHook())).as("hook still registered").isFalse();
+    assertThat(Runtime.getRuntime().removeShutdownHook(resource.shutdownHook()))
+        .as("hook still registered")
+        .isFalse();
   }
 
   private MonitoredEnvironment counting() {
-    return (MonitoredEnvironment) Proxy.newProxyInstance(getClass().getClassLoader(),
-        new Class<?>[] {MonitoredEnvironment.class}, (proxy, method, args) -> {
-          if (method.getName().equals("close")) {
-            closes.incrementAndGet();
-          }
-          return null;
-        });
+    return (MonitoredEnvironment)
+        Proxy.newProxyInstance(
+            getClass().getClassLoader(),
+            new Class<?>[] {MonitoredEnvironment.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("close")) {
+                closes.incrementAndGet();
+              }
+              return null;
+            });
   }
 }

@@ -5,7 +5,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.github.milvusmonitored.access.ForwardTarget;
 import java.io.IOException;
 
-/** Opens a port-forward to a Ready pod of the target Service: one fabric8 pod stream per local connection. */
+/**
+ * Opens a port-forward to a Ready pod of the target Service: one fabric8 pod stream per local
+ * connection.
+ */
 public final class Fabric8ForwardOpener implements ForwardOpener {
 
   private final KubernetesClient client;
@@ -25,9 +28,12 @@ public final class Fabric8ForwardOpener implements ForwardOpener {
     ForwardListener forward;
     try {
       // Each connection gets its own stream, so that each is judged by its own outcome.
-      forward = ForwardListener.listen(localPort, socket -> pod.portForward(resolved.podPort(), socket, socket));
+      forward =
+          ForwardListener.listen(
+              localPort, socket -> pod.portForward(resolved.podPort(), socket, socket));
     } catch (IOException e) {
-      throw new IOException("Could not listen on local port " + localPort + ": " + e.getMessage(), e);
+      throw new IOException(
+          "Could not listen on local port " + localPort + ": " + e.getMessage(), e);
     }
     return new Fabric8Forward(forward, resolved.pod());
   }

@@ -32,14 +32,20 @@ final class ForwardListener implements AutoCloseable {
   private volatile PortForward newest;
   private volatile boolean closed;
 
-  private ForwardListener(ServerSocketChannel server, Function<SocketChannel, PortForward> forwarder) {
+  private ForwardListener(
+      ServerSocketChannel server, Function<SocketChannel, PortForward> forwarder) {
     this.server = server;
     this.forwarder = forwarder;
-    this.acceptor = DaemonThreads.thread("milvus-monitored-forward-accept-" + localPort(), this::accept);
+    this.acceptor =
+        DaemonThreads.thread("milvus-monitored-forward-accept-" + localPort(), this::accept);
   }
 
-  /** Listens on {@code localPort} of the loopback address (0 for a free one); forwards each connection. */
-  static ForwardListener listen(int localPort, Function<SocketChannel, PortForward> forwarder) throws IOException {
+  /**
+   * Listens on {@code localPort} of the loopback address (0 for a free one); forwards each
+   * connection.
+   */
+  static ForwardListener listen(int localPort, Function<SocketChannel, PortForward> forwarder)
+      throws IOException {
     ServerSocketChannel server = ServerSocketChannel.open();
     try {
       // Re-established forwards bind the same port again at once.

@@ -2,7 +2,10 @@ package io.github.milvusmonitored.access.internal;
 
 import java.io.IOException;
 
-/** Opens one forward from a local port to a pod; what {@link ReconnectingForward} re-runs when it drops. */
+/**
+ * Opens one forward from a local port to a pod; what {@link ReconnectingForward} re-runs when it
+ * drops.
+ */
 public interface ForwardOpener {
 
   /**

@@ -23,14 +23,19 @@ public final class NetworkPolicies {
    * A policy that selects the pods and admits only the listed sources.
    *
    * @param name {@code namespace/name}
-   * @param admits the sources its ingress rules admit, e.g. {@code pods app.kubernetes.io/name=grafana}
+   * @param admits the sources its ingress rules admit, e.g. {@code pods
+   *     app.kubernetes.io/name=grafana}
    */
   public record Restriction(String name, List<String> admits) {}
 
   private NetworkPolicies() {}
 
-  /** The restricting policies; empty when there are none or they cannot be read (no RBAC to list them). */
-  public static List<Restriction> restricting(KubernetesClient client, String namespace, String service) {
+  /**
+   * The restricting policies; empty when there are none or they cannot be read (no RBAC to list
+   * them).
+   */
+  public static List<Restriction> restricting(
+      KubernetesClient client, String namespace, String service) {
     try {
       Service svc = client.services().inNamespace(namespace).withName(service).get();
       if (svc == null || svc.getSpec() == null || svc.getSpec().getSelector() == null) {
@@ -39,12 +44,18 @@ public final class NetworkPolicies {
       Map<String, String> selector = svc.getSpec().getSelector();
       List<Pod> pods = client.pods().inNamespace(namespace).withLabels(selector).list().getItems();
       // Without pods the Service's selector stands for the labels every one of them will carry.
-      Map<String, String> labels = pods.isEmpty() || pods.get(0).getMetadata().getLabels() == null ? selector
-          : pods.get(0).getMetadata().getLabels();
+      Map<String, String> labels =
+          pods.isEmpty() || pods.get(0).getMetadata().getLabels() == null
+              ? selector
+              : pods.get(0).getMetadata().getLabels();
       List<Restriction> out = new ArrayList<>();
-      for (NetworkPolicy policy : client.network().v1().networkPolicies().inNamespace(namespace).list().getItems()) {
-        if (policy.getSpec() != null && restrictsIngress(policy) && selects(policy.getSpec().getPodSelector(), labels)) {
-          out.add(new Restriction(namespace + "/" + policy.getMetadata().getName(), admitted(policy)));
+      for (NetworkPolicy policy :
+          client.network().v1().networkPolicies().inNamespace(namespace).list().getItems()) {
+        if (policy.getSpec() != null
+            && restrictsIngress(policy)
+            && selects(policy.getSpec().getPodSelector(), labels)) {
+          out.add(
+              new Restriction(namespace + "/" + policy.getMetadata().getName(), admitted(policy)));
         }
       }
       return List.copyOf(out);
@@ -57,11 +68,15 @@ public final class NetworkPolicies {
     List<String> types = policy.getSpec().getPolicyTypes();
     boolean ingressType = types == null || types.isEmpty() || types.contains("Ingress");
     // A rule without "from" admits every source: such a policy blocks nobody.
-    return ingressType && policy.getSpec().getIngress().stream()
-        .noneMatch(rule -> rule.getFrom() == null || rule.getFrom().isEmpty());
+    return ingressType
+        && policy.getSpec().getIngress().stream()
+            .noneMatch(rule -> rule.getFrom() == null || rule.getFrom().isEmpty());
   }
 
-  /** Label selector semantics: every matchLabels entry and every expression holds; an empty selector selects all. */
+  /**
+   * Label selector semantics: every matchLabels entry and every expression holds; an empty selector
+   * selects all.
+   */
   static boolean selects(LabelSelector selector, Map<String, String> labels) {
     if (selector == null) {
       return true;
@@ -77,13 +92,14 @@ public final class NetworkPolicies {
       for (LabelSelectorRequirement r : selector.getMatchExpressions()) {
         String value = labels.get(r.getKey());
         List<String> values = r.getValues() == null ? List.of() : r.getValues();
-        boolean holds = switch (r.getOperator()) {
-          case "In" -> value != null && values.contains(value);
-          case "NotIn" -> value == null || !values.contains(value);
-          case "Exists" -> value != null;
-          case "DoesNotExist" -> value == null;
-          default -> false;
-        };
+        boolean holds =
+            switch (r.getOperator()) {
+              case "In" -> value != null && values.contains(value);
+              case "NotIn" -> value == null || !values.contains(value);
+              case "Exists" -> value != null;
+              case "DoesNotExist" -> value == null;
+              default -> false;
+            };
         if (!holds) {
           return false;
         }
@@ -125,8 +141,17 @@ public final class NetworkPolicies {
       selector.getMatchLabels().forEach((k, v) -> parts.add(k + "=" + v));
     }
     if (selector.getMatchExpressions() != null) {
-      selector.getMatchExpressions().forEach(r -> parts.add(r.getKey() + " " + r.getOperator()
-          + (r.getValues() == null || r.getValues().isEmpty() ? "" : " " + r.getValues())));
+      selector
+          .getMatchExpressions()
+          .forEach(
+              r ->
+                  parts.add(
+                      r.getKey()
+                          + " "
+                          + r.getOperator()
+                          + (r.getValues() == null || r.getValues().isEmpty()
+                              ? ""
+                              : " " + r.getValues())));
     }
     return parts.isEmpty() ? "(all)" : String.join(",", parts);
   }

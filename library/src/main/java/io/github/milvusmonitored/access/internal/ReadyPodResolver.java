@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Resolves a Service port to a Ready pod and the container port behind it, as the Service would route,
- * which fabric8's own Service port-forward does not (it takes the first pod, ready or not).
+ * Resolves a Service port to a Ready pod and the container port behind it, as the Service would
+ * route, which fabric8's own Service port-forward does not (it takes the first pod, ready or not).
  */
 public final class ReadyPodResolver {
 
@@ -31,32 +31,52 @@ public final class ReadyPodResolver {
 
   /** A Ready pod of the Service; {@code preferred} if it is still one of them. */
   public Resolved resolve(ForwardTarget target, String preferred) {
-    Service service = client.services().inNamespace(target.namespace()).withName(target.service()).get();
+    Service service =
+        client.services().inNamespace(target.namespace()).withName(target.service()).get();
     if (service == null) {
       throw PortForwardErrors.noService(target);
     }
-    Map<String, String> selector = service.getSpec() == null ? null : service.getSpec().getSelector();
+    Map<String, String> selector =
+        service.getSpec() == null ? null : service.getSpec().getSelector();
     if (selector == null || selector.isEmpty()) {
       throw PortForwardErrors.noSelector(target);
     }
-    List<ServicePort> ports = service.getSpec().getPorts() == null ? List.of() : service.getSpec().getPorts();
-    ServicePort port = ports.stream().filter(p -> Objects.equals(p.getPort(), target.port())).findFirst()
-        .orElseThrow(() -> PortForwardErrors.noSuchPort(target, ports.stream().map(ServicePort::getPort).toList()));
-    List<Pod> pods = client.pods().inNamespace(target.namespace()).withLabels(selector).list().getItems();
-    List<Pod> ready = pods.stream().filter(ReadyPodResolver::isReady)
-        .sorted(Comparator.comparing(p -> p.getMetadata().getName())).toList();
+    List<ServicePort> ports =
+        service.getSpec().getPorts() == null ? List.of() : service.getSpec().getPorts();
+    ServicePort port =
+        ports.stream()
+            .filter(p -> Objects.equals(p.getPort(), target.port()))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    PortForwardErrors.noSuchPort(
+                        target, ports.stream().map(ServicePort::getPort).toList()));
+    List<Pod> pods =
+        client.pods().inNamespace(target.namespace()).withLabels(selector).list().getItems();
+    List<Pod> ready =
+        pods.stream()
+            .filter(ReadyPodResolver::isReady)
+            .sorted(Comparator.comparing(p -> p.getMetadata().getName()))
+            .toList();
     if (ready.isEmpty()) {
-      throw PortForwardErrors.noReadyPod(target, selectorText(selector), pods.stream().map(ReadyPodResolver::state).toList());
+      throw PortForwardErrors.noReadyPod(
+          target, selectorText(selector), pods.stream().map(ReadyPodResolver::state).toList());
     }
-    Pod chosen = ready.stream().filter(p -> p.getMetadata().getName().equals(preferred)).findFirst().orElse(ready.get(0));
+    Pod chosen =
+        ready.stream()
+            .filter(p -> p.getMetadata().getName().equals(preferred))
+            .findFirst()
+            .orElse(ready.get(0));
     return new Resolved(chosen.getMetadata().getName(), podPort(target, port, chosen));
   }
 
   /** Whether the pod is Ready and not being deleted. */
   public static boolean isReady(Pod pod) {
-    return pod.getMetadata().getDeletionTimestamp() == null && pod.getStatus() != null
+    return pod.getMetadata().getDeletionTimestamp() == null
+        && pod.getStatus() != null
         && pod.getStatus().getConditions() != null
-        && pod.getStatus().getConditions().stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+        && pod.getStatus().getConditions().stream()
+            .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
   }
 
   private static int podPort(ForwardTarget target, ServicePort port, Pod pod) {
@@ -73,18 +93,26 @@ public final class ReadyPodResolver {
     }
     return pod.getSpec().getContainers().stream()
         .flatMap(c -> c.getPorts() == null ? Stream.<ContainerPort>empty() : c.getPorts().stream())
-        .filter(p -> name.equals(p.getName())).map(ContainerPort::getContainerPort).findFirst()
-        .orElseThrow(() -> PortForwardErrors.namedPortMissing(target, pod.getMetadata().getName(), name));
+        .filter(p -> name.equals(p.getName()))
+        .map(ContainerPort::getContainerPort)
+        .findFirst()
+        .orElseThrow(
+            () -> PortForwardErrors.namedPortMissing(target, pod.getMetadata().getName(), name));
   }
 
   private static String state(Pod pod) {
     String phase = pod.getStatus() == null ? "Unknown" : pod.getStatus().getPhase();
-    return pod.getMetadata().getName() + " (" + phase + (pod.getMetadata().getDeletionTimestamp() != null
-        ? ", terminating" : ", not Ready") + ")";
+    return pod.getMetadata().getName()
+        + " ("
+        + phase
+        + (pod.getMetadata().getDeletionTimestamp() != null ? ", terminating" : ", not Ready")
+        + ")";
   }
 
   private static String selectorText(Map<String, String> selector) {
-    return selector.entrySet().stream().sorted(Map.Entry.comparingByKey())
-        .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
+    return selector.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .map(e -> e.getKey() + "=" + e.getValue())
+        .collect(Collectors.joining(","));
   }
 }

@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.function.BooleanSupplier;
 
 /**
  * Keeps a forward open on one local port: checks it every interval and, when it reports a problem,
@@ -26,7 +26,8 @@ public final class ReconnectingForward implements AutoCloseable {
   private volatile ForwardOpener.OpenForward current;
   private volatile boolean closed;
 
-  private ReconnectingForward(ForwardOpener opener, Duration checkInterval, ForwardOpener.OpenForward first) {
+  private ReconnectingForward(
+      ForwardOpener opener, Duration checkInterval, ForwardOpener.OpenForward first) {
     this.opener = opener;
     this.checkInterval = checkInterval;
     this.current = first;
@@ -35,18 +36,23 @@ public final class ReconnectingForward implements AutoCloseable {
   }
 
   /**
-   * Opens the first forward on {@code localPort} (0 for any free port), retrying for up to
-   * {@code openTimeout}, then starts watching it.
+   * Opens the first forward on {@code localPort} (0 for any free port), retrying for up to {@code
+   * openTimeout}, then starts watching it.
    */
-  public static ReconnectingForward open(ForwardOpener opener, int localPort, Duration checkInterval,
-      Duration openTimeout) {
+  public static ReconnectingForward open(
+      ForwardOpener opener, int localPort, Duration checkInterval, Duration openTimeout) {
     long started = System.nanoTime();
-    ForwardOpener.OpenForward first = openWithRetries(opener, localPort, null, started, openTimeout, () -> false);
+    ForwardOpener.OpenForward first =
+        openWithRetries(opener, localPort, null, started, openTimeout, () -> false);
     ReconnectingForward forward = new ReconnectingForward(opener, checkInterval, first);
-    LOG.info("Port-forward {} listening on 127.0.0.1:{} to pod {} ({} ms)", opener.describe(), first.localPort(),
-        first.pod(), (System.nanoTime() - started) / 1_000_000);
-    forward.supervisor.scheduleWithFixedDelay(forward::check, checkInterval.toMillis(), checkInterval.toMillis(),
-        TimeUnit.MILLISECONDS);
+    LOG.info(
+        "Port-forward {} listening on 127.0.0.1:{} to pod {} ({} ms)",
+        opener.describe(),
+        first.localPort(),
+        first.pod(),
+        (System.nanoTime() - started) / 1_000_000);
+    forward.supervisor.scheduleWithFixedDelay(
+        forward::check, checkInterval.toMillis(), checkInterval.toMillis(), TimeUnit.MILLISECONDS);
     return forward;
   }
 
@@ -78,11 +84,16 @@ public final class ReconnectingForward implements AutoCloseable {
       return;
     }
     long started = System.nanoTime();
-    LOG.warn("Port-forward {} on 127.0.0.1:{} to pod {} dropped: {}; reconnecting on the same port",
-        opener.describe(), localPort, current.pod(), problem);
+    LOG.warn(
+        "Port-forward {} on 127.0.0.1:{} to pod {} dropped: {}; reconnecting on the same port",
+        opener.describe(),
+        localPort,
+        current.pod(),
+        problem);
     String previousPod = current.pod();
     current.close();
-    ForwardOpener.OpenForward next = openWithRetries(opener, localPort, previousPod, started, null, () -> closed);
+    ForwardOpener.OpenForward next =
+        openWithRetries(opener, localPort, previousPod, started, null, () -> closed);
     if (next == null) {
       return;
     }
@@ -94,13 +105,25 @@ public final class ReconnectingForward implements AutoCloseable {
       current = next;
     }
     int n = reconnects.incrementAndGet();
-    LOG.info("Port-forward {} re-established on 127.0.0.1:{} to pod {} (reconnect #{}, {} ms)", opener.describe(),
-        localPort, next.pod(), n, (System.nanoTime() - started) / 1_000_000);
+    LOG.info(
+        "Port-forward {} re-established on 127.0.0.1:{} to pod {} (reconnect #{}, {} ms)",
+        opener.describe(),
+        localPort,
+        next.pod(),
+        n,
+        (System.nanoTime() - started) / 1_000_000);
   }
 
-  /** Retries with growing pauses; without a timeout until {@code stop} says so (then returns null). */
-  private static ForwardOpener.OpenForward openWithRetries(ForwardOpener opener, int port, String preferredPod,
-      long started, Duration timeout, BooleanSupplier stop) {
+  /**
+   * Retries with growing pauses; without a timeout until {@code stop} says so (then returns null).
+   */
+  private static ForwardOpener.OpenForward openWithRetries(
+      ForwardOpener opener,
+      int port,
+      String preferredPod,
+      long started,
+      Duration timeout,
+      BooleanSupplier stop) {
     long backoff = 100;
     int attempt = 0;
     while (true) {
@@ -110,10 +133,16 @@ public final class ReconnectingForward implements AutoCloseable {
       } catch (Exception e) {
         long elapsed = System.nanoTime() - started;
         if (timeout != null && elapsed + backoff * 1_000_000 > timeout.toNanos()) {
-          throw PortForwardErrors.couldNotOpen(opener.describe(), port, Duration.ofNanos(elapsed), e);
+          throw PortForwardErrors.couldNotOpen(
+              opener.describe(), port, Duration.ofNanos(elapsed), e);
         }
-        LOG.info("Port-forward {} on 127.0.0.1:{}: attempt {} failed ({}); retrying in {} ms", opener.describe(),
-            port == 0 ? "(any)" : port, attempt, e.getMessage(), backoff);
+        LOG.info(
+            "Port-forward {} on 127.0.0.1:{}: attempt {} failed ({}); retrying in {} ms",
+            opener.describe(),
+            port == 0 ? "(any)" : port,
+            attempt,
+            e.getMessage(),
+            backoff);
       }
       try {
         Thread.sleep(backoff);
@@ -135,7 +164,10 @@ public final class ReconnectingForward implements AutoCloseable {
       current.close();
     }
     supervisor.shutdownNow();
-    LOG.info("Port-forward {} on 127.0.0.1:{} closed after {} reconnect(s)", opener.describe(), localPort,
+    LOG.info(
+        "Port-forward {} on 127.0.0.1:{} closed after {} reconnect(s)",
+        opener.describe(),
+        localPort,
         reconnects.get());
   }
 }

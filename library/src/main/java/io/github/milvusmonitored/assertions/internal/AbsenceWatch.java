@@ -19,22 +19,32 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Watches a metric assertion on a Milvus release that gets no series, and tells when a metric its PromQL
- * selects is absent in the Milvus version scraped: the catalogue lists it as there from startup, Prometheus
- * has never ingested it, yet the release's target is up and other Milvus families of it are ingested, and
- * all that still holds two scrapes of the target after it was first seen.
+ * Watches a metric assertion on a Milvus release that gets no series, and tells when a metric its
+ * PromQL selects is absent in the Milvus version scraped: the catalogue lists it as there from
+ * startup, Prometheus has never ingested it, yet the release's target is up and other Milvus
+ * families of it are ingested, and all that still holds two scrapes of the target after it was
+ * first seen.
  */
 public final class AbsenceWatch {
 
   /** What Prometheus says about the release at one check. */
-  public record Evidence(Set<String> ingested, boolean targetUp, Optional<Instant> lastScrape,
+  public record Evidence(
+      Set<String> ingested,
+      boolean targetUp,
+      Optional<Instant> lastScrape,
       Set<String> releaseNames) {}
 
   /**
-   * A metric the Milvus scraped does not expose, with how many Milvus families of the release it does, and,
-   * when the release's image tag is known, what that release's catalogue says ({@code ""} otherwise).
+   * A metric the Milvus scraped does not expose, with how many Milvus families of the release it
+   * does, and, when the release's image tag is known, what that release's catalogue says ({@code
+   * ""} otherwise).
    */
-  public record Absence(String metric, MilvusSelector release, int families, List<String> similar, String versionNote) {
+  public record Absence(
+      String metric,
+      MilvusSelector release,
+      int families,
+      List<String> similar,
+      String versionNote) {
     public Absence(String metric, MilvusSelector release, int families, List<String> similar) {
       this(metric, release, families, similar, "");
     }
@@ -61,9 +71,12 @@ public final class AbsenceWatch {
     this.startup = selected.stream().filter(catalogue::appearsAtStartup).toList();
   }
 
-  /** Reads the evidence from Prometheus, at most once a second; the absence once it is established. */
+  /**
+   * Reads the evidence from Prometheus, at most once a second; the absence once it is established.
+   */
   public synchronized Optional<Absence> check(MilvusMetrics milvus) {
-    if (startup.isEmpty() || lastCheck != 0 && System.nanoTime() - lastCheck < MIN_CHECK_INTERVAL.toNanos()) {
+    if (startup.isEmpty()
+        || lastCheck != 0 && System.nanoTime() - lastCheck < MIN_CHECK_INTERVAL.toNanos()) {
       return Optional.empty();
     }
     lastCheck = System.nanoTime();
@@ -74,8 +87,11 @@ public final class AbsenceWatch {
       }
       TargetStatus status = milvus.targetStatus();
       // the earliest last scrape: every target of the release must have been scraped since
-      Optional<Instant> lastScrape = status.targets().stream().map(Targets.Active::lastScrape)
-          .flatMap(Optional::stream).min(Comparator.naturalOrder());
+      Optional<Instant> lastScrape =
+          status.targets().stream()
+              .map(Targets.Active::lastScrape)
+              .flatMap(Optional::stream)
+              .min(Comparator.naturalOrder());
       Set<String> names = status.isUp() ? milvus.presentMetricNames() : Set.of();
       return update(new Evidence(ingested, status.isUp(), lastScrape, names))
           .map(a -> a.withVersionNote(versionNote(a.metric(), milvus.imageTag())));
@@ -84,10 +100,16 @@ public final class AbsenceWatch {
     }
   }
 
-  /** Takes one check's evidence into account; the absence once it held over two scrapes after its first sight. */
+  /**
+   * Takes one check's evidence into account; the absence once it held over two scrapes after its
+   * first sight.
+   */
   public synchronized Optional<Absence> update(Evidence e) {
     Optional<String> missing = startup.stream().filter(n -> !e.ingested().contains(n)).findFirst();
-    if (missing.isEmpty() || !e.targetUp() || e.releaseNames().isEmpty() || e.lastScrape().isEmpty()) {
+    if (missing.isEmpty()
+        || !e.targetUp()
+        || e.releaseNames().isEmpty()
+        || e.lastScrape().isEmpty()) {
       seenScrape = null;
       newerScrapes = 0;
       return Optional.empty();
@@ -101,36 +123,56 @@ public final class AbsenceWatch {
       newerScrapes++;
       seenScrape = scrape;
     }
-    // Prometheus stamps a scrape when it starts it: only a second newer one proves the first was stored.
+    // Prometheus stamps a scrape when it starts it: only a second newer one proves the first was
+    // stored.
     if (newerScrapes < 2) {
       return Optional.empty();
     }
     String metric = missing.get();
-    return Optional.of(new Absence(metric, release, families(e.releaseNames()), SimilarNames.of(metric, e.ingested())));
+    return Optional.of(
+        new Absence(
+            metric, release, families(e.releaseNames()), SimilarNames.of(metric, e.ingested())));
   }
 
-  /** What the catalogue of the release's configured image tag says of {@code metric}; empty without a known tag. */
+  /**
+   * What the catalogue of the release's configured image tag says of {@code metric}; empty without
+   * a known tag.
+   */
   static String versionNote(String metric, Optional<String> imageTag) {
-    Optional<MilvusVersion> version = imageTag.flatMap(tag -> {
-      try {
-        return Optional.of(MilvusVersion.parse(tag));
-      } catch (IllegalArgumentException notARelease) {
-        return Optional.empty();
-      }
-    });
+    Optional<MilvusVersion> version =
+        imageTag.flatMap(
+            tag -> {
+              try {
+                return Optional.of(MilvusVersion.parse(tag));
+              } catch (IllegalArgumentException notARelease) {
+                return Optional.empty();
+              }
+            });
     if (version.isEmpty()) {
       return "";
     }
     CatalogueCoverage.Choice choice = MetricCatalogue.forVersion(version.get());
     boolean listed = choice.catalogue().family(metric).isPresent();
-    return "The release runs Milvus " + version.get() + " (its configured image tag " + imageTag.get() + "), whose"
-        + " metric catalogue " + (listed ? "lists it: it should be there" : "lacks it") + ".";
+    return "The release runs Milvus "
+        + version.get()
+        + " (its configured image tag "
+        + imageTag.get()
+        + "), whose"
+        + " metric catalogue "
+        + (listed ? "lists it: it should be there" : "lacks it")
+        + ".";
   }
 
-  /** The catalogue's explanation for each selected metric Prometheus has never ingested, where it has one. */
+  /**
+   * The catalogue's explanation for each selected metric Prometheus has never ingested, where it
+   * has one.
+   */
   public List<String> reasons(Set<String> ingested) {
-    return selected.stream().filter(n -> !ingested.contains(n)).map(catalogue::absenceReason)
-        .flatMap(Optional::stream).toList();
+    return selected.stream()
+        .filter(n -> !ingested.contains(n))
+        .map(catalogue::absenceReason)
+        .flatMap(Optional::stream)
+        .toList();
   }
 
   /** {@link #reasons(Set)} with the names Prometheus has ingested now; empty when it cannot say. */
@@ -144,14 +186,22 @@ public final class AbsenceWatch {
 
   /** The metric families among {@code names}: a histogram's or summary's series count once. */
   private static int families(Set<String> names) {
-    return (int) names.stream().map(n -> {
-      for (String suffix : List.of("_bucket", "_sum", "_count")) {
-        String base = n.endsWith(suffix) ? n.substring(0, n.length() - suffix.length()) : null;
-        if (base != null && names.contains(base + "_sum") && names.contains(base + "_count")) {
-          return base;
-        }
-      }
-      return n;
-    }).distinct().count();
+    return (int)
+        names.stream()
+            .map(
+                n -> {
+                  for (String suffix : List.of("_bucket", "_sum", "_count")) {
+                    String base =
+                        n.endsWith(suffix) ? n.substring(0, n.length() - suffix.length()) : null;
+                    if (base != null
+                        && names.contains(base + "_sum")
+                        && names.contains(base + "_count")) {
+                      return base;
+                    }
+                  }
+                  return n;
+                })
+            .distinct()
+            .count();
   }
 }

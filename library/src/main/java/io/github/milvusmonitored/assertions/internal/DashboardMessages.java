@@ -13,10 +13,21 @@ public final class DashboardMessages {
 
   private DashboardMessages() {}
 
-  public static String panelsWithoutData(DashboardAudit audit, List<PanelAudit> empty, Set<String> allowed) {
-    StringBuilder out = new StringBuilder("Expected every panel of dashboard '" + audit.dashboard().title()
-        + "' to show data for " + audit.release().namespace() + "/" + audit.release().instance() + ", but "
-        + empty.size() + " of " + audit.panels().size() + " do not:");
+  public static String panelsWithoutData(
+      DashboardAudit audit, List<PanelAudit> empty, Set<String> allowed) {
+    StringBuilder out =
+        new StringBuilder(
+            "Expected every panel of dashboard '"
+                + audit.dashboard().title()
+                + "' to show data for "
+                + audit.release().namespace()
+                + "/"
+                + audit.release().instance()
+                + ", but "
+                + empty.size()
+                + " of "
+                + audit.panels().size()
+                + " do not:");
     for (PanelAudit p : empty) {
       out.append("\n  - ").append(p.path()).append(": ").append(p.state());
       if (!p.unknownMetrics().isEmpty()) {
@@ -30,14 +41,21 @@ public final class DashboardMessages {
     if (!allowed.isEmpty()) {
       out.append("\nAllowed to have no data: ").append(new TreeSet<>(allowed));
     }
-    return out.append("\n").append(audit.summary())
-        .append("\nExcuse expected gaps with allowingNoDataIn(\"Row / Panel\", ...); the audit's report"
-            + " (audit.writeReport(folder)) shows every query, its PromQL and its series.").toString();
+    return out.append("\n")
+        .append(audit.summary())
+        .append(
+            "\nExcuse expected gaps with allowingNoDataIn(\"Row / Panel\", ...); the audit's report"
+                + " (audit.writeReport(folder)) shows every query, its PromQL and its series.")
+        .toString();
   }
 
   public static String unknownPanel(DashboardAudit audit, String path, List<String> known) {
-    return "allowingNoDataIn names '" + path + "', but dashboard '" + audit.dashboard().title()
-        + "' has no Prometheus panel at that path. Panels are named \"Row / Panel\"; the dashboard has: " + known;
+    return "allowingNoDataIn names '"
+        + path
+        + "', but dashboard '"
+        + audit.dashboard().title()
+        + "' has no Prometheus panel at that path. Panels are named \"Row / Panel\"; the dashboard has: "
+        + known;
   }
 
   public static String nothingAudited(DashboardAudit audit) {

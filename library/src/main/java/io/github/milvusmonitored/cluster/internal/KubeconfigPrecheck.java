@@ -1,9 +1,9 @@
 package io.github.milvusmonitored.cluster.internal;
 
-import io.github.milvusmonitored.cluster.ClusterException;
 import io.fabric8.kubernetes.api.model.Config;
 import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
+import io.github.milvusmonitored.cluster.ClusterException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +18,10 @@ public final class KubeconfigPrecheck {
 
   private KubeconfigPrecheck() {}
 
-  /** Checks the kubeconfig at {@code path} and {@code context} in it (its current context when null). */
+  /**
+   * Checks the kubeconfig at {@code path} and {@code context} in it (its current context when
+   * null).
+   */
   public static void check(Path path, String context) {
     String source = path + (context == null ? "" : " (context " + context + ")");
     if (!Files.isRegularFile(path)) {
@@ -31,10 +34,13 @@ public final class KubeconfigPrecheck {
       throw ClusterErrors.unreadableKubeconfig(source, e);
     }
     if (parsed == null) {
-      throw ClusterErrors.unreadableKubeconfig(source, new IllegalArgumentException("the file is empty"));
+      throw ClusterErrors.unreadableKubeconfig(
+          source, new IllegalArgumentException("the file is empty"));
     }
-    List<String> contexts = parsed.getContexts() == null ? List.of()
-        : parsed.getContexts().stream().map(NamedContext::getName).toList();
+    List<String> contexts =
+        parsed.getContexts() == null
+            ? List.of()
+            : parsed.getContexts().stream().map(NamedContext::getName).toList();
     String wanted = context != null ? context : parsed.getCurrentContext();
     if (wanted == null || wanted.isBlank() || !contexts.contains(wanted)) {
       throw unknown(source, wanted, contexts);
@@ -42,6 +48,7 @@ public final class KubeconfigPrecheck {
   }
 
   private static ClusterException unknown(String source, String context, List<String> contexts) {
-    return ClusterErrors.unknownContext(source, context == null ? "(no current-context)" : context, contexts);
+    return ClusterErrors.unknownContext(
+        source, context == null ? "(no current-context)" : context, contexts);
   }
 }

@@ -32,8 +32,9 @@ import java.util.Map;
  */
 public record KubeconfigSelection(String context, String yaml, String source) {
 
-  private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
-      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build());
+  private static final ObjectMapper YAML =
+      new ObjectMapper(
+          YAMLFactory.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build());
   private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
 
   /** The files {@code KUBECONFIG} names, or {@code ~/.kube/config} when it is unset or blank. */
@@ -94,11 +95,13 @@ public record KubeconfigSelection(String context, String yaml, String source) {
     Object userName = ctxBody.get("user");
     Map<String, Object> cluster = clusters.get(String.valueOf(clusterName));
     if (cluster == null) {
-      throw ClusterErrors.incompleteContext(names, chosen, "cluster", String.valueOf(clusterName), clusters.keySet());
+      throw ClusterErrors.incompleteContext(
+          names, chosen, "cluster", String.valueOf(clusterName), clusters.keySet());
     }
     Map<String, Object> user = userName == null ? null : users.get(String.valueOf(userName));
     if (userName != null && user == null) {
-      throw ClusterErrors.incompleteContext(names, chosen, "user", String.valueOf(userName), users.keySet());
+      throw ClusterErrors.incompleteContext(
+          names, chosen, "user", String.valueOf(userName), users.keySet());
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("apiVersion", "v1");
@@ -126,18 +129,25 @@ public record KubeconfigSelection(String context, String yaml, String source) {
   }
 
   @SuppressWarnings("unchecked")
-  private static void collect(Map<String, Object> tree, String listKey, String bodyKey,
-      Map<String, Map<String, Object>> into, Path base, Path file) {
+  private static void collect(
+      Map<String, Object> tree,
+      String listKey,
+      String bodyKey,
+      Map<String, Map<String, Object>> into,
+      Path base,
+      Path file) {
     Object list = tree.get(listKey);
     if (list == null) {
       return;
     }
     if (!(list instanceof List<?> entries)) {
-      throw ClusterErrors.unreadableKubeconfig(file.toString(), new IllegalArgumentException(listKey + " is not a list"));
+      throw ClusterErrors.unreadableKubeconfig(
+          file.toString(), new IllegalArgumentException(listKey + " is not a list"));
     }
     for (Object entry : entries) {
       if (!(entry instanceof Map<?, ?> map) || !(map.get("name") instanceof String name)) {
-        throw ClusterErrors.unreadableKubeconfig(file.toString(),
+        throw ClusterErrors.unreadableKubeconfig(
+            file.toString(),
             new IllegalArgumentException("an entry of " + listKey + " has no name"));
       }
       if (!into.containsKey(name)) {
@@ -157,11 +167,12 @@ public record KubeconfigSelection(String context, String yaml, String source) {
 
   @SuppressWarnings("unchecked")
   private static void resolvePaths(String kind, Map<String, Object> body, Path base) {
-    List<String> keys = switch (kind) {
-      case "cluster" -> List.of("certificate-authority");
-      case "user" -> List.of("client-certificate", "client-key", "tokenFile");
-      default -> List.of();
-    };
+    List<String> keys =
+        switch (kind) {
+          case "cluster" -> List.of("certificate-authority");
+          case "user" -> List.of("client-certificate", "client-key", "tokenFile");
+          default -> List.of();
+        };
     for (String key : keys) {
       resolve(body, key, base);
     }

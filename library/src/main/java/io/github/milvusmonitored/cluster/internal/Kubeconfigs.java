@@ -9,13 +9,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Reads kubeconfigs, builds clients, writes private kubeconfig files, checks that the API server answers. */
+/**
+ * Reads kubeconfigs, builds clients, writes private kubeconfig files, checks that the API server
+ * answers.
+ */
 public final class Kubeconfigs {
 
   private Kubeconfigs() {}
@@ -24,7 +27,10 @@ public final class Kubeconfigs {
   public static KubernetesClient client(String kubeconfigYaml, String context, String source) {
     Config config;
     try {
-      config = context == null ? Config.fromKubeconfig(kubeconfigYaml) : Config.fromKubeconfig(context, kubeconfigYaml, null);
+      config =
+          context == null
+              ? Config.fromKubeconfig(kubeconfigYaml)
+              : Config.fromKubeconfig(context, kubeconfigYaml, null);
     } catch (RuntimeException e) {
       throw ClusterErrors.unreadableKubeconfig(source, e);
     }
@@ -44,7 +50,8 @@ public final class Kubeconfigs {
 
   private static KubernetesClient build(Config config, String source) {
     if (config.getMasterUrl() == null || config.getMasterUrl().isBlank()) {
-      throw ClusterErrors.unreadableKubeconfig(source, new IllegalArgumentException("no server URL in the chosen context"));
+      throw ClusterErrors.unreadableKubeconfig(
+          source, new IllegalArgumentException("no server URL in the chosen context"));
     }
     config.setRequestRetryBackoffLimit(0);
     return new KubernetesClientBuilder().withConfig(config).build();
@@ -55,8 +62,11 @@ public final class Kubeconfigs {
     try {
       Path file;
       try {
-        file = Files.createTempFile(prefix, ".yaml",
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        file =
+            Files.createTempFile(
+                prefix,
+                ".yaml",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       } catch (UnsupportedOperationException e) {
         file = Files.createTempFile(prefix, ".yaml");
       }
@@ -68,7 +78,10 @@ public final class Kubeconfigs {
     }
   }
 
-  /** Asks the API server for its version; fails with a clear message when it does not answer in time. */
+  /**
+   * Asks the API server for its version; fails with a clear message when it does not answer in
+   * time.
+   */
   public static String verifyReachable(KubernetesClient client, String source, Duration timeout) {
     try {
       return CompletableFuture.supplyAsync(() -> client.getKubernetesVersion().getGitVersion())
@@ -76,7 +89,8 @@ public final class Kubeconfigs {
     } catch (TimeoutException e) {
       throw ClusterErrors.notAnswering(source, client.getMasterUrl().toString(), timeout, e);
     } catch (ExecutionException e) {
-      throw ClusterErrors.notAnswering(source, client.getMasterUrl().toString(), timeout, e.getCause());
+      throw ClusterErrors.notAnswering(
+          source, client.getMasterUrl().toString(), timeout, e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ClusterException("Interrupted while contacting " + client.getMasterUrl(), e);

@@ -16,13 +16,17 @@ import java.util.Map;
  * @param defaultMaxDataPoints max data points for panels that do not set one
  * @param scrapeInterval the data source's scrape interval, the default minimum interval
  */
-public record AuditWindow(Instant start, Instant end, int defaultMaxDataPoints, Duration scrapeInterval) {
+public record AuditWindow(
+    Instant start, Instant end, int defaultMaxDataPoints, Duration scrapeInterval) {
 
   public Duration range() {
     return Duration.between(start, end);
   }
 
-  /** {@code $__interval} for a panel with minimum interval {@code minText} (may be empty) and max data points. */
+  /**
+   * {@code $__interval} for a panel with minimum interval {@code minText} (may be empty) and max
+   * data points.
+   */
   public Duration interval(String minText, int maxDataPoints) {
     Duration min = scrapeInterval;
     if (minText != null && !minText.isBlank()) {
@@ -51,7 +55,9 @@ public record AuditWindow(Instant start, Instant end, int defaultMaxDataPoints, 
     Duration fourScrapes = scrapeInterval.multipliedBy(4);
     out.put("__interval", GrafanaDurations.format(interval));
     out.put("__interval_ms", Long.toString(interval.toMillis()));
-    out.put("__rate_interval", GrafanaDurations.format(rate.compareTo(fourScrapes) < 0 ? fourScrapes : rate));
+    out.put(
+        "__rate_interval",
+        GrafanaDurations.format(rate.compareTo(fourScrapes) < 0 ? fourScrapes : rate));
     out.put("__range", range().toSeconds() + "s");
     out.put("__range_s", Long.toString(range().toSeconds()));
     out.put("__range_ms", Long.toString(range().toMillis()));

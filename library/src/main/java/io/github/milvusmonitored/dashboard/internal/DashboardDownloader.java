@@ -35,6 +35,7 @@ import org.slf4j.LoggerFactory;
 public final class DashboardDownloader {
 
   private static final Logger LOG = LoggerFactory.getLogger(DashboardDownloader.class);
+
   /** The most read of a dashboard: 64 MiB, as of a Prometheus answer. */
   static final int MAX_BYTES = 64 << 20;
 
@@ -49,7 +50,9 @@ public final class DashboardDownloader {
         LOG.debug("dashboard: reusing cached {}", cached);
         return json;
       } catch (IOException | DashboardException e) {
-        LOG.warn("dashboard: cached {} is unusable, downloading it again ({})", cached,
+        LOG.warn(
+            "dashboard: cached {} is unusable, downloading it again ({})",
+            cached,
             e.getMessage().lines().findFirst().orElse(""));
       }
     }
@@ -57,7 +60,8 @@ public final class DashboardDownloader {
     try {
       json = fetch(source.uri(), source.timeout(), source.describe());
     } catch (DashboardException e) {
-      throw new DashboardException(DashboardErrors.downloadFailed(source, e.getMessage()), e.getCause());
+      throw new DashboardException(
+          DashboardErrors.downloadFailed(source, e.getMessage()), e.getCause());
     }
     DashboardParser.parse(json, "download " + source.uri());
     try {
@@ -66,7 +70,8 @@ public final class DashboardDownloader {
       try {
         Files.writeString(part, json, StandardCharsets.UTF_8);
         try {
-          Files.move(part, cached, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+          Files.move(
+              part, cached, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
           Files.move(part, cached, StandardCopyOption.REPLACE_EXISTING);
         }
@@ -75,20 +80,27 @@ public final class DashboardDownloader {
       }
       LOG.info("dashboard: downloaded {} into {}", source.uri(), cached);
     } catch (IOException e) {
-      LOG.warn("dashboard: cannot keep the download in {} ({}); it will be downloaded again next time",
-          source.cacheDirectory(), e.toString());
+      LOG.warn(
+          "dashboard: cannot keep the download in {} ({}); it will be downloaded again next time",
+          source.cacheDirectory(),
+          e.toString());
     }
     return json;
   }
 
   /**
-   * GETs {@code uri} within {@code timeout} for the whole exchange, body included (the JDK's request
-   * timeout stops at the headers: a server that then drips one byte a second would hold the caller
-   * forever), reading at most 64 MiB; any failure or non-200 answer becomes a {@link DashboardException}.
+   * GETs {@code uri} within {@code timeout} for the whole exchange, body included (the JDK's
+   * request timeout stops at the headers: a server that then drips one byte a second would hold the
+   * caller forever), reading at most 64 MiB; any failure or non-200 answer becomes a {@link
+   * DashboardException}.
    */
   public static String fetch(URI uri, Duration timeout, String what) {
-    HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-        .proxy(ProxySelector.getDefault()).connectTimeout(timeout).build();
+    HttpClient http =
+        HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .proxy(ProxySelector.getDefault())
+            .connectTimeout(timeout)
+            .build();
     HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
     CompletableFuture<HttpResponse<byte[]>> exchange =
         http.sendAsync(request, info -> new CappedBody(uri));
@@ -97,8 +109,11 @@ public final class DashboardDownloader {
       response = exchange.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       exchange.cancel(true);
-      throw new DashboardException(DashboardErrors.fetchFailed(what, "no complete answer (headers and body) within "
-          + MonitoredDuration.humanText(timeout)));
+      throw new DashboardException(
+          DashboardErrors.fetchFailed(
+              what,
+              "no complete answer (headers and body) within "
+                  + MonitoredDuration.humanText(timeout)));
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       throw new DashboardException(DashboardErrors.fetchFailed(what, cause.toString()), cause);
@@ -108,7 +123,8 @@ public final class DashboardDownloader {
       throw new DashboardException("Interrupted while reading " + what, e);
     }
     if (response.statusCode() != 200) {
-      throw new DashboardException(DashboardErrors.fetchFailed(what, "HTTP status " + response.statusCode()));
+      throw new DashboardException(
+          DashboardErrors.fetchFailed(what, "HTTP status " + response.statusCode()));
     }
     return new String(response.body(), StandardCharsets.UTF_8);
   }
@@ -148,8 +164,13 @@ public final class DashboardDownloader {
       }
       if (out.size() > MAX_BYTES) {
         subscription.cancel();
-        body.completeExceptionally(new IOException("the answer from " + uri + " is larger than "
-            + (MAX_BYTES >> 20) + " MiB; reading stopped there"));
+        body.completeExceptionally(
+            new IOException(
+                "the answer from "
+                    + uri
+                    + " is larger than "
+                    + (MAX_BYTES >> 20)
+                    + " MiB; reading stopped there"));
       }
     }
 

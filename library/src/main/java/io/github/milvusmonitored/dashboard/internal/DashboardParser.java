@@ -11,13 +11,13 @@ import io.github.milvusmonitored.dashboard.PanelQuery;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * Reads Grafana's dashboard JSON: {@code panels} with {@code row} panels (their children in the row's
- * own {@code panels} when collapsed, following it when expanded), the pre-5.0 {@code rows} layout,
- * string or object data sources, and {@code templating.list}.
+ * Reads Grafana's dashboard JSON: {@code panels} with {@code row} panels (their children in the
+ * row's own {@code panels} when collapsed, following it when expanded), the pre-5.0 {@code rows}
+ * layout, string or object data sources, and {@code templating.list}.
  */
 public final class DashboardParser {
 
@@ -30,14 +30,24 @@ public final class DashboardParser {
     try {
       root = JSON.readTree(json == null ? "" : json);
     } catch (JsonProcessingException e) {
-      throw new DashboardException(DashboardErrors.notJson(origin, e.getOriginalMessage()
-          + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
-          + ", column " + e.getLocation().getColumnNr())), e);
+      throw new DashboardException(
+          DashboardErrors.notJson(
+              origin,
+              e.getOriginalMessage()
+                  + (e.getLocation() == null
+                      ? ""
+                      : " at line "
+                          + e.getLocation().getLineNr()
+                          + ", column "
+                          + e.getLocation().getColumnNr())),
+          e);
     }
     if (root != null && root.path("dashboard").isObject()) {
       root = root.path("dashboard");
     }
-    if (root == null || !root.isObject() || !(root.path("panels").isArray() || root.path("rows").isArray())) {
+    if (root == null
+        || !root.isObject()
+        || !(root.path("panels").isArray() || root.path("rows").isArray())) {
       throw new DashboardException(DashboardErrors.notDashboard(origin, describe(root)));
     }
     List<DashboardPanel> panels = new ArrayList<>();
@@ -62,9 +72,16 @@ public final class DashboardParser {
     for (JsonNode v : root.path("templating").path("list")) {
       variables.add(variable(v));
     }
-    return new GrafanaDashboard(root.path("title").asText("(untitled)"), root.path("uid").asText(""),
-        root.path("schemaVersion").asInt(0), origin, relativeRange(root.path("time").path("from").asText("")),
-        panels, others[0], variables, json);
+    return new GrafanaDashboard(
+        root.path("title").asText("(untitled)"),
+        root.path("uid").asText(""),
+        root.path("schemaVersion").asInt(0),
+        origin,
+        relativeRange(root.path("time").path("from").asText("")),
+        panels,
+        others[0],
+        variables,
+        json);
   }
 
   private static void add(List<DashboardPanel> out, int[] others, String row, JsonNode panel) {
@@ -75,33 +92,54 @@ public final class DashboardParser {
     List<PanelQuery> queries = new ArrayList<>();
     for (JsonNode target : panel.path("targets")) {
       String expr = target.path("expr").asText("");
-      if (target.path("hide").asBoolean(false) || expr.isBlank() || !isPrometheus(target.path("datasource"))) {
+      if (target.path("hide").asBoolean(false)
+          || expr.isBlank()
+          || !isPrometheus(target.path("datasource"))) {
         continue;
       }
-      boolean instant = target.path("instant").asBoolean(false) && !target.path("range").asBoolean(false);
-      queries.add(new PanelQuery(target.path("refId").asText(""), expr, target.path("legendFormat").asText(""),
-          target.path("interval").asText(""), target.path("intervalFactor").asInt(1), instant));
+      boolean instant =
+          target.path("instant").asBoolean(false) && !target.path("range").asBoolean(false);
+      queries.add(
+          new PanelQuery(
+              target.path("refId").asText(""),
+              expr,
+              target.path("legendFormat").asText(""),
+              target.path("interval").asText(""),
+              target.path("intervalFactor").asInt(1),
+              instant));
     }
     if (queries.isEmpty()) {
       others[0]++;
       return;
     }
-    out.add(new DashboardPanel(row, panel.path("title").asText("(untitled)"), panel.path("type").asText(""),
-        panel.path("interval").asText(""), panel.path("maxDataPoints").asInt(0), queries));
+    out.add(
+        new DashboardPanel(
+            row,
+            panel.path("title").asText("(untitled)"),
+            panel.path("type").asText(""),
+            panel.path("interval").asText(""),
+            panel.path("maxDataPoints").asInt(0),
+            queries));
   }
 
-  /** Prometheus, a variable, the default (null) or a mixed panel; not Loki, the Grafana source, etc. */
+  /**
+   * Prometheus, a variable, the default (null) or a mixed panel; not Loki, the Grafana source, etc.
+   */
   static boolean isPrometheus(JsonNode datasource) {
     if (datasource.isMissingNode() || datasource.isNull()) {
       return true;
     }
     if (datasource.isTextual()) {
       String name = datasource.asText();
-      return !name.equals("-- Grafana --") && !name.equals("-- Dashboard --") && !name.equals("grafana");
+      return !name.equals("-- Grafana --")
+          && !name.equals("-- Dashboard --")
+          && !name.equals("grafana");
     }
     String type = datasource.path("type").asText("");
     String uid = datasource.path("uid").asText("");
-    return type.isEmpty() || type.equals("prometheus") || type.equals("datasource") && uid.equals("-- Mixed --");
+    return type.isEmpty()
+        || type.equals("prometheus")
+        || type.equals("datasource") && uid.equals("-- Mixed --");
   }
 
   private static DashboardVariable variable(JsonNode v) {
@@ -117,9 +155,15 @@ public final class DashboardParser {
     } else if (value.isValueNode() && !value.isNull()) {
       current.add(value.asText());
     }
-    return new DashboardVariable(v.path("name").asText(""), v.path("type").asText(""), query,
-        v.path("regex").asText(""), v.path("multi").asBoolean(false), v.path("includeAll").asBoolean(false),
-        v.path("allValue").isNull() ? "" : v.path("allValue").asText(""), current);
+    return new DashboardVariable(
+        v.path("name").asText(""),
+        v.path("type").asText(""),
+        query,
+        v.path("regex").asText(""),
+        v.path("multi").asBoolean(false),
+        v.path("includeAll").asBoolean(false),
+        v.path("allValue").isNull() ? "" : v.path("allValue").asText(""),
+        current);
   }
 
   private static Optional<Duration> relativeRange(String from) {

@@ -5,8 +5,8 @@ import io.github.milvusmonitored.dashboard.PanelAudit;
 import io.github.milvusmonitored.dashboard.QueryAudit;
 import io.github.milvusmonitored.dashboard.QueryState;
 import io.github.milvusmonitored.dashboard.ResolvedVariable;
-import java.util.Objects;
 import java.util.List;
+import java.util.Objects;
 
 /** The audit as Markdown: header, variables, the panels without data, then every row and panel. */
 public final class MarkdownReport {
@@ -19,23 +19,41 @@ public final class MarkdownReport {
     header(audit).forEach(line -> md.append("- ").append(line).append('\n'));
     md.append('\n');
     if (audit.panels().isEmpty()) {
-      md.append(DashboardErrors.noPrometheusPanels(audit.dashboard().title(), audit.dashboard().origin(),
-          audit.dashboard().otherPanels())).append('\n');
+      md.append(
+              DashboardErrors.noPrometheusPanels(
+                  audit.dashboard().title(),
+                  audit.dashboard().origin(),
+                  audit.dashboard().otherPanels()))
+          .append('\n');
       return md.toString();
     }
     if (!audit.variables().isEmpty()) {
       md.append("## Variables\n\n| Variable | Type | Value | Note |\n|---|---|---|---|\n");
       for (ResolvedVariable v : audit.variables()) {
-        md.append("| ").append(v.name()).append(" | ").append(v.type()).append(" | ").append(cell(value(v)))
-            .append(" | ").append(cell(note(v))).append(" |\n");
+        md.append("| ")
+            .append(v.name())
+            .append(" | ")
+            .append(v.type())
+            .append(" | ")
+            .append(cell(value(v)))
+            .append(" | ")
+            .append(cell(note(v)))
+            .append(" |\n");
       }
       md.append('\n');
     }
     if (!audit.panelsWithoutData().isEmpty()) {
-      md.append("## Panels without data\n\n| Panel | State | Missing metrics | Why |\n|---|---|---|---|\n");
+      md.append(
+          "## Panels without data\n\n| Panel | State | Missing metrics | Why |\n|---|---|---|---|\n");
       for (PanelAudit p : audit.panelsWithoutData()) {
-        md.append("| ").append(cell(p.path())).append(" | ").append(p.state()).append(" | ")
-            .append(cell(String.join(", ", p.unknownMetrics()))).append(" | ").append(cell(firstReason(p)))
+        md.append("| ")
+            .append(cell(p.path()))
+            .append(" | ")
+            .append(p.state())
+            .append(" | ")
+            .append(cell(String.join(", ", p.unknownMetrics())))
+            .append(" | ")
+            .append(cell(firstReason(p)))
             .append(" |\n");
       }
       md.append('\n');
@@ -48,10 +66,17 @@ public final class MarkdownReport {
       }
       md.append("### ").append(p.panel().title()).append(" — ").append(p.state()).append("\n\n");
       for (QueryAudit q : p.queries()) {
-        md.append("- `").append(q.query().refId()).append("` ").append(q.state()).append(": `")
-            .append(q.promql().replace("`", "'").replace("\n", " ")).append('`');
+        md.append("- `")
+            .append(q.query().refId())
+            .append("` ")
+            .append(q.state())
+            .append(": `")
+            .append(q.promql().replace("`", "'").replace("\n", " "))
+            .append('`');
         if (q.state() == QueryState.DATA) {
-          md.append(" (").append(q.seriesCount()).append(q.seriesCount() == 1 ? " series)" : " series)");
+          md.append(" (")
+              .append(q.seriesCount())
+              .append(q.seriesCount() == 1 ? " series)" : " series)");
         }
         md.append('\n');
         if (!q.error().isEmpty()) {
@@ -67,23 +92,36 @@ public final class MarkdownReport {
   static List<String> header(DashboardAudit audit) {
     var d = audit.dashboard();
     return List.of(
-        "Dashboard: " + d.origin() + (d.uid().isEmpty() ? "" : ", uid " + d.uid()) + ", schema version "
+        "Dashboard: "
+            + d.origin()
+            + (d.uid().isEmpty() ? "" : ", uid " + d.uid())
+            + ", schema version "
             + d.schemaVersion(),
-        "Release: namespace " + audit.release().namespace() + ", instance " + audit.release().instance()
-            + "; Prometheus " + audit.prometheus(),
+        "Release: namespace "
+            + audit.release().namespace()
+            + ", instance "
+            + audit.release().instance()
+            + "; Prometheus "
+            + audit.prometheus(),
         "Window: " + audit.start() + " to " + audit.end(),
         "Result: " + audit.summary());
   }
 
   static String firstReason(PanelAudit p) {
-    return p.queries().stream().filter(q -> q.state() != QueryState.DATA)
-        .map(q -> !q.error().isEmpty() ? q.error() : q.reasons().isEmpty() ? "" : q.reasons().get(0))
-        .filter(s -> !s.isEmpty()).findFirst().orElse("");
+    return p.queries().stream()
+        .filter(q -> q.state() != QueryState.DATA)
+        .map(
+            q -> !q.error().isEmpty() ? q.error() : q.reasons().isEmpty() ? "" : q.reasons().get(0))
+        .filter(s -> !s.isEmpty())
+        .findFirst()
+        .orElse("");
   }
 
   static String note(ResolvedVariable v) {
     String bound = v.bound() ? "bound to the release" : "";
-    return bound.isEmpty() ? v.problem() : v.problem().isEmpty() ? bound : bound + "; " + v.problem();
+    return bound.isEmpty()
+        ? v.problem()
+        : v.problem().isEmpty() ? bound : bound + "; " + v.problem();
   }
 
   static String value(ResolvedVariable v) {

@@ -2,6 +2,7 @@ package io.github.milvusmonitored.dashboard.internal;
 
 import io.github.milvusmonitored.catalogue.MetricCatalogue;
 import io.github.milvusmonitored.catalogue.SimilarNames;
+import io.github.milvusmonitored.metrics.DetectedVersion;
 import io.github.milvusmonitored.metrics.MilvusMetrics;
 import io.github.milvusmonitored.metrics.MilvusSelector;
 import io.github.milvusmonitored.metrics.TargetStatus;
@@ -18,7 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import io.github.milvusmonitored.metrics.DetectedVersion;
 
 /**
  * Tells why a query returned nothing, per metric it names: the release's target is not up; the
@@ -37,16 +37,30 @@ public final class NoDataExplainer {
   private final Map<String, Optional<String>> perMetric = new ConcurrentHashMap<>();
   private volatile Optional<String> target;
 
-  public NoDataExplainer(PrometheusClient prometheus, MilvusSelector release, Set<String> ingested, Instant end,
+  public NoDataExplainer(
+      PrometheusClient prometheus,
+      MilvusSelector release,
+      Set<String> ingested,
+      Instant end,
       Duration range) {
     this(prometheus, release, ingested, end, range, Optional.empty());
   }
 
-  /** An explainer that knows which Milvus release is scraped, so it explains with that release's catalogue. */
-  public NoDataExplainer(PrometheusClient prometheus, MilvusSelector release, Set<String> ingested, Instant end,
-      Duration range, Optional<DetectedVersion> version) {
-    this.catalogue = version.map(v -> MetricCatalogue.forVersion(v.version()).catalogue())
-        .orElseGet(MetricCatalogue::milvus);
+  /**
+   * An explainer that knows which Milvus release is scraped, so it explains with that release's
+   * catalogue.
+   */
+  public NoDataExplainer(
+      PrometheusClient prometheus,
+      MilvusSelector release,
+      Set<String> ingested,
+      Instant end,
+      Duration range,
+      Optional<DetectedVersion> version) {
+    this.catalogue =
+        version
+            .map(v -> MetricCatalogue.forVersion(v.version()).catalogue())
+            .orElseGet(MetricCatalogue::milvus);
     this.versioned = version.map(VersionedReasons::new);
     this.prometheus = prometheus;
     this.release = release;
@@ -55,19 +69,35 @@ public final class NoDataExplainer {
     this.range = range;
   }
 
-  /** Why metrics never ingested are absent: a reason per metric the catalogue knows, empty for the others. */
+  /**
+   * Why metrics never ingested are absent: a reason per metric the catalogue knows, empty for the
+   * others.
+   */
   public Optional<String> catalogueReason(String metric) {
     return catalogue.absenceReason(metric);
   }
 
-  /** What a metric that Prometheus has never ingested most likely means; the catalogue tells Milvus's own. */
+  /**
+   * What a metric that Prometheus has never ingested most likely means; the catalogue tells
+   * Milvus's own.
+   */
   public String unknownReason(String metric, Collection<String> similar) {
-    return versioned.flatMap(v -> v.unknownMetric(metric))
-        .map(r -> r + (similar.isEmpty() ? "" : ". Similar metrics that exist: " + String.join(", ", similar)))
-        .orElseGet(() -> DashboardErrors.neverIngested(metric, catalogue.component(metric), similar));
+    return versioned
+        .flatMap(v -> v.unknownMetric(metric))
+        .map(
+            r ->
+                r
+                    + (similar.isEmpty()
+                        ? ""
+                        : ". Similar metrics that exist: " + String.join(", ", similar)))
+        .orElseGet(
+            () -> DashboardErrors.neverIngested(metric, catalogue.component(metric), similar));
   }
 
-  /** Selectors of {@code promql} that fit another Milvus release than the scraped one; empty when unknown. */
+  /**
+   * Selectors of {@code promql} that fit another Milvus release than the scraped one; empty when
+   * unknown.
+   */
   public List<String> versionReasons(String promql) {
     return versioned.map(v -> v.selectorReasons(promql)).orElse(List.of());
   }
@@ -80,15 +110,19 @@ public final class NoDataExplainer {
       perMetric.computeIfAbsent(metric, this::metricReason).ifPresent(reasons::add);
     }
     if (reasons.isEmpty()) {
-      reasons.add(metrics.isEmpty()
-          ? "the expression selects no metric"
-          : "every metric of the expression has samples for this release in the window: a label filter or the"
-              + " arithmetic of the expression removes every series");
+      reasons.add(
+          metrics.isEmpty()
+              ? "the expression selects no metric"
+              : "every metric of the expression has samples for this release in the window: a label filter or the"
+                  + " arithmetic of the expression removes every series");
     }
     return reasons;
   }
 
-  /** Ingested metric names that most likely stand for {@code metric}, best first (see {@link SimilarNames}). */
+  /**
+   * Ingested metric names that most likely stand for {@code metric}, best first (see {@link
+   * SimilarNames}).
+   */
   public List<String> similar(String metric) {
     return SimilarNames.of(metric, ingested);
   }
@@ -98,8 +132,14 @@ public final class NoDataExplainer {
     if (t == null) {
       try {
         TargetStatus status = MilvusMetrics.of(prometheus, release).targetStatus();
-        t = status.isUp() ? Optional.empty() : Optional.of("the release's Milvus target is " + status.state() + ": "
-            + status.explanation());
+        t =
+            status.isUp()
+                ? Optional.empty()
+                : Optional.of(
+                    "the release's Milvus target is "
+                        + status.state()
+                        + ": "
+                        + status.explanation());
       } catch (PrometheusException e) {
         t = Optional.empty();
       }
@@ -114,8 +154,14 @@ public final class NoDataExplainer {
     }
     InstantVector where;
     try {
-      where = prometheus.query("count by (namespace, app_kubernetes_io_instance) (count_over_time({__name__=\""
-          + metric + "\"}[" + Math.max(1, range.toSeconds()) + "s]))", end);
+      where =
+          prometheus.query(
+              "count by (namespace, app_kubernetes_io_instance) (count_over_time({__name__=\""
+                  + metric
+                  + "\"}["
+                  + Math.max(1, range.toSeconds())
+                  + "s]))",
+              end);
     } catch (PrometheusException e) {
       return Optional.empty();
     }
@@ -131,11 +177,20 @@ public final class NoDataExplainer {
       return Optional.empty();
     }
     if (places.isEmpty()) {
-      return Optional.of(metric + " has no sample in the audited window (Prometheus ingested it before)"
-          + catalogue.absenceReason(metric).map(r -> "; " + r).orElse(""));
+      return Optional.of(
+          metric
+              + " has no sample in the audited window (Prometheus ingested it before)"
+              + catalogue.absenceReason(metric).map(r -> "; " + r).orElse(""));
     }
-    return Optional.of(metric + " exists, but not for this release's labels namespace=\"" + release.namespace()
-        + "\", app_kubernetes_io_instance=\"" + release.instance() + "\" (it has series for "
-        + String.join("; ", places.stream().limit(5).toList()) + (places.size() > 5 ? "; ..." : "") + ")");
+    return Optional.of(
+        metric
+            + " exists, but not for this release's labels namespace=\""
+            + release.namespace()
+            + "\", app_kubernetes_io_instance=\""
+            + release.instance()
+            + "\" (it has series for "
+            + String.join("; ", places.stream().limit(5).toList())
+            + (places.size() > 5 ? "; ..." : "")
+            + ")");
   }
 }

@@ -36,8 +36,15 @@ public final class Sparkline {
     long start = from.toEpochMilli();
     double width = Math.max(1, to.toEpochMilli() - start);
     StringBuilder svg = new StringBuilder();
-    svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"spark\" width=\"").append(WIDTH).append("\" height=\"")
-        .append(HEIGHT).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT).append("\">")
+    svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"spark\" width=\"")
+        .append(WIDTH)
+        .append("\" height=\"")
+        .append(HEIGHT)
+        .append("\" viewBox=\"0 0 ")
+        .append(WIDTH)
+        .append(' ')
+        .append(HEIGHT)
+        .append("\">")
         .append("<rect width=\"100%\" height=\"100%\" fill=\"#fafafa\" stroke=\"#ddd\"/>");
     List<String> segment = new ArrayList<>();
     for (RangeSeries.Point p : series.points()) {
@@ -50,28 +57,53 @@ public final class Sparkline {
       segment.add(String.format(Locale.ROOT, "%.1f,%.1f", x, y));
     }
     flush(svg, segment);
-    return svg.append("<title>").append(HtmlReport.escape(series.labels().toString())).append(" last=")
-        .append(number(last)).append(" min=").append(number(min)).append(" max=").append(number(max))
-        .append("</title></svg>").toString();
+    return svg.append("<title>")
+        .append(HtmlReport.escape(series.labels().toString()))
+        .append(" last=")
+        .append(number(last))
+        .append(" min=")
+        .append(number(min))
+        .append(" max=")
+        .append(number(max))
+        .append("</title></svg>")
+        .toString();
   }
 
   /** {@code last=.. min=.. max=..} over the finite values of {@code series}. */
   public static String describe(RangeSeries series) {
-    var stats = series.points().stream().mapToDouble(RangeSeries.Point::value).filter(Double::isFinite)
-        .summaryStatistics();
-    double last = series.points().stream().mapToDouble(RangeSeries.Point::value).filter(Double::isFinite)
-        .reduce((a, b) -> b).orElse(Double.NaN);
-    return stats.getCount() == 0 ? "no finite value"
-        : "last=" + number(last) + " min=" + number(stats.getMin()) + " max=" + number(stats.getMax());
+    var stats =
+        series.points().stream()
+            .mapToDouble(RangeSeries.Point::value)
+            .filter(Double::isFinite)
+            .summaryStatistics();
+    double last =
+        series.points().stream()
+            .mapToDouble(RangeSeries.Point::value)
+            .filter(Double::isFinite)
+            .reduce((a, b) -> b)
+            .orElse(Double.NaN);
+    return stats.getCount() == 0
+        ? "no finite value"
+        : "last="
+            + number(last)
+            + " min="
+            + number(stats.getMin())
+            + " max="
+            + number(stats.getMax());
   }
 
   private static void flush(StringBuilder svg, List<String> segment) {
     if (segment.size() == 1) {
       String[] xy = segment.get(0).split(",");
-      svg.append("<circle cx=\"").append(xy[0]).append("\" cy=\"").append(xy[1]).append("\" r=\"1.5\" fill=\"#1f77b4\"/>");
+      svg.append("<circle cx=\"")
+          .append(xy[0])
+          .append("\" cy=\"")
+          .append(xy[1])
+          .append("\" r=\"1.5\" fill=\"#1f77b4\"/>");
     } else if (segment.size() > 1) {
       svg.append("<polyline fill=\"none\" stroke=\"#1f77b4\" stroke-width=\"1.2\" points=\"")
-          .append(String.join(" ", segment)).append("\"/>");
+          .append(String.join(" ", segment))
+          .append("\"/>");
     }
     segment.clear();
   }

@@ -17,25 +17,28 @@ import java.util.stream.Collectors;
  *
  * <p>What is sent is what Grafana sends, even where that finds nothing, so that the audit shows the
  * panels a user sees: "All" whose query found no value inserts its custom all value, or without one
- * the empty group {@code ()}; a regex value in an exact matcher ({@code db_name="$db"} with "All" as
- * {@code .*}) stays there, since Grafana never turns {@code =} into {@code =~}, and Prometheus compares
- * it as plain text. The audit explains both (see {@code ExactMatchers}) instead of sending a query
- * Grafana would not.
+ * the empty group {@code ()}; a regex value in an exact matcher ({@code db_name="$db"} with "All"
+ * as {@code .*}) stays there, since Grafana never turns {@code =} into {@code =~}, and Prometheus
+ * compares it as plain text. The audit explains both (see {@code ExactMatchers}) instead of sending
+ * a query Grafana would not.
  */
 public final class TemplateInterpolator {
 
   // Grafana's variableRegex: $var, [[var:fmt]], ${var.field:fmt}
   private static final Pattern VARIABLE =
-      Pattern.compile("\\$(\\w+)|\\[\\[(\\w+?)(?::(\\w+))?\\]\\]|\\$\\{(\\w+)(?:\\.([^:^}]+))?(?::([^}]+))?}");
+      Pattern.compile(
+          "\\$(\\w+)|\\[\\[(\\w+?)(?::(\\w+))?\\]\\]|\\$\\{(\\w+)(?:\\.([^:^}]+))?(?::([^}]+))?}");
 
   private final Map<String, ResolvedVariable> variables;
   private final Map<String, Boolean> regexFormatted;
 
   /**
    * @param variables the resolved variables and built-ins by name
-   * @param regexFormatted whether each variable gets the regex format by default: multi-value or "All" variables, except "All" with a custom all value (inserted raw)
+   * @param regexFormatted whether each variable gets the regex format by default: multi-value or
+   *     "All" variables, except "All" with a custom all value (inserted raw)
    */
-  public TemplateInterpolator(Map<String, ResolvedVariable> variables, Map<String, Boolean> regexFormatted) {
+  public TemplateInterpolator(
+      Map<String, ResolvedVariable> variables, Map<String, Boolean> regexFormatted) {
     this.variables = Map.copyOf(variables);
     this.regexFormatted = Map.copyOf(regexFormatted);
   }
@@ -76,19 +79,26 @@ public final class TemplateInterpolator {
       case "regex" -> regex(values, false);
       case "pipe" -> String.join("|", values);
       case "csv", "raw", "text" -> String.join(",", values);
-      case "doublequote" -> values.stream().map(x -> "\"" + x + "\"").collect(Collectors.joining(","));
-      case "singlequote" -> values.stream().map(x -> "'" + x + "'").collect(Collectors.joining(","));
+      case "doublequote" ->
+          values.stream().map(x -> "\"" + x + "\"").collect(Collectors.joining(","));
+      case "singlequote" ->
+          values.stream().map(x -> "'" + x + "'").collect(Collectors.joining(","));
       default -> String.join(",", values);
     };
   }
 
   private static String regex(List<String> values, boolean promqlString) {
-    List<String> escaped = values.stream().map(x -> promqlString ? prometheusRegexEscape(x) : plainRegexEscape(x))
-        .toList();
+    List<String> escaped =
+        values.stream()
+            .map(x -> promqlString ? prometheusRegexEscape(x) : plainRegexEscape(x))
+            .toList();
     return escaped.size() == 1 ? escaped.get(0) : "(" + String.join("|", escaped) + ")";
   }
 
-  /** Grafana's prometheusSpecialRegexEscape (classic behaviour): a regex escape inside a PromQL string. */
+  /**
+   * Grafana's prometheusSpecialRegexEscape (classic behaviour): a regex escape inside a PromQL
+   * string.
+   */
   static String prometheusRegexEscape(String value) {
     return value.replace("\\", "\\\\\\\\").replaceAll("[$^*{}\\[\\]+?.()|]", "\\\\\\\\$0");
   }

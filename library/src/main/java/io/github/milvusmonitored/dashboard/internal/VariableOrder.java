@@ -9,16 +9,20 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The order in which the variables can be resolved: each after every variable its definition (query or
- * regex) refers to as {@code $x}, {@code ${x}}, {@code ${x:format}} or {@code [[x]]}, ties kept in the
- * dashboard's order. Dashboards do not list their variables in that order (Milvus 2.3's lists
- * {@code app_name} after the queries using it), and Grafana does not resolve them in list order either.
+ * The order in which the variables can be resolved: each after every variable its definition (query
+ * or regex) refers to as {@code $x}, {@code ${x}}, {@code ${x:format}} or {@code [[x]]}, ties kept
+ * in the dashboard's order. Dashboards do not list their variables in that order (Milvus 2.3's
+ * lists {@code app_name} after the queries using it), and Grafana does not resolve them in list
+ * order either.
  *
  * @param order the variables that can be resolved, in the order to resolve them
  * @param cycles for each variable no order resolves, the chain of references from it into a cycle
- * @param undefined for each variable, the names it refers to that are neither variables nor built-ins
+ * @param undefined for each variable, the names it refers to that are neither variables nor
+ *     built-ins
  */
-record VariableOrder(List<DashboardVariable> order, Map<String, List<String>> cycles,
+record VariableOrder(
+    List<DashboardVariable> order,
+    Map<String, List<String>> cycles,
     Map<String, List<String>> undefined) {
 
   VariableOrder {
@@ -28,8 +32,8 @@ record VariableOrder(List<DashboardVariable> order, Map<String, List<String>> cy
   }
 
   /**
-   * @param builtIns names resolved before any variable; names starting with {@code __} count as Grafana's
-   *     built-ins too and are never reported as undefined
+   * @param builtIns names resolved before any variable; names starting with {@code __} count as
+   *     Grafana's built-ins too and are never reported as undefined
    */
   static VariableOrder of(List<DashboardVariable> variables, Set<String> builtIns) {
     Map<String, DashboardVariable> byName = new LinkedHashMap<>();
@@ -67,7 +71,9 @@ record VariableOrder(List<DashboardVariable> order, Map<String, List<String>> cy
       }
     }
     Map<String, List<String>> cycles = new LinkedHashMap<>();
-    byName.keySet().stream().filter(n -> !done.contains(n)).forEach(n -> cycles.put(n, chain(n, uses, done)));
+    byName.keySet().stream()
+        .filter(n -> !done.contains(n))
+        .forEach(n -> cycles.put(n, chain(n, uses, done)));
     return new VariableOrder(order, cycles, undefined);
   }
 
@@ -76,7 +82,8 @@ record VariableOrder(List<DashboardVariable> order, Map<String, List<String>> cy
     List<String> path = new ArrayList<>(List.of(name));
     String current = name;
     while (true) {
-      String next = uses.get(current).stream().filter(n -> !done.contains(n)).findFirst().orElseThrow();
+      String next =
+          uses.get(current).stream().filter(n -> !done.contains(n)).findFirst().orElseThrow();
       path.add(next);
       if (path.indexOf(next) < path.size() - 1) {
         return path;

@@ -16,10 +16,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Why a query finds nothing on the Milvus release actually scraped: its metric has another name there
- * (renamed in 2.6: {@code knowhere_search_latency} is {@code search_latency}), appears only in other releases,
- * or a label or value it matches exists only in other releases (2.6.19's {@code status="fail_input"}, the
- * {@code cause} label from 2.6.20). Reads the catalogue of that release and of the others.
+ * Why a query finds nothing on the Milvus release actually scraped: its metric has another name
+ * there (renamed in 2.6: {@code knowhere_search_latency} is {@code search_latency}), appears only
+ * in other releases, or a label or value it matches exists only in other releases (2.6.19's {@code
+ * status="fail_input"}, the {@code cause} label from 2.6.20). Reads the catalogue of that release
+ * and of the others.
  */
 public final class VersionedReasons {
 
@@ -36,7 +37,10 @@ public final class VersionedReasons {
     return DashboardErrors.scrapedVersion(version);
   }
 
-  /** Why {@code metric}, never ingested, is absent from the scraped release; empty when the catalogues do not tell. */
+  /**
+   * Why {@code metric}, never ingested, is absent from the scraped release; empty when the
+   * catalogues do not tell.
+   */
   public Optional<String> unknownMetric(String metric) {
     if (scraped.family(metric).isPresent()) {
       return Optional.empty();
@@ -47,21 +51,24 @@ public final class VersionedReasons {
         continue;
       }
       Selector selector = new Selector(metric, List.of(), metric);
-      SelectorCheck check = new SelectorCheck(c, other.toString(), scraped, version.version().toString());
+      SelectorCheck check =
+          new SelectorCheck(c, other.toString(), scraped, version.version().toString());
       for (SelectorChange f : check.check(selector)) {
         if (f.kind() == SelectorChange.Kind.METRIC_RENAMED) {
-          return Optional.of(DashboardErrors.renamedIn(metric, described(), f.rewrite().orElseThrow(),
-              renamedText(c, metric, f)));
+          return Optional.of(
+              DashboardErrors.renamedIn(
+                  metric, described(), f.rewrite().orElseThrow(), renamedText(c, metric, f)));
         }
       }
-      return Optional.of(DashboardErrors.onlyInOtherReleases(metric, described(), releasesWith(metric)));
+      return Optional.of(
+          DashboardErrors.onlyInOtherReleases(metric, described(), releasesWith(metric)));
     }
     return Optional.empty();
   }
 
   /**
-   * The selectors of {@code promql} that match nothing on the scraped release though they match on another,
-   * each with why and the rewrite for the scraped release.
+   * The selectors of {@code promql} that match nothing on the scraped release though they match on
+   * another, each with why and the rewrite for the scraped release.
    */
   public List<String> selectorReasons(String promql) {
     Set<String> out = new LinkedHashSet<>();
@@ -71,12 +78,20 @@ public final class VersionedReasons {
       }
       for (MilvusVersion other : others()) {
         MetricCatalogue c = MetricCatalogue.of(other);
-        Optional<SelectorChange> broken = new SelectorCheck(c, other.toString(), scraped, version.version().toString())
-            .check(s).stream()
-            .filter(f -> f.breaks() && f.kind() != SelectorChange.Kind.METRIC_REMOVED).findFirst();
+        Optional<SelectorChange> broken =
+            new SelectorCheck(c, other.toString(), scraped, version.version().toString())
+                .check(s).stream()
+                    .filter(f -> f.breaks() && f.kind() != SelectorChange.Kind.METRIC_REMOVED)
+                    .findFirst();
         if (broken.isPresent()) {
-          out.add(DashboardErrors.selectorOfOtherRelease(s.text(), other.toString(), described(),
-              version.version().toString(), broken.get().explanation(), broken.get().rewrite()));
+          out.add(
+              DashboardErrors.selectorOfOtherRelease(
+                  s.text(),
+                  other.toString(),
+                  described(),
+                  version.version().toString(),
+                  broken.get().explanation(),
+                  broken.get().rewrite()));
           break;
         }
       }
@@ -98,17 +113,35 @@ public final class VersionedReasons {
   }
 
   private static List<String> releasesWith(String metric) {
-    return CatalogueCoverage.ranges().stream().filter(r -> MetricCatalogue.of(r.catalogued()).family(metric).isPresent())
-        .map(CatalogueCoverage.Range::range).toList();
+    return CatalogueCoverage.ranges().stream()
+        .filter(r -> MetricCatalogue.of(r.catalogued()).family(metric).isPresent())
+        .map(CatalogueCoverage.Range::range)
+        .toList();
   }
 
-  /** "renamed in 2.6: `knowhere_search_latency` is `search_latency`", naming the minor release of the newer name. */
+  /**
+   * "renamed in 2.6: `knowhere_search_latency` is `search_latency`", naming the minor release of
+   * the newer name.
+   */
   private String renamedText(MetricCatalogue other, String metric, SelectorChange f) {
-    String oldName = other.version().compareTo(scraped.version()) < 0 ? other.family(metric).orElseThrow().name()
-        : scraped.family(f.rewrite().orElseThrow()).orElseThrow().name();
-    String newName = other.version().compareTo(scraped.version()) < 0
-        ? scraped.family(f.rewrite().orElseThrow()).orElseThrow().name() : other.family(metric).orElseThrow().name();
-    MilvusVersion newer = other.version().compareTo(scraped.version()) < 0 ? scraped.version() : other.version();
-    return "renamed in " + newer.major() + "." + newer.minor() + ": `" + oldName + "` is `" + newName + "`";
+    String oldName =
+        other.version().compareTo(scraped.version()) < 0
+            ? other.family(metric).orElseThrow().name()
+            : scraped.family(f.rewrite().orElseThrow()).orElseThrow().name();
+    String newName =
+        other.version().compareTo(scraped.version()) < 0
+            ? scraped.family(f.rewrite().orElseThrow()).orElseThrow().name()
+            : other.family(metric).orElseThrow().name();
+    MilvusVersion newer =
+        other.version().compareTo(scraped.version()) < 0 ? scraped.version() : other.version();
+    return "renamed in "
+        + newer.major()
+        + "."
+        + newer.minor()
+        + ": `"
+        + oldName
+        + "` is `"
+        + newName
+        + "`";
   }
 }

@@ -12,26 +12,55 @@ import java.util.Locale;
 public final class DiagnosisTexts {
 
   /** The text when nothing looks wrong. */
-  public static final String NOTHING_FOUND = "No problem found in what was collected: every pod listed is Ready"
-      + " (or completed) and, where a Milvus selector was given, its target is up. If a test still fails,"
-      + " read events.txt and prometheus-targets.txt.";
+  public static final String NOTHING_FOUND =
+      "No problem found in what was collected: every pod listed is Ready"
+          + " (or completed) and, where a Milvus selector was given, its target is up. If a test still fails,"
+          + " read events.txt and prometheus-targets.txt.";
 
   private DiagnosisTexts() {}
 
   static String imagePull(Pod pod, ContainerStatus c, String reason, String message) {
-    return "Pod " + ref(pod) + " cannot pull the image of container '" + c.getName() + "' (" + reason + "): image '"
-        + c.getImage() + "'" + (message == null ? "" : ", kubelet says: \"" + message.strip() + "\"")
+    return "Pod "
+        + ref(pod)
+        + " cannot pull the image of container '"
+        + c.getName()
+        + "' ("
+        + reason
+        + "): image '"
+        + c.getImage()
+        + "'"
+        + (message == null ? "" : ", kubelet says: \"" + message.strip() + "\"")
         + ". Check the image name and tag, that the node reaches the registry (proxy, mirror in"
         + " registries.yaml, rate limits), and on an offline cluster preload the image.";
   }
 
   static String crashLoop(Pod pod, ContainerStatus c, ContainerStateTerminated last) {
-    String lastRun = last == null ? "" : " Its last run ended with reason " + last.getReason() + ", exit code "
-        + last.getExitCode() + (last.getExitCode() != null && last.getExitCode() == 137
-            ? " (killed: often OOMKilled, raise the memory limit)" : "") + ".";
-    return "Container '" + c.getName() + "' of pod " + ref(pod) + " is in CrashLoopBackOff after "
-        + c.getRestartCount() + " restart(s)." + lastRun + " Read logs/" + pod.getMetadata().getNamespace() + "_"
-        + pod.getMetadata().getName() + "_" + c.getName() + ".previous.log for the crash; for Milvus"
+    String lastRun =
+        last == null
+            ? ""
+            : " Its last run ended with reason "
+                + last.getReason()
+                + ", exit code "
+                + last.getExitCode()
+                + (last.getExitCode() != null && last.getExitCode() == 137
+                    ? " (killed: often OOMKilled, raise the memory limit)"
+                    : "")
+                + ".";
+    return "Container '"
+        + c.getName()
+        + "' of pod "
+        + ref(pod)
+        + " is in CrashLoopBackOff after "
+        + c.getRestartCount()
+        + " restart(s)."
+        + lastRun
+        + " Read logs/"
+        + pod.getMetadata().getNamespace()
+        + "_"
+        + pod.getMetadata().getName()
+        + "_"
+        + c.getName()
+        + ".previous.log for the crash; for Milvus"
         + " standalone the usual causes are an unreachable etcd or MinIO, or too little memory.";
   }
 
@@ -39,25 +68,42 @@ public final class DiagnosisTexts {
     String m = schedulerMessage.toLowerCase(Locale.ROOT);
     String cause;
     if (m.contains("insufficient memory")) {
-      cause = "no node has enough free memory for its requests (insufficient memory). Give the node (or"
-          + " the k3s container) more memory, or lower the requests: Milvus standalone asks for several GiB"
-          + " and kube-prometheus about 2.4 GiB with all components; use the light profiles.";
+      cause =
+          "no node has enough free memory for its requests (insufficient memory). Give the node (or"
+              + " the k3s container) more memory, or lower the requests: Milvus standalone asks for several GiB"
+              + " and kube-prometheus about 2.4 GiB with all components; use the light profiles.";
     } else if (m.contains("insufficient cpu")) {
-      cause = "no node has enough free CPU for its requests (insufficient cpu). Give the node more CPUs or"
-          + " lower the pods' CPU requests.";
+      cause =
+          "no node has enough free CPU for its requests (insufficient cpu). Give the node more CPUs or"
+              + " lower the pods' CPU requests.";
     } else if (m.contains("persistentvolumeclaim") || m.contains("volume")) {
-      cause = "a volume could not be bound: check that the cluster has a default StorageClass and that the"
-          + " requested size can be provisioned (kubectl get pvc).";
+      cause =
+          "a volume could not be bound: check that the cluster has a default StorageClass and that the"
+              + " requested size can be provisioned (kubectl get pvc).";
     } else {
       cause = "the scheduler found no fitting node (taints, node selectors or affinity).";
     }
-    return "Pod " + ref(pod) + " is Pending and cannot be scheduled: " + cause + " Scheduler: \""
-        + schedulerMessage.strip() + "\"";
+    return "Pod "
+        + ref(pod)
+        + " is Pending and cannot be scheduled: "
+        + cause
+        + " Scheduler: \""
+        + schedulerMessage.strip()
+        + "\"";
   }
 
   static String releaseNotDeployed(MilvusReleaseStatus s) {
-    return "Helm release '" + s.name() + "' in namespace '" + s.namespace() + "' is '" + s.status()
-        + "', not deployed (revision " + s.revision() + ", chart " + s.chart() + "). See helm-release.txt"
+    return "Helm release '"
+        + s.name()
+        + "' in namespace '"
+        + s.namespace()
+        + "' is '"
+        + s.status()
+        + "', not deployed (revision "
+        + s.revision()
+        + ", chart "
+        + s.chart()
+        + "). See helm-release.txt"
         + " and the pods and events of the namespace.";
   }
 
@@ -67,19 +113,30 @@ public final class DiagnosisTexts {
 
   static String components(ComponentTargets c) {
     String first = c.notUp().get(0);
-    return "Milvus component(s) " + c.notUp() + " have no healthy scrape while the others are up ("
-        + c.component(first).state() + "): " + c.component(first).explanation();
+    return "Milvus component(s) "
+        + c.notUp()
+        + " have no healthy scrape while the others are up ("
+        + c.component(first).state()
+        + "): "
+        + c.component(first).explanation();
   }
 
   static String notReady(Pod pod) {
     var ready = PodDescriptions.readyCondition(pod);
-    return "Pod " + ref(pod) + " is not Ready (status " + PodDescriptions.status(pod)
+    return "Pod "
+        + ref(pod)
+        + " is not Ready (status "
+        + PodDescriptions.status(pod)
         + ready.map(c -> c.getMessage() == null ? "" : ", " + c.getMessage()).orElse("")
         + "). Its readiness probe may still be failing: Milvus's probes wait 90 s before the first check;"
         + " see pods.txt and its logs.";
   }
 
   private static String ref(Pod pod) {
-    return "'" + pod.getMetadata().getName() + "' in namespace '" + pod.getMetadata().getNamespace() + "'";
+    return "'"
+        + pod.getMetadata().getName()
+        + "' in namespace '"
+        + pod.getMetadata().getNamespace()
+        + "'";
   }
 }

@@ -1,7 +1,7 @@
 package io.github.milvusmonitored.diagnostics.internal;
 
-import io.github.milvusmonitored.time.MonitoredDuration;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.github.milvusmonitored.time.MonitoredDuration;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
@@ -17,19 +17,31 @@ public final class DiagnosticsErrors {
 
   /** The step ran out of its share of the time budget. */
   public static String timedOut(String what, Duration limit) {
-    return "COULD NOT COLLECT " + what + ": no answer within " + MonitoredDuration.humanText(limit) + " (per-step limit or"
+    return "COULD NOT COLLECT "
+        + what
+        + ": no answer within "
+        + MonitoredDuration.humanText(limit)
+        + " (per-step limit or"
         + " the remaining total budget); the API server or Prometheus may be overloaded or unreachable.";
   }
 
   /** The total budget was spent before the step started. */
   public static String skippedNoTime(String what, Duration total) {
-    return "SKIPPED " + what + ": the total diagnostics budget of " + MonitoredDuration.humanText(total) + " was spent by"
+    return "SKIPPED "
+        + what
+        + ": the total diagnostics budget of "
+        + MonitoredDuration.humanText(total)
+        + " was spent by"
         + " earlier steps.";
   }
 
   /** No Prometheus client, release status or selector was configured. */
   public static String notConfigured(String what, String builderMethod) {
-    return "NOT COLLECTED " + what + ": not configured (EnvironmentDiagnostics.Builder." + builderMethod + ").";
+    return "NOT COLLECTED "
+        + what
+        + ": not configured (EnvironmentDiagnostics.Builder."
+        + builderMethod
+        + ").";
   }
 
   static String describe(Throwable t) {
@@ -37,8 +49,10 @@ public final class DiagnosticsErrors {
       return "timed out";
     }
     if (t instanceof KubernetesClientException k && k.getCode() > 0) {
-      String status = k.getStatus() != null && k.getStatus().getMessage() != null
-          ? k.getStatus().getMessage() : String.valueOf(k.getMessage());
+      String status =
+          k.getStatus() != null && k.getStatus().getMessage() != null
+              ? k.getStatus().getMessage()
+              : String.valueOf(k.getMessage());
       return "HTTP " + k.getCode() + " " + status.strip();
     }
     String message = t.getMessage();

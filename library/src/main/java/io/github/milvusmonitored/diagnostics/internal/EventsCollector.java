@@ -15,7 +15,8 @@ public final class EventsCollector {
   private final List<String> namespaces;
   private final DiagnosticsContext context;
 
-  public EventsCollector(KubernetesClient client, List<String> namespaces, DiagnosticsContext context) {
+  public EventsCollector(
+      KubernetesClient client, List<String> namespaces, DiagnosticsContext context) {
     this.client = client;
     this.namespaces = namespaces;
     this.context = context;
@@ -27,10 +28,13 @@ public final class EventsCollector {
       text.append("# Namespace ").append(ns).append('\n');
       List<Event> events;
       try {
-        events = client.v1().events().inNamespace(ns).list().getItems().stream()
-            .sorted(Comparator.comparing(EventsCollector::time)).toList();
+        events =
+            client.v1().events().inNamespace(ns).list().getItems().stream()
+                .sorted(Comparator.comparing(EventsCollector::time))
+                .toList();
       } catch (RuntimeException e) {
-        text.append(out.fail(DiagnosticsErrors.couldNotCollect("events of namespace " + ns, e))).append("\n\n");
+        text.append(out.fail(DiagnosticsErrors.couldNotCollect("events of namespace " + ns, e)))
+            .append("\n\n");
         continue;
       }
       context.addEvents(events);
@@ -52,13 +56,20 @@ public final class EventsCollector {
     return "Warning".equals(e.getType());
   }
 
-  /** {@code time  TYPE  reason  Kind/name  (xN)  message}; warnings start with "!". */
+  /** {@code time TYPE reason Kind/name (xN) message}; warnings start with "!". */
   static String line(Event e) {
     var o = e.getInvolvedObject();
     String object = o == null ? "<none>" : o.getKind() + "/" + o.getName();
     int count = e.getCount() == null ? 1 : e.getCount();
-    return String.format(Locale.ROOT, "%s %-25s %-7s %-20s %-60s x%-4d %s",
-        isWarning(e) ? "!" : " ", timeText(e), e.getType(), e.getReason(), object, count,
+    return String.format(
+        Locale.ROOT,
+        "%s %-25s %-7s %-20s %-60s x%-4d %s",
+        isWarning(e) ? "!" : " ",
+        timeText(e),
+        e.getType(),
+        e.getReason(),
+        object,
+        count,
         e.getMessage() == null ? "" : e.getMessage().strip());
   }
 
@@ -68,8 +79,13 @@ public final class EventsCollector {
   }
 
   static Instant time(Event e) {
-    for (String s : new String[] {e.getLastTimestamp(), e.getEventTime() == null ? null : e.getEventTime().getTime(),
-        e.getFirstTimestamp(), e.getMetadata() == null ? null : e.getMetadata().getCreationTimestamp()}) {
+    for (String s :
+        new String[] {
+          e.getLastTimestamp(),
+          e.getEventTime() == null ? null : e.getEventTime().getTime(),
+          e.getFirstTimestamp(),
+          e.getMetadata() == null ? null : e.getMetadata().getCreationTimestamp()
+        }) {
       if (s != null && !s.isBlank()) {
         try {
           return OffsetDateTime.parse(s).toInstant();

@@ -20,15 +20,23 @@ public final class MonitoringResourcesCollector<T extends HasMetadata> {
     String kind = type.getSimpleName();
     List<T> items;
     try {
-      items = client.resources(type).inAnyNamespace().list().getItems().stream()
-          .sorted(Comparator.comparing((T r) -> r.getMetadata().getNamespace())
-              .thenComparing(r -> r.getMetadata().getName()))
-          .toList();
+      items =
+          client.resources(type).inAnyNamespace().list().getItems().stream()
+              .sorted(
+                  Comparator.comparing((T r) -> r.getMetadata().getNamespace())
+                      .thenComparing(r -> r.getMetadata().getName()))
+              .toList();
     } catch (RuntimeException e) {
-      return "# " + out.fail(DiagnosticsErrors.couldNotCollect(kind + "s in all namespaces", e)) + "\n";
+      return "# "
+          + out.fail(DiagnosticsErrors.couldNotCollect(kind + "s in all namespaces", e))
+          + "\n";
     }
-    StringBuilder text = new StringBuilder("# ").append(items.size()).append(' ').append(kind)
-        .append("(s) in all namespaces\n");
+    StringBuilder text =
+        new StringBuilder("# ")
+            .append(items.size())
+            .append(' ')
+            .append(kind)
+            .append("(s) in all namespaces\n");
     for (T item : items) {
       // managedFields are long and say nothing about why something is not scraped.
       item.getMetadata().setManagedFields(null);

@@ -8,9 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
-import java.util.Locale;
 
 /** Reads a pod's status the way {@code kubectl get pods} shows it. */
 public final class PodDescriptions {
@@ -28,29 +28,42 @@ public final class PodDescriptions {
   }
 
   public static Optional<PodCondition> readyCondition(Pod pod) {
-    return pod.getStatus() == null || pod.getStatus().getConditions() == null ? Optional.empty()
-        : pod.getStatus().getConditions().stream().filter(c -> "Ready".equals(c.getType())).findFirst();
+    return pod.getStatus() == null || pod.getStatus().getConditions() == null
+        ? Optional.empty()
+        : pod.getStatus().getConditions().stream()
+            .filter(c -> "Ready".equals(c.getType()))
+            .findFirst();
   }
 
   /** The message of a PodScheduled=False condition (the scheduler's reason), if any. */
   public static Optional<String> podScheduledFalse(Pod pod) {
-    return pod.getStatus() == null || pod.getStatus().getConditions() == null ? Optional.empty()
+    return pod.getStatus() == null || pod.getStatus().getConditions() == null
+        ? Optional.empty()
         : pod.getStatus().getConditions().stream()
-            .filter(c -> "PodScheduled".equals(c.getType()) && "False".equals(c.getStatus()) && c.getMessage() != null)
-            .map(PodCondition::getMessage).findFirst();
+            .filter(
+                c ->
+                    "PodScheduled".equals(c.getType())
+                        && "False".equals(c.getStatus())
+                        && c.getMessage() != null)
+            .map(PodCondition::getMessage)
+            .findFirst();
   }
 
   public static String phase(Pod pod) {
-    return pod.getStatus() == null || pod.getStatus().getPhase() == null ? "Unknown" : pod.getStatus().getPhase();
+    return pod.getStatus() == null || pod.getStatus().getPhase() == null
+        ? "Unknown"
+        : pod.getStatus().getPhase();
   }
 
   public static List<ContainerStatus> containers(Pod pod) {
-    return pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null ? List.of()
+    return pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null
+        ? List.of()
         : pod.getStatus().getContainerStatuses();
   }
 
   public static List<ContainerStatus> initContainers(Pod pod) {
-    return pod.getStatus() == null || pod.getStatus().getInitContainerStatuses() == null ? List.of()
+    return pod.getStatus() == null || pod.getStatus().getInitContainerStatuses() == null
+        ? List.of()
         : pod.getStatus().getInitContainerStatuses();
   }
 
@@ -59,7 +72,9 @@ public final class PodDescriptions {
   }
 
   public static int restarts(Pod pod) {
-    return containers(pod).stream().mapToInt(c -> c.getRestartCount() == null ? 0 : c.getRestartCount()).sum();
+    return containers(pod).stream()
+        .mapToInt(c -> c.getRestartCount() == null ? 0 : c.getRestartCount())
+        .sum();
   }
 
   /** The STATUS column of kubectl: a waiting or terminated reason beats the phase. */
@@ -88,10 +103,17 @@ public final class PodDescriptions {
   /** kubectl's one line: name, ready count, status, restarts, age, IP, node. */
   public static String summaryLine(Pod pod, Instant now) {
     long ready = containers(pod).stream().filter(c -> Boolean.TRUE.equals(c.getReady())).count();
-    int total = pod.getSpec() == null || pod.getSpec().getContainers() == null ? containers(pod).size()
-        : pod.getSpec().getContainers().size();
-    return String.format(Locale.ROOT, "%-50s %-6s %-28s %-9d %-8s %-16s %s",
-        pod.getMetadata().getName(), ready + "/" + total, status(pod), restarts(pod),
+    int total =
+        pod.getSpec() == null || pod.getSpec().getContainers() == null
+            ? containers(pod).size()
+            : pod.getSpec().getContainers().size();
+    return String.format(
+        Locale.ROOT,
+        "%-50s %-6s %-28s %-9d %-8s %-16s %s",
+        pod.getMetadata().getName(),
+        ready + "/" + total,
+        status(pod),
+        restarts(pod),
         age(pod.getMetadata().getCreationTimestamp(), now),
         orNone(pod.getStatus() == null ? null : pod.getStatus().getPodIP()),
         orNone(pod.getSpec() == null ? null : pod.getSpec().getNodeName()));
@@ -99,28 +121,41 @@ public final class PodDescriptions {
 
   /** One line per container: ready, restarts, state with reason and message, last state. */
   public static String containerLine(ContainerStatus c, boolean init) {
-    StringBuilder s = new StringBuilder(init ? "init container " : "container ").append(c.getName())
-        .append(": ready=").append(Boolean.TRUE.equals(c.getReady()))
-        .append(" restarts=").append(c.getRestartCount() == null ? 0 : c.getRestartCount())
-        .append(" state=").append(state(c.getState()));
-    if (c.getLastState() != null && (c.getLastState().getTerminated() != null || c.getLastState().getWaiting() != null)) {
+    StringBuilder s =
+        new StringBuilder(init ? "init container " : "container ")
+            .append(c.getName())
+            .append(": ready=")
+            .append(Boolean.TRUE.equals(c.getReady()))
+            .append(" restarts=")
+            .append(c.getRestartCount() == null ? 0 : c.getRestartCount())
+            .append(" state=")
+            .append(state(c.getState()));
+    if (c.getLastState() != null
+        && (c.getLastState().getTerminated() != null || c.getLastState().getWaiting() != null)) {
       s.append(" lastState=").append(state(c.getLastState()));
     }
     s.append(" image=").append(c.getImage());
     return s.toString();
   }
 
-  /** {@code waiting reason=X message="..."}, {@code running}, {@code terminated reason=X exitCode=N}. */
+  /**
+   * {@code waiting reason=X message="..."}, {@code running}, {@code terminated reason=X
+   * exitCode=N}.
+   */
   public static String state(ContainerState state) {
     if (state == null) {
       return "unknown";
     }
     if (state.getWaiting() != null) {
-      return "waiting" + reasonAndMessage(state.getWaiting().getReason(), state.getWaiting().getMessage());
+      return "waiting"
+          + reasonAndMessage(state.getWaiting().getReason(), state.getWaiting().getMessage());
     }
     if (state.getTerminated() != null) {
       var t = state.getTerminated();
-      return "terminated" + reasonAndMessage(t.getReason(), t.getMessage()) + " exitCode=" + t.getExitCode();
+      return "terminated"
+          + reasonAndMessage(t.getReason(), t.getMessage())
+          + " exitCode="
+          + t.getExitCode();
     }
     if (state.getRunning() != null) {
       return "running since " + state.getRunning().getStartedAt();
@@ -159,7 +194,9 @@ public final class PodDescriptions {
       if (d.toHours() > 0) {
         return d.toHours() + "h" + d.toMinutesPart() + "m";
       }
-      return d.toMinutes() > 0 ? d.toMinutes() + "m" + d.toSecondsPart() + "s" : d.toSeconds() + "s";
+      return d.toMinutes() > 0
+          ? d.toMinutes() + "m" + d.toSecondsPart() + "s"
+          : d.toSeconds() + "s";
     } catch (RuntimeException e) {
       return timestamp;
     }

@@ -6,7 +6,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Fetches the tail of the logs of pods that are not Ready, one file per container (and its previous run). */
+/**
+ * Fetches the tail of the logs of pods that are not Ready, one file per container (and its previous
+ * run).
+ */
 public final class PodLogsCollector {
 
   /**
@@ -15,7 +18,8 @@ public final class PodLogsCollector {
    * @param file the file, relative to the diagnostics folder
    * @param previous whether to read the previous (crashed) run
    */
-  public record LogRequest(String namespace, String pod, String container, boolean previous, String file) {}
+  public record LogRequest(
+      String namespace, String pod, String container, boolean previous, String file) {}
 
   private final KubernetesClient client;
   private final int tailLines;
@@ -34,28 +38,45 @@ public final class PodLogsCollector {
       }
       String ns = pod.getMetadata().getNamespace();
       String name = pod.getMetadata().getName();
-      PodDescriptions.allContainers(pod).forEach(c -> {
-        String base = "logs/" + safe(ns) + "_" + safe(name) + "_" + safe(c.getName());
-        if (hasStarted(c)) {
-          out.add(new LogRequest(ns, name, c.getName(), false, base + ".log"));
-        }
-        if (c.getRestartCount() != null && c.getRestartCount() > 0) {
-          out.add(new LogRequest(ns, name, c.getName(), true, base + ".previous.log"));
-        }
-      });
+      PodDescriptions.allContainers(pod)
+          .forEach(
+              c -> {
+                String base = "logs/" + safe(ns) + "_" + safe(name) + "_" + safe(c.getName());
+                if (hasStarted(c)) {
+                  out.add(new LogRequest(ns, name, c.getName(), false, base + ".log"));
+                }
+                if (c.getRestartCount() != null && c.getRestartCount() > 0) {
+                  out.add(new LogRequest(ns, name, c.getName(), true, base + ".previous.log"));
+                }
+              });
     }
     return out;
   }
 
   /** The log text, headed by where it came from. */
   public String fetch(LogRequest r) {
-    var container = client.pods().inNamespace(r.namespace()).withName(r.pod()).inContainer(r.container())
-        .withReadyWaitTimeout(0);
-    String log = r.previous()
-        ? container.terminated().tailingLines(tailLines).getLog()
-        : container.tailingLines(tailLines).getLog();
-    return "# last " + tailLines + " lines of " + r.namespace() + "/" + r.pod() + " container " + r.container()
-        + (r.previous() ? " (previous run)" : "") + "\n" + (log == null ? "" : log);
+    var container =
+        client
+            .pods()
+            .inNamespace(r.namespace())
+            .withName(r.pod())
+            .inContainer(r.container())
+            .withReadyWaitTimeout(0);
+    String log =
+        r.previous()
+            ? container.terminated().tailingLines(tailLines).getLog()
+            : container.tailingLines(tailLines).getLog();
+    return "# last "
+        + tailLines
+        + " lines of "
+        + r.namespace()
+        + "/"
+        + r.pod()
+        + " container "
+        + r.container()
+        + (r.previous() ? " (previous run)" : "")
+        + "\n"
+        + (log == null ? "" : log);
   }
 
   // A container waiting to be created or pulled has no log; asking only yields a 400.
@@ -64,7 +85,8 @@ public final class PodLogsCollector {
     if (s == null) {
       return false;
     }
-    return s.getRunning() != null || s.getTerminated() != null
+    return s.getRunning() != null
+        || s.getTerminated() != null
         || (c.getRestartCount() != null && c.getRestartCount() > 0);
   }
 

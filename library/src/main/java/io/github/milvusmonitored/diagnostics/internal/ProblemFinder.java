@@ -10,13 +10,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Names the most likely problem from what was collected. Pod failures come first: a Milvus that does
- * not run explains an absent target, never the other way round.
+ * Names the most likely problem from what was collected. Pod failures come first: a Milvus that
+ * does not run explains an absent target, never the other way round.
  */
 public final class ProblemFinder {
 
-  private static final Set<String> IMAGE_PULL = Set.of("ImagePullBackOff", "ErrImagePull", "InvalidImageName",
-      "ErrImageNeverPull");
+  private static final Set<String> IMAGE_PULL =
+      Set.of("ImagePullBackOff", "ErrImagePull", "InvalidImageName", "ErrImageNeverPull");
 
   private ProblemFinder() {}
 
@@ -33,13 +33,19 @@ public final class ProblemFinder {
     for (Pod pod : pods) {
       unschedulable(pod, context.events()).ifPresent(out::add);
     }
-    context.releaseStatus().filter(s -> !s.deployed()).ifPresent(s -> out.add(DiagnosisTexts.releaseNotDeployed(s)));
+    context
+        .releaseStatus()
+        .filter(s -> !s.deployed())
+        .ifPresent(s -> out.add(DiagnosisTexts.releaseNotDeployed(s)));
     context.targetStatus().filter(s -> !s.isUp()).ifPresent(s -> out.add(DiagnosisTexts.target(s)));
     // The release looks up as a whole while one of its components has no healthy target.
-    context.componentTargets().filter(c -> !c.isUp() && context.targetStatus().map(TargetStatus::isUp).orElse(false))
+    context
+        .componentTargets()
+        .filter(c -> !c.isUp() && context.targetStatus().map(TargetStatus::isUp).orElse(false))
         .ifPresent(c -> out.add(DiagnosisTexts.components(c)));
     for (Pod pod : pods) {
-      if (!PodDescriptions.isReady(pod) && !PodDescriptions.isSucceeded(pod)
+      if (!PodDescriptions.isReady(pod)
+          && !PodDescriptions.isSucceeded(pod)
           && out.stream().noneMatch(f -> f.contains("'" + pod.getMetadata().getName() + "'"))) {
         out.add(DiagnosisTexts.notReady(pod));
       }
@@ -69,11 +75,15 @@ public final class ProblemFinder {
       return Optional.empty();
     }
     String name = pod.getMetadata().getName();
-    Optional<String> eventMessage = events.stream()
-        .filter(e -> "FailedScheduling".equals(e.getReason()) && e.getInvolvedObject() != null
-            && name.equals(e.getInvolvedObject().getName()))
-        .reduce((a, b) -> EventsCollector.time(a).isAfter(EventsCollector.time(b)) ? a : b)
-        .map(Event::getMessage);
+    Optional<String> eventMessage =
+        events.stream()
+            .filter(
+                e ->
+                    "FailedScheduling".equals(e.getReason())
+                        && e.getInvolvedObject() != null
+                        && name.equals(e.getInvolvedObject().getName()))
+            .reduce((a, b) -> EventsCollector.time(a).isAfter(EventsCollector.time(b)) ? a : b)
+            .map(Event::getMessage);
     Optional<String> conditionMessage = PodDescriptions.podScheduledFalse(pod);
     return eventMessage.or(() -> conditionMessage).map(m -> DiagnosisTexts.unschedulable(pod, m));
   }

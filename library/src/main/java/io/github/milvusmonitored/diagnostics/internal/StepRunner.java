@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -18,11 +19,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Runs diagnostics steps one after another, each bounded by its own limit and by what is left of the
- * total budget; a step that fails or hangs leaves its failure text in its file and never stops the next.
+ * Runs diagnostics steps one after another, each bounded by its own limit and by what is left of
+ * the total budget; a step that fails or hangs leaves its failure text in its file and never stops
+ * the next.
  */
 public final class StepRunner implements AutoCloseable {
 
@@ -44,8 +45,8 @@ public final class StepRunner implements AutoCloseable {
   }
 
   /**
-   * Runs {@code step}, which returns the file's text, and writes it to {@code file}. A step may also
-   * report partial failures through {@link StepOutput#fail}.
+   * Runs {@code step}, which returns the file's text, and writes it to {@code file}. A step may
+   * also report partial failures through {@link StepOutput#fail}.
    */
   public void run(String file, String what, Step step) {
     long started = System.nanoTime();
@@ -63,7 +64,8 @@ public final class StepRunner implements AutoCloseable {
         text = future.get(limit.toNanos(), TimeUnit.NANOSECONDS);
         out = stepOut;
       } catch (TimeoutException e) {
-        // The abandoned step may still record failures as it unwinds: they are not this file's story.
+        // The abandoned step may still record failures as it unwinds: they are not this file's
+        // story.
         future.cancel(true);
         text = out.fail(DiagnosticsErrors.timedOut(what, limit));
       } catch (ExecutionException e) {
@@ -74,7 +76,11 @@ public final class StepRunner implements AutoCloseable {
       }
     }
     write(file, text, out);
-    LOG.info("Diagnostics: {} -> {} in {} ms{}", what, file, (System.nanoTime() - started) / 1_000_000,
+    LOG.info(
+        "Diagnostics: {} -> {} in {} ms{}",
+        what,
+        file,
+        (System.nanoTime() - started) / 1_000_000,
         out.failures().isEmpty() ? "" : " (" + out.failures().size() + " failure(s))");
   }
 

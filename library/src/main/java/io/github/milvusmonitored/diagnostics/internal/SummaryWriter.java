@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Writes {@code summary.md}: what was collected, the most likely problem, other findings, the files. */
+/**
+ * Writes {@code summary.md}: what was collected, the most likely problem, other findings, the
+ * files.
+ */
 public final class SummaryWriter {
 
   private SummaryWriter() {}
@@ -15,11 +18,21 @@ public final class SummaryWriter {
     return findings.isEmpty() ? DiagnosisTexts.NOTHING_FOUND : findings.get(0);
   }
 
-  public static String render(List<String> namespaces, List<String> findings, List<String> files,
-      Map<String, String> failures, Instant started, Duration took) {
+  public static String render(
+      List<String> namespaces,
+      List<String> findings,
+      List<String> files,
+      Map<String, String> failures,
+      Instant started,
+      Duration took) {
     StringBuilder md = new StringBuilder("# Milvus monitoring diagnostics\n\n");
-    md.append("Collected at ").append(started).append(" in ").append(took.toMillis()).append(" ms from namespaces ")
-        .append(String.join(", ", namespaces)).append(".\n\n");
+    md.append("Collected at ")
+        .append(started)
+        .append(" in ")
+        .append(took.toMillis())
+        .append(" ms from namespaces ")
+        .append(String.join(", ", namespaces))
+        .append(".\n\n");
     md.append("## Most likely problem\n\n").append(mostLikely(findings)).append("\n\n");
     if (findings.size() > 1) {
       md.append("## Other findings\n\n");
@@ -28,8 +41,13 @@ public final class SummaryWriter {
     }
     if (!failures.isEmpty()) {
       md.append("## Not collected\n\n");
-      failures.forEach((file, text) -> md.append("- `").append(file).append("`: ")
-          .append(text.replace("\n", " / ")).append('\n'));
+      failures.forEach(
+          (file, text) ->
+              md.append("- `")
+                  .append(file)
+                  .append("`: ")
+                  .append(text.replace("\n", " / "))
+                  .append('\n'));
       md.append('\n');
     }
     md.append("## Files\n\n");
@@ -48,7 +66,8 @@ public final class SummaryWriter {
       case "helm-release.txt" -> "Helm release status and the values used";
       case "servicemonitors.yaml" -> "every ServiceMonitor in all namespaces";
       case "prometheusrules.yaml" -> "every PrometheusRule in all namespaces";
-      case "prometheus-targets.txt" -> "Prometheus active and dropped targets, scrape pools, the Milvus verdict";
+      case "prometheus-targets.txt" ->
+          "Prometheus active and dropped targets, scrape pools, the Milvus verdict";
       default -> "";
     };
   }

@@ -4,8 +4,8 @@ import io.github.milvusmonitored.access.ForwardTarget;
 import java.util.Map;
 
 /**
- * The Prometheus resource an environment's client talks to, its Service, and the labels the chart's ServiceMonitor
- * needs for it to select it.
+ * The Prometheus resource an environment's client talks to, its Service, and the labels the chart's
+ * ServiceMonitor needs for it to select it.
  *
  * @param namespace the Prometheus resource's namespace
  * @param name its name
@@ -13,16 +13,28 @@ import java.util.Map;
  * @param service the Service in front of its pods
  * @param portName that Service's port for the HTTP API
  * @param port its number
- * @param monitorLabels labels the chart's ServiceMonitor must get (metrics.serviceMonitor.additionalLabels); empty when
- *     it selects the ServiceMonitor as rendered
+ * @param monitorLabels labels the chart's ServiceMonitor must get
+ *     (metrics.serviceMonitor.additionalLabels); empty when it selects the ServiceMonitor as
+ *     rendered
  * @param installed whether this library installs it (kube-prometheus's {@code monitoring/k8s})
  */
-record ChosenPrometheus(String namespace, String name, String serviceAccount, String service, String portName, int port,
-    Map<String, String> monitorLabels, boolean installed) {
+record ChosenPrometheus(
+    String namespace,
+    String name,
+    String serviceAccount,
+    String service,
+    String portName,
+    int port,
+    Map<String, String> monitorLabels,
+    boolean installed) {
 
-  /** kube-prometheus's Prometheus, which the library installs or finds healthy in {@code monitoring}. */
-  static final ChosenPrometheus KUBE_PROMETHEUS = new ChosenPrometheus("monitoring", "k8s", "prometheus-k8s",
-      "prometheus-k8s", "web", 9090, Map.of(), true);
+  /**
+   * kube-prometheus's Prometheus, which the library installs or finds healthy in {@code
+   * monitoring}.
+   */
+  static final ChosenPrometheus KUBE_PROMETHEUS =
+      new ChosenPrometheus(
+          "monitoring", "k8s", "prometheus-k8s", "prometheus-k8s", "web", 9090, Map.of(), true);
 
   ChosenPrometheus {
     monitorLabels = Map.copyOf(monitorLabels);

@@ -14,21 +14,21 @@ import io.github.milvusmonitored.environment.PhaseClock;
 import io.github.milvusmonitored.environment.TimingReport;
 import io.github.milvusmonitored.metrics.MilvusMetrics;
 import io.github.milvusmonitored.metrics.MilvusSelector;
-import io.github.milvusmonitored.prometheus.PrometheusClient;
 import io.github.milvusmonitored.milvus.MilvusHelmRelease;
+import io.github.milvusmonitored.prometheus.PrometheusClient;
 import io.github.milvusmonitored.stack.AppliedRules;
 import io.github.milvusmonitored.stack.PrometheusRuleFile;
 import io.github.milvusmonitored.stack.RunOwnership;
 import io.github.milvusmonitored.stack.StackProfile;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The running environment; port-forwards open on first use and close with it. */
 public final class DefaultMonitoredEnvironment implements MonitoredEnvironment {
@@ -49,13 +49,36 @@ public final class DefaultMonitoredEnvironment implements MonitoredEnvironment {
   private final List<AutoCloseable> closeWith = new CopyOnWriteArrayList<>();
   private volatile boolean closed;
 
-  DefaultMonitoredEnvironment(EnvironmentConfig config, KubernetesCluster cluster, MilvusHelmRelease release,
-      PrometheusClient prometheus, MilvusMetrics metrics, InstalledParts parts, PhaseClock clock, RunOwnership run) {
-    this(config, cluster, release, prometheus, metrics, parts, clock, run, ChosenPrometheus.KUBE_PROMETHEUS);
+  DefaultMonitoredEnvironment(
+      EnvironmentConfig config,
+      KubernetesCluster cluster,
+      MilvusHelmRelease release,
+      PrometheusClient prometheus,
+      MilvusMetrics metrics,
+      InstalledParts parts,
+      PhaseClock clock,
+      RunOwnership run) {
+    this(
+        config,
+        cluster,
+        release,
+        prometheus,
+        metrics,
+        parts,
+        clock,
+        run,
+        ChosenPrometheus.KUBE_PROMETHEUS);
   }
 
-  DefaultMonitoredEnvironment(EnvironmentConfig config, KubernetesCluster cluster, MilvusHelmRelease release,
-      PrometheusClient prometheus, MilvusMetrics metrics, InstalledParts parts, PhaseClock clock, RunOwnership run,
+  DefaultMonitoredEnvironment(
+      EnvironmentConfig config,
+      KubernetesCluster cluster,
+      MilvusHelmRelease release,
+      PrometheusClient prometheus,
+      MilvusMetrics metrics,
+      InstalledParts parts,
+      PhaseClock clock,
+      RunOwnership run,
       ChosenPrometheus chosen) {
     this.chosen = chosen;
     this.config = config;
@@ -96,7 +119,10 @@ public final class DefaultMonitoredEnvironment implements MonitoredEnvironment {
 
   @Override
   public MilvusEndpoint milvusEndpoint() {
-    ForwardedPort port = forward(ForwardTarget.milvus(config.milvus().namespace(), release.values().names().serviceName()));
+    ForwardedPort port =
+        forward(
+            ForwardTarget.milvus(
+                config.milvus().namespace(), release.values().names().serviceName()));
     return new MilvusEndpoint("127.0.0.1", port.localPort());
   }
 
@@ -107,19 +133,26 @@ public final class DefaultMonitoredEnvironment implements MonitoredEnvironment {
 
   @Override
   public Optional<URI> grafanaUrl() {
-    return config.stackProfile() == StackProfile.FULL && chosen.installed() ? Optional.of(forward(ForwardTarget.GRAFANA).uri()) : Optional.empty();
+    return config.stackProfile() == StackProfile.FULL && chosen.installed()
+        ? Optional.of(forward(ForwardTarget.GRAFANA).uri())
+        : Optional.empty();
   }
 
   @Override
   public AppliedRules applyRules(Path ruleFile) {
     if (closed) {
-      throw new IllegalStateException("The monitored environment is closed; the rules of " + ruleFile
-          + " cannot be applied.");
+      throw new IllegalStateException(
+          "The monitored environment is closed; the rules of " + ruleFile + " cannot be applied.");
     }
     PrometheusRuleFile file = PrometheusRuleFile.read(ruleFile);
-    AppliedRules applied = AppliedRules.apply(cluster.client(), file, config.milvus().namespace(), run,
-        RuleSelectorLabels.required(cluster.client(), chosen.namespace(), chosen.name(),
-            config.milvus().namespace()));
+    AppliedRules applied =
+        AppliedRules.apply(
+            cluster.client(),
+            file,
+            config.milvus().namespace(),
+            run,
+            RuleSelectorLabels.required(
+                cluster.client(), chosen.namespace(), chosen.name(), config.milvus().namespace()));
     closeWith(applied);
     return applied;
   }
@@ -135,16 +168,22 @@ public final class DefaultMonitoredEnvironment implements MonitoredEnvironment {
   }
 
   /** Writes diagnostics; usable before the environment object exists (a failed start). */
-  static Path diagnose(EnvironmentConfig config, KubernetesCluster cluster, MilvusHelmRelease release,
-      PrometheusClient prometheus, Path folder) {
+  static Path diagnose(
+      EnvironmentConfig config,
+      KubernetesCluster cluster,
+      MilvusHelmRelease release,
+      PrometheusClient prometheus,
+      Path folder) {
     Path kubeconfig = cluster.kubeconfigFile();
-    EnvironmentDiagnostics.Builder builder = EnvironmentDiagnostics.builder(cluster.client())
-        .withNamespaces("monitoring", config.milvus().namespace())
-        .withReleaseStatus(() -> release.status(kubeconfig))
-        .withValuesYaml(() -> release.values().toYaml())
-        .withMilvusSelector(MilvusSelector.of(config.milvus().namespace(), config.milvus().releaseName()))
-        .withMilvusComponents(config.milvus().profile().components())
-        .withServiceMonitorSelection(new ClusterServiceMonitorSelection(cluster.client()));
+    EnvironmentDiagnostics.Builder builder =
+        EnvironmentDiagnostics.builder(cluster.client())
+            .withNamespaces("monitoring", config.milvus().namespace())
+            .withReleaseStatus(() -> release.status(kubeconfig))
+            .withValuesYaml(() -> release.values().toYaml())
+            .withMilvusSelector(
+                MilvusSelector.of(config.milvus().namespace(), config.milvus().releaseName()))
+            .withMilvusComponents(config.milvus().profile().components())
+            .withServiceMonitorSelection(new ClusterServiceMonitorSelection(cluster.client()));
     if (prometheus != null) {
       builder.withPrometheus(prometheus);
     }
@@ -153,14 +192,18 @@ public final class DefaultMonitoredEnvironment implements MonitoredEnvironment {
     return folder;
   }
 
-  /** Closes {@code resource} with the environment, before the cluster (e.g. the Prometheus transport's forward). */
+  /**
+   * Closes {@code resource} with the environment, before the cluster (e.g. the Prometheus
+   * transport's forward).
+   */
   void closeWith(AutoCloseable resource) {
     closeWith.add(resource);
   }
 
   private ForwardedPort forward(ForwardTarget target) {
     if (closed) {
-      throw new IllegalStateException("The monitored environment is closed; " + target + " cannot be forwarded.");
+      throw new IllegalStateException(
+          "The monitored environment is closed; " + target + " cannot be forwarded.");
     }
     return open.computeIfAbsent(target, forwards::open);
   }

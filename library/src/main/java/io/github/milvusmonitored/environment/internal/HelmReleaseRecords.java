@@ -21,10 +21,10 @@ import java.util.zip.GZIPOutputStream;
  * Helm's own records of a release, read and (for a revision left pending) changed with fabric8.
  *
  * <p>Helm 3's default storage driver (read from its source, storage/driver/secrets.go and util.go)
- * keeps each revision in a Secret {@code sh.helm.release.v1.<name>.v<revision>} labelled
- * {@code owner=helm, name=<name>, status=<status>, version=<revision>}, whose {@code release} key
- * holds the release as base64 of gzipped JSON. {@code HELM_DRIVER=configmap} or {@code sql} is not
- * read here.
+ * keeps each revision in a Secret {@code sh.helm.release.v1.<name>.v<revision>} labelled {@code
+ * owner=helm, name=<name>, status=<status>, version=<revision>}, whose {@code release} key holds
+ * the release as base64 of gzipped JSON. {@code HELM_DRIVER=configmap} or {@code sql} is not read
+ * here.
  */
 public final class HelmReleaseRecords {
 
@@ -39,27 +39,49 @@ public final class HelmReleaseRecords {
 
   private HelmReleaseRecords() {}
 
-  /** The latest revision of release {@code name} in {@code namespace}, if Helm has any record of it. */
+  /**
+   * The latest revision of release {@code name} in {@code namespace}, if Helm has any record of it.
+   */
   public static Optional<Revision> latest(KubernetesClient client, String namespace, String name) {
-    return client.secrets().inNamespace(namespace).withLabel("owner", "helm").withLabel("name", name).list().getItems()
+    return client
+        .secrets()
+        .inNamespace(namespace)
+        .withLabel("owner", "helm")
+        .withLabel("name", name)
+        .list()
+        .getItems()
         .stream()
-        .filter(s -> s.getMetadata().getLabels() != null && s.getMetadata().getLabels().get("version") != null)
+        .filter(
+            s ->
+                s.getMetadata().getLabels() != null
+                    && s.getMetadata().getLabels().get("version") != null)
         .max(Comparator.comparingInt(HelmReleaseRecords::version))
-        .map(s -> new Revision(name, namespace, version(s), s.getMetadata().getLabels().get("status"), s.getMetadata().getName()));
+        .map(
+            s ->
+                new Revision(
+                    name,
+                    namespace,
+                    version(s),
+                    s.getMetadata().getLabels().get("status"),
+                    s.getMetadata().getName()));
   }
 
   /**
-   * Marks a pending revision failed, as Helm itself marks an upgrade that did not finish, so that the
-   * next upgrade is accepted (Helm refuses one while the latest revision is pending).
+   * Marks a pending revision failed, as Helm itself marks an upgrade that did not finish, so that
+   * the next upgrade is accepted (Helm refuses one while the latest revision is pending).
    */
   @SuppressWarnings("unchecked")
   public static void markFailed(KubernetesClient client, Revision revision, String description) {
-    Secret secret = client.secrets().inNamespace(revision.namespace()).withName(revision.secret()).get();
+    Secret secret =
+        client.secrets().inNamespace(revision.namespace()).withName(revision.secret()).get();
     if (secret == null) {
       return;
     }
     Map<String, Object> release = decode(secret.getData().get("release"));
-    Map<String, Object> info = release.get("info") instanceof Map<?, ?> m ? (Map<String, Object>) m : new LinkedHashMap<>();
+    Map<String, Object> info =
+        release.get("info") instanceof Map<?, ?> m
+            ? (Map<String, Object>) m
+            : new LinkedHashMap<>();
     info.put("status", "failed");
     info.put("description", description);
     release.put("info", info);

@@ -11,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads the images the configuration runs from the host's Docker into k3s, whose containerd does not
- * see the host's cache. A failed load only costs time: k3s then pulls the image itself.
+ * Loads the images the configuration runs from the host's Docker into k3s, whose containerd does
+ * not see the host's cache. A failed load only costs time: k3s then pulls the image itself.
  */
 final class ImagePhase {
 
@@ -20,18 +20,28 @@ final class ImagePhase {
 
   private ImagePhase() {}
 
-  static void preload(EnvironmentConfig config, K3sCluster k3s, KubePrometheusManifests manifests, PhaseClock clock) {
+  static void preload(
+      EnvironmentConfig config,
+      K3sCluster k3s,
+      KubePrometheusManifests manifests,
+      PhaseClock clock) {
     try {
-      clock.run("images preloaded", "images present on the Docker host copied into k3s's containerd", () -> {
-        ImageList images = ImageList.of(config.milvus(), config.stackProfile(), manifests, null);
-        PreloadReport report = ImagePreloader.into(k3s).preload(images.podImages());
-        LOG.info("[images] {}", report.summary());
-        if (!report.failed().isEmpty()) {
-          LOG.warn("[images] k3s will pull these itself: {}", report.failed());
-        }
-      });
+      clock.run(
+          "images preloaded",
+          "images present on the Docker host copied into k3s's containerd",
+          () -> {
+            ImageList images =
+                ImageList.of(config.milvus(), config.stackProfile(), manifests, null);
+            PreloadReport report = ImagePreloader.into(k3s).preload(images.podImages());
+            LOG.info("[images] {}", report.summary());
+            if (!report.failed().isEmpty()) {
+              LOG.warn("[images] k3s will pull these itself: {}", report.failed());
+            }
+          });
     } catch (RuntimeException e) {
-      LOG.warn("[images] preloading failed ({}); k3s pulls every image itself, which is slower", e.getMessage());
+      LOG.warn(
+          "[images] preloading failed ({}); k3s pulls every image itself, which is slower",
+          e.getMessage());
     }
   }
 }

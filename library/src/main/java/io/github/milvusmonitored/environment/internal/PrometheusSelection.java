@@ -15,25 +15,46 @@ final class PrometheusSelection {
 
   private PrometheusSelection() {}
 
-  /** What keeps {@code prometheusSpec} from selecting the ServiceMonitor; empty when it selects it. */
-  static List<String> problems(Map<String, Object> prometheusSpec, String prometheusNamespace, String monitorNamespace,
-      Map<String, String> namespaceLabels, Map<String, String> monitorLabels) {
+  /**
+   * What keeps {@code prometheusSpec} from selecting the ServiceMonitor; empty when it selects it.
+   */
+  static List<String> problems(
+      Map<String, Object> prometheusSpec,
+      String prometheusNamespace,
+      String monitorNamespace,
+      Map<String, String> namespaceLabels,
+      Map<String, String> monitorLabels) {
     List<String> problems = new ArrayList<>();
-    Object nsSelector = prometheusSpec == null ? null : prometheusSpec.get("serviceMonitorNamespaceSelector");
+    Object nsSelector =
+        prometheusSpec == null ? null : prometheusSpec.get("serviceMonitorNamespaceSelector");
     if (nsSelector == null) {
       if (!prometheusNamespace.equals(monitorNamespace)) {
-        problems.add("serviceMonitorNamespaceSelector is unset, so only ServiceMonitors in '" + prometheusNamespace
-            + "' are selected, not in '" + monitorNamespace + "'");
+        problems.add(
+            "serviceMonitorNamespaceSelector is unset, so only ServiceMonitors in '"
+                + prometheusNamespace
+                + "' are selected, not in '"
+                + monitorNamespace
+                + "'");
       }
     } else if (!matches(nsSelector, namespaceLabels)) {
-      problems.add("serviceMonitorNamespaceSelector " + nsSelector + " does not match namespace '" + monitorNamespace
-          + "' (labels " + namespaceLabels + ")");
+      problems.add(
+          "serviceMonitorNamespaceSelector "
+              + nsSelector
+              + " does not match namespace '"
+              + monitorNamespace
+              + "' (labels "
+              + namespaceLabels
+              + ")");
     }
     Object selector = prometheusSpec == null ? null : prometheusSpec.get("serviceMonitorSelector");
     if (selector == null) {
       problems.add("serviceMonitorSelector is unset, so no ServiceMonitor is selected");
     } else if (!matches(selector, monitorLabels)) {
-      problems.add("serviceMonitorSelector " + selector + " does not match the ServiceMonitor's labels " + monitorLabels);
+      problems.add(
+          "serviceMonitorSelector "
+              + selector
+              + " does not match the ServiceMonitor's labels "
+              + monitorLabels);
     }
     return problems;
   }
@@ -61,8 +82,9 @@ final class PrometheusSelection {
   }
 
   /**
-   * What would make {@code selector} match {@code labels}: each {@code matchLabels} entry missing or different as
-   * {@code key=value}, each failing {@code matchExpressions} entry as written. Empty when it matches.
+   * What would make {@code selector} match {@code labels}: each {@code matchLabels} entry missing
+   * or different as {@code key=value}, each failing {@code matchExpressions} entry as written.
+   * Empty when it matches.
    */
   @SuppressWarnings("unchecked")
   static List<String> unmet(Object selector, Map<String, String> labels) {
@@ -71,11 +93,12 @@ final class PrometheusSelection {
       return out;
     }
     if (map.get("matchLabels") instanceof Map<?, ?> matchLabels) {
-      matchLabels.forEach((k, v) -> {
-        if (!String.valueOf(v).equals(labels.get(String.valueOf(k)))) {
-          out.add(k + "=" + v);
-        }
-      });
+      matchLabels.forEach(
+          (k, v) -> {
+            if (!String.valueOf(v).equals(labels.get(String.valueOf(k)))) {
+              out.add(k + "=" + v);
+            }
+          });
     }
     if (map.get("matchExpressions") instanceof List<?> expressions) {
       for (Object expression : expressions) {

@@ -18,8 +18,13 @@ final class ScrapePhases {
   private final PhaseClock clock;
   private final ChosenPrometheus chosen;
 
-  ScrapePhases(EnvironmentConfig config, KubernetesCluster cluster, PrometheusClient prometheus, MilvusMetrics metrics,
-      PhaseClock clock, ChosenPrometheus chosen) {
+  ScrapePhases(
+      EnvironmentConfig config,
+      KubernetesCluster cluster,
+      PrometheusClient prometheus,
+      MilvusMetrics metrics,
+      PhaseClock clock,
+      ChosenPrometheus chosen) {
     this.chosen = chosen;
     this.config = config;
     this.cluster = cluster;
@@ -30,12 +35,18 @@ final class ScrapePhases {
 
   void run() {
     if (chosen.installed()) {
-      clock.run("Prometheus ready", "statefulset monitoring/prometheus-k8s ready, then /-/ready through the API server", () -> {
-        KubeWaits.statefulSetReady(cluster.client(), "monitoring", "prometheus-k8s", 1, config.stackReadyTimeout());
-        prometheus.awaitReady(config.stackReadyTimeout());
-      });
+      clock.run(
+          "Prometheus ready",
+          "statefulset monitoring/prometheus-k8s ready, then /-/ready through the API server",
+          () -> {
+            KubeWaits.statefulSetReady(
+                cluster.client(), "monitoring", "prometheus-k8s", 1, config.stackReadyTimeout());
+            prometheus.awaitReady(config.stackReadyTimeout());
+          });
     } else {
-      clock.run("Prometheus ready", "Prometheus " + chosen.ref() + ": /-/ready through Service " + chosen.service(),
+      clock.run(
+          "Prometheus ready",
+          "Prometheus " + chosen.ref() + ": /-/ready through Service " + chosen.service(),
           () -> prometheus.awaitReady(config.stackReadyTimeout()));
     }
     if (!config.rbacPatch() && chosen.installed()) {
@@ -43,12 +54,21 @@ final class ScrapePhases {
       clock.skipped("Milvus target up", "RBAC patch turned off");
       return;
     }
-    // Every component the profile runs is a target of its own (five in cluster mode): wait for each.
+    // Every component the profile runs is a target of its own (five in cluster mode): wait for
+    // each.
     List<String> components = config.milvus().profile().components();
-    clock.run("Milvus target up", "Prometheus discovers and scrapes " + metrics.release().namespace() + "/"
-        + metrics.release().instance() + " " + components,
+    clock.run(
+        "Milvus target up",
+        "Prometheus discovers and scrapes "
+            + metrics.release().namespace()
+            + "/"
+            + metrics.release().instance()
+            + " "
+            + components,
         () -> metrics.awaitComponentsUp(components, config.firstSampleTimeout()));
-    clock.run("first milvus_ sample", "a milvus_* series of the release stored in Prometheus",
+    clock.run(
+        "first milvus_ sample",
+        "a milvus_* series of the release stored in Prometheus",
         () -> metrics.awaitFirstSample(config.firstSampleTimeout()));
   }
 }

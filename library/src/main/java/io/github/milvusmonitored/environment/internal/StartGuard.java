@@ -10,9 +10,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The cleanup hook of a start, registered before the start changes anything: when the JVM stops
- * (Ctrl-C, SIGTERM) during the start, no further phase begins, the phase in progress finishes (a Helm
- * install cannot be stopped half-way), and the start's failure path removes what the run installed so
- * far (on an existing cluster only that) before the JVM exits. The hook waits for that, up to a bound.
+ * (Ctrl-C, SIGTERM) during the start, no further phase begins, the phase in progress finishes (a
+ * Helm install cannot be stopped half-way), and the start's failure path removes what the run
+ * installed so far (on an existing cluster only that) before the JVM exits. The hook waits for
+ * that, up to a bound.
  */
 final class StartGuard implements AutoCloseable {
 
@@ -31,7 +32,10 @@ final class StartGuard implements AutoCloseable {
     this.hook = new Thread(this::onJvmStop, "milvus-monitored-start-cleanup");
   }
 
-  /** Registers the hook; {@code bound} is the longest the JVM's exit waits for the start to undo itself. */
+  /**
+   * Registers the hook; {@code bound} is the longest the JVM's exit waits for the start to undo
+   * itself.
+   */
   static StartGuard register(PhaseClock clock, Duration bound) {
     StartGuard guard = new StartGuard(clock, bound);
     Runtime.getRuntime().addShutdownHook(guard.hook);
@@ -59,13 +63,16 @@ final class StartGuard implements AutoCloseable {
   void onJvmStop() {
     stopping = true;
     clock.stopBeforeNextPhase(REASON);
-    LOG.warn("[environment] {}: no further phase starts; the phase in progress finishes, then what this run"
-        + " installed is removed. Waiting up to {} for that (kill -9 leaves it in place).", REASON,
+    LOG.warn(
+        "[environment] {}: no further phase starts; the phase in progress finishes, then what this run"
+            + " installed is removed. Waiting up to {} for that (kill -9 leaves it in place).",
+        REASON,
         MonitoredDuration.humanText(bound));
     try {
       if (!finished.await(bound.toMillis(), TimeUnit.MILLISECONDS)) {
-        LOG.warn("[environment] the start did not undo itself within {}: what it installed may be left;"
-            + " its objects carry the label app.kubernetes.io/managed-by=milvus-monitored",
+        LOG.warn(
+            "[environment] the start did not undo itself within {}: what it installed may be left;"
+                + " its objects carry the label app.kubernetes.io/managed-by=milvus-monitored",
             MonitoredDuration.humanText(bound));
       }
     } catch (InterruptedException e) {

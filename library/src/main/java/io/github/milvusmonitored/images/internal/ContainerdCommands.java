@@ -15,8 +15,7 @@ public final class ContainerdCommands {
   /** Where archives are copied before import; removed afterwards. */
   public static final String ARCHIVE_DIRECTORY = "/tmp";
 
-  private ContainerdCommands() {
-  }
+  private ContainerdCommands() {}
 
   /** Lists the references containerd holds for the kubelet, one per line. */
   public static List<String> listImages() {
@@ -30,13 +29,14 @@ public final class ContainerdCommands {
 
   /**
    * Imports only {@code platform}'s content (e.g. {@code linux/amd64}) of a {@code docker save}
-   * archive, so that the other platforms an OCI index lists without their blobs are ignored.
-   * {@code ctr images import --platform} exists in containerd 1.7 and 2.x; it narrows both the
-   * local import (strict platform match) and the transfer-service import (read in containerd's
+   * archive, so that the other platforms an OCI index lists without their blobs are ignored. {@code
+   * ctr images import --platform} exists in containerd 1.7 and 2.x; it narrows both the local
+   * import (strict platform match) and the transfer-service import (read in containerd's
    * cmd/ctr/commands/images/import.go, v2.1.5 to v2.2.3).
    */
   public static List<String> importArchive(String containerPath, String platform) {
-    return platform == null ? importArchive(containerPath)
+    return platform == null
+        ? importArchive(containerPath)
         : List.of("ctr", "-n", "k8s.io", "images", "import", "--platform", platform, containerPath);
   }
 
@@ -45,7 +45,10 @@ public final class ContainerdCommands {
     return List.of("uname", "-m");
   }
 
-  /** The containerd platform for {@code uname -m}'s answer, or null when it is not one k3s ships for. */
+  /**
+   * The containerd platform for {@code uname -m}'s answer, or null when it is not one k3s ships
+   * for.
+   */
   public static String platformOf(String unameMachine) {
     return switch (unameMachine == null ? "" : unameMachine.strip()) {
       case "x86_64", "amd64" -> "linux/amd64";
@@ -63,9 +66,15 @@ public final class ContainerdCommands {
     return List.of("rm", "-f", containerPath);
   }
 
-  /** The archive path for an image: its reference with every character outside [A-Za-z0-9.-] replaced. */
+  /**
+   * The archive path for an image: its reference with every character outside [A-Za-z0-9.-]
+   * replaced.
+   */
   public static String archivePath(String image) {
-    return ARCHIVE_DIRECTORY + "/milvus-monitored-" + image.replaceAll("[^A-Za-z0-9.-]", "_") + ".tar";
+    return ARCHIVE_DIRECTORY
+        + "/milvus-monitored-"
+        + image.replaceAll("[^A-Za-z0-9.-]", "_")
+        + ".tar";
   }
 
   /**
@@ -82,7 +91,8 @@ public final class ContainerdCommands {
       try {
         images.add(ImageReference.normalize(reference));
       } catch (IllegalArgumentException notAReference) {
-        // containerd may hold names that are not pullable references; they cannot match a required image
+        // containerd may hold names that are not pullable references; they cannot match a required
+        // image
       }
     }
     return images;

@@ -20,6 +20,5 @@ public interface ImageTarget {
    * @param stdout what it printed
    * @param stderr what it printed as errors
    */
-  record Outcome(int exitCode, String stdout, String stderr) {
-  }
+  record Outcome(int exitCode, String stdout, String stderr) {}
 }

@@ -11,25 +11,27 @@ import java.util.function.BiConsumer;
  * the server of each Prometheus and Alertmanager object, and the config-reloader sidecar it adds to
  * both.
  *
- * <p>The server image is {@code spec.image} when set, otherwise {@code <base>:v<spec.version>} with the
- * operator's default bases {@code quay.io/prometheus/prometheus} and {@code quay.io/prometheus/alertmanager}.
- * The reloader is the operator's {@code --prometheus-config-reloader=} argument; without it the operator
- * uses the reloader of its own version (inference from the operator's flag defaults).
+ * <p>The server image is {@code spec.image} when set, otherwise {@code <base>:v<spec.version>} with
+ * the operator's default bases {@code quay.io/prometheus/prometheus} and {@code
+ * quay.io/prometheus/alertmanager}. The reloader is the operator's {@code
+ * --prometheus-config-reloader=} argument; without it the operator uses the reloader of its own
+ * version (inference from the operator's flag defaults).
  */
 public final class OperatorImages {
 
   private static final String RELOADER_FLAG = "--prometheus-config-reloader=";
   private static final String OPERATOR_REPOSITORY = "prometheus-operator/prometheus-operator";
-  private static final Map<String, String> DEFAULT_BASES = Map.of(
-      "Prometheus", "quay.io/prometheus/prometheus",
-      "Alertmanager", "quay.io/prometheus/alertmanager");
+  private static final Map<String, String> DEFAULT_BASES =
+      Map.of(
+          "Prometheus", "quay.io/prometheus/prometheus",
+          "Alertmanager", "quay.io/prometheus/alertmanager");
 
-  private OperatorImages() {
-  }
+  private OperatorImages() {}
 
   /** Whether the operator turns this object into pods. */
   public static boolean isOperated(HasMetadata resource) {
-    return DEFAULT_BASES.containsKey(resource.getKind()) && resource.getApiVersion() != null
+    return DEFAULT_BASES.containsKey(resource.getKind())
+        && resource.getApiVersion() != null
         && resource.getApiVersion().startsWith("monitoring.coreos.com/");
   }
 
@@ -45,7 +47,8 @@ public final class OperatorImages {
       return Optional.empty();
     }
     String v = String.valueOf(version);
-    return Optional.of(DEFAULT_BASES.get(resource.getKind()) + ":" + (v.startsWith("v") ? v : "v" + v));
+    return Optional.of(
+        DEFAULT_BASES.get(resource.getKind()) + ":" + (v.startsWith("v") ? v : "v" + v));
   }
 
   /**
@@ -57,11 +60,12 @@ public final class OperatorImages {
       return Optional.empty();
     }
     String[] found = new String[2];
-    BiConsumer<String, String> operatorImage = (image, name) -> {
-      if (image.contains(OPERATOR_REPOSITORY + ":")) {
-        found[1] = image;
-      }
-    };
+    BiConsumer<String, String> operatorImage =
+        (image, name) -> {
+          if (image.contains(OPERATOR_REPOSITORY + ":")) {
+            found[1] = image;
+          }
+        };
     WorkloadImages.collect(resource, operatorImage);
     if (found[1] == null) {
       return Optional.empty();
@@ -90,7 +94,12 @@ public final class OperatorImages {
     if (!(containers instanceof List<?> list)) {
       return List.of();
     }
-    return list.stream().filter(Map.class::isInstance).map(c -> ((Map<?, ?>) c).get("args"))
-        .filter(List.class::isInstance).flatMap(a -> ((List<?>) a).stream()).map(String::valueOf).toList();
+    return list.stream()
+        .filter(Map.class::isInstance)
+        .map(c -> ((Map<?, ?>) c).get("args"))
+        .filter(List.class::isInstance)
+        .flatMap(a -> ((List<?>) a).stream())
+        .map(String::valueOf)
+        .toList();
   }
 }

@@ -29,22 +29,28 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * manifest.
  *
  * @param known whether the archive has an OCI index this could read
- * @param complete platforms whose manifest, config and layers are all in the archive, e.g. {@code linux/amd64}
+ * @param complete platforms whose manifest, config and layers are all in the archive, e.g. {@code
+ *     linux/amd64}
  * @param missing platforms the index lists whose content is absent (attestations excluded)
  */
 public record SavedArchive(boolean known, List<String> complete, List<String> missing) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long SMALL = 1 << 20;
-  private static final Set<String> INDEX_TYPES = Set.of("application/vnd.oci.image.index.v1+json",
-      "application/vnd.docker.distribution.manifest.list.v2+json");
+  private static final Set<String> INDEX_TYPES =
+      Set.of(
+          "application/vnd.oci.image.index.v1+json",
+          "application/vnd.docker.distribution.manifest.list.v2+json");
 
   public SavedArchive {
     complete = List.copyOf(complete);
     missing = List.copyOf(missing);
   }
 
-  /** Reads the tar at {@code archive}; an archive that is no tar or has no OCI index is {@code known=false}. */
+  /**
+   * Reads the tar at {@code archive}; an archive that is no tar or has no OCI index is {@code
+   * known=false}.
+   */
   public static SavedArchive read(Path archive) throws IOException {
     Set<String> names = new HashSet<>();
     Map<String, byte[]> small = new HashMap<>();
@@ -55,7 +61,8 @@ public record SavedArchive(boolean known, List<String> complete, List<String> mi
         if (!entry.isFile()) {
           continue;
         }
-        String name = entry.getName().startsWith("./") ? entry.getName().substring(2) : entry.getName();
+        String name =
+            entry.getName().startsWith("./") ? entry.getName().substring(2) : entry.getName();
         names.add(name);
         if (entry.getSize() <= SMALL) {
           small.put(name, tar.readAllBytes());
@@ -75,7 +82,10 @@ public record SavedArchive(boolean known, List<String> complete, List<String> mi
     return new SavedArchive(true, new ArrayList<>(complete), new ArrayList<>(missing));
   }
 
-  /** Whether {@code platform} (e.g. {@code linux/arm64}) is in the archive whole; arm64 and arm64/v8 are one. */
+  /**
+   * Whether {@code platform} (e.g. {@code linux/arm64}) is in the archive whole; arm64 and arm64/v8
+   * are one.
+   */
   public boolean holds(String platform) {
     return complete.stream().anyMatch(p -> normalize(p).equals(normalize(platform)));
   }
@@ -84,16 +94,19 @@ public record SavedArchive(boolean known, List<String> complete, List<String> mi
     return platform.equals("linux/arm64/v8") ? "linux/arm64" : platform;
   }
 
-  private record Walk(Set<String> names, Map<String, byte[]> small, Set<String> complete, Set<String> missing) {
+  private record Walk(
+      Set<String> names, Map<String, byte[]> small, Set<String> complete, Set<String> missing) {
 
     void descriptors(JsonNode list, String inherited) {
       for (JsonNode d : list) {
-        if ("attestation-manifest".equals(d.path("annotations").path("vnd.docker.reference.type").asText())) {
+        if ("attestation-manifest"
+            .equals(d.path("annotations").path("vnd.docker.reference.type").asText())) {
           continue;
         }
         String platform = d.has("platform") ? platform(d.path("platform")) : inherited;
         JsonNode blob = json(small.get(path(d)));
-        if (INDEX_TYPES.contains(d.path("mediaType").asText()) || (blob != null && blob.has("manifests"))) {
+        if (INDEX_TYPES.contains(d.path("mediaType").asText())
+            || (blob != null && blob.has("manifests"))) {
           if (blob != null) {
             descriptors(blob.path("manifests"), platform);
           }
@@ -123,7 +136,9 @@ public record SavedArchive(boolean known, List<String> complete, List<String> mi
     private String path(JsonNode descriptor) {
       String digest = descriptor.path("digest").asText("");
       int colon = digest.indexOf(':');
-      return colon < 0 ? "" : "blobs/" + digest.substring(0, colon) + "/" + digest.substring(colon + 1);
+      return colon < 0
+          ? ""
+          : "blobs/" + digest.substring(0, colon) + "/" + digest.substring(colon + 1);
     }
   }
 

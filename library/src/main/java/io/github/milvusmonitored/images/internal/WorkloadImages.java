@@ -19,12 +19,15 @@ public final class WorkloadImages {
       Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "Pod");
 
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
-  private static final List<String> CONTAINER_LISTS = List.of("containers", "initContainers", "ephemeralContainers");
+  private static final List<String> CONTAINER_LISTS =
+      List.of("containers", "initContainers", "ephemeralContainers");
 
-  private WorkloadImages() {
-  }
+  private WorkloadImages() {}
 
-  /** Calls {@code sink} with (image, container name) for each container of a workload; other kinds give nothing. */
+  /**
+   * Calls {@code sink} with (image, container name) for each container of a workload; other kinds
+   * give nothing.
+   */
   public static void collect(HasMetadata resource, BiConsumer<String, String> sink) {
     if (!WORKLOAD_KINDS.contains(resource.getKind())) {
       return;
@@ -40,17 +43,19 @@ public final class WorkloadImages {
 
   private static void walk(Object node, BiConsumer<String, String> sink) {
     if (node instanceof Map<?, ?> map) {
-      map.forEach((key, value) -> {
-        if (CONTAINER_LISTS.contains(String.valueOf(key)) && value instanceof List<?> containers) {
-          for (Object container : containers) {
-            if (container instanceof Map<?, ?> c && c.get("image") != null) {
-              sink.accept(String.valueOf(c.get("image")), String.valueOf(c.get("name")));
+      map.forEach(
+          (key, value) -> {
+            if (CONTAINER_LISTS.contains(String.valueOf(key))
+                && value instanceof List<?> containers) {
+              for (Object container : containers) {
+                if (container instanceof Map<?, ?> c && c.get("image") != null) {
+                  sink.accept(String.valueOf(c.get("image")), String.valueOf(c.get("name")));
+                }
+              }
+            } else {
+              walk(value, sink);
             }
-          }
-        } else {
-          walk(value, sink);
-        }
-      });
+          });
     } else if (node instanceof List<?> list) {
       list.forEach(item -> walk(item, sink));
     }

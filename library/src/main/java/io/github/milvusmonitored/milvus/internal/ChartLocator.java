@@ -29,16 +29,22 @@ public final class ChartLocator {
   /** Returns the chart path, downloading it into the workspace on first use. */
   public synchronized Path locate(HelmWorkspace workspace) {
     if (chart == null) {
-      chart = config.localChart() != null ? checkedLocalChart(config.localChart())
-          : repositoryClient.fetch(config.chartRepository(), config.chartName(), config.chartVersion(),
-              workspace.root());
+      chart =
+          config.localChart() != null
+              ? checkedLocalChart(config.localChart())
+              : repositoryClient.fetch(
+                  config.chartRepository(),
+                  config.chartName(),
+                  config.chartVersion(),
+                  workspace.root());
     }
     return chart;
   }
 
   /** Returns a short description of the chart source for messages. */
   public String describe() {
-    return config.localChart() != null ? config.localChart().toAbsolutePath().toString()
+    return config.localChart() != null
+        ? config.localChart().toAbsolutePath().toString()
         : config.chartName() + " " + config.chartVersion() + " from " + config.chartRepository();
   }
 

@@ -25,8 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Downloads one chart version from a Helm chart repository, the way {@code helm pull} does: reads the
- * repository's {@code index.yaml}, finds the version, downloads the archive and checks its sha256.
+ * Downloads one chart version from a Helm chart repository, the way {@code helm pull} does: reads
+ * the repository's {@code index.yaml}, finds the version, downloads the archive and checks its
+ * sha256.
  *
  * <p>Done here rather than through Helm so that no Helm repository cache or configuration in the
  * user's home directory is read or written.
@@ -40,15 +41,17 @@ public final class ChartRepositoryClient {
   private final Duration requestTimeout;
 
   public ChartRepositoryClient(Duration connectTimeout, Duration requestTimeout) {
-    this.http = HttpClient.newBuilder()
-        .connectTimeout(connectTimeout)
-        .followRedirects(HttpClient.Redirect.NORMAL)
-        .build();
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(connectTimeout)
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
     this.requestTimeout = requestTimeout;
   }
 
   /**
-   * Downloads {@code chart} at {@code version} into {@code directory} and returns the archive's path.
+   * Downloads {@code chart} at {@code version} into {@code directory} and returns the archive's
+   * path.
    *
    * @throws MilvusReleaseException with a message naming repository, chart and version
    */
@@ -74,12 +77,18 @@ public final class ChartRepositoryClient {
     Object digest = entry.get("digest");
     String actual = sha256(archive);
     if (digest != null && !String.valueOf(digest).equalsIgnoreCase(actual)) {
-      throw new MilvusReleaseException(MilvusErrors.chartDigestMismatch(archiveUrl, String.valueOf(digest), actual));
+      throw new MilvusReleaseException(
+          MilvusErrors.chartDigestMismatch(archiveUrl, String.valueOf(digest), actual));
     }
     try {
       Path target = Files.write(directory.resolve(chart + "-" + version + ".tgz"), archive);
-      LOG.info("Milvus chart: {} {} ready ({} bytes, sha256 {}) after {} ms", chart, version,
-          archive.length, digest == null ? "not announced" : "checked", (System.nanoTime() - start) / 1_000_000);
+      LOG.info(
+          "Milvus chart: {} {} ready ({} bytes, sha256 {}) after {} ms",
+          chart,
+          version,
+          archive.length,
+          digest == null ? "not announced" : "checked",
+          (System.nanoTime() - start) / 1_000_000);
       return target;
     } catch (IOException e) {
       throw new MilvusReleaseException(MilvusErrors.chartDownloadFailed(archiveUrl, e), e);
@@ -87,52 +96,66 @@ public final class ChartRepositoryClient {
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> findVersion(Map<String, Object> index, String repository,
-      String chart, String version) {
+  private static Map<String, Object> findVersion(
+      Map<String, Object> index, String repository, String chart, String version) {
     Object entries = index.get("entries");
     if (!(entries instanceof Map<?, ?> charts)) {
-      throw new MilvusReleaseException(MilvusErrors.repositoryUnreachable(MilvusErrors.indexUrl(repository),
-          new IOException("the index has no 'entries' mapping")));
+      throw new MilvusReleaseException(
+          MilvusErrors.repositoryUnreachable(
+              MilvusErrors.indexUrl(repository),
+              new IOException("the index has no 'entries' mapping")));
     }
     Object versions = charts.get(chart);
     if (!(versions instanceof List<?> list)) {
-      throw new MilvusReleaseException(MilvusErrors.chartNotInRepository(chart, repository,
-          charts.keySet().stream().map(String::valueOf).sorted().toList()));
+      throw new MilvusReleaseException(
+          MilvusErrors.chartNotInRepository(
+              chart, repository, charts.keySet().stream().map(String::valueOf).sorted().toList()));
     }
     for (Object candidate : list) {
-      if (candidate instanceof Map<?, ?> map && version.equals(String.valueOf(map.get("version")))) {
+      if (candidate instanceof Map<?, ?> map
+          && version.equals(String.valueOf(map.get("version")))) {
         return (Map<String, Object>) map;
       }
     }
-    List<String> available = list.stream()
-        .filter(Map.class::isInstance)
-        .map(item -> String.valueOf(((Map<?, ?>) item).get("version")))
-        .limit(VERSIONS_SHOWN)
-        .toList();
-    throw new MilvusReleaseException(MilvusErrors.chartVersionNotFound(chart, version, repository, available));
+    List<String> available =
+        list.stream()
+            .filter(Map.class::isInstance)
+            .map(item -> String.valueOf(((Map<?, ?>) item).get("version")))
+            .limit(VERSIONS_SHOWN)
+            .toList();
+    throw new MilvusReleaseException(
+        MilvusErrors.chartVersionNotFound(chart, version, repository, available));
   }
 
   private static String archiveUrl(String repository, Map<String, Object> entry) {
     Object urls = entry.get("urls");
     if (!(urls instanceof List<?> list) || list.isEmpty()) {
-      throw new MilvusReleaseException(MilvusErrors.chartDownloadFailed(repository,
-          new IOException("the index gives no download address for version " + entry.get("version"))));
+      throw new MilvusReleaseException(
+          MilvusErrors.chartDownloadFailed(
+              repository,
+              new IOException(
+                  "the index gives no download address for version " + entry.get("version"))));
     }
     String base = repository.endsWith("/") ? repository : repository + "/";
     return URI.create(base).resolve(String.valueOf(list.get(0))).toString();
   }
 
   private byte[] get(String url) throws IOException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(requestTimeout).GET().build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url)).timeout(requestTimeout).GET().build();
     // The request timeout stops at the headers; the get's deadline covers the body as well.
-    CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+    CompletableFuture<HttpResponse<byte[]>> exchange =
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
     HttpResponse<byte[]> response;
     try {
       response = exchange.get(requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       exchange.cancel(true);
-      throw new HttpTimeoutException("no complete answer (headers and body) from " + url + " within "
-          + MonitoredDuration.humanText(requestTimeout));
+      throw new HttpTimeoutException(
+          "no complete answer (headers and body) from "
+              + url
+              + " within "
+              + MonitoredDuration.humanText(requestTimeout));
     } catch (ExecutionException e) {
       throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
     } catch (InterruptedException e) {

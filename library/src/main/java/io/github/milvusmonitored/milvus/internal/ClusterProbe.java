@@ -1,9 +1,9 @@
 package io.github.milvusmonitored.milvus.internal;
 
-import io.github.milvusmonitored.internal.Causes;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.github.milvusmonitored.internal.Causes;
 import io.github.milvusmonitored.milvus.MilvusReleaseException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Checks, within a bounded time, that the API server of a kubeconfig answers, before Helm is asked
- * to do anything: Helm's own client has no overall timeout and its errors do not name the kubeconfig.
+ * to do anything: Helm's own client has no overall timeout and its errors do not name the
+ * kubeconfig.
  */
 public final class ClusterProbe {
 
@@ -43,8 +44,11 @@ public final class ClusterProbe {
     long start = System.nanoTime();
     try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
       String version = client.getKubernetesVersion().getGitVersion();
-      LOG.info("Milvus release: API server {} answers (Kubernetes {}) after {} ms", config.getMasterUrl(),
-          version, (System.nanoTime() - start) / 1_000_000);
+      LOG.info(
+          "Milvus release: API server {} answers (Kubernetes {}) after {} ms",
+          config.getMasterUrl(),
+          version,
+          (System.nanoTime() - start) / 1_000_000);
       return version;
     } catch (RuntimeException e) {
       throw new MilvusReleaseException(

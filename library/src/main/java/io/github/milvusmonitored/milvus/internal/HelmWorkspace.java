@@ -24,6 +24,7 @@ public final class HelmWorkspace implements AutoCloseable {
 
   /** What every workspace folder's name starts with, before the process id. */
   public static final String FAMILY = "milvus-helm-";
+
   /** The start of every workspace folder's name in this JVM: {@code milvus-helm-<pid>-}. */
   public static final String PREFIX = LeftoverFiles.prefix(FAMILY);
 
@@ -35,8 +36,9 @@ public final class HelmWorkspace implements AutoCloseable {
     LeftoverFiles.sweepTemp(FAMILY);
     try {
       Path root = Files.createTempDirectory(PREFIX);
-      Path repositories = Files.writeString(root.resolve("repositories.yaml"),
-          "apiVersion: \"\"\nrepositories: []\n");
+      Path repositories =
+          Files.writeString(
+              root.resolve("repositories.yaml"), "apiVersion: \"\"\nrepositories: []\n");
       return new HelmWorkspace(root, repositories);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create a temporary directory for the Helm release", e);

@@ -12,12 +12,13 @@ import java.util.Map;
 public final class ProfileValues {
 
   /**
-   * Milvus configuration of the one-pod profile, merged by Milvus over the chart's generated
-   * {@code default.yaml}: embedded etcd and local storage, the settings of Milvus's
-   * {@code scripts/standalone_embed.sh} ({@code ETCD_USE_EMBED}, {@code ETCD_DATA_DIR},
-   * {@code COMMON_STORAGETYPE=local}).
+   * Milvus configuration of the one-pod profile, merged by Milvus over the chart's generated {@code
+   * default.yaml}: embedded etcd and local storage, the settings of Milvus's {@code
+   * scripts/standalone_embed.sh} ({@code ETCD_USE_EMBED}, {@code ETCD_DATA_DIR}, {@code
+   * COMMON_STORAGETYPE=local}).
    */
-  public static final String ONE_POD_USER_YAML = """
+  public static final String ONE_POD_USER_YAML =
+      """
       etcd:
         use:
           embed: true
@@ -29,24 +30,27 @@ public final class ProfileValues {
         path: /var/lib/milvus/data/
       """;
 
-  /** The Milvus workloads of cluster mode on chart 5.0.19, by the chart's {@code component} label. */
+  /**
+   * The Milvus workloads of cluster mode on chart 5.0.19, by the chart's {@code component} label.
+   */
   public static final List<String> CLUSTER_COMPONENTS =
       List.of("mixcoord", "proxy", "querynode", "datanode", "streamingnode");
 
   private static final Map<String, Object> SMALL_REQUESTS =
       Map.of("requests", Map.of("cpu", "100m", "memory", "256Mi"));
 
-  private ProfileValues() {
-  }
+  private ProfileValues() {}
 
   /** One Milvus standalone pod, one etcd pod, a standalone MinIO; no Pulsar. */
   public static Map<String, Object> standalone() {
-    return ValuesMerge.merge(Map.of(
-        "cluster", Map.of("enabled", false),
-        "etcd", Map.of("replicaCount", 1),
-        "minio", Map.of("mode", "standalone"),
-        "pulsarv3", Map.of("enabled", false),
-        "standalone", Map.of("messageQueue", "woodpecker")), fastProbes());
+    return ValuesMerge.merge(
+        Map.of(
+            "cluster", Map.of("enabled", false),
+            "etcd", Map.of("replicaCount", 1),
+            "minio", Map.of("mode", "standalone"),
+            "pulsarv3", Map.of("enabled", false),
+            "standalone", Map.of("messageQueue", "woodpecker")),
+        fastProbes());
   }
 
   /**
@@ -58,17 +62,20 @@ public final class ProfileValues {
    * container has {@code DEPLOY_MODE=STANDALONE}.
    */
   public static Map<String, Object> onePod() {
-    return ValuesMerge.merge(Map.of(
-        "cluster", Map.of("enabled", false),
-        "etcd", Map.of("enabled", false),
-        "minio", Map.of("enabled", false, "tls", Map.of("enabled", false)),
-        "pulsarv3", Map.of("enabled", false),
-        "streaming", Map.of("woodpecker", Map.of("storage", Map.of("type", "local"))),
-        "standalone", Map.of(
-            "messageQueue", "woodpecker",
-            "persistence", Map.of("enabled", false),
-            "extraEnv", List.of(Map.of("name", "DEPLOY_MODE", "value", "STANDALONE"))),
-        "extraConfigFiles", Map.of("user.yaml", ONE_POD_USER_YAML)), fastProbes());
+    return ValuesMerge.merge(
+        Map.of(
+            "cluster", Map.of("enabled", false),
+            "etcd", Map.of("enabled", false),
+            "minio", Map.of("enabled", false, "tls", Map.of("enabled", false)),
+            "pulsarv3", Map.of("enabled", false),
+            "streaming", Map.of("woodpecker", Map.of("storage", Map.of("type", "local"))),
+            "standalone",
+                Map.of(
+                    "messageQueue", "woodpecker",
+                    "persistence", Map.of("enabled", false),
+                    "extraEnv", List.of(Map.of("name", "DEPLOY_MODE", "value", "STANDALONE"))),
+            "extraConfigFiles", Map.of("user.yaml", ONE_POD_USER_YAML)),
+        fastProbes());
   }
 
   /**
@@ -79,18 +86,33 @@ public final class ProfileValues {
    */
   public static Map<String, Object> cluster() {
     Map<String, Object> oneSmallReplica = Map.of("replicas", 1, "resources", SMALL_REQUESTS);
-    return ValuesMerge.merge(Map.of(
-        "cluster", Map.of("enabled", true),
-        "etcd", Map.of("replicaCount", 1),
-        "minio", Map.of("mode", "standalone"),
-        "pulsarv3", Map.of("enabled", false),
-        "streaming", Map.of("enabled", true,
-            "woodpecker", Map.of("embedded", true, "storage", Map.of("type", "minio"))),
-        "mixCoordinator", oneSmallReplica,
-        "proxy", oneSmallReplica,
-        "queryNode", oneSmallReplica,
-        "dataNode", oneSmallReplica,
-        "streamingNode", oneSmallReplica), fastProbes());
+    return ValuesMerge.merge(
+        Map.of(
+            "cluster",
+            Map.of("enabled", true),
+            "etcd",
+            Map.of("replicaCount", 1),
+            "minio",
+            Map.of("mode", "standalone"),
+            "pulsarv3",
+            Map.of("enabled", false),
+            "streaming",
+            Map.of(
+                "enabled",
+                true,
+                "woodpecker",
+                Map.of("embedded", true, "storage", Map.of("type", "minio"))),
+            "mixCoordinator",
+            oneSmallReplica,
+            "proxy",
+            oneSmallReplica,
+            "queryNode",
+            oneSmallReplica,
+            "dataNode",
+            oneSmallReplica,
+            "streamingNode",
+            oneSmallReplica),
+        fastProbes());
   }
 
   /**

@@ -17,13 +17,24 @@ public final class ProgressTicker implements AutoCloseable {
   }
 
   /**
-   * Starts logging {@code "<phase>: still waiting for <awaited>, <elapsed> of <limit>"} every period.
+   * Starts logging {@code "<phase>: still waiting for <awaited>, <elapsed> of <limit>"} every
+   * period.
    */
-  public static ProgressTicker start(Logger log, String phase, String awaited, Duration limit, Duration period) {
+  public static ProgressTicker start(
+      Logger log, String phase, String awaited, Duration limit, Duration period) {
     ScheduledExecutorService scheduler = DaemonThreads.ticker("milvus-release-progress");
     ProgressTicker ticker = new ProgressTicker(scheduler);
-    scheduler.scheduleAtFixedRate(() -> log.info("{}: still waiting for {}, {} elapsed of {}", phase, awaited,
-        ticker.elapsed(), format(limit)), period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    scheduler.scheduleAtFixedRate(
+        () ->
+            log.info(
+                "{}: still waiting for {}, {} elapsed of {}",
+                phase,
+                awaited,
+                ticker.elapsed(),
+                format(limit)),
+        period.toMillis(),
+        period.toMillis(),
+        TimeUnit.MILLISECONDS);
     return ticker;
   }
 

@@ -17,15 +17,15 @@ public final class ValuesFiles {
 
   // Chart repository indexes run to several megabytes; SnakeYAML's default limit is 3 MB.
   private static final int MAX_YAML_CODE_POINTS = 64 * 1024 * 1024;
-  private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
-      .loaderOptions(loaderOptions())
-      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-      .build());
-  private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
-  };
+  private static final ObjectMapper YAML =
+      new ObjectMapper(
+          YAMLFactory.builder()
+              .loaderOptions(loaderOptions())
+              .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+              .build());
+  private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
 
-  private ValuesFiles() {
-  }
+  private ValuesFiles() {}
 
   /**
    * Reads a YAML file whose top level is a mapping; an empty file is an empty map.

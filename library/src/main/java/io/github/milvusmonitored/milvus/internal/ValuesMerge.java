@@ -11,8 +11,7 @@ import java.util.Map;
  */
 public final class ValuesMerge {
 
-  private ValuesMerge() {
-  }
+  private ValuesMerge() {}
 
   /** Returns a new tree: {@code overlay} merged over {@code base}; neither argument is modified. */
   public static Map<String, Object> merge(Map<String, ?> base, Map<String, ?> overlay) {
@@ -39,7 +38,9 @@ public final class ValuesMerge {
     return result;
   }
 
-  /** Returns the value at a dotted path of nested maps, or {@code null} when any step is missing. */
+  /**
+   * Returns the value at a dotted path of nested maps, or {@code null} when any step is missing.
+   */
   public static Object lookup(Map<String, ?> tree, String dottedPath) {
     Object current = tree;
     for (String step : dottedPath.split("\\.")) {

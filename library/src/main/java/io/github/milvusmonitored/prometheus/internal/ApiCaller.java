@@ -26,7 +26,10 @@ public final class ApiCaller {
   private final Duration startupWait;
   private final Duration retryInterval;
 
-  public ApiCaller(PrometheusTransport transport, Duration requestTimeout, Duration startupWait,
+  public ApiCaller(
+      PrometheusTransport transport,
+      Duration requestTimeout,
+      Duration startupWait,
       Duration retryInterval) {
     this.transport = transport;
     this.requestTimeout = requestTimeout;
@@ -49,17 +52,26 @@ public final class ApiCaller {
   private Envelope unwrap(String path, PrometheusResponse response, String what) {
     JsonNode root = parse(path, response);
     if ("success".equals(root.path("status").asText())) {
-      return new Envelope(root.path("data"), QueryResults.strings(root.path("warnings")), QueryResults.strings(root.path("infos")));
+      return new Envelope(
+          root.path("data"),
+          QueryResults.strings(root.path("warnings")),
+          QueryResults.strings(root.path("infos")));
     }
-    throw PrometheusErrors.apiError(root.path("errorType").asText("unknown"), root.path("error").asText(""),
-        what, response.status());
+    throw PrometheusErrors.apiError(
+        root.path("errorType").asText("unknown"),
+        root.path("error").asText(""),
+        what,
+        response.status());
   }
 
   /**
    * Like {@link #call}, but hands a successful answer's raw body to {@code fast} first; when that
    * reads it, the JSON tree is never built (instant queries are what waiting assertions repeat).
    */
-  public <T> T call(String path, QueryParameters query, String what,
+  public <T> T call(
+      String path,
+      QueryParameters query,
+      String what,
       Function<String, Optional<T>> fast,
       Function<Envelope, T> general) {
     PrometheusResponse response = sendWaitingForStartup(path, query);
@@ -107,7 +119,8 @@ public final class ApiCaller {
       }
       Duration waited = Duration.ofNanos(System.nanoTime() - start);
       if (waited.compareTo(startupWait) >= 0) {
-        throw PrometheusErrors.stillStarting(transport.baseUri(), path, startupWait, response.body());
+        throw PrometheusErrors.stillStarting(
+            transport.baseUri(), path, startupWait, response.body());
       }
       sleep();
     }
@@ -116,16 +129,17 @@ public final class ApiCaller {
   private JsonNode parse(String path, PrometheusResponse response) {
     if (!response.isJson()) {
       if (response.status() == 404) {
-        throw PrometheusErrors.notFound(transport.baseUri(), path, response.status(), response.body());
+        throw PrometheusErrors.notFound(
+            transport.baseUri(), path, response.status(), response.body());
       }
-      throw PrometheusErrors.notPrometheus(transport.baseUri(), path, response.status(),
-          response.contentType(), response.body());
+      throw PrometheusErrors.notPrometheus(
+          transport.baseUri(), path, response.status(), response.contentType(), response.body());
     }
     try {
       return JSON.readTree(response.body());
     } catch (IOException e) {
-      throw PrometheusErrors.notPrometheus(transport.baseUri(), path, response.status(),
-          response.contentType(), response.body());
+      throw PrometheusErrors.notPrometheus(
+          transport.baseUri(), path, response.status(), response.contentType(), response.body());
     }
   }
 

@@ -13,9 +13,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
 /**
- * Reads an HTTP answer's body up to a size limit, and fails with
- * {@link PrometheusResponseTooLargeException} past it, for the JDK's client (a body subscriber) and
- * for a stream.
+ * Reads an HTTP answer's body up to a size limit, and fails with {@link
+ * PrometheusResponseTooLargeException} past it, for the JDK's client (a body subscriber) and for a
+ * stream.
  */
 public final class CappedBody {
 

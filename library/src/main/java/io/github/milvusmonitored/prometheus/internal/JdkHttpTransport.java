@@ -1,8 +1,8 @@
 package io.github.milvusmonitored.prometheus.internal;
 
-import io.github.milvusmonitored.time.MonitoredDuration;
 import io.github.milvusmonitored.internal.Redaction;
 import io.github.milvusmonitored.prometheus.PrometheusTransport;
+import io.github.milvusmonitored.time.MonitoredDuration;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,14 +38,16 @@ public final class JdkHttpTransport implements PrometheusTransport {
 
   JdkHttpTransport(URI base, Duration connectTimeout, long maxBodyBytes) {
     String userInfo = base.getUserInfo();
-    this.authorization = userInfo == null ? null
-        : "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
+    this.authorization =
+        userInfo == null
+            ? null
+            : "Basic "
+                + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
     String text = withoutUserInfo(base).toString();
     this.baseText = text.endsWith("/") ? text : text + "/";
-    this.shown = Redaction.uri(URI.create(userInfo == null ? baseText : withSlash(base.toString())));
-    this.http = HttpClient.newBuilder()
-        .connectTimeout(connectTimeout)
-        .build();
+    this.shown =
+        Redaction.uri(URI.create(userInfo == null ? baseText : withSlash(base.toString())));
+    this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
     this.maxBodyBytes = maxBodyBytes;
   }
 
@@ -54,26 +56,29 @@ public final class JdkHttpTransport implements PrometheusTransport {
       throws IOException, InterruptedException {
     String q = query.encoded();
     URI uri = URI.create(q.isEmpty() ? baseText + path : baseText + path + "?" + q);
-    HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout).GET().header("Accept", "application/json");
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(uri).timeout(timeout).GET().header("Accept", "application/json");
     if (authorization != null) {
       builder.header("Authorization", authorization);
     }
     HttpRequest request = builder.build();
-    CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request, CappedBody.handler(uri, maxBodyBytes));
+    CompletableFuture<HttpResponse<byte[]>> exchange =
+        http.sendAsync(request, CappedBody.handler(uri, maxBodyBytes));
     HttpResponse<byte[]> response;
     try {
       response = exchange.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       exchange.cancel(true);
-      throw new HttpTimeoutException("no complete answer (headers and body) within "
-          + MonitoredDuration.humanText(timeout));
+      throw new HttpTimeoutException(
+          "no complete answer (headers and body) within " + MonitoredDuration.humanText(timeout));
     } catch (InterruptedException e) {
       exchange.cancel(true);
       throw e;
     } catch (ExecutionException e) {
       throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
     }
-    return new PrometheusResponse(response.statusCode(),
+    return new PrometheusResponse(
+        response.statusCode(),
         response.headers().firstValue("Content-Type").orElse(""),
         new String(response.body(), StandardCharsets.UTF_8));
   }
@@ -88,7 +93,8 @@ public final class JdkHttpTransport implements PrometheusTransport {
       return uri;
     }
     String text = uri.toString();
-    return URI.create(text.substring(0, text.indexOf("//") + 2) + text.substring(text.indexOf('@') + 1));
+    return URI.create(
+        text.substring(0, text.indexOf("//") + 2) + text.substring(text.indexOf('@') + 1));
   }
 
   private static String withSlash(String text) {

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * The metric names a PromQL expression selects: bare identifiers that are not functions,
- * aggregations, keywords or label lists ({@code by (...)}, {@code on (...)}), plus
- * {@code {__name__="..."}} matchers. A lexical reading ({@link PromqlScan}), enough for the expressions
+ * aggregations, keywords or label lists ({@code by (...)}, {@code on (...)}), plus {@code
+ * {__name__="..."}} matchers. A lexical reading ({@link PromqlScan}), enough for the expressions
  * dashboards hold.
  */
 public final class MetricNames {

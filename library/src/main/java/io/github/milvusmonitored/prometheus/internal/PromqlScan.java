@@ -6,10 +6,11 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * A lexical reading of PromQL that finds where series are selected: metric names (bare identifiers that
- * are not functions, aggregations, keywords or label lists such as {@code by (...)}) and brace groups, with
- * the name written before a brace group when there is one. Strings, comments, numbers, range and subquery
- * brackets and label lists are skipped. Enough for the expressions dashboards and rule files hold.
+ * A lexical reading of PromQL that finds where series are selected: metric names (bare identifiers
+ * that are not functions, aggregations, keywords or label lists such as {@code by (...)}) and brace
+ * groups, with the name written before a brace group when there is one. Strings, comments, numbers,
+ * range and subquery brackets and label lists are skipped. Enough for the expressions dashboards
+ * and rule files hold.
  */
 public final class PromqlScan {
 
@@ -22,15 +23,32 @@ public final class PromqlScan {
    */
   public record Found(String name, String braces, String text) {}
 
-  private static final Set<String> KEYWORDS = Set.of("by", "without", "on", "ignoring", "group_left", "group_right",
-      "bool", "and", "or", "unless", "offset", "atan2", "inf", "nan", "start", "end");
-  private static final Set<String> LABEL_LISTS = Set.of("by", "without", "on", "ignoring", "group_left", "group_right");
+  private static final Set<String> KEYWORDS =
+      Set.of(
+          "by",
+          "without",
+          "on",
+          "ignoring",
+          "group_left",
+          "group_right",
+          "bool",
+          "and",
+          "or",
+          "unless",
+          "offset",
+          "atan2",
+          "inf",
+          "nan",
+          "start",
+          "end");
+  private static final Set<String> LABEL_LISTS =
+      Set.of("by", "without", "on", "ignoring", "group_left", "group_right");
 
   private PromqlScan() {}
 
   /**
-   * Every selector of {@code promql}, in order; with {@code skipVariables}, Grafana variables ({@code $node},
-   * {@code ${x}}) are skipped instead of being read as names.
+   * Every selector of {@code promql}, in order; with {@code skipVariables}, Grafana variables
+   * ({@code $node}, {@code ${x}}) are skipped instead of being read as names.
    */
   public static List<Found> selectors(String promql, boolean skipVariables) {
     List<Found> out = new ArrayList<>();
@@ -56,14 +74,17 @@ public final class PromqlScan {
       } else if (c == '(' && skipNextList) {
         i = matching(promql, i, '(', ')');
         skipNextList = false;
-      } else if (Character.isDigit(c) || c == '.' && i + 1 < n && Character.isDigit(promql.charAt(i + 1))) {
+      } else if (Character.isDigit(c)
+          || c == '.' && i + 1 < n && Character.isDigit(promql.charAt(i + 1))) {
         while (i < n && (Character.isLetterOrDigit(promql.charAt(i)) || promql.charAt(i) == '.')) {
           i++;
         }
       } else if (Character.isLetter(c) || c == '_' || c == ':') {
         int start = i;
-        while (i < n && (Character.isLetterOrDigit(promql.charAt(i)) || promql.charAt(i) == '_'
-            || promql.charAt(i) == ':')) {
+        while (i < n
+            && (Character.isLetterOrDigit(promql.charAt(i))
+                || promql.charAt(i) == '_'
+                || promql.charAt(i) == ':')) {
           i++;
         }
         String word = promql.substring(start, i);
@@ -74,7 +95,8 @@ public final class PromqlScan {
         String lower = word.toLowerCase(Locale.ROOT);
         if (LABEL_LISTS.contains(lower)) {
           skipNextList = true;
-        } else if (!KEYWORDS.contains(lower) && !(next < n && promql.charAt(next) == '(')
+        } else if (!KEYWORDS.contains(lower)
+            && !(next < n && promql.charAt(next) == '(')
             && !startsLabelList(promql, next)) {
           if (next < n && promql.charAt(next) == '{') {
             int close = matching(promql, next, '{', '}');
@@ -91,7 +113,10 @@ public final class PromqlScan {
     return out;
   }
 
-  /** The index after the string starting at {@code i} (quoted with {@code "}, {@code '} or a backtick). */
+  /**
+   * The index after the string starting at {@code i} (quoted with {@code "}, {@code '} or a
+   * backtick).
+   */
   public static int skipString(String s, int i) {
     char quote = s.charAt(i);
     int j = i + 1;
@@ -101,7 +126,10 @@ public final class PromqlScan {
     return Math.min(s.length(), j + 1);
   }
 
-  /** The index after the bracket closing the one at {@code i}, skipping strings; the end when unclosed. */
+  /**
+   * The index after the bracket closing the one at {@code i}, skipping strings; the end when
+   * unclosed.
+   */
   private static int matching(String s, int i, char open, char close) {
     int depth = 0;
     int j = i;
@@ -121,12 +149,16 @@ public final class PromqlScan {
     return s.length();
   }
 
-  /** Whether {@code by} or {@code without} starts at {@code i}: the word before it is an aggregation. */
+  /**
+   * Whether {@code by} or {@code without} starts at {@code i}: the word before it is an
+   * aggregation.
+   */
   private static boolean startsLabelList(String s, int i) {
     for (String keyword : new String[] {"by", "without"}) {
       int end = i + keyword.length();
       if (s.regionMatches(true, i, keyword, 0, keyword.length())
-          && (end == s.length() || !Character.isLetterOrDigit(s.charAt(end)) && s.charAt(end) != '_')) {
+          && (end == s.length()
+              || !Character.isLetterOrDigit(s.charAt(end)) && s.charAt(end) != '_')) {
         return true;
       }
     }

@@ -49,7 +49,8 @@ public final class QueryResults {
     for (JsonNode item : data.path("result")) {
       List<RangeSeries.Point> points = new ArrayList<>();
       for (JsonNode pair : item.path("values")) {
-        points.add(new RangeSeries.Point(instant(pair.get(0)), SampleValues.parse(pair.get(1).asText())));
+        points.add(
+            new RangeSeries.Point(instant(pair.get(0)), SampleValues.parse(pair.get(1).asText())));
       }
       series.add(new RangeSeries(labels(item.path("metric")), points));
     }

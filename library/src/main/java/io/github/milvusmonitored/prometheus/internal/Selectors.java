@@ -5,10 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The series selectors of a PromQL expression: a metric name with its label matchers
- * ({@code milvus_proxy_req_count{status="fail"}}) or a bare {@code {__name__="..."}}. A lexical reading
- * ({@link PromqlScan}) that skips strings, range and subquery brackets, function names, keywords, label lists
- * ({@code by (...)}, {@code on (...)}) and Grafana variables ({@code $node}, {@code ${x}}).
+ * The series selectors of a PromQL expression: a metric name with its label matchers ({@code
+ * milvus_proxy_req_count{status="fail"}}) or a bare {@code {__name__="..."}}. A lexical reading
+ * ({@link PromqlScan}) that skips strings, range and subquery brackets, function names, keywords,
+ * label lists ({@code by (...)}, {@code on (...)}) and Grafana variables ({@code $node}, {@code
+ * ${x}}).
  */
 public final class Selectors {
 
@@ -18,14 +19,23 @@ public final class Selectors {
   public static List<Selector> in(String promql) {
     List<Selector> out = new ArrayList<>();
     for (PromqlScan.Found found : PromqlScan.selectors(promql, true)) {
-      List<Selector.Matcher> matchers = found.braces() == null ? List.of() : matchers(found.braces()
-          .substring(1, Math.max(1, found.braces().length() - 1)));
+      List<Selector.Matcher> matchers =
+          found.braces() == null
+              ? List.of()
+              : matchers(found.braces().substring(1, Math.max(1, found.braces().length() - 1)));
       if (found.name() != null) {
         out.add(new Selector(found.name(), matchers, found.text()));
       } else {
-        matchers.stream().filter(m -> m.label().equals("__name__") && m.op().equals("=")).findFirst().ifPresent(
-            name -> out.add(new Selector(name.value(), matchers.stream().filter(m -> m != name).toList(),
-                found.text())));
+        matchers.stream()
+            .filter(m -> m.label().equals("__name__") && m.op().equals("="))
+            .findFirst()
+            .ifPresent(
+                name ->
+                    out.add(
+                        new Selector(
+                            name.value(),
+                            matchers.stream().filter(m -> m != name).toList(),
+                            found.text())));
       }
     }
     return out;

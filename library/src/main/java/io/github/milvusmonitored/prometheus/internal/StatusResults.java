@@ -14,7 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Turns the {@code data} of the status endpoints (targets, rules, alerts, metadata, build) into values. */
+/**
+ * Turns the {@code data} of the status endpoints (targets, rules, alerts, metadata, build) into
+ * values.
+ */
 public final class StatusResults {
 
   private StatusResults() {}
@@ -22,22 +25,40 @@ public final class StatusResults {
   public static Targets targets(JsonNode data) {
     List<Targets.Active> active = new ArrayList<>();
     for (JsonNode t : data.path("activeTargets")) {
-      active.add(new Targets.Active(t.path("scrapePool").asText(), t.path("scrapeUrl").asText(),
-          QueryResults.labels(t.path("labels")), QueryResults.labels(t.path("discoveredLabels")),
-          health(t.path("health").asText()), t.path("lastError").asText(""),
-          time(t.path("lastScrape")), Duration.ofNanos(Math.round(t.path("lastScrapeDuration").asDouble() * 1e9))));
+      active.add(
+          new Targets.Active(
+              t.path("scrapePool").asText(),
+              t.path("scrapeUrl").asText(),
+              QueryResults.labels(t.path("labels")),
+              QueryResults.labels(t.path("discoveredLabels")),
+              health(t.path("health").asText()),
+              t.path("lastError").asText(""),
+              time(t.path("lastScrape")),
+              Duration.ofNanos(Math.round(t.path("lastScrapeDuration").asDouble() * 1e9))));
     }
     List<Targets.Dropped> dropped = new ArrayList<>();
     for (JsonNode t : data.path("droppedTargets")) {
-      dropped.add(new Targets.Dropped(t.path("scrapePool").asText(""), QueryResults.labels(t.path("discoveredLabels"))));
+      dropped.add(
+          new Targets.Dropped(
+              t.path("scrapePool").asText(""), QueryResults.labels(t.path("discoveredLabels"))));
     }
     return new Targets(active, dropped);
   }
 
   public static List<MetricMetadata> metadata(JsonNode data) {
     List<MetricMetadata> out = new ArrayList<>();
-    data.fields().forEachRemaining(e -> e.getValue().forEach(m -> out.add(new MetricMetadata(e.getKey(),
-        m.path("type").asText(""), m.path("help").asText(""), m.path("unit").asText("")))));
+    data.fields()
+        .forEachRemaining(
+            e ->
+                e.getValue()
+                    .forEach(
+                        m ->
+                            out.add(
+                                new MetricMetadata(
+                                    e.getKey(),
+                                    m.path("type").asText(""),
+                                    m.path("help").asText(""),
+                                    m.path("unit").asText("")))));
     return List.copyOf(out);
   }
 
@@ -46,12 +67,24 @@ public final class StatusResults {
     for (JsonNode g : data.path("groups")) {
       List<Rules.Rule> rules = new ArrayList<>();
       for (JsonNode r : g.path("rules")) {
-        rules.add(new Rules.Rule(r.path("name").asText(), r.path("type").asText(), r.path("query").asText(),
-            r.path("health").asText(""), r.path("lastError").asText(""), r.path("state").asText(""),
-            seconds(r.path("duration")), QueryResults.labels(r.path("labels")), alerts(r)));
+        rules.add(
+            new Rules.Rule(
+                r.path("name").asText(),
+                r.path("type").asText(),
+                r.path("query").asText(),
+                r.path("health").asText(""),
+                r.path("lastError").asText(""),
+                r.path("state").asText(""),
+                seconds(r.path("duration")),
+                QueryResults.labels(r.path("labels")),
+                alerts(r)));
       }
-      groups.add(new Rules.Group(g.path("name").asText(), g.path("file").asText(""), seconds(g.path("interval")),
-          rules));
+      groups.add(
+          new Rules.Group(
+              g.path("name").asText(),
+              g.path("file").asText(""),
+              seconds(g.path("interval")),
+              rules));
     }
     return new Rules(groups);
   }
@@ -60,8 +93,13 @@ public final class StatusResults {
     List<Alert> out = new ArrayList<>();
     for (JsonNode a : data.path("alerts")) {
       String value = a.path("value").asText("NaN");
-      out.add(new Alert(QueryResults.labels(a.path("labels")), QueryResults.labels(a.path("annotations")),
-          a.path("state").asText(), time(a.path("activeAt")), parseLenient(value)));
+      out.add(
+          new Alert(
+              QueryResults.labels(a.path("labels")),
+              QueryResults.labels(a.path("annotations")),
+              a.path("state").asText(),
+              time(a.path("activeAt")),
+              parseLenient(value)));
     }
     return List.copyOf(out);
   }
@@ -71,7 +109,9 @@ public final class StatusResults {
   }
 
   public static BuildInfo buildInfo(JsonNode data) {
-    return new BuildInfo(data.path("version").asText(""), data.path("revision").asText(""),
+    return new BuildInfo(
+        data.path("version").asText(""),
+        data.path("revision").asText(""),
         data.path("goVersion").asText(""));
   }
 

@@ -23,9 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Obtains a verified archive: reuses the cached one when it still verifies, otherwise downloads
- * to a temporary file next to the cache, verifies it and only then moves it into place, so the
- * cache never holds a partial or unverified archive.
+ * Obtains a verified archive: reuses the cached one when it still verifies, otherwise downloads to
+ * a temporary file next to the cache, verifies it and only then moves it into place, so the cache
+ * never holds a partial or unverified archive.
  */
 public final class ManifestDownloader {
 
@@ -33,17 +33,21 @@ public final class ManifestDownloader {
 
   private ManifestDownloader() {}
 
-  public static List<ManifestFile> obtain(ManifestSource.Download source, ManifestChecksums checksums) {
+  public static List<ManifestFile> obtain(
+      ManifestSource.Download source, ManifestChecksums checksums) {
     Path cached = source.cachedArchive();
     if (Files.isRegularFile(cached)) {
       try {
         List<ManifestFile> files =
-            ManifestVerifier.verify(ManifestTreeReader.readArchive(cached), checksums, "cached archive " + cached);
+            ManifestVerifier.verify(
+                ManifestTreeReader.readArchive(cached), checksums, "cached archive " + cached);
         LOG.info("kube-prometheus: reusing verified cached archive {}", cached);
         return files;
       } catch (KubePrometheusException e) {
-        LOG.warn("kube-prometheus: cached archive {} no longer verifies, downloading it again ({})",
-            cached, e.getMessage().lines().findFirst().orElse(""));
+        LOG.warn(
+            "kube-prometheus: cached archive {} no longer verifies, downloading it again ({})",
+            cached,
+            e.getMessage().lines().findFirst().orElse(""));
         deleteQuietly(cached);
       }
     }
@@ -51,14 +55,19 @@ public final class ManifestDownloader {
     Path firstCreated = firstMissing(source.cacheDirectory());
     try {
       Files.createDirectories(source.cacheDirectory());
-      part = Files.createTempFile(source.cacheDirectory(), cached.getFileName().toString(), ".part");
+      part =
+          Files.createTempFile(source.cacheDirectory(), cached.getFileName().toString(), ".part");
       download(source, part);
-      List<ManifestFile> files = ManifestVerifier.verify(
-          ManifestTreeReader.readArchive(part), checksums, "archive downloaded from " + source.uri());
+      List<ManifestFile> files =
+          ManifestVerifier.verify(
+              ManifestTreeReader.readArchive(part),
+              checksums,
+              "archive downloaded from " + source.uri());
       moveIntoPlace(part, cached);
       return files;
     } catch (IOException e) {
-      throw new KubePrometheusException(KubePrometheusErrors.cacheUnwritable(source.cacheDirectory(), e), e);
+      throw new KubePrometheusException(
+          KubePrometheusErrors.cacheUnwritable(source.cacheDirectory(), e), e);
     } finally {
       if (part != null) {
         deleteQuietly(part);
@@ -69,7 +78,9 @@ public final class ManifestDownloader {
     }
   }
 
-  /** The outermost folder of {@code folder}'s path that does not exist yet, or null if it exists. */
+  /**
+   * The outermost folder of {@code folder}'s path that does not exist yet, or null if it exists.
+   */
   private static Path firstMissing(Path folder) {
     Path missing = null;
     for (Path p = folder.toAbsolutePath(); p != null && !Files.exists(p); p = p.getParent()) {
@@ -78,9 +89,13 @@ public final class ManifestDownloader {
     return missing;
   }
 
-  /** After a failed download: removes the folders this download created, innermost first, if empty. */
+  /**
+   * After a failed download: removes the folders this download created, innermost first, if empty.
+   */
   private static void deleteEmptyFolders(Path folder, Path outermost) {
-    for (Path p = folder.toAbsolutePath(); p != null && p.startsWith(outermost); p = p.getParent()) {
+    for (Path p = folder.toAbsolutePath();
+        p != null && p.startsWith(outermost);
+        p = p.getParent()) {
       try {
         Files.deleteIfExists(p);
       } catch (IOException e) {
@@ -92,24 +107,29 @@ public final class ManifestDownloader {
   private static void download(ManifestSource.Download source, Path target) {
     long started = System.nanoTime();
     LOG.info("kube-prometheus: downloading {} into {}", source.uri(), source.cacheDirectory());
-    HttpClient http = HttpClient.newBuilder()
-        .followRedirects(HttpClient.Redirect.NORMAL)
-        .proxy(ProxySelector.getDefault())
-        .connectTimeout(source.timeout())
-        .build();
-    HttpRequest request = HttpRequest.newBuilder(source.uri()).timeout(source.timeout()).GET().build();
+    HttpClient http =
+        HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .proxy(ProxySelector.getDefault())
+            .connectTimeout(source.timeout())
+            .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(source.uri()).timeout(source.timeout()).GET().build();
     // The request timeout stops at the headers; the deadline of the whole download is the get's.
-    CompletableFuture<HttpResponse<Path>> exchange = http.sendAsync(request, HttpResponse.BodyHandlers.ofFile(target));
+    CompletableFuture<HttpResponse<Path>> exchange =
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofFile(target));
     HttpResponse<Path> response;
     try {
       response = exchange.get(source.timeout().toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       exchange.cancel(true);
-      throw new KubePrometheusException(KubePrometheusErrors.downloadFailed(source, "not complete within "
-          + MonitoredDuration.humanText(source.timeout())));
+      throw new KubePrometheusException(
+          KubePrometheusErrors.downloadFailed(
+              source, "not complete within " + MonitoredDuration.humanText(source.timeout())));
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      throw new KubePrometheusException(KubePrometheusErrors.downloadFailed(source, cause.toString()), cause);
+      throw new KubePrometheusException(
+          KubePrometheusErrors.downloadFailed(source, cause.toString()), cause);
     } catch (InterruptedException e) {
       exchange.cancel(true);
       Thread.currentThread().interrupt();
@@ -120,8 +140,10 @@ public final class ManifestDownloader {
           KubePrometheusErrors.downloadFailed(source, "HTTP status " + response.statusCode()));
     }
     try {
-      LOG.info("kube-prometheus: downloaded {} bytes in {} ms",
-          Files.size(target), (System.nanoTime() - started) / 1_000_000);
+      LOG.info(
+          "kube-prometheus: downloaded {} bytes in {} ms",
+          Files.size(target),
+          (System.nanoTime() - started) / 1_000_000);
     } catch (IOException ignored) {
       // only the log line needs the size
     }

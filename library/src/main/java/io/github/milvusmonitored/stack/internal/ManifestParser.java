@@ -53,7 +53,10 @@ public final class ManifestParser {
     } else if (parsed instanceof HasMetadata resource) {
       into.add(resource);
     } else {
-      String type = parsed instanceof KubernetesResource ? parsed.getClass().getSimpleName() : String.valueOf(parsed);
+      String type =
+          parsed instanceof KubernetesResource
+              ? parsed.getClass().getSimpleName()
+              : String.valueOf(parsed);
       throw new KubePrometheusException(KubePrometheusErrors.notAResource(path, type));
     }
   }

@@ -15,8 +15,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
- * Reads every file of a {@code manifests/} tree into memory, keyed like the checksum list
- * ({@code manifests/setup/namespace.yaml}). Hidden files (name starting with a dot) are ignored.
+ * Reads every file of a {@code manifests/} tree into memory, keyed like the checksum list ({@code
+ * manifests/setup/namespace.yaml}). Hidden files (name starting with a dot) are ignored.
  */
 public final class ManifestTreeReader {
 
@@ -29,9 +29,11 @@ public final class ManifestTreeReader {
     if (!Files.isRegularFile(archive)) {
       throw new KubePrometheusException(KubePrometheusErrors.archiveMissing(archive));
     }
-    TarReaderClassPath.problem("the kube-prometheus archive " + archive).ifPresent(problem -> {
-      throw new KubePrometheusException(problem);
-    });
+    TarReaderClassPath.problem("the kube-prometheus archive " + archive)
+        .ifPresent(
+            problem -> {
+              throw new KubePrometheusException(problem);
+            });
     Map<String, byte[]> files = new TreeMap<>();
     try (InputStream raw = new BufferedInputStream(Files.newInputStream(archive));
         TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(raw))) {
@@ -53,7 +55,8 @@ public final class ManifestTreeReader {
 
   /** Reads a checkout (holding {@code manifests/}) or a {@code manifests/} folder itself. */
   public static Map<String, byte[]> readDirectory(Path folder) {
-    Path manifests = Files.isDirectory(folder.resolve("manifests")) ? folder.resolve("manifests") : folder;
+    Path manifests =
+        Files.isDirectory(folder.resolve("manifests")) ? folder.resolve("manifests") : folder;
     if (!Files.isDirectory(manifests.resolve("setup"))) {
       throw new KubePrometheusException(KubePrometheusErrors.noManifestsIn("folder " + folder));
     }

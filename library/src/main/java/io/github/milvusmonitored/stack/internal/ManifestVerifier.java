@@ -28,7 +28,8 @@ public final class ManifestVerifier {
       }
       String actual = Sha256.hex(content);
       if (!actual.equals(expected.getValue())) {
-        problems.add(KubePrometheusErrors.checksumDiffers(expected.getKey(), expected.getValue(), actual));
+        problems.add(
+            KubePrometheusErrors.checksumDiffers(expected.getKey(), expected.getValue(), actual));
       } else {
         verified.add(new ManifestFile(expected.getKey(), content));
       }
@@ -40,7 +41,8 @@ public final class ManifestVerifier {
     }
     if (!problems.isEmpty()) {
       throw new ManifestVerificationException(
-          KubePrometheusErrors.verificationFailed(sourceDescription, checksums.version(), problems), problems);
+          KubePrometheusErrors.verificationFailed(sourceDescription, checksums.version(), problems),
+          problems);
     }
     return List.copyOf(verified);
   }

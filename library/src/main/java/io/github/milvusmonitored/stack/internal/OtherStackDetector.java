@@ -28,7 +28,8 @@ public final class OtherStackDetector {
   private OtherStackDetector() {}
 
   /** One line per finding; empty when nothing foreign is there. */
-  public static List<String> findings(KubernetesClient client, List<HasMetadata> foundBefore, KubeRetry.Deadline deadline) {
+  public static List<String> findings(
+      KubernetesClient client, List<HasMetadata> foundBefore, KubeRetry.Deadline deadline) {
     List<String> findings = new ArrayList<>();
     for (HasMetadata r : foundBefore) {
       if ("CustomResourceDefinition".equals(r.getKind()) && !RunOwnership.managedByLibrary(r)) {
@@ -37,44 +38,74 @@ public final class OtherStackDetector {
     }
     List<Deployment> deployments;
     try {
-      deployments = KubeRetry.call("list deployments in every namespace", deadline,
-          () -> client.apps().deployments().inAnyNamespace().list().getItems());
+      deployments =
+          KubeRetry.call(
+              "list deployments in every namespace",
+              deadline,
+              () -> client.apps().deployments().inAnyNamespace().list().getItems());
     } catch (KubernetesClientException e) {
       if (e.getCode() != 403) {
         throw e;
       }
-      LOG.warn("[stack] cannot list Deployments in every namespace (HTTP 403): a Prometheus operator outside"
-          + " 'monitoring' would go unnoticed");
+      LOG.warn(
+          "[stack] cannot list Deployments in every namespace (HTTP 403): a Prometheus operator outside"
+              + " 'monitoring' would go unnoticed");
       deployments = List.of();
     }
     for (Deployment d : deployments) {
       String image = operatorImage(d);
       if (image != null && !RunOwnership.managedByLibrary(d)) {
-        findings.add("Deployment " + d.getMetadata().getNamespace() + "/" + d.getMetadata().getName()
-            + " runs a Prometheus operator (" + image + ") " + owner(d));
+        findings.add(
+            "Deployment "
+                + d.getMetadata().getNamespace()
+                + "/"
+                + d.getMetadata().getName()
+                + " runs a Prometheus operator ("
+                + image
+                + ") "
+                + owner(d));
       }
     }
     return findings;
   }
 
   private static String operatorImage(Deployment d) {
-    if (d.getSpec() == null || d.getSpec().getTemplate() == null || d.getSpec().getTemplate().getSpec() == null) {
+    if (d.getSpec() == null
+        || d.getSpec().getTemplate() == null
+        || d.getSpec().getTemplate().getSpec() == null) {
       return null;
     }
-    return d.getSpec().getTemplate().getSpec().getContainers().stream().map(Container::getImage)
-        .filter(Objects::nonNull).filter(i -> i.contains(OPERATOR_IMAGE)).findFirst().orElse(null);
+    return d.getSpec().getTemplate().getSpec().getContainers().stream()
+        .map(Container::getImage)
+        .filter(Objects::nonNull)
+        .filter(i -> i.contains(OPERATOR_IMAGE))
+        .findFirst()
+        .orElse(null);
   }
 
-  /** "(Helm release ns/name)" or "(field managers [a, b])" or "(created without a field manager)". */
+  /**
+   * "(Helm release ns/name)" or "(field managers [a, b])" or "(created without a field manager)".
+   */
   static String owner(HasMetadata r) {
     Map<String, String> annotations = r.getMetadata().getAnnotations();
     if (annotations != null && annotations.get("meta.helm.sh/release-name") != null) {
-      return "(Helm release " + annotations.get("meta.helm.sh/release-namespace") + "/"
-          + annotations.get("meta.helm.sh/release-name") + ")";
+      return "(Helm release "
+          + annotations.get("meta.helm.sh/release-namespace")
+          + "/"
+          + annotations.get("meta.helm.sh/release-name")
+          + ")";
     }
-    List<String> managers = r.getMetadata().getManagedFields() == null ? List.of()
-        : r.getMetadata().getManagedFields().stream().map(ManagedFieldsEntry::getManager)
-            .filter(Objects::nonNull).filter(m -> !ResourceApplier.FIELD_MANAGER.equals(m)).distinct().toList();
-    return managers.isEmpty() ? "(not labelled as installed by milvus-monitored)" : "(field managers " + managers + ")";
+    List<String> managers =
+        r.getMetadata().getManagedFields() == null
+            ? List.of()
+            : r.getMetadata().getManagedFields().stream()
+                .map(ManagedFieldsEntry::getManager)
+                .filter(Objects::nonNull)
+                .filter(m -> !ResourceApplier.FIELD_MANAGER.equals(m))
+                .distinct()
+                .toList();
+    return managers.isEmpty()
+        ? "(not labelled as installed by milvus-monitored)"
+        : "(field managers " + managers + ")";
   }
 }

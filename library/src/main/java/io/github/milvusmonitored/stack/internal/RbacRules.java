@@ -1,8 +1,8 @@
 package io.github.milvusmonitored.stack.internal;
 
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
-import java.util.List;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /** Whether existing RBAC rules already grant what a wanted rule grants (wildcards understood). */
@@ -17,10 +17,14 @@ public final class RbacRules {
     for (String group : wanted.getApiGroups()) {
       for (String resource : wanted.getResources()) {
         for (String verb : wanted.getVerbs()) {
-          boolean granted = existing.stream().anyMatch(rule -> isUnrestricted(rule)
-              && matches(rule.getApiGroups(), group)
-              && matches(rule.getResources(), resource)
-              && matches(rule.getVerbs(), verb));
+          boolean granted =
+              existing.stream()
+                  .anyMatch(
+                      rule ->
+                          isUnrestricted(rule)
+                              && matches(rule.getApiGroups(), group)
+                              && matches(rule.getResources(), resource)
+                              && matches(rule.getVerbs(), verb));
           if (!granted) {
             return false;
           }
@@ -31,8 +35,9 @@ public final class RbacRules {
   }
 
   /**
-   * For each of {@code rules}, the index of its last occurrence in {@code existing} (same API groups,
-   * resources and verbs, without resource names), each index used once; rules not found are skipped.
+   * For each of {@code rules}, the index of its last occurrence in {@code existing} (same API
+   * groups, resources and verbs, without resource names), each index used once; rules not found are
+   * skipped.
    */
   public static List<Integer> lastIndexesOf(List<PolicyRule> existing, List<PolicyRule> rules) {
     List<Integer> indexes = new ArrayList<>();
@@ -54,7 +59,8 @@ public final class RbacRules {
     return Objects.equals(a.getApiGroups(), b.getApiGroups())
         && Objects.equals(a.getResources(), b.getResources())
         && Objects.equals(a.getVerbs(), b.getVerbs())
-        && isUnrestricted(a) && (a.getNonResourceURLs() == null || a.getNonResourceURLs().isEmpty());
+        && isUnrestricted(a)
+        && (a.getNonResourceURLs() == null || a.getNonResourceURLs().isEmpty());
   }
 
   private static boolean isUnrestricted(PolicyRule rule) {

@@ -13,8 +13,8 @@ import io.github.milvusmonitored.stack.RunOwnership;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * Reads, applies or deletes one manifest object: transient API errors retried until the phase's
@@ -37,46 +37,66 @@ public final class ResourceSteps {
         return null;
       }
       if (e.getCode() == 403) {
-        throw new KubePrometheusException(KubePrometheusErrors.forbidden(
-            "get", r.getKind(), name(r), serverMessage(e), applyCommand(item)), e);
+        throw new KubePrometheusException(
+            KubePrometheusErrors.forbidden(
+                "get", r.getKind(), name(r), serverMessage(e), applyCommand(item)),
+            e);
       }
-      throw new KubePrometheusException(KubePrometheusErrors.applyFailed(item.file(), r.getKind(), name(r), serverMessage(e)), e);
+      throw new KubePrometheusException(
+          KubePrometheusErrors.applyFailed(item.file(), r.getKind(), name(r), serverMessage(e)), e);
     }
   }
 
-  public static ApplyReport.Entry apply(KubernetesClient client, ResourceApplier applier, ApplyReport.Phase phase, Item item,
+  public static ApplyReport.Entry apply(
+      KubernetesClient client,
+      ResourceApplier applier,
+      ApplyReport.Phase phase,
+      Item item,
       KubeRetry.Deadline deadline) {
     HasMetadata r = item.resource();
     try {
       KubeRetry.call("apply " + describe(r), deadline, () -> applier.apply(client, r));
     } catch (KubernetesClientException e) {
       if (e.getCode() == 403) {
-        throw new KubePrometheusException(KubePrometheusErrors.forbidden(
-            applier.verb(), r.getKind(), name(r), serverMessage(e), applyCommand(item)), e);
+        throw new KubePrometheusException(
+            KubePrometheusErrors.forbidden(
+                applier.verb(), r.getKind(), name(r), serverMessage(e), applyCommand(item)),
+            e);
       }
       List<String> conflicts = conflicts(e);
       if (e.getCode() == 409 && !conflicts.isEmpty()) {
-        throw new KubePrometheusException(KubePrometheusErrors.applyConflict(item.file(), r.getKind(), name(r), conflicts), e);
+        throw new KubePrometheusException(
+            KubePrometheusErrors.applyConflict(item.file(), r.getKind(), name(r), conflicts), e);
       }
-      throw new KubePrometheusException(KubePrometheusErrors.applyFailed(item.file(), r.getKind(), name(r), serverMessage(e)), e);
+      throw new KubePrometheusException(
+          KubePrometheusErrors.applyFailed(item.file(), r.getKind(), name(r), serverMessage(e)), e);
     }
     return entry(phase, ApplyReport.Action.APPLIED, item);
   }
 
-  /** Deletes the object if it still carries {@code run}'s id; reports DELETED, NOT_FOUND or KEPT. */
-  public static ApplyReport.Entry deleteOwned(KubernetesClient client, Item item, RunOwnership run, KubeRetry.Deadline deadline) {
-    return deleteOwned(client, item, run, deadline, deleting -> { });
+  /**
+   * Deletes the object if it still carries {@code run}'s id; reports DELETED, NOT_FOUND or KEPT.
+   */
+  public static ApplyReport.Entry deleteOwned(
+      KubernetesClient client, Item item, RunOwnership run, KubeRetry.Deadline deadline) {
+    return deleteOwned(client, item, run, deadline, deleting -> {});
   }
 
   /**
-   * Like {@link #deleteOwned(KubernetesClient, Item, RunOwnership, KubeRetry.Deadline)}, handing the object as read
-   * from the cluster (with its uid) to {@code deleting} just before it is deleted.
+   * Like {@link #deleteOwned(KubernetesClient, Item, RunOwnership, KubeRetry.Deadline)}, handing
+   * the object as read from the cluster (with its uid) to {@code deleting} just before it is
+   * deleted.
    */
-  public static ApplyReport.Entry deleteOwned(KubernetesClient client, Item item, RunOwnership run, KubeRetry.Deadline deadline,
+  public static ApplyReport.Entry deleteOwned(
+      KubernetesClient client,
+      Item item,
+      RunOwnership run,
+      KubeRetry.Deadline deadline,
       Consumer<HasMetadata> deleting) {
     HasMetadata r = item.resource();
     try {
-      HasMetadata current = KubeRetry.call("get " + describe(r), deadline, () -> client.resource(r).get());
+      HasMetadata current =
+          KubeRetry.call("get " + describe(r), deadline, () -> client.resource(r).get());
       if (current == null) {
         return entry(ApplyReport.Phase.TEARDOWN, ApplyReport.Action.NOT_FOUND, item);
       }
@@ -84,33 +104,61 @@ public final class ResourceSteps {
         return entry(ApplyReport.Phase.TEARDOWN, ApplyReport.Action.KEPT, item);
       }
       deleting.accept(current);
-      List<?> deleted = KubeRetry.call("delete " + describe(r), deadline,
-          () -> client.resource(r).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete());
-      return entry(ApplyReport.Phase.TEARDOWN,
-          deleted == null || deleted.isEmpty() ? ApplyReport.Action.NOT_FOUND : ApplyReport.Action.DELETED, item);
+      List<?> deleted =
+          KubeRetry.call(
+              "delete " + describe(r),
+              deadline,
+              () ->
+                  client
+                      .resource(r)
+                      .withPropagationPolicy(DeletionPropagation.BACKGROUND)
+                      .delete());
+      return entry(
+          ApplyReport.Phase.TEARDOWN,
+          deleted == null || deleted.isEmpty()
+              ? ApplyReport.Action.NOT_FOUND
+              : ApplyReport.Action.DELETED,
+          item);
     } catch (KubernetesClientException e) {
       if (e.getCode() == 404) {
         return entry(ApplyReport.Phase.TEARDOWN, ApplyReport.Action.NOT_FOUND, item);
       }
       if (e.getCode() == 403) {
-        throw new KubePrometheusException(KubePrometheusErrors.forbidden("delete", r.getKind(), name(r), serverMessage(e),
-            "kubectl delete " + r.getKind().toLowerCase(Locale.ROOT) + " " + name(r)
-                + (r.getMetadata().getNamespace() == null ? "" : " -n " + r.getMetadata().getNamespace())), e);
+        throw new KubePrometheusException(
+            KubePrometheusErrors.forbidden(
+                "delete",
+                r.getKind(),
+                name(r),
+                serverMessage(e),
+                "kubectl delete "
+                    + r.getKind().toLowerCase(Locale.ROOT)
+                    + " "
+                    + name(r)
+                    + (r.getMetadata().getNamespace() == null
+                        ? ""
+                        : " -n " + r.getMetadata().getNamespace())),
+            e);
       }
       throw e;
     }
   }
 
   /**
-   * Reads {@code objects} again every {@code pollInterval} until each is gone or the deadline is about to pass;
-   * returns those still there.
+   * Reads {@code objects} again every {@code pollInterval} until each is gone or the deadline is
+   * about to pass; returns those still there.
    */
-  public static List<HasMetadata> awaitGone(KubernetesClient client, List<HasMetadata> objects,
-      KubeRetry.Deadline deadline, Duration pollInterval) {
+  public static List<HasMetadata> awaitGone(
+      KubernetesClient client,
+      List<HasMetadata> objects,
+      KubeRetry.Deadline deadline,
+      Duration pollInterval) {
     List<HasMetadata> left = new ArrayList<>(objects);
     while (true) {
-      left.removeIf(object -> KubeRetry.call("get " + describe(object), deadline,
-          () -> client.resource(object).get()) == null);
+      left.removeIf(
+          object ->
+              KubeRetry.call(
+                      "get " + describe(object), deadline, () -> client.resource(object).get())
+                  == null);
       if (left.isEmpty() || deadline.remainingMillis() <= pollInterval.toMillis()) {
         return left;
       }
@@ -135,30 +183,40 @@ public final class ResourceSteps {
   }
 
   static String serverMessage(KubernetesClientException e) {
-    return e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage();
+    return e.getStatus() != null && e.getStatus().getMessage() != null
+        ? e.getStatus().getMessage()
+        : e.getMessage();
   }
 
   // Server-side apply reports each conflicting field with the manager that owns it.
   private static List<String> conflicts(KubernetesClientException e) {
-    if (e.getStatus() == null || e.getStatus().getDetails() == null || e.getStatus().getDetails().getCauses() == null) {
+    if (e.getStatus() == null
+        || e.getStatus().getDetails() == null
+        || e.getStatus().getDetails().getCauses() == null) {
       return List.of();
     }
     return e.getStatus().getDetails().getCauses().stream()
         .filter(c -> "FieldManagerConflict".equals(c.getReason()))
-        .map(ResourceSteps::conflict).toList();
+        .map(ResourceSteps::conflict)
+        .toList();
   }
 
   private static String conflict(StatusCause cause) {
-    return (cause.getField() == null ? "" : cause.getField() + " ") + "(" + cause.getMessage() + ")";
+    return (cause.getField() == null ? "" : cause.getField() + " ")
+        + "("
+        + cause.getMessage()
+        + ")";
   }
 
   private static String applyCommand(Item item) {
     return "kubectl apply --server-side -f " + item.file();
   }
 
-  private static ApplyReport.Entry entry(ApplyReport.Phase phase, ApplyReport.Action action, Item item) {
+  private static ApplyReport.Entry entry(
+      ApplyReport.Phase phase, ApplyReport.Action action, Item item) {
     HasMetadata r = item.resource();
-    return new ApplyReport.Entry(phase, action, item.file(), r.getKind(), r.getMetadata().getNamespace(), name(r));
+    return new ApplyReport.Entry(
+        phase, action, item.file(), r.getKind(), r.getMetadata().getNamespace(), name(r));
   }
 
   private static String name(HasMetadata r) {

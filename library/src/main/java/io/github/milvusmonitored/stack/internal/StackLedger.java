@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What an installer found in the cluster before it applied anything, and what it then created or
@@ -18,7 +18,11 @@ public final class StackLedger {
   /** An object's identity. */
   public record Key(String apiVersion, String kind, String namespace, String name) {
     public static Key of(HasMetadata r) {
-      return new Key(r.getApiVersion(), r.getKind(), r.getMetadata().getNamespace(), r.getMetadata().getName());
+      return new Key(
+          r.getApiVersion(),
+          r.getKind(),
+          r.getMetadata().getNamespace(),
+          r.getMetadata().getName());
     }
   }
 
@@ -37,7 +41,10 @@ public final class StackLedger {
     found.put(Key.of(item.resource()), Optional.ofNullable(existing));
   }
 
-  /** What the cluster held for {@code resource} before anything was applied; empty when absent or never surveyed. */
+  /**
+   * What the cluster held for {@code resource} before anything was applied; empty when absent or
+   * never surveyed.
+   */
   public synchronized Optional<HasMetadata> before(HasMetadata resource) {
     return found.getOrDefault(Key.of(resource), Optional.empty());
   }
@@ -56,8 +63,13 @@ public final class StackLedger {
 
   /** Whether this run created the object. */
   public synchronized boolean isCreated(String kind, String namespace, String name) {
-    return created.stream().map(c -> Key.of(c.resource()))
-        .anyMatch(k -> k.kind().equals(kind) && Objects.equals(k.namespace(), namespace) && k.name().equals(name));
+    return created.stream()
+        .map(c -> Key.of(c.resource()))
+        .anyMatch(
+            k ->
+                k.kind().equals(kind)
+                    && Objects.equals(k.namespace(), namespace)
+                    && k.name().equals(name));
   }
 
   /** What this run created, in order of creation. */
@@ -70,12 +82,16 @@ public final class StackLedger {
     addedRules.addAll(rules);
   }
 
-  /** Rules this run added to a ClusterRole it did not create; cleared by {@link #rulesReverted()}. */
+  /**
+   * Rules this run added to a ClusterRole it did not create; cleared by {@link #rulesReverted()}.
+   */
   public synchronized List<PolicyRule> addedRules() {
     return List.copyOf(addedRules);
   }
 
-  /** Records whether the operator's kubelet objects were in the cluster before anything was applied. */
+  /**
+   * Records whether the operator's kubelet objects were in the cluster before anything was applied.
+   */
   public synchronized void kubeletObjectsFound(boolean present) {
     kubeletObjectsFound = present;
   }

@@ -23,11 +23,15 @@ import org.junit.jupiter.api.Test;
 @EnableKubernetesMockClient(crud = true)
 class Fabric8ForwardOpenerTest {
 
-  // fabric8's mock (7.5.2, WebSocketSession) closes a session as soon as no message of it is pending and
-  // it expects none from the client. Its onOpen registers the messages one by one while a scheduler thread
-  // already sends those due at once: that thread can send the first port preface, find nothing pending yet
+  // fabric8's mock (7.5.2, WebSocketSession) closes a session as soon as no message of it is
+  // pending and
+  // it expects none from the client. Its onOpen registers the messages one by one while a scheduler
+  // thread
+  // already sends those due at once: that thread can send the first port preface, find nothing
+  // pending yet
   // and close the session before any data ("expected: first, but was: null" with the close reason
-  // "Closing...", 10 of 60 repetitions on a busy machine). A client message the session waits for keeps it
+  // "Closing...", 10 of 60 repetitions on a busy machine). A client message the session waits for
+  // keeps it
   // open until the client closes it; the forwards here never send this one.
   private static final String NEVER_SENT = "a message the forward never sends";
 
@@ -36,19 +40,40 @@ class Fabric8ForwardOpenerTest {
 
   @Test
   void forwards_local_connections_to_the_ready_pod_through_the_api_server() throws Exception {
-    client.services().inNamespace("monitoring").resource(new ServiceBuilder().withNewMetadata()
-        .withNamespace("monitoring").withName("prometheus-k8s").endMetadata()
-        .withNewSpec().withSelector(Map.of("app", "prometheus"))
-        .addNewPort().withName("web").withPort(9090).withTargetPort(new IntOrString("web")).endPort().endSpec().build())
+    client
+        .services()
+        .inNamespace("monitoring")
+        .resource(
+            new ServiceBuilder()
+                .withNewMetadata()
+                .withNamespace("monitoring")
+                .withName("prometheus-k8s")
+                .endMetadata()
+                .withNewSpec()
+                .withSelector(Map.of("app", "prometheus"))
+                .addNewPort()
+                .withName("web")
+                .withPort(9090)
+                .withTargetPort(new IntOrString("web"))
+                .endPort()
+                .endSpec()
+                .build())
         .create();
     pod("prometheus-k8s-0", false);
     pod("prometheus-k8s-1", true);
-    server.expect().get().withPath("/api/v1/namespaces/monitoring/pods/prometheus-k8s-1/portforward?ports=9090")
+    server
+        .expect()
+        .get()
+        .withPath("/api/v1/namespaces/monitoring/pods/prometheus-k8s-1/portforward?ports=9090")
         .andUpgradeToWebSocket()
         .open(new WebSocketMessage(portPreface(0)), new WebSocketMessage(portPreface(1)))
-        .waitFor(50).andEmit(at(50, data("HTTP/1.1 200 OK from prometheus-k8s-1\n")))
-        .expect(NEVER_SENT).andEmit("unused").always()
-        .done().always();
+        .waitFor(50)
+        .andEmit(at(50, data("HTTP/1.1 200 OK from prometheus-k8s-1\n")))
+        .expect(NEVER_SENT)
+        .andEmit("unused")
+        .always()
+        .done()
+        .always();
 
     var opener = new Fabric8ForwardOpener(client, ForwardTarget.PROMETHEUS_UI);
     try (var forward = opener.open(0, null)) {
@@ -64,19 +89,37 @@ class Fabric8ForwardOpenerTest {
     pod("prometheus-k8s-0", true);
     String path = "/api/v1/namespaces/monitoring/pods/prometheus-k8s-0/portforward?ports=9090";
     // First connection: a long stream (think gRPC) that sends again after a pause.
-    server.expect().get().withPath(path).andUpgradeToWebSocket()
+    server
+        .expect()
+        .get()
+        .withPath(path)
+        .andUpgradeToWebSocket()
         .open(new WebSocketMessage(portPreface(0)), new WebSocketMessage(portPreface(1)))
-        .waitFor(50).andEmit(at(50, data("first\n")))
-        .waitFor(1_500).andEmit(at(1_500, data("second\n")))
-        .expect(NEVER_SENT).andEmit("unused").always()
-        .done().once();
-    // Second connection: the API server refuses the stream (a failure the mock delivers reliably; an
+        .waitFor(50)
+        .andEmit(at(50, data("first\n")))
+        .waitFor(1_500)
+        .andEmit(at(1_500, data("second\n")))
+        .expect(NEVER_SENT)
+        .andEmit("unused")
+        .always()
+        .done()
+        .once();
+    // Second connection: the API server refuses the stream (a failure the mock delivers reliably;
+    // an
     // error on the stream's channel 1 may be overtaken by the mock closing the session).
-    server.expect().get().withPath(path).andReturn(404, "{\"kind\":\"Status\",\"apiVersion\":\"v1\","
-        + "\"status\":\"Failure\",\"message\":\"pods \\\"prometheus-k8s-0\\\" not found\",\"code\":404}").once();
+    server
+        .expect()
+        .get()
+        .withPath(path)
+        .andReturn(
+            404,
+            "{\"kind\":\"Status\",\"apiVersion\":\"v1\","
+                + "\"status\":\"Failure\",\"message\":\"pods \\\"prometheus-k8s-0\\\" not found\",\"code\":404}")
+        .once();
 
     var opener = new Fabric8ForwardOpener(client, ForwardTarget.PROMETHEUS_UI);
-    try (var forward = ReconnectingForward.open(opener, 0, Duration.ofMillis(100), Duration.ofSeconds(5));
+    try (var forward =
+            ReconnectingForward.open(opener, 0, Duration.ofMillis(100), Duration.ofSeconds(5));
         Socket stream = new Socket(InetAddress.getLoopbackAddress(), forward.localPort())) {
       stream.setSoTimeout(10_000);
       InputStream in = stream.getInputStream();
@@ -97,9 +140,15 @@ class Fabric8ForwardOpenerTest {
   void a_forward_whose_new_connection_fails_with_none_open_reports_it() throws Exception {
     prometheusService();
     pod("prometheus-k8s-0", true);
-    server.expect().get().withPath("/api/v1/namespaces/monitoring/pods/prometheus-k8s-0/portforward?ports=9090")
-        .andReturn(404, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
-            + "\"message\":\"pods \\\"prometheus-k8s-0\\\" not found\",\"code\":404}").always();
+    server
+        .expect()
+        .get()
+        .withPath("/api/v1/namespaces/monitoring/pods/prometheus-k8s-0/portforward?ports=9090")
+        .andReturn(
+            404,
+            "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
+                + "\"message\":\"pods \\\"prometheus-k8s-0\\\" not found\",\"code\":404}")
+        .always();
 
     var opener = new Fabric8ForwardOpener(client, ForwardTarget.PROMETHEUS_UI);
     try (var forward = opener.open(0, null)) {
@@ -109,16 +158,35 @@ class Fabric8ForwardOpenerTest {
         assertThat(failing.getInputStream().read()).isEqualTo(-1);
       }
 
-      await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(forward.problem())
-          .isEqualTo("its newest connection failed and no other connection is open: [WebSocketHandshakeException: WebSocket upgrade failure: 404]"));
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .untilAsserted(
+              () ->
+                  assertThat(forward.problem())
+                      .isEqualTo(
+                          "its newest connection failed and no other connection is open: [WebSocketHandshakeException: WebSocket upgrade failure: 404]"));
     }
   }
 
   private void prometheusService() {
-    client.services().inNamespace("monitoring").resource(new ServiceBuilder().withNewMetadata()
-        .withNamespace("monitoring").withName("prometheus-k8s").endMetadata()
-        .withNewSpec().withSelector(Map.of("app", "prometheus"))
-        .addNewPort().withName("web").withPort(9090).withTargetPort(new IntOrString("web")).endPort().endSpec().build())
+    client
+        .services()
+        .inNamespace("monitoring")
+        .resource(
+            new ServiceBuilder()
+                .withNewMetadata()
+                .withNamespace("monitoring")
+                .withName("prometheus-k8s")
+                .endMetadata()
+                .withNewSpec()
+                .withSelector(Map.of("app", "prometheus"))
+                .addNewPort()
+                .withName("web")
+                .withPort(9090)
+                .withTargetPort(new IntOrString("web"))
+                .endPort()
+                .endSpec()
+                .build())
         .create();
   }
 
@@ -131,7 +199,8 @@ class Fabric8ForwardOpenerTest {
     return c == -1 && line.length() == 0 ? null : line.toString();
   }
 
-  // The mock keeps a message's own delay (0 for new WebSocketMessage(bytes)), not the one of waitFor.
+  // The mock keeps a message's own delay (0 for new WebSocketMessage(bytes)), not the one of
+  // waitFor.
   private static WebSocketMessage at(long millis, byte[] body) {
     return new WebSocketMessage(millis, body, true);
   }
@@ -156,11 +225,34 @@ class Fabric8ForwardOpenerTest {
   }
 
   private void pod(String name, boolean ready) {
-    client.pods().inNamespace("monitoring").resource(new PodBuilder().withNewMetadata().withNamespace("monitoring")
-        .withName(name).withLabels(Map.of("app", "prometheus")).endMetadata()
-        .withNewSpec().addNewContainer().withName("prometheus").withImage("img").addNewPort().withName("web")
-        .withContainerPort(9090).endPort().endContainer().endSpec()
-        .withNewStatus().withPhase("Running").addNewCondition().withType("Ready").withStatus(ready ? "True" : "False")
-        .endCondition().endStatus().build()).create();
+    client
+        .pods()
+        .inNamespace("monitoring")
+        .resource(
+            new PodBuilder()
+                .withNewMetadata()
+                .withNamespace("monitoring")
+                .withName(name)
+                .withLabels(Map.of("app", "prometheus"))
+                .endMetadata()
+                .withNewSpec()
+                .addNewContainer()
+                .withName("prometheus")
+                .withImage("img")
+                .addNewPort()
+                .withName("web")
+                .withContainerPort(9090)
+                .endPort()
+                .endContainer()
+                .endSpec()
+                .withNewStatus()
+                .withPhase("Running")
+                .addNewCondition()
+                .withType("Ready")
+                .withStatus(ready ? "True" : "False")
+                .endCondition()
+                .endStatus()
+                .build())
+        .create();
   }
 }

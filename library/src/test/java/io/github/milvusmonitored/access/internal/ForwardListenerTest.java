@@ -60,7 +60,8 @@ class ForwardListenerTest {
   }
 
   private void serve(Socket s, int n) {
-    try (s; OutputStream out = s.getOutputStream()) {
+    try (s;
+        OutputStream out = s.getOutputStream()) {
       if (n == 2) {
         s.setSoLinger(true, 0); // close with RST: the pod side drops this connection
         return;
@@ -78,7 +79,8 @@ class ForwardListenerTest {
   }
 
   @Test
-  void a_dropped_connection_beside_a_healthy_stream_is_no_problem_and_alone_it_is() throws Exception {
+  void a_dropped_connection_beside_a_healthy_stream_is_no_problem_and_alone_it_is()
+      throws Exception {
     try (ForwardListener forward = ForwardListener.listen(0, this::relayToPod)) {
       Socket stream = new Socket(InetAddress.getLoopbackAddress(), forward.localPort());
       stream.setSoTimeout(10_000);
@@ -96,9 +98,14 @@ class ForwardListenerTest {
       assertThat(readLine(in)).isEqualTo("second");
 
       stream.close();
-      await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(forward.problem())
-          .isEqualTo("its newest connection failed and no other connection is open: [SocketException:"
-              + " Connection reset]"));
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .untilAsserted(
+              () ->
+                  assertThat(forward.problem())
+                      .isEqualTo(
+                          "its newest connection failed and no other connection is open: [SocketException:"
+                              + " Connection reset]"));
     }
   }
 
@@ -110,14 +117,28 @@ class ForwardListenerTest {
     assertThat(forward.problem()).isEqualTo("the local listener stopped");
   }
 
-  /** A plain TCP relay with fabric8's per-connection handle: errors reading the pod side are "server" errors. */
+  /**
+   * A plain TCP relay with fabric8's per-connection handle: errors reading the pod side are
+   * "server" errors.
+   */
   private PortForward relayToPod(SocketChannel local) {
     Relay relay = new Relay();
     try {
       Socket remote = new Socket(InetAddress.getLoopbackAddress(), pod.getLocalPort());
-      // The socket adaptor's streams, unlike Channels.newInputStream, read and write at the same time.
-      relay.pump(local.socket().getInputStream(), remote.getOutputStream(), relay.clientErrors, local, remote);
-      relay.pump(remote.getInputStream(), local.socket().getOutputStream(), relay.serverErrors, local, remote);
+      // The socket adaptor's streams, unlike Channels.newInputStream, read and write at the same
+      // time.
+      relay.pump(
+          local.socket().getInputStream(),
+          remote.getOutputStream(),
+          relay.clientErrors,
+          local,
+          remote);
+      relay.pump(
+          remote.getInputStream(),
+          local.socket().getOutputStream(),
+          relay.serverErrors,
+          local,
+          remote);
     } catch (IOException e) {
       relay.serverErrors.add(e);
       relay.alive.set(false);
@@ -131,20 +152,28 @@ class ForwardListenerTest {
     final List<Throwable> serverErrors = new CopyOnWriteArrayList<>();
     private final List<java.io.Closeable> ends = new CopyOnWriteArrayList<>();
 
-    void pump(InputStream from, OutputStream to, List<Throwable> errors, java.io.Closeable a, java.io.Closeable b) {
+    void pump(
+        InputStream from,
+        OutputStream to,
+        List<Throwable> errors,
+        java.io.Closeable a,
+        java.io.Closeable b) {
       ends.add(a);
       ends.add(b);
-      Thread t = new Thread(() -> {
-        try {
-          from.transferTo(to);
-        } catch (IOException e) {
-          if (alive.get()) {
-            errors.add(e);
-          }
-        } finally {
-          close();
-        }
-      }, "relay");
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  from.transferTo(to);
+                } catch (IOException e) {
+                  if (alive.get()) {
+                    errors.add(e);
+                  }
+                } finally {
+                  close();
+                }
+              },
+              "relay");
       t.setDaemon(true);
       t.start();
     }

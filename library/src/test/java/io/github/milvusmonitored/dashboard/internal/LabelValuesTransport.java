@@ -11,9 +11,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 /**
- * Answers Prometheus's label values endpoint from a table keyed by the exact {@code match[]} selector,
- * and range queries with no series; records every selector and query asked for: what the audit sends is
- * the behaviour under test.
+ * Answers Prometheus's label values endpoint from a table keyed by the exact {@code match[]}
+ * selector, and range queries with no series; records every selector and query asked for: what the
+ * audit sends is the behaviour under test.
  */
 final class LabelValuesTransport implements PrometheusTransport {
 
@@ -39,16 +39,24 @@ final class LabelValuesTransport implements PrometheusTransport {
   public PrometheusResponse get(String path, QueryParameters query, Duration timeout) {
     if (path.equals("api/v1/query_range")) {
       asked.add(query.entries().get(0).getValue());
-      return new PrometheusResponse(200, "application/json",
+      return new PrometheusResponse(
+          200,
+          "application/json",
           "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[]}}");
     }
     String label = path.replaceFirst("^api/v1/label/", "").replaceFirst("/values$", "");
-    String selector = query.entries().stream().filter(e -> e.getKey().equals("match[]")).map(Map.Entry::getValue)
-        .collect(Collectors.joining(","));
+    String selector =
+        query.entries().stream()
+            .filter(e -> e.getKey().equals("match[]"))
+            .map(Map.Entry::getValue)
+            .collect(Collectors.joining(","));
     asked.add(label + " " + selector);
-    String data = values.getOrDefault(label + " " + selector, List.of()).stream().map(v -> "\"" + v + "\"")
-        .collect(Collectors.joining(",", "[", "]"));
-    return new PrometheusResponse(200, "application/json", "{\"status\":\"success\",\"data\":" + data + "}");
+    String data =
+        values.getOrDefault(label + " " + selector, List.of()).stream()
+            .map(v -> "\"" + v + "\"")
+            .collect(Collectors.joining(",", "[", "]"));
+    return new PrometheusResponse(
+        200, "application/json", "{\"status\":\"success\",\"data\":" + data + "}");
   }
 
   @Override

@@ -15,8 +15,8 @@ import io.github.milvusmonitored.environment.EnvironmentConfig;
 import io.github.milvusmonitored.environment.PhaseClock;
 import io.github.milvusmonitored.metrics.MilvusMetrics;
 import io.github.milvusmonitored.metrics.MilvusSelector;
-import io.github.milvusmonitored.prometheus.PrometheusClient;
 import io.github.milvusmonitored.milvus.MilvusHelmRelease;
+import io.github.milvusmonitored.prometheus.PrometheusClient;
 import io.github.milvusmonitored.stack.RunOwnership;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,31 +35,47 @@ class DefaultMonitoredEnvironmentTest {
 
   // Other builds share the temp folder: only this JVM's files count.
   private static final String OWN_HELM = "milvus-helm-" + ProcessHandle.current().pid() + "-";
-  private static final String OWN_KUBECONFIG = "milvus-monitored-existing-" + ProcessHandle.current().pid() + "-";
+  private static final String OWN_KUBECONFIG =
+      "milvus-monitored-existing-" + ProcessHandle.current().pid() + "-";
 
   KubernetesMockServer server;
   KubernetesClient client;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Path kubeconfig;
 
   @BeforeEach
   void kubeconfig() throws Exception {
-    server.setVersionInfo(new VersionInfo.Builder().withMajor("1").withMinor("35").withGitVersion("v1.35.0").build());
+    server.setVersionInfo(
+        new VersionInfo.Builder().withMajor("1").withMinor("35").withGitVersion("v1.35.0").build());
     kubeconfig = dir.resolve("config");
-    Files.writeString(kubeconfig, """
+    Files.writeString(
+        kubeconfig,
+        """
         apiVersion: v1
         kind: Config
         clusters: [{name: c, cluster: {server: %s, insecure-skip-tls-verify: true}}]
         users: [{name: u, user: {token: t}}]
         contexts: [{name: x, context: {cluster: c, user: u}}]
         current-context: x
-        """.formatted(client.getMasterUrl()));
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("users-own").endMetadata().build()).create();
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("milvus").withLabels(RUN.labels())
-        .endMetadata().build()).create();
+        """
+            .formatted(client.getMasterUrl()));
+    client
+        .namespaces()
+        .resource(
+            new NamespaceBuilder().withNewMetadata().withName("users-own").endMetadata().build())
+        .create();
+    client
+        .namespaces()
+        .resource(
+            new NamespaceBuilder()
+                .withNewMetadata()
+                .withName("milvus")
+                .withLabels(RUN.labels())
+                .endMetadata()
+                .build())
+        .create();
   }
 
   private DefaultMonitoredEnvironment environment(EnvironmentConfig config) {
@@ -67,12 +83,21 @@ class DefaultMonitoredEnvironmentTest {
     InstalledParts parts = new InstalledParts();
     parts.namespaceCreated(cluster.client(), "milvus", RUN);
     PrometheusClient prometheus = ServiceProxyTransport.prometheus(cluster.client());
-    return new DefaultMonitoredEnvironment(config, cluster, MilvusHelmRelease.create(config.milvus()), prometheus,
-        MilvusMetrics.of(prometheus, MilvusSelector.of("milvus", "my-release")), parts, new PhaseClock(), RUN);
+    return new DefaultMonitoredEnvironment(
+        config,
+        cluster,
+        MilvusHelmRelease.create(config.milvus()),
+        prometheus,
+        MilvusMetrics.of(prometheus, MilvusSelector.of("milvus", "my-release")),
+        parts,
+        new PhaseClock(),
+        RUN);
   }
 
   private EnvironmentConfig config() {
-    return EnvironmentConfig.defaults().withCluster(ClusterChoice.existing(kubeconfig)).withReportDirectory(dir);
+    return EnvironmentConfig.defaults()
+        .withCluster(ClusterChoice.existing(kubeconfig))
+        .withReportDirectory(dir);
   }
 
   @Test
@@ -84,7 +109,9 @@ class DefaultMonitoredEnvironmentTest {
     env.close();
 
     assertThat(privateKubeconfig).doesNotExist();
-    assertThat(tempEntries()).as("Helm workspace and kubeconfig files in the temp folder").isEqualTo(tmpBefore);
+    assertThat(tempEntries())
+        .as("Helm workspace and kubeconfig files in the temp folder")
+        .isEqualTo(tmpBefore);
     assertThat(client.namespaces().withName("milvus").get()).isNull();
     assertThat(client.namespaces().withName("users-own").get()).isNotNull();
     assertThatThrownBy(env::milvusEndpoint).hasMessageContaining("closed");
@@ -92,7 +119,8 @@ class DefaultMonitoredEnvironmentTest {
 
   private static Set<String> tempEntries() throws Exception {
     try (Stream<Path> entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-      return entries.map(p -> p.getFileName().toString())
+      return entries
+          .map(p -> p.getFileName().toString())
           .filter(n -> n.startsWith(OWN_HELM) || n.startsWith(OWN_KUBECONFIG))
           .collect(Collectors.toSet());
     }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
-import java.util.Map;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.github.milvusmonitored.stack.RunOwnership;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @EnableKubernetesMockClient(crud = true)
@@ -19,9 +19,21 @@ class InstalledPartsTest {
 
   @Test
   void removes_only_what_was_recorded_newest_first() {
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("users-own").endMetadata().build()).create();
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("milvus").withLabels(RUN.labels())
-        .endMetadata().build()).create();
+    client
+        .namespaces()
+        .resource(
+            new NamespaceBuilder().withNewMetadata().withName("users-own").endMetadata().build())
+        .create();
+    client
+        .namespaces()
+        .resource(
+            new NamespaceBuilder()
+                .withNewMetadata()
+                .withName("milvus")
+                .withLabels(RUN.labels())
+                .endMetadata()
+                .build())
+        .create();
     InstalledParts parts = new InstalledParts();
     parts.namespaceCreated(client, "milvus", RUN);
 
@@ -38,8 +50,14 @@ class InstalledPartsTest {
     claim("users-claim", Map.of());
     claim("data-other-etcd-0", Map.of("app.kubernetes.io/instance", "other"));
     InstalledParts parts = new InstalledParts();
-    parts.releaseClaimsCreated(client, "milvus", "my-release", InstalledParts.releaseClaims(client, "milvus", "my-release"));
-    claim("data-my-release-etcd-0", Map.of("app.kubernetes.io/instance", "my-release", "app.kubernetes.io/name", "etcd"));
+    parts.releaseClaimsCreated(
+        client,
+        "milvus",
+        "my-release",
+        InstalledParts.releaseClaims(client, "milvus", "my-release"));
+    claim(
+        "data-my-release-etcd-0",
+        Map.of("app.kubernetes.io/instance", "my-release", "app.kubernetes.io/name", "etcd"));
 
     parts.removeAll();
 
@@ -49,14 +67,31 @@ class InstalledPartsTest {
   }
 
   private void claim(String name, Map<String, String> labels) {
-    client.persistentVolumeClaims().inNamespace("milvus").resource(new PersistentVolumeClaimBuilder().withNewMetadata()
-        .withName(name).withLabels(labels).endMetadata().build()).create();
+    client
+        .persistentVolumeClaims()
+        .inNamespace("milvus")
+        .resource(
+            new PersistentVolumeClaimBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withLabels(labels)
+                .endMetadata()
+                .build())
+        .create();
   }
 
   @Test
   void keep_all_forgets_and_removes_nothing() {
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("milvus").withLabels(RUN.labels())
-        .endMetadata().build()).create();
+    client
+        .namespaces()
+        .resource(
+            new NamespaceBuilder()
+                .withNewMetadata()
+                .withName("milvus")
+                .withLabels(RUN.labels())
+                .endMetadata()
+                .build())
+        .create();
     InstalledParts parts = new InstalledParts();
     parts.namespaceCreated(client, "milvus", RUN);
 
@@ -68,8 +103,16 @@ class InstalledPartsTest {
 
   @Test
   void a_recorded_namespace_that_no_longer_carries_the_run_id_is_left() {
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("milvus")
-        .withLabels(new RunOwnership("another-run").labels()).endMetadata().build()).create();
+    client
+        .namespaces()
+        .resource(
+            new NamespaceBuilder()
+                .withNewMetadata()
+                .withName("milvus")
+                .withLabels(new RunOwnership("another-run").labels())
+                .endMetadata()
+                .build())
+        .create();
     InstalledParts parts = new InstalledParts();
     parts.namespaceCreated(client, "milvus", RUN);
 

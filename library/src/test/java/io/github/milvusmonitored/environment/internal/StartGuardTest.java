@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class StartGuardTest {
 
   @Test
-  void the_hook_stops_further_phases_and_waits_until_the_start_has_undone_itself() throws Exception {
+  void the_hook_stops_further_phases_and_waits_until_the_start_has_undone_itself()
+      throws Exception {
     PhaseClock clock = new PhaseClock();
     StartGuard guard = StartGuard.register(clock, Duration.ofSeconds(30));
     Thread hook = new Thread(guard::onJvmStop);
@@ -21,7 +22,7 @@ class StartGuardTest {
     while (!guard.stopping()) {
       Thread.onSpinWait();
     }
-    assertThatThrownBy(() -> clock.run("Milvus target up", "up == 1", () -> { }))
+    assertThatThrownBy(() -> clock.run("Milvus target up", "up == 1", () -> {}))
         .isInstanceOf(CancellationException.class)
         .hasMessageContaining(StartGuard.REASON);
     hook.join(300);
@@ -37,7 +38,7 @@ class StartGuardTest {
   void a_start_that_returns_removes_its_hook() {
     StartGuard guard = StartGuard.register(new PhaseClock(), Duration.ofSeconds(1));
     guard.close();
-    Thread probe = new Thread(() -> { });
+    Thread probe = new Thread(() -> {});
     Runtime.getRuntime().addShutdownHook(probe);
     assertThat(Runtime.getRuntime().removeShutdownHook(probe)).isTrue();
     assertThat(guard.stopping()).isFalse();
@@ -45,7 +46,8 @@ class StartGuardTest {
 
   @Test
   void the_exit_waits_at_most_the_longest_phase_and_two_minutes() {
-    EnvironmentConfig config = EnvironmentConfig.defaults().withStackReadyTimeout(Duration.ofMinutes(70));
+    EnvironmentConfig config =
+        EnvironmentConfig.defaults().withStackReadyTimeout(Duration.ofMinutes(70));
     assertThat(EnvironmentStarter.undoBound(config)).isEqualTo(Duration.ofMinutes(72));
   }
 }

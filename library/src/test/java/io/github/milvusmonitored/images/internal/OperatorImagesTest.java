@@ -16,34 +16,44 @@ class OperatorImagesTest {
 
   @Test
   void server_image_comes_from_the_version_when_no_image_is_given() {
-    HasMetadata prometheus = parse("""
+    HasMetadata prometheus =
+        parse(
+            """
         apiVersion: monitoring.coreos.com/v1
         kind: Prometheus
         metadata: {name: k8s, namespace: monitoring}
         spec: {version: 3.11.0}
         """);
-    HasMetadata alertmanager = parse("""
+    HasMetadata alertmanager =
+        parse(
+            """
         apiVersion: monitoring.coreos.com/v1
         kind: Alertmanager
         metadata: {name: main, namespace: monitoring}
         spec: {version: v0.33.0}
         """);
-    HasMetadata unversioned = parse("""
+    HasMetadata unversioned =
+        parse(
+            """
         apiVersion: monitoring.coreos.com/v1
         kind: Prometheus
         metadata: {name: bare}
         spec: {}
         """);
 
-    assertThat(OperatorImages.serverImage(prometheus)).contains("quay.io/prometheus/prometheus:v3.11.0");
-    assertThat(OperatorImages.serverImage(alertmanager)).contains("quay.io/prometheus/alertmanager:v0.33.0");
+    assertThat(OperatorImages.serverImage(prometheus))
+        .contains("quay.io/prometheus/prometheus:v3.11.0");
+    assertThat(OperatorImages.serverImage(alertmanager))
+        .contains("quay.io/prometheus/alertmanager:v0.33.0");
     assertThat(OperatorImages.serverImage(unversioned)).isEmpty();
     assertThat(OperatorImages.isOperated(prometheus)).isTrue();
   }
 
   @Test
   void config_reloader_falls_back_to_the_operator_version_without_the_flag() {
-    HasMetadata operator = parse("""
+    HasMetadata operator =
+        parse(
+            """
         apiVersion: apps/v1
         kind: Deployment
         metadata: {name: prometheus-operator, namespace: monitoring}
@@ -59,7 +69,9 @@ class OperatorImagesTest {
               - name: kube-rbac-proxy
                 image: quay.io/brancz/kube-rbac-proxy:v0.20.0
         """);
-    HasMetadata other = parse("""
+    HasMetadata other =
+        parse(
+            """
         apiVersion: apps/v1
         kind: Deployment
         metadata: {name: grafana}

@@ -11,13 +11,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** Reads archives laid out as both Docker image stores save them. */
 class SavedArchiveTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
-  void an_archive_from_the_containerd_store_holds_only_the_local_platform_whole() throws IOException {
-    Path archive = SavedArchiveFixture.containerdStore(dir.resolve("a.tar"), "docker.io/milvusdb/milvus:v2.6.15",
-        "linux/amd64");
+  void an_archive_from_the_containerd_store_holds_only_the_local_platform_whole()
+      throws IOException {
+    Path archive =
+        SavedArchiveFixture.containerdStore(
+            dir.resolve("a.tar"), "docker.io/milvusdb/milvus:v2.6.15", "linux/amd64");
 
     SavedArchive saved = SavedArchive.read(archive);
 
@@ -30,16 +31,18 @@ class SavedArchiveTest {
 
   @Test
   void arm64_and_arm64_v8_are_the_same_platform() throws IOException {
-    Path archive = SavedArchiveFixture.containerdStore(dir.resolve("a.tar"), "docker.io/milvusdb/milvus:v2.6.15",
-        "linux/arm64/v8");
+    Path archive =
+        SavedArchiveFixture.containerdStore(
+            dir.resolve("a.tar"), "docker.io/milvusdb/milvus:v2.6.15", "linux/arm64/v8");
 
     assertThat(SavedArchive.read(archive).holds("linux/arm64")).isTrue();
   }
 
   @Test
   void an_archive_from_the_classic_store_names_its_platform_in_the_config() throws IOException {
-    Path archive = SavedArchiveFixture.classicStore(dir.resolve("a.tar"), "quay.io/prometheus/prometheus:v3.12.0",
-        "amd64");
+    Path archive =
+        SavedArchiveFixture.classicStore(
+            dir.resolve("a.tar"), "quay.io/prometheus/prometheus:v3.12.0", "amd64");
 
     SavedArchive saved = SavedArchive.read(archive);
 
@@ -58,7 +61,8 @@ class SavedArchiveTest {
   @Test
   void the_import_command_names_the_platform() {
     assertThat(ContainerdCommands.importArchive("/tmp/a.tar", "linux/amd64"))
-        .containsExactly("ctr", "-n", "k8s.io", "images", "import", "--platform", "linux/amd64", "/tmp/a.tar");
+        .containsExactly(
+            "ctr", "-n", "k8s.io", "images", "import", "--platform", "linux/amd64", "/tmp/a.tar");
     assertThat(ContainerdCommands.platformOf("x86_64\n")).isEqualTo("linux/amd64");
     assertThat(ContainerdCommands.platformOf("aarch64")).isEqualTo("linux/arm64");
     assertThat(ContainerdCommands.platformOf("mips")).isNull();

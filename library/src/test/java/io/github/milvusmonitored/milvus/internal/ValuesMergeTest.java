@@ -11,26 +11,33 @@ class ValuesMergeTest {
 
   @Test
   void merges_nested_maps_key_by_key() {
-    Map<String, Object> merged = ValuesMerge.merge(
-        Map.of("etcd", Map.of("replicaCount", 1, "auth", Map.of("rbac", false))),
-        Map.of("etcd", Map.of("auth", Map.of("token", "simple"))));
+    Map<String, Object> merged =
+        ValuesMerge.merge(
+            Map.of("etcd", Map.of("replicaCount", 1, "auth", Map.of("rbac", false))),
+            Map.of("etcd", Map.of("auth", Map.of("token", "simple"))));
 
-    assertThat(merged).isEqualTo(Map.of("etcd", Map.of("replicaCount", 1,
-        "auth", Map.of("rbac", false, "token", "simple"))));
+    assertThat(merged)
+        .isEqualTo(
+            Map.of(
+                "etcd",
+                Map.of("replicaCount", 1, "auth", Map.of("rbac", false, "token", "simple"))));
   }
 
   @Test
   void replaces_lists_instead_of_concatenating() {
-    Map<String, Object> merged = ValuesMerge.merge(Map.of("tolerations", List.of("a", "b")),
-        Map.of("tolerations", List.of("c")));
+    Map<String, Object> merged =
+        ValuesMerge.merge(
+            Map.of("tolerations", List.of("a", "b")), Map.of("tolerations", List.of("c")));
 
     assertThat(merged).isEqualTo(Map.of("tolerations", List.of("c")));
   }
 
   @Test
   void scalar_overlay_replaces_a_map_and_map_overlay_replaces_a_scalar() {
-    assertThat(ValuesMerge.merge(Map.of("a", Map.of("b", 1)), Map.of("a", "x"))).isEqualTo(Map.of("a", "x"));
-    assertThat(ValuesMerge.merge(Map.of("a", "x"), Map.of("a", Map.of("b", 1)))).isEqualTo(Map.of("a", Map.of("b", 1)));
+    assertThat(ValuesMerge.merge(Map.of("a", Map.of("b", 1)), Map.of("a", "x")))
+        .isEqualTo(Map.of("a", "x"));
+    assertThat(ValuesMerge.merge(Map.of("a", "x"), Map.of("a", Map.of("b", 1))))
+        .isEqualTo(Map.of("a", Map.of("b", 1)));
   }
 
   @Test
@@ -55,7 +62,8 @@ class ValuesMergeTest {
 
   @Test
   void looks_up_dotted_paths() {
-    Map<String, Object> tree = Map.of("metrics", Map.of("serviceMonitor", Map.of("interval", "30s")));
+    Map<String, Object> tree =
+        Map.of("metrics", Map.of("serviceMonitor", Map.of("interval", "30s")));
 
     assertThat(ValuesMerge.lookup(tree, "metrics.serviceMonitor.interval")).isEqualTo("30s");
     assertThat(ValuesMerge.lookup(tree, "metrics.serviceMonitor.missing")).isNull();
