@@ -4,14 +4,17 @@ import io.github.milvusmonitored.cli.internal.AuditCommand;
 import io.github.milvusmonitored.cli.internal.CaptureCatalogueCommand;
 import io.github.milvusmonitored.cli.internal.CheckUpgradeCommand;
 import io.github.milvusmonitored.cli.internal.CliArguments;
+import io.github.milvusmonitored.cli.internal.CliFailures;
+import io.github.milvusmonitored.cli.internal.CliLogging;
 import io.github.milvusmonitored.cli.internal.CliTexts;
-import io.github.milvusmonitored.cli.internal.CliUsageException;
 import io.github.milvusmonitored.cli.internal.DownCommand;
+import io.github.milvusmonitored.cli.internal.GlobalOptions;
 import io.github.milvusmonitored.cli.internal.ImagesCommand;
 import io.github.milvusmonitored.cli.internal.StablePaths;
 import io.github.milvusmonitored.cli.internal.StatusCommand;
 import io.github.milvusmonitored.cli.internal.UpCommand;
 import java.io.PrintStream;
+import java.util.List;
 
 /**
  * Reproduces the monitored environment on a workstation: {@code up} starts k3s with kube-prometheus
@@ -34,10 +37,13 @@ import java.io.PrintStream;
  * (or {@code --context}) uses an existing cluster instead and removes what it installed when
  * stopped, unless {@code --keep}. It blocks until Ctrl-C or SIGTERM.
  *
- * <p>Exit codes: 0 done, 1 failed (Docker missing, start failed, images not listed), 2 bad command
- * line, 3 reuse not enabled ({@code up} on k3s), 4 nothing running ({@code status}), panels without
- * data ({@code audit}) or selectors that break ({@code check-upgrade}), 130 / 143 {@code up}
- * stopped by SIGINT / SIGTERM (the JVM's 128 + signal).
+ * <p>Exit codes: 0 done, 1 failed (Docker missing, start failed, an input unreadable, a server that
+ * refuses or does not answer in time, images not listed, an unexpected failure), 2 bad command line
+ * (unknown command or option, a missing or invalid value), 3 reuse not enabled ({@code up} on k3s),
+ * 4 nothing running ({@code status}), panels without data ({@code audit}) or selectors that break
+ * ({@code check-upgrade}), 130 / 143 {@code up} stopped by SIGINT / SIGTERM (the JVM's 128 +
+ * signal). A failure prints one paragraph and its causes; {@code --debug}, accepted by every
+ * command, adds the stack trace.
  */
 public final class MilvusMonitoredCli {
 
@@ -46,33 +52,54 @@ public final class MilvusMonitoredCli {
 
   private MilvusMonitoredCli() {}
 
-  public static void main(String[] args) throws InterruptedException {
+  public static void main(String[] args) {
+    CliLogging.install(GlobalOptions.of(args).debug());
+    int code;
+    try {
+      code = run(args, System.out, System.err);
+    } catch (InterruptedException e) {
+      code = CliTexts.FAILED;
+    }
+    System.out.flush();
     // Exit explicitly: Docker and Helm clients may leave non-daemon threads behind.
-    System.exit(run(args, System.out, System.err));
+    System.exit(code);
   }
 
-  /** Runs one command line; returns the exit code. */
+  /**
+   * Runs one command line; returns the exit code. Whatever a command throws ends here as one
+   * paragraph (and, with {@code --debug}, the stack trace), never as an uncaught exception.
+   */
   static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
-    if (args.length > 0 && args[0].equals("audit")) {
-      return new AuditCommand()
-          .run(java.util.Arrays.asList(args).subList(1, args.length), out, err);
-    }
-    if (args.length > 0 && args[0].equals("check-upgrade")) {
-      return new CheckUpgradeCommand()
-          .run(java.util.Arrays.asList(args).subList(1, args.length), out, err);
-    }
-    if (args.length > 0 && args[0].equals("capture-catalogue")) {
-      return new CaptureCatalogueCommand()
-          .run(java.util.Arrays.asList(args).subList(1, args.length), out, err);
-    }
-    CliArguments arguments;
+    GlobalOptions global = GlobalOptions.of(args);
+    CliFailures failures = new CliFailures(global.command(), global.debug(), err);
     try {
-      arguments = CliArguments.parse(args);
-    } catch (CliUsageException e) {
-      err.println(e.getMessage());
-      err.println("Run with --help for the usage.");
-      return USAGE;
+      return dispatch(global, out, err);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw e;
+    } catch (RuntimeException | Error e) {
+      return failures.report(e);
     }
+  }
+
+  private static int dispatch(GlobalOptions global, PrintStream out, PrintStream err)
+      throws InterruptedException {
+    List<String> rest = global.commandArgs();
+    switch (global.command()) {
+      case "audit" -> {
+        return new AuditCommand().run(rest, out, err);
+      }
+      case "check-upgrade" -> {
+        return new CheckUpgradeCommand().run(rest, out, err);
+      }
+      case "capture-catalogue" -> {
+        return new CaptureCatalogueCommand().run(rest, out, err);
+      }
+      default -> {
+        // up, down, status, images and the help
+      }
+    }
+    CliArguments arguments = CliArguments.parse(global.args().toArray(String[]::new));
     StablePaths paths = StablePaths.inUserHome();
     return switch (arguments.command()) {
       case HELP -> {

@@ -73,9 +73,16 @@ class AuditCommandIT {
     assertThat(err())
         .startsWith("Unknown option '--bogus=1' for 'audit'. Valid options: --prometheus=<URL>,");
     assertThat(run("audit", "--range=soon")).isEqualTo(2);
-    assertThat(err()).contains("Option --range needs a duration such as 15m or 30s, got 'soon'.");
+    assertThat(err())
+        .startsWith(
+            "Invalid value 'soon' for --range: it is not a duration; give one such as 15m, 1h"
+                + " or 30s (Grafana's units: ms, s, m, h, d, w, y).\nRun 'audit --help' for the usage.\n");
     assertThat(run("audit", "--help")).isZero();
-    assertThat(out()).startsWith("Usage: MilvusMonitoredCli audit [options]");
+    assertThat(out())
+        .startsWith("Usage: java -jar milvus-monitored-cli-")
+        .contains(" audit [options]\n")
+        .contains("  -h, --help ")
+        .contains("  --debug ");
   }
 
   private int run(String... args) throws InterruptedException {

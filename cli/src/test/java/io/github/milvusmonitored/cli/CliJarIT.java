@@ -42,7 +42,10 @@ class CliJarIT {
             "Usage: java -jar milvus-monitored-cli-" + VERSION + ".jar <command> [options]" + N)
         .contains(
             "  status   Show the k3s container(s) that 'up' kept and the kubeconfig copy." + N)
-        .contains("  2  the command line cannot be parsed" + N);
+        .contains(
+            "  2  the command line cannot be used: unknown command or option, a missing or invalid value (a path"
+                + N)
+        .contains("  --debug      on failure also print the stack trace");
   }
 
   @Test
@@ -53,7 +56,7 @@ class CliJarIT {
     assertThat(run.out).isEmpty();
     assertThat(run.err)
         .isEqualTo(
-            "Unknown option '--grafana' for 'up'. Valid options: --profile=full|minimal,"
+            "Unknown option '--grafana' for 'up'. Valid options: --stack-profile=full|minimal,"
                 + " --milvus-profile=standalone|one_pod|cluster, --k3s-image=<rancher/k3s image>, --image-tag=<Milvus image"
                 + " tag>, --kubeconfig=<file>, --context=<name>, --kube-prometheus=<v0.18.0 .tar.gz or folder>,"
                 + " --local-chart=<chart folder or .tgz>, --scrape-interval=<duration>, --scrape-timeout=<duration>, --keep,"

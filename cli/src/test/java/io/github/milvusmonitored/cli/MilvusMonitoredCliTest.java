@@ -29,7 +29,8 @@ class MilvusMonitoredCliTest {
     assertThat(code).isEqualTo(MilvusMonitoredCli.USAGE);
     assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     assertThat(err.toString(StandardCharsets.UTF_8))
-        .startsWith("Unknown option '--grafana' for 'up'. Valid options: --profile=full|minimal,")
+        .startsWith(
+            "Unknown option '--grafana' for 'up'. Valid options: --stack-profile=full|minimal,")
         .contains("Run with --help for the usage.");
   }
 

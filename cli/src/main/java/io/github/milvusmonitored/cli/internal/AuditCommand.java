@@ -11,12 +11,12 @@ import io.github.milvusmonitored.milvus.MilvusReleaseConfig;
 import io.github.milvusmonitored.prometheus.PrometheusClient;
 import io.github.milvusmonitored.prometheus.PrometheusException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code audit}: audits a Grafana dashboard (Milvus's official one for the image tag unless {@code
@@ -45,65 +45,66 @@ public final class AuditCommand {
 
   /** Runs {@code audit} with the arguments after the command name; returns the exit code. */
   public int run(List<String> args, PrintStream out, PrintStream err) {
-    Map<String, String> o = new LinkedHashMap<>();
-    o.put("--prometheus", "http://localhost:9090");
-    o.put("--namespace", "milvus");
-    o.put("--release", "my-release");
-    o.put("--image-tag", MilvusReleaseConfig.DEFAULT_IMAGE_TAG);
-    o.put("--report", "dashboard-audit");
-    DashboardAuditor auditor;
+    CommandOptions o = CommandOptions.parse(args, "audit", OPTIONS, List.of());
+    if (o.help()) {
+      out.print(usage());
+      return CliTexts.DONE;
+    }
+    String imageTag = o.get("--image-tag", MilvusReleaseConfig.DEFAULT_IMAGE_TAG);
     DashboardSource source;
-    Path report;
+    String dashboard = o.get("--dashboard", null);
     try {
-      for (String arg : args) {
-        if (arg.equals("--help") || arg.equals("-h")) {
-          out.print(usage());
-          return 0;
-        }
-        int eq = arg.indexOf('=');
-        String name = eq < 0 ? arg : arg.substring(0, eq);
-        if (OPTIONS.stream().noneMatch(v -> v.startsWith(name + "="))) {
-          throw new CliUsageException(CliTexts.unknownOption(arg, "audit", OPTIONS));
-        }
-        String value = eq < 0 ? "" : arg.substring(eq + 1).strip();
-        if (value.isEmpty()) {
-          throw new CliUsageException(CliTexts.missingValue(name));
-        }
-        o.put(name, value);
-      }
       source =
-          o.containsKey("--dashboard")
-              ? DashboardSource.parse(o.get("--dashboard"))
-              : DashboardSource.officialMilvus(o.get("--image-tag"));
+          dashboard != null
+              ? DashboardSource.parse(dashboard)
+              : DashboardSource.officialMilvus(imageTag);
+    } catch (IllegalArgumentException | DashboardException e) {
+      throw new CliUsageException(
+          CliTexts.invalidValue(
+              dashboard != null ? "--dashboard" : "--image-tag",
+              dashboard != null ? dashboard : imageTag,
+              e.getMessage()));
+    }
+    URI prometheus =
+        OptionValues.httpUrl("--prometheus", o.get("--prometheus", "http://localhost:9090"));
+    DashboardAuditor auditor;
+    try {
       auditor =
           DashboardAuditor.create(
-              PrometheusClient.create(URI.create(o.get("--prometheus"))),
-              MilvusSelector.of(o.get("--namespace"), o.get("--release")));
-      if (args.stream().anyMatch(a -> a.startsWith("--image-tag="))) {
-        // The tag the user names is the Milvus that runs: explain empty panels with its catalogue.
-        auditor = auditor.withImageTag(o.get("--image-tag"));
-      }
-      if (o.containsKey("--range")) {
-        auditor = auditor.withTimeRange(duration(o.get("--range"), "--range"));
-      }
-      if (o.containsKey("--scrape-interval")) {
-        auditor =
-            auditor.withScrapeInterval(duration(o.get("--scrape-interval"), "--scrape-interval"));
-      }
-      report = Path.of(o.get("--report"));
-    } catch (CliUsageException | IllegalArgumentException e) {
-      err.println(e.getMessage());
-      err.println("Run 'audit --help' for the usage.");
-      return 2;
+              PrometheusClient.create(prometheus),
+              MilvusSelector.of(o.get("--namespace", "milvus"), o.get("--release", "my-release")));
+    } catch (IllegalArgumentException e) {
+      throw new CliUsageException(
+          e.getMessage() + " Check --prometheus, --namespace and --release.");
     }
+    if (o.get("--image-tag", null) != null) {
+      // The tag the user names is the Milvus that runs: explain empty panels with its catalogue.
+      auditor = withValue(auditor, "--image-tag", imageTag, a -> a.withImageTag(imageTag));
+    }
+    String range = o.get("--range", null);
+    if (range != null) {
+      Duration d = duration(range, "--range");
+      auditor = withValue(auditor, "--range", range, a -> a.withTimeRange(d));
+    }
+    String interval = o.get("--scrape-interval", null);
+    if (interval != null) {
+      Duration d = duration(interval, "--scrape-interval");
+      auditor = withValue(auditor, "--scrape-interval", interval, a -> a.withScrapeInterval(d));
+    }
+    Path report = OptionValues.writableFolder("--report", o.get("--report", "dashboard-audit"));
     DashboardAudit audit;
     try {
       audit = auditor.audit(GrafanaDashboard.load(source));
     } catch (DashboardException | PrometheusException e) {
-      err.println(e.getMessage());
-      return 1;
+      throw new CommandFailure(CauseChain.describe(e), e);
     }
-    Path html = audit.writeReport(report);
+    Path html;
+    try {
+      html = audit.writeReport(report);
+    } catch (UncheckedIOException e) {
+      throw new CommandFailure(
+          CliTexts.reportNotWritten("--report", report, CauseChain.describe(e)), e);
+    }
     out.println(audit.summary());
     for (PanelAudit p : audit.panelsWithoutData()) {
       out.println(
@@ -125,23 +126,50 @@ public final class AuditCommand {
         : PANELS_WITHOUT_DATA;
   }
 
-  private static Duration duration(String value, String option) {
+  /**
+   * Applies one option to the auditor; the library's refusal of its value becomes a usage error
+   * naming it.
+   */
+  private static DashboardAuditor withValue(
+      DashboardAuditor auditor,
+      String option,
+      String value,
+      UnaryOperator<DashboardAuditor> apply) {
     try {
-      return DashboardAuditor.parseDuration(value);
+      return apply.apply(auditor);
+    } catch (IllegalArgumentException e) {
+      throw new CliUsageException(CliTexts.invalidValue(option, value, e.getMessage()));
+    }
+  }
+
+  private static Duration duration(String value, String option) {
+    Duration parsed;
+    try {
+      parsed = DashboardAuditor.parseDuration(value);
     } catch (IllegalArgumentException e) {
       throw new CliUsageException(
-          "Option " + option + " needs a duration such as 15m or 30s, got '" + value + "'.");
+          CliTexts.invalidValue(
+              option,
+              value,
+              "it is not a duration; give one such as"
+                  + " 15m, 1h or 30s (Grafana's units: ms, s, m, h, d, w, y)."));
     }
+    if (parsed.isZero() || parsed.isNegative()) {
+      throw new CliUsageException(
+          CliTexts.invalidValue(
+              option, value, "it must be longer than 0s; give one such as" + " 15m, 1h or 30s."));
+    }
+    return parsed;
   }
 
   static String usage() {
     return String.join(
         System.lineSeparator(),
-        "Usage: MilvusMonitoredCli audit [options]",
+        "Usage: " + CliTexts.command() + " audit [options]",
         "",
         "Audits a Grafana dashboard against the Prometheus of a running environment: which panels show data for",
         "the Milvus release, and why the others do not. Writes dashboard-audit.html and dashboard-audit.md.",
-        "Options:",
+        "Options (--name=value or --name value):",
         "  --prometheus=<URL>             Prometheus to ask (default http://localhost:9090; 'up' prints its URL)",
         "  --namespace=<namespace>        namespace of the Milvus release (default milvus)",
         "  --release=<name>               Helm release name (default my-release)",
@@ -152,7 +180,9 @@ public final class AuditCommand {
         "  --dashboard=<file|classpath:resource|URL>  audit this dashboard instead (offline: the official file)",
         "  --range=<duration>             window to evaluate (default: the dashboard's own, else 15m)",
         "  --scrape-interval=<duration>   the data source's scrape interval for $__rate_interval (default 15s)",
-        "  --report=<folder>              where the report goes (default ./dashboard-audit)",
+        "  --report=<folder>              where the report goes (default ./dashboard-audit); created first",
+        "  -h, --help                     print this text",
+        CliTexts.DEBUG_OPTION,
         "Exit codes: 0 every panel shows data, 4 some do not, 1 the audit could not run, 2 bad command line.",
         "");
   }

@@ -42,27 +42,21 @@ public final class CheckUpgradeCommand {
 
   /** Runs the command with the arguments after its name; returns the exit code. */
   public int run(List<String> args, PrintStream out, PrintStream err) {
-    CommandOptions o;
-    UpgradeCheck check;
-    try {
-      o = CommandOptions.parse(args, "check-upgrade", OPTIONS, REPEATABLE);
-      if (o.help()) {
-        out.print(CliTexts.checkUpgradeUsage());
-        return CliTexts.DONE;
-      }
-      MilvusVersion from = version(o, "--from");
-      MilvusVersion to = version(o, "--to");
-      if (o.all("--rules").isEmpty()
-          && o.all("--dashboard").isEmpty()
-          && o.all("--queries").isEmpty()) {
-        throw new CliUsageException(CliTexts.checkUpgradeNoInput());
-      }
-      check = UpgradeCheck.between(from, to);
-    } catch (CliUsageException e) {
-      err.println(e.getMessage());
-      err.println("Run 'check-upgrade --help' for the usage.");
-      return CliTexts.USAGE;
+    CommandOptions o = CommandOptions.parse(args, "check-upgrade", OPTIONS, REPEATABLE);
+    if (o.help()) {
+      out.print(CliTexts.checkUpgradeUsage());
+      return CliTexts.DONE;
     }
+    MilvusVersion from = version(o, "--from");
+    MilvusVersion to = version(o, "--to");
+    if (o.all("--rules").isEmpty()
+        && o.all("--dashboard").isEmpty()
+        && o.all("--queries").isEmpty()) {
+      throw new CliUsageException(CliTexts.checkUpgradeNoInput());
+    }
+    String target = o.get("--report", null);
+    Path reportFile = target == null ? null : OptionValues.writableFile("--report", target);
+    UpgradeCheck check = UpgradeCheck.between(from, to);
     UpgradeReport report;
     try {
       List<PromqlExpression> expressions = new ArrayList<>();
@@ -73,23 +67,16 @@ public final class CheckUpgradeCommand {
       o.all("--queries").forEach(f -> expressions.addAll(UpgradeInputs.list(Path.of(f))));
       report = check.check(expressions);
     } catch (UpgradeCheckException | DashboardException e) {
-      err.println(e.getMessage());
-      return CliTexts.FAILED;
+      throw new CommandFailure(CauseChain.describe(e), e);
     }
     String markdown = report.toMarkdown();
     out.print(markdown);
-    String target = o.get("--report", null);
-    if (target != null) {
+    if (reportFile != null) {
       try {
-        Files.writeString(Path.of(target), markdown, StandardCharsets.UTF_8);
+        Files.writeString(reportFile, markdown, StandardCharsets.UTF_8);
       } catch (IOException e) {
-        err.println(
-            "Cannot write the report to "
-                + target
-                + ": "
-                + e
-                + ". Give a writable --report=<file.md>.");
-        return CliTexts.FAILED;
+        throw new CommandFailure(
+            CliTexts.reportNotWritten("--report", reportFile, e.toString()), e);
       }
     }
     return report.hasBreaks() ? BREAKS_FOUND : CliTexts.DONE;

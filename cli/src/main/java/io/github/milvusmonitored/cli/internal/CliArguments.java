@@ -24,7 +24,8 @@ import java.util.Set;
  * A parsed command line: the command and, for {@code up}, the environment it asks for.
  *
  * @param command what to do
- * @param stackProfile kube-prometheus profile ({@code --profile}), FULL unless given
+ * @param stackProfile kube-prometheus profile ({@code --stack-profile}, or {@code --profile}), FULL
+ *     unless given
  * @param milvusProfile Milvus chart profile ({@code --milvus-profile})
  * @param k3sImage the k3s image ({@code --k3s-image})
  * @param imageTag the Milvus image tag ({@code --image-tag})
@@ -137,10 +138,16 @@ public record CliArguments(
     boolean keep = false;
     StackMode stackMode = StackMode.INSTALL;
     Set<String> seen = new HashSet<>();
-    for (String option : options) {
-      if (isHelp(option)) {
+    for (String given :
+        CommandOptions.joinSpacedValues(options, CliTexts.UP_OPTIONS, List.of("--profile"))) {
+      if (isHelp(given)) {
         return help();
       }
+      // --profile is the README's older spelling of --stack-profile, which 'images' uses too.
+      String option =
+          given.equals("--profile") || given.startsWith("--profile=")
+              ? "--stack-profile" + given.substring("--profile".length())
+              : given;
       String name = nameOf(option, "up", CliTexts.UP_OPTIONS);
       if (!seen.add(name)) {
         throw new CliUsageException(CliTexts.repeatedOption(name));
@@ -154,7 +161,7 @@ public record CliArguments(
       }
       String value = valueOf(option, name);
       switch (name) {
-        case "--profile" -> stack = choose(name, value, StackProfile.values());
+        case "--stack-profile" -> stack = choose(name, value, StackProfile.values());
         case "--milvus-profile" -> milvus = choose(name, value, MilvusProfile.values());
         case "--k3s-image" -> k3sImage = value;
         case "--image-tag" -> imageTag = value;

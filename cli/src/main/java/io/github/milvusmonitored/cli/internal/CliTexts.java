@@ -11,7 +11,7 @@ public final class CliTexts {
   /** The options of {@code up}, as the usage text shows them. */
   public static final List<String> UP_OPTIONS =
       List.of(
-          "--profile=full|minimal",
+          "--stack-profile=full|minimal",
           "--milvus-profile=standalone|one_pod|cluster",
           "--k3s-image=<rancher/k3s image>",
           "--image-tag=<Milvus image tag>",
@@ -67,8 +67,9 @@ public final class CliTexts {
         "  up       Start k3s in Docker with kube-prometheus and Milvus, print the kubeconfig and URLs,",
         "           keep the port-forwards open until Ctrl-C. k3s and everything installed stay for the",
         "           next 'up', which then takes seconds. Needs Docker and Testcontainers reuse.",
-        "           Options:",
-        "             --profile=full|minimal                       kube-prometheus profile; full (default) has Grafana",
+        "           Options (--name=value or --name value):",
+        "             --stack-profile=full|minimal                 kube-prometheus profile; full (default) has Grafana",
+        "                                                          (--profile is the same option)",
         "             --milvus-profile=standalone|one_pod|cluster  Milvus chart profile (default standalone)",
         "             --k3s-image=<rancher/k3s image>              default rancher/k3s:v1.35.0-k3s1",
         "             --image-tag=<Milvus image tag>               default v2.6.24",
@@ -93,15 +94,58 @@ public final class CliTexts {
         "  capture-catalogue  Write the metric catalogue of a running Milvus from its /metrics;",
         "           'capture-catalogue --help' lists its options.",
         "",
+        "Every command takes:",
+        "  -h, --help   print its usage",
+        "  --debug      on failure also print the stack trace (to report a bug); without it a failure is one",
+        "               paragraph: what happened, the value, the likely cause, what to do",
+        "",
         "Exit codes:",
         "  0  done; 'status' found a kept k3s running",
-        "  1  failed: Docker missing, the start failed, the images could not be listed",
-        "  2  the command line cannot be parsed",
+        "  1  failed: Docker missing, the start failed, an input could not be read (a kubeconfig, an archive,",
+        "     a server that refuses, errs or does not answer in time), the images could not be listed,",
+        "     an unexpected failure (it says so)",
+        "  2  the command line cannot be used: unknown command or option, a missing or invalid value (a path",
+        "     that does not exist, a URL, a duration, a report path that cannot be written); nothing was run",
         "  3  'up' on k3s: Testcontainers reuse is not enabled",
-        "  4  'status': no k3s container kept by 'up' is running",
+        "  4  'status': no k3s container kept by 'up' is running; 'audit': panels without data;",
+        "     'check-upgrade': selectors that break",
         "  130, 143  'up' was up and stopped by Ctrl-C (SIGINT), SIGTERM (the JVM's 128 + signal)",
         "");
   }
+
+  /** Where to read the usage after a usage error of {@code command}. */
+  public static String helpHint(String command) {
+    return switch (command) {
+      case "images", "audit", "check-upgrade", "capture-catalogue" ->
+          "Run '" + command + " --help' for the usage.";
+      default -> "Run with --help for the usage.";
+    };
+  }
+
+  /** A command stopped on what the library reported: its message and the cause chain, once. */
+  public static String commandFailed(String command, String causeChain) {
+    return "'" + command + "' failed: " + causeChain;
+  }
+
+  /**
+   * A failure the command line did not foresee: most likely a bug, to be reported with the stack
+   * trace.
+   */
+  public static String unexpectedFailure(String command, String causeChain, String type) {
+    return "Unexpected failure in '"
+        + (command.isEmpty() ? "(no command)" : command)
+        + "': "
+        + causeChain
+        + " ("
+        + type
+        + "). This is most likely a bug in milvus-monitored rather than a problem of the input: run the same"
+        + " command again with --debug and report it with that output at"
+        + " https://github.com/milvus-monitored/milvus-monitored/issues.";
+  }
+
+  /** The line each usage text ends its options with. */
+  public static final String DEBUG_OPTION =
+      "  --debug                        on failure also print the stack trace (every command takes it)";
 
   public static String noCommand() {
     return "No command given. Valid commands: up, down, status, images, audit, check-upgrade, capture-catalogue, --help."
@@ -129,9 +173,9 @@ public final class CliTexts {
   public static String unknownImagesOption(String option, List<String> valid) {
     return "Unknown option '"
         + option
-        + "'. Valid options: "
+        + "' for 'images'. Valid options: "
         + String.join(", ", valid)
-        + " (each written --name=value).";
+        + ".";
   }
 
   public static String unexpectedArgument(String argument, String command, List<String> valid) {
@@ -149,13 +193,7 @@ public final class CliTexts {
   }
 
   public static String requiredOption(String option, String command) {
-    return "Option "
-        + option
-        + " is required for '"
-        + command
-        + "'. Run '"
-        + command
-        + " --help' for the usage.";
+    return "Option " + option + " is required for '" + command + "'.";
   }
 
   public static String repeatedOption(String option) {
@@ -201,6 +239,43 @@ public final class CliTexts {
     return "Invalid value '" + value + "' for " + option + ": " + problem;
   }
 
+  public static String invalidUrl(String option, String value, String problem) {
+    return "Invalid value '"
+        + value
+        + "' for "
+        + option
+        + ": "
+        + problem
+        + ". Give an absolute http or https URL,"
+        + " e.g. "
+        + option
+        + "=http://localhost:9090.";
+  }
+
+  public static String unwritablePath(String option, String value, String problem) {
+    return "Cannot write to '"
+        + value
+        + "' ("
+        + option
+        + "): "
+        + problem
+        + ". Give "
+        + option
+        + " a path this user can write; nothing was run.";
+  }
+
+  public static String reportNotWritten(String option, Path target, String why) {
+    return "The report could not be written to "
+        + target
+        + " ("
+        + option
+        + "): "
+        + why
+        + ". Give "
+        + option
+        + " a path this user can write.";
+  }
+
   public static String unknownValue(String option, String value, List<String> valid) {
     return "Unknown value '"
         + value
@@ -227,6 +302,44 @@ public final class CliTexts {
         "  echo 'testcontainers.reuse.enable=true' >> " + userConfigFile,
         "  export TESTCONTAINERS_REUSE_ENABLE=true      (this shell only)",
         "");
+  }
+
+  /**
+   * Why {@code up} stopped: the library's account, the flags that decide the failed phase, and what
+   * was left behind.
+   */
+  public static String upFailed(
+      String causeChain, String phase, boolean existingCluster, boolean keep) {
+    StringBuilder out = new StringBuilder(causeChain);
+    String flags =
+        phase == null
+            ? null
+            : switch (phase) {
+              case "configuration checked", "cluster up" ->
+                  existingCluster
+                      ? "--kubeconfig=<file> and --context=<name> (kubectl --kubeconfig <file> cluster-info checks them)"
+                      : null;
+              case "manifests verified" ->
+                  "--kube-prometheus=<v0.18.0 .tar.gz or folder> (without it v0.18.0 is downloaded)";
+              default -> null;
+            };
+    if (flags != null) {
+      out.append(System.lineSeparator())
+          .append("The options that decide this: ")
+          .append(flags)
+          .append('.');
+    }
+    if (causeChain.contains("Nothing was installed")) {
+      return out.toString();
+    }
+    out.append(System.lineSeparator())
+        .append(
+            existingCluster && !keep
+                ? "What this 'up' installed was removed; --keep leaves it for inspection."
+                : existingCluster
+                    ? "Everything is left as it is for inspection."
+                    : "Everything is left as it is for inspection; 'down' removes it.");
+    return out.toString();
   }
 
   public static String dockerMissing(String cause) {
@@ -322,7 +435,10 @@ public final class CliTexts {
         "",
         "Reads a Milvus /metrics exposition (http://<host>:9091/metrics of a running Milvus, or a saved copy) and",
         "writes the metric catalogue of that release: one line per Milvus family with its type, its labels and the",
-        "values of status, cause and query_type seen. Without --out it prints the catalogue.",
+        "values of status, cause and query_type seen. Without --out it prints the catalogue. A URL is read within",
+        "20 s (headers and body) and up to 64 MiB.",
+        "Options (--name=value or --name value): --metrics, --version, --out; -h, --help this text; --debug on",
+        "failure also print the stack trace.",
         "Exit codes: 0 written, 1 the exposition could not be read or holds no Milvus family, 2 bad command line.",
         "");
   }
@@ -361,6 +477,8 @@ public final class CliTexts {
         "  --dashboard=<Grafana dashboard file>    every panel's Prometheus queries",
         "  --queries=<file>                        one PromQL expression per line (# starts a comment)",
         "  --report=<file.md>                      also write the report to this file",
+        "  -h, --help                              print this text",
+        "  --debug                                 on failure also print the stack trace",
         "Covered releases: "
             + String.join(
                 ", ", io.github.milvusmonitored.catalogue.CatalogueCoverage.coveredInWords())

@@ -59,6 +59,31 @@ final class CommandOptions {
     return o;
   }
 
+  /**
+   * {@code args} with each {@code --name value} of an option that takes a value written {@code
+   * --name=value}, as every command accepts both forms.
+   *
+   * @param valid the options as the usage names them; those written with {@code =} take a value
+   * @param aliases further names that take a value
+   */
+  static List<String> joinSpacedValues(
+      List<String> args, List<String> valid, List<String> aliases) {
+    List<String> joined = new ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      boolean takesValue =
+          arg.startsWith("--")
+              && !arg.contains("=")
+              && (aliases.contains(arg) || valid.stream().anyMatch(v -> v.startsWith(arg + "=")));
+      if (takesValue && i + 1 < args.size() && !args.get(i + 1).startsWith("-")) {
+        joined.add(arg + "=" + args.get(++i));
+      } else {
+        joined.add(arg);
+      }
+    }
+    return joined;
+  }
+
   boolean help() {
     return values.containsKey("--help");
   }

@@ -35,8 +35,7 @@ public record ImageListArguments(
   static {
     OPTIONS.put("--milvus-profile", "standalone | one_pod | cluster (default standalone)");
     OPTIONS.put(
-        "--milvus-image-tag",
-        "Milvus image tag (default " + MilvusReleaseConfig.DEFAULT_IMAGE_TAG + ")");
+        "--image-tag", "Milvus image tag (default " + MilvusReleaseConfig.DEFAULT_IMAGE_TAG + ")");
     OPTIONS.put(
         "--chart-version",
         "Milvus chart version (default " + MilvusReleaseConfig.DEFAULT_CHART_VERSION + ")");
@@ -54,13 +53,14 @@ public record ImageListArguments(
             + K3sClusterConfig.DEFAULT_IMAGE
             + ")");
     OPTIONS.put("--names-only", "print the bare references, one per line");
-    OPTIONS.put("--help", "print this text");
+    OPTIONS.put("--help", "print this text (also -h)");
+    OPTIONS.put("--debug", "on failure also print the stack trace");
   }
 
   /**
    * Parses the arguments.
    *
-   * @throws IllegalArgumentException naming an unknown option and listing the valid ones
+   * @throws CliUsageException naming an unknown option or a bad value and listing the valid ones
    */
   public static ImageListArguments parse(String... args) {
     MilvusReleaseConfig.Builder milvus = MilvusReleaseConfig.builder();
@@ -69,37 +69,89 @@ public record ImageListArguments(
     String k3s = K3sClusterConfig.DEFAULT_IMAGE;
     boolean namesOnly = false;
     boolean help = false;
-    for (String arg : args) {
+    List<String> valued =
+        OPTIONS.keySet().stream()
+            .filter(o -> !List.of("--names-only", "--help", "--debug").contains(o))
+            .map(o -> o + "=")
+            .toList();
+    for (String arg : CommandOptions.joinSpacedValues(List.of(args), valued, List.of())) {
       int eq = arg.indexOf('=');
       String name = eq < 0 ? arg : arg.substring(0, eq);
-      String value = eq < 0 ? "" : arg.substring(eq + 1);
-      switch (name) {
-        case "--milvus-profile" -> milvus.withProfile(value);
-        case "--milvus-image-tag" -> milvus.withImageTag(value);
-        case "--chart-version" -> milvus.withChartVersion(value);
-        case "--local-chart" -> milvus.withLocalChart(Path.of(value));
-        case "--values" -> milvus.withValuesFile(Path.of(value));
-        case "--stack-profile" -> stack = StackProfile.parse(value);
-        case "--kube-prometheus" ->
-            manifests =
-                Files.isDirectory(Path.of(value))
-                    ? ManifestSource.directory(Path.of(value))
-                    : ManifestSource.archive(Path.of(value));
-        case "--k3s-image" -> k3s = "none".equals(value) ? null : value;
-        case "--names-only" -> namesOnly = true;
-        case "--help" -> help = true;
-        default ->
-            throw new IllegalArgumentException(
-                CliTexts.unknownImagesOption(arg, List.copyOf(OPTIONS.keySet())));
+      if (name.equals("--help") || name.equals("-h")) {
+        help = true;
+        continue;
+      }
+      if (!OPTIONS.containsKey(name)) {
+        throw new CliUsageException(
+            CliTexts.unknownImagesOption(arg, List.copyOf(OPTIONS.keySet())));
+      }
+      if (name.equals("--names-only")) {
+        if (eq >= 0) {
+          throw new CliUsageException(CliTexts.takesNoValue(name));
+        }
+        namesOnly = true;
+        continue;
+      }
+      String value = eq < 0 ? "" : arg.substring(eq + 1).strip();
+      if (value.isEmpty()) {
+        throw new CliUsageException(CliTexts.missingValue(name));
+      }
+      try {
+        switch (name) {
+          case "--milvus-profile" -> milvus.withProfile(value);
+          case "--image-tag" -> milvus.withImageTag(value);
+          case "--chart-version" -> milvus.withChartVersion(value);
+          case "--local-chart" -> milvus.withLocalChart(existing(name, value));
+          case "--values" -> milvus.withValuesFile(existing(name, value));
+          case "--stack-profile" -> stack = stackProfile(value);
+          case "--kube-prometheus" ->
+              manifests =
+                  Files.isDirectory(existing(name, value))
+                      ? ManifestSource.directory(Path.of(value))
+                      : ManifestSource.archive(Path.of(value));
+          case "--k3s-image" -> k3s = "none".equals(value) ? null : value;
+          default -> throw new IllegalStateException(name);
+        }
+      } catch (IllegalArgumentException e) {
+        throw new CliUsageException(CliTexts.invalidValue(name, value, e.getMessage()));
       }
     }
-    return new ImageListArguments(milvus.build(), stack, manifests, k3s, namesOnly, help);
+    try {
+      return new ImageListArguments(milvus.build(), stack, manifests, k3s, namesOnly, help);
+    } catch (IllegalArgumentException e) {
+      throw new CliUsageException(e.getMessage());
+    }
+  }
+
+  private static Path existing(String option, String value) {
+    Path path = Path.of(value);
+    if (!Files.exists(path)) {
+      throw new CliUsageException(CliTexts.noSuchPath(option, path));
+    }
+    return path;
+  }
+
+  private static StackProfile stackProfile(String value) {
+    for (StackProfile profile : StackProfile.values()) {
+      if (profile.name().equalsIgnoreCase(value)) {
+        return profile;
+      }
+    }
+    throw new CliUsageException(
+        CliTexts.unknownValue(
+            "--stack-profile",
+            value,
+            java.util.Arrays.stream(StackProfile.values())
+                .map(p -> p.name().toLowerCase(java.util.Locale.ROOT))
+                .toList()));
   }
 
   /** The option list printed by {@code --help}. */
   public static String usage() {
     StringBuilder out =
-        new StringBuilder("Lists the images a milvus-monitored configuration runs.\nOptions:\n");
+        new StringBuilder(
+            "Lists the images a milvus-monitored configuration runs.\n"
+                + "Options (--name=value or --name value):\n");
     OPTIONS.forEach((name, text) -> out.append(String.format("  %-20s %s%n", name, text)));
     return out.toString();
   }

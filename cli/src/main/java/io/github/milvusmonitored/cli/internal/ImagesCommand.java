@@ -14,14 +14,7 @@ public final class ImagesCommand {
   private ImagesCommand() {}
 
   public static int run(List<String> args, PrintStream out, PrintStream err) {
-    ImageListArguments arguments;
-    try {
-      arguments = ImageListArguments.parse(args.toArray(String[]::new));
-    } catch (IllegalArgumentException e) {
-      err.println(e.getMessage());
-      err.println("Run 'images --help' for its options.");
-      return CliTexts.USAGE;
-    }
+    ImageListArguments arguments = ImageListArguments.parse(args.toArray(String[]::new));
     if (arguments.help()) {
       out.print(ImageListArguments.usage());
       return CliTexts.DONE;
@@ -35,12 +28,16 @@ public final class ImagesCommand {
               arguments.manifests(),
               arguments.k3sImage());
     } catch (RuntimeException e) {
-      err.print(
+      if (!CliFailures.expected(e) && !(e instanceof IllegalArgumentException)) {
+        throw e;
+      }
+      throw new CommandFailure(
           CliTexts.imagesFailed(
-              CauseChain.describe(e),
-              arguments.milvus().localChart() != null,
-              !(arguments.manifests() instanceof ManifestSource.Download)));
-      return CliTexts.FAILED;
+                  CauseChain.describe(e),
+                  arguments.milvus().localChart() != null,
+                  !(arguments.manifests() instanceof ManifestSource.Download))
+              .stripTrailing(),
+          e);
     }
     out.print(
         arguments.namesOnly()

@@ -62,15 +62,17 @@ public final class UpCommand {
     MonitoredEnvironment env;
     try {
       env = MonitoredEnvironments.start(arguments.environmentConfig(paths.reportDirectory()));
-    } catch (EnvironmentStartException e) {
-      err.println(CauseChain.describe(e));
-      err.println(
-          arguments.existingCluster() && !arguments.keep()
-              ? "What this 'up' installed was removed; --keep leaves it for inspection."
-              : arguments.existingCluster()
-                  ? "Everything is left as it is for inspection."
-                  : "Everything is left as it is for inspection; 'down' removes it.");
-      return 1;
+    } catch (RuntimeException e) {
+      if (!CliFailures.expected(e)) {
+        throw e;
+      }
+      throw new CommandFailure(
+          CliTexts.upFailed(
+              CauseChain.describe(e),
+              e instanceof EnvironmentStartException s ? s.phase() : null,
+              arguments.existingCluster(),
+              arguments.keep()),
+          e);
     }
     // On k3s the kubeconfig is copied to a stable path 'down' deletes; an existing cluster's is the
     // user's own.

@@ -90,7 +90,7 @@ class CliArgumentsTest {
     assertThatThrownBy(() -> CliArguments.parse("up", "--grafana=on"))
         .isInstanceOf(CliUsageException.class)
         .hasMessage(
-            "Unknown option '--grafana=on' for 'up'. Valid options: --profile=full|minimal,"
+            "Unknown option '--grafana=on' for 'up'. Valid options: --stack-profile=full|minimal,"
                 + " --milvus-profile=standalone|one_pod|cluster, --k3s-image=<rancher/k3s image>, --image-tag=<Milvus image"
                 + " tag>, --kubeconfig=<file>, --context=<name>, --kube-prometheus=<v0.18.0 .tar.gz or folder>,"
                 + " --local-chart=<chart folder or .tgz>, --scrape-interval=<duration>, --scrape-timeout=<duration>, --keep,"
@@ -148,22 +148,36 @@ class CliArgumentsTest {
     assertThatThrownBy(() -> CliArguments.parse("up", "--milvus-profile=tiny"))
         .hasMessage(
             "Unknown value 'tiny' for --milvus-profile. Valid values: standalone, one_pod, cluster.");
+    assertThatThrownBy(() -> CliArguments.parse("up", "--stack-profile=tiny"))
+        .hasMessage("Unknown value 'tiny' for --stack-profile. Valid values: minimal, full.");
+    // --profile, the README's spelling, is the same option.
     assertThatThrownBy(() -> CliArguments.parse("up", "--profile=tiny"))
-        .hasMessage("Unknown value 'tiny' for --profile. Valid values: minimal, full.");
+        .hasMessage("Unknown value 'tiny' for --stack-profile. Valid values: minimal, full.");
+  }
+
+  @Test
+  void takes_values_after_a_space_as_the_other_commands_do() {
+    CliArguments parsed =
+        CliArguments.parse(
+            "up", "--profile", "minimal", "--image-tag", "v2.6.16", "--scrape-interval", "15s");
+
+    assertThat(parsed.stackProfile()).isEqualTo(StackProfile.MINIMAL);
+    assertThat(parsed.imageTag()).isEqualTo("v2.6.16");
+    assertThat(parsed.scrapeInterval()).isEqualTo(Duration.ofSeconds(15));
   }
 
   @Test
   void refuses_option_without_value() {
     assertThatThrownBy(() -> CliArguments.parse("up", "--profile"))
-        .hasMessage("Option --profile needs a value in the form --profile=<value>.");
+        .hasMessage("Option --stack-profile needs a value in the form --stack-profile=<value>.");
     assertThatThrownBy(() -> CliArguments.parse("up", "--image-tag="))
         .hasMessage("Option --image-tag needs a value in the form --image-tag=<value>.");
   }
 
   @Test
   void refuses_repeated_option_and_stray_argument() {
-    assertThatThrownBy(() -> CliArguments.parse("up", "--profile=full", "--profile=minimal"))
-        .hasMessage("Option --profile is given more than once; give it once.");
+    assertThatThrownBy(() -> CliArguments.parse("up", "--profile=full", "--stack-profile=minimal"))
+        .hasMessage("Option --stack-profile is given more than once; give it once.");
     assertThatThrownBy(() -> CliArguments.parse("up", "full"))
         .hasMessageStartingWith("Unexpected argument 'full' for 'up': it takes options only.");
   }

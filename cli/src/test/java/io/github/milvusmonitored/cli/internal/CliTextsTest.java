@@ -16,10 +16,13 @@ class CliTextsTest {
         .startsWith("Usage: java -jar milvus-monitored-cli-<version>.jar <command> [options]")
         .contains("  up  ", "  down  ", "  status  ", "  images  ", "  audit  ")
         .contains(
-            "--profile=full|minimal",
+            "--stack-profile=full|minimal",
             "--milvus-profile=standalone|one_pod|cluster",
             "--k3s-image=",
             "--image-tag=")
+        .contains(
+            "  -h, --help   print its usage",
+            "  --debug      on failure also print the stack trace")
         .contains(
             "--kubeconfig=<file>, --context=<name>",
             "--keep",
@@ -31,10 +34,14 @@ class CliTextsTest {
                 N,
                 "Exit codes:",
                 "  0  done; 'status' found a kept k3s running",
-                "  1  failed: Docker missing, the start failed, the images could not be listed",
-                "  2  the command line cannot be parsed",
+                "  1  failed: Docker missing, the start failed, an input could not be read (a kubeconfig, an archive,",
+                "     a server that refuses, errs or does not answer in time), the images could not be listed,",
+                "     an unexpected failure (it says so)",
+                "  2  the command line cannot be used: unknown command or option, a missing or invalid value (a path",
+                "     that does not exist, a URL, a duration, a report path that cannot be written); nothing was run",
                 "  3  'up' on k3s: Testcontainers reuse is not enabled",
-                "  4  'status': no k3s container kept by 'up' is running",
+                "  4  'status': no k3s container kept by 'up' is running; 'audit': panels without data;",
+                "     'check-upgrade': selectors that break",
                 "  130, 143  'up' was up and stopped by Ctrl-C (SIGINT), SIGTERM (the JVM's 128 + signal)",
                 ""));
   }

@@ -20,7 +20,7 @@ class ImageListArgumentsTest {
         ImageListArguments.parse(
             "--milvus-profile=one-pod",
             "--stack-profile=full",
-            "--milvus-image-tag=v2.6.16",
+            "--image-tag=v2.6.16",
             "--k3s-image=none",
             "--names-only",
             "--kube-prometheus=" + kubePrometheus);
@@ -34,7 +34,17 @@ class ImageListArgumentsTest {
     assertThat(ImageListArguments.parse().k3sImage()).isEqualTo(K3sClusterConfig.DEFAULT_IMAGE);
     assertThatThrownBy(() -> ImageListArguments.parse("--profile=one_pod"))
         .hasMessageStartingWith(
-            "Unknown option '--profile=one_pod'. Valid options: --milvus-profile,");
+            "Unknown option '--profile=one_pod' for 'images'. Valid options: --milvus-profile,");
+    ImageListArguments spaced =
+        ImageListArguments.parse(
+            "--stack-profile", "full", "--image-tag", "v2.6.16", "--names-only");
+    assertThat(spaced.stackProfile()).isEqualTo(StackProfile.FULL);
+    assertThat(spaced.milvus().imageTag()).isEqualTo("v2.6.16");
+    assertThat(spaced.namesOnly()).isTrue();
+    assertThatThrownBy(() -> ImageListArguments.parse("--stack-profile=huge"))
+        .isInstanceOf(CliUsageException.class)
+        .hasMessage("Unknown value 'huge' for --stack-profile. Valid values: minimal, full.");
+    assertThat(ImageListArguments.parse("-h").help()).isTrue();
     assertThat(ImageListArguments.usage()).contains("--local-chart").contains("--kube-prometheus");
   }
 }

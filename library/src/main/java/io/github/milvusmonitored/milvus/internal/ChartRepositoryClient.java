@@ -1,11 +1,13 @@
 package io.github.milvusmonitored.milvus.internal;
 
 import io.github.milvusmonitored.milvus.MilvusReleaseException;
+import io.github.milvusmonitored.time.MonitoredDuration;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +17,10 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -137,16 +143,30 @@ public final class ChartRepositoryClient {
   private byte[] get(String url) throws IOException {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(url)).timeout(requestTimeout).GET().build();
+    // The request timeout stops at the headers; the get's deadline covers the body as well.
+    CompletableFuture<HttpResponse<byte[]>> exchange =
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response;
     try {
-      HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-      if (response.statusCode() != 200) {
-        throw new IOException("HTTP " + response.statusCode() + " from " + url);
-      }
-      return response.body();
+      response = exchange.get(requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      exchange.cancel(true);
+      throw new HttpTimeoutException(
+          "no complete answer (headers and body) from "
+              + url
+              + " within "
+              + MonitoredDuration.humanText(requestTimeout));
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
     } catch (InterruptedException e) {
+      exchange.cancel(true);
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while reading " + url, e);
     }
+    if (response.statusCode() != 200) {
+      throw new IOException("HTTP " + response.statusCode() + " from " + url);
+    }
+    return response.body();
   }
 
   private static String sha256(byte[] bytes) {

@@ -4,6 +4,7 @@ import io.github.milvusmonitored.stack.KubePrometheusException;
 import io.github.milvusmonitored.stack.ManifestChecksums;
 import io.github.milvusmonitored.stack.ManifestFile;
 import io.github.milvusmonitored.stack.ManifestSource;
+import io.github.milvusmonitored.time.MonitoredDuration;
 import java.io.IOException;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
@@ -14,6 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -110,13 +115,23 @@ public final class ManifestDownloader {
             .build();
     HttpRequest request =
         HttpRequest.newBuilder(source.uri()).timeout(source.timeout()).GET().build();
+    // The request timeout stops at the headers; the deadline of the whole download is the get's.
+    CompletableFuture<HttpResponse<Path>> exchange =
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofFile(target));
     HttpResponse<Path> response;
     try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofFile(target));
-    } catch (IOException e) {
+      response = exchange.get(source.timeout().toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      exchange.cancel(true);
       throw new KubePrometheusException(
-          KubePrometheusErrors.downloadFailed(source, e.toString()), e);
+          KubePrometheusErrors.downloadFailed(
+              source, "not complete within " + MonitoredDuration.humanText(source.timeout())));
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new KubePrometheusException(
+          KubePrometheusErrors.downloadFailed(source, cause.toString()), cause);
     } catch (InterruptedException e) {
+      exchange.cancel(true);
       Thread.currentThread().interrupt();
       throw new KubePrometheusException("interrupted while downloading " + source.uri(), e);
     }
