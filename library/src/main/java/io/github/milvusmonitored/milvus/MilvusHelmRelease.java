@@ -5,6 +5,7 @@ import com.marcnuri.helm.Release;
 import io.github.milvusmonitored.internal.JvmSignals;
 import io.github.milvusmonitored.milvus.internal.ChartLocator;
 import io.github.milvusmonitored.milvus.internal.ClusterProbe;
+import io.github.milvusmonitored.milvus.internal.HelmNativeLibrary;
 import io.github.milvusmonitored.milvus.internal.HelmReleaseInstaller;
 import io.github.milvusmonitored.milvus.internal.HelmWorkspace;
 import io.github.milvusmonitored.milvus.internal.MilvusErrors;
@@ -60,6 +61,7 @@ public final class MilvusHelmRelease implements AutoCloseable {
    */
   public static MilvusHelmRelease create(MilvusReleaseConfig config) {
     MilvusValues values = MilvusValues.of(config);
+    HelmNativeLibrary.load();
     LOG.info(
         "Milvus release: '{}' in namespace '{}', chart {}, image tag {}, profile {},"
             + " ServiceMonitor '{}' every {} (timeout {}), ready timeout {}",

@@ -163,9 +163,11 @@ public final class InstalledParts {
       try {
         LOG.info("[cleanup] removing {}", step.what());
         step.action().run();
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | LinkageError e) {
+        // One part that cannot be removed (a Helm library that failed to load, too) must not keep
+        // the others.
         LOG.warn(
-            "[cleanup] could not remove {}: {}. Remove it by hand.", step.what(), e.getMessage());
+            "[cleanup] could not remove {}: {}. Remove it by hand.", step.what(), e.toString());
       }
     }
   }
