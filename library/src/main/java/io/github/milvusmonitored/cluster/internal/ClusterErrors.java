@@ -141,9 +141,6 @@ public final class ClusterErrors {
       if (t.getMessage() != null && t.getMessage().toLowerCase(Locale.ROOT).contains("ryuk")) {
         return true;
       }
-      if (t.getCause() == t) {
-        break;
-      }
     }
     return false;
   }

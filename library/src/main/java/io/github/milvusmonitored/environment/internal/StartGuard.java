@@ -23,7 +23,7 @@ final class StartGuard implements AutoCloseable {
   private final PhaseClock clock;
   private final Duration bound;
   private final CountDownLatch finished = new CountDownLatch(1);
-  private final Thread hook;
+  final Thread hook;
   private volatile boolean stopping;
 
   private StartGuard(PhaseClock clock, Duration bound) {
