@@ -1,5 +1,6 @@
 package io.github.milvusmonitored.diagnostics;
 
+import io.github.milvusmonitored.diagnostics.internal.DiagnosisTexts;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,14 @@ public record DiagnosticsReport(
   public DiagnosticsReport {
     files = List.copyOf(files);
     failures = Map.copyOf(failures);
+  }
+
+  /**
+   * Whether the diagnosis names a problem (an image that cannot be pulled, a crash loop, a target
+   * down, ...), rather than saying that nothing looked wrong.
+   */
+  public boolean foundProblem() {
+    return !DiagnosisTexts.NOTHING_FOUND.equals(mostLikelyProblem);
   }
 
   /** Whether every step collected what it asked for. */

@@ -313,6 +313,47 @@ class EnvironmentDiagnosticsTest {
   }
 
   @Test
+  void diagnoses_a_failed_pull_from_the_kubelets_event_when_the_pod_is_gone() throws IOException {
+    // The kubelet's event as Kubernetes v1.35.4 with containerd 1.6.20 wrote it on the lab's real
+    // node; the pod itself was deleted with the release whose install timed out.
+    String pull =
+        "Failed to pull image \"milvusdb/milvus:v2.3.99\": failed to pull and unpack image"
+            + " \"docker.io/milvusdb/milvus:v2.3.99\": failed to resolve reference"
+            + " \"docker.io/milvusdb/milvus:v2.3.99\": failed to do request: Head"
+            + " \"http://127.0.0.1:1/v2/milvusdb/milvus/manifests/v2.3.99?ns=docker.io\": dial tcp"
+            + " 127.0.0.1:1: connect: connection refused";
+    cluster.event(
+        "milvus",
+        "p1",
+        "Warning",
+        "Failed",
+        "my-release-milvus-standalone-6bdb",
+        pull,
+        "2026-11-24T10:02:00Z");
+    cluster.event(
+        "milvus",
+        "p2",
+        "Warning",
+        "Failed",
+        "my-release-milvus-standalone-6bdb",
+        "Error: ImagePullBackOff",
+        "2026-11-24T10:02:05Z");
+    prometheus.targets("[]", "[]").scrapePools();
+
+    DiagnosticsReport report = diagnostics().build().write(folder);
+
+    assertThat(report.foundProblem()).isTrue();
+    assertThat(report.mostLikelyProblem())
+        .isEqualTo(
+            "Pod 'my-release-milvus-standalone-6bdb' in namespace 'milvus' cannot pull an image:"
+                + " the kubelet says \""
+                + pull
+                + "\" (3 times). Check the image name and tag, that the node reaches the registry"
+                + " (proxy, mirror in registries.yaml, rate limits), and on an offline cluster"
+                + " preload the image.");
+  }
+
+  @Test
   void diagnoses_a_pending_pod_that_does_not_fit_for_lack_of_memory() throws IOException {
     cluster.unscheduled(
         "milvus",

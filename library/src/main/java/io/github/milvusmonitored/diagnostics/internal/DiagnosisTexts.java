@@ -34,6 +34,18 @@ public final class DiagnosisTexts {
         + " registries.yaml, rate limits), and on an offline cluster preload the image.";
   }
 
+  /** {@code pod} is {@code 'name' in namespace 'ns'}; {@code message} the kubelet's event. */
+  static String imagePullEvent(String pod, String message, Integer count) {
+    return "Pod "
+        + pod
+        + " cannot pull an image: the kubelet says \""
+        + message.strip()
+        + "\""
+        + (count != null && count > 1 ? " (" + count + " times)" : "")
+        + ". Check the image name and tag, that the node reaches the registry (proxy, mirror in"
+        + " registries.yaml, rate limits), and on an offline cluster preload the image.";
+  }
+
   static String crashLoop(Pod pod, ContainerStatus c, ContainerStateTerminated last) {
     String lastRun =
         last == null

@@ -5,7 +5,9 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.github.milvusmonitored.metrics.TargetStatus;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,6 +20,9 @@ public final class ProblemFinder {
   private static final Set<String> IMAGE_PULL =
       Set.of("ImagePullBackOff", "ErrImagePull", "InvalidImageName", "ErrImageNeverPull");
 
+  /** How the kubelet's event for a failed pull begins ({@code Failed to pull image "x": ...}). */
+  private static final String PULL_FAILED = "Failed to pull image ";
+
   private ProblemFinder() {}
 
   /** Every finding, most likely cause first; empty when nothing looks wrong. */
@@ -27,6 +32,9 @@ public final class ProblemFinder {
     for (Pod pod : pods) {
       PodDescriptions.allContainers(pod).forEach(c -> imagePull(pod, c).ifPresent(out::add));
     }
+    // A pull the kubelet gave up on whose pod no longer says so (deleted, or terminating after a
+    // failed install was removed): its events still do.
+    imagePullEvents(context.events(), out);
     for (Pod pod : pods) {
       PodDescriptions.allContainers(pod).forEach(c -> crashLoop(pod, c).ifPresent(out::add));
     }
@@ -62,6 +70,36 @@ public final class ProblemFinder {
       return Optional.empty();
     }
     return Optional.of(DiagnosisTexts.imagePull(pod, c, waiting.getReason(), waiting.getMessage()));
+  }
+
+  /**
+   * The kubelet's latest "Failed to pull image" event of each pod that has no image-pull finding of
+   * its own yet.
+   */
+  private static void imagePullEvents(List<Event> events, List<String> out) {
+    Map<String, Event> latest = new LinkedHashMap<>();
+    for (Event e : events) {
+      if (e.getInvolvedObject() == null
+          || !"Pod".equals(e.getInvolvedObject().getKind())
+          || e.getMessage() == null
+          || !e.getMessage().startsWith(PULL_FAILED)) {
+        continue;
+      }
+      String pod =
+          "'"
+              + e.getInvolvedObject().getName()
+              + "' in namespace '"
+              + e.getInvolvedObject().getNamespace()
+              + "'";
+      latest.merge(
+          pod, e, (a, b) -> EventsCollector.time(a).isAfter(EventsCollector.time(b)) ? a : b);
+    }
+    latest.forEach(
+        (pod, e) -> {
+          if (out.stream().noneMatch(f -> f.startsWith("Pod " + pod + " cannot pull"))) {
+            out.add(DiagnosisTexts.imagePullEvent(pod, e.getMessage(), e.getCount()));
+          }
+        });
   }
 
   private static Optional<String> crashLoop(Pod pod, ContainerStatus c) {

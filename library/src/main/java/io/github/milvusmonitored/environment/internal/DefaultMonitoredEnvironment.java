@@ -5,6 +5,7 @@ import io.github.milvusmonitored.access.ForwardTarget;
 import io.github.milvusmonitored.access.ForwardedPort;
 import io.github.milvusmonitored.access.PortForwards;
 import io.github.milvusmonitored.cluster.KubernetesCluster;
+import io.github.milvusmonitored.diagnostics.DiagnosticsReport;
 import io.github.milvusmonitored.diagnostics.EnvironmentDiagnostics;
 import io.github.milvusmonitored.environment.ClusterChoice;
 import io.github.milvusmonitored.environment.EnvironmentConfig;
@@ -164,11 +165,11 @@ public final class DefaultMonitoredEnvironment implements MonitoredEnvironment {
 
   @Override
   public Path writeDiagnostics(Path folder) {
-    return diagnose(config, cluster, release, prometheus, folder);
+    return diagnose(config, cluster, release, prometheus, folder).folder();
   }
 
   /** Writes diagnostics; usable before the environment object exists (a failed start). */
-  static Path diagnose(
+  static DiagnosticsReport diagnose(
       EnvironmentConfig config,
       KubernetesCluster cluster,
       MilvusHelmRelease release,
@@ -187,9 +188,9 @@ public final class DefaultMonitoredEnvironment implements MonitoredEnvironment {
     if (prometheus != null) {
       builder.withPrometheus(prometheus);
     }
-    builder.build().write(folder);
+    DiagnosticsReport report = builder.build().write(folder);
     LOG.info("[diagnostics] written to {}", folder.toAbsolutePath());
-    return folder;
+    return report;
   }
 
   /**

@@ -1,9 +1,9 @@
 package io.github.milvusmonitored.environment.internal;
 
 import io.github.milvusmonitored.cluster.KubernetesCluster;
+import io.github.milvusmonitored.diagnostics.DiagnosticsReport;
 import io.github.milvusmonitored.environment.EnvironmentConfig;
 import io.github.milvusmonitored.time.MonitoredDuration;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -83,7 +83,7 @@ final class EnvironmentErrors {
   static String startFailed(
       String phase,
       Throwable cause,
-      Path diagnostics,
+      DiagnosticsReport diagnostics,
       EnvironmentConfig config,
       KubernetesCluster cluster,
       boolean kept) {
@@ -92,9 +92,13 @@ final class EnvironmentErrors {
             .append(phase)
             .append("' failed: ")
             .append(cause.getMessage());
+    if (diagnostics != null && diagnostics.foundProblem()) {
+      out.append("\n  Most likely problem, from the diagnostics: ")
+          .append(diagnostics.mostLikelyProblem());
+    }
     if (diagnostics != null) {
       out.append("\n  Diagnostics (pods, events, targets, logs of unready pods): ")
-          .append(diagnostics.toAbsolutePath());
+          .append(diagnostics.folder().toAbsolutePath());
     }
     out.append("\n  Timing report: ")
         .append(config.reportDirectory().resolve("timing-report.json").toAbsolutePath());

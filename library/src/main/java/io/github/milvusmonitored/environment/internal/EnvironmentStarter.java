@@ -4,6 +4,7 @@ import io.github.milvusmonitored.access.ProxyThenForwardTransport;
 import io.github.milvusmonitored.cluster.ExistingCluster;
 import io.github.milvusmonitored.cluster.K3sCluster;
 import io.github.milvusmonitored.cluster.KubernetesCluster;
+import io.github.milvusmonitored.diagnostics.DiagnosticsReport;
 import io.github.milvusmonitored.environment.ClusterChoice;
 import io.github.milvusmonitored.environment.EnvironmentConfig;
 import io.github.milvusmonitored.environment.EnvironmentStartException;
@@ -20,7 +21,6 @@ import io.github.milvusmonitored.stack.KubePrometheusManifests;
 import io.github.milvusmonitored.stack.ResourceApplier;
 import io.github.milvusmonitored.stack.RunOwnership;
 import io.github.milvusmonitored.stack.StackProfile;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
@@ -267,7 +267,7 @@ public final class EnvironmentStarter {
             .map(PhaseTiming::name)
             .findFirst()
             .orElse("startup");
-    Path diagnostics = null;
+    DiagnosticsReport diagnostics = null;
     try {
       clock.report().writeTo(config.reportDirectory().resolve("timing-report.json"));
       diagnostics =
@@ -300,7 +300,7 @@ public final class EnvironmentStarter {
     return new EnvironmentStartException(
         EnvironmentErrors.startFailed(phase, e, diagnostics, config, cluster, keep),
         phase,
-        diagnostics,
+        diagnostics == null ? null : diagnostics.folder(),
         e);
   }
 
