@@ -15,7 +15,7 @@ cache=${MILVUS_MONITORED_LAB_CACHE:-$HOME/.cache/milvus-monitored/lab}
 bin=$(bash "$lab/build.sh" --print)
 milvus=$(bash "$lab/build-milvus.sh" --print)
 libc=$(dpkg-query -W -f '${Version}' libc6 2>/dev/null || ldd --version | head -1)
-key=$( (echo "bin=$bin libc=$libc"; cat "$lab/milvus.env" "$0" "$lab"/images/*.py "$lab"/images/pause/*) \
+key=$( (echo "bin=$bin libc=$libc"; cat "$lab/milvus.env" "$0" "$lab"/images/*.py "$lab"/images/pause/* "$lab"/images/lookup/*) \
   | sha256sum | cut -c1-16)
 out="$cache/images-$key"
 if [[ "${1:-}" == "--print" ]]; then echo "$out"; exit 0; fi
@@ -50,6 +50,13 @@ base='{"path": "etc/passwd", "text": "'$passwd'"}, {"path": "etc/group", "text":
 CGO_ENABLED=0 GOFLAGS= go build -C "$lab/images/pause" -trimpath -ldflags "-s -w" -o "$out.tmp/pause"
 image "$PAUSE_IMAGE" '{"name": "'$PAUSE_IMAGE'", "entrypoint": ["/pause"], "user": "65535",
   "files": [{"path": "pause", "src": "'$out.tmp/pause'"}]}'
+
+# The lab's DNS check (lab/images/lookup), run as a pod to show that container DNS resolves inside the lab; a name no
+# registry serves, so it can only come from here.
+LOOKUP_IMAGE=lab.local/lookup:v1
+CGO_ENABLED=0 GOFLAGS= go build -C "$lab/images/lookup" -trimpath -ldflags "-s -w" -o "$out.tmp/lookup"
+image "$LOOKUP_IMAGE" '{"name": "'$LOOKUP_IMAGE'", "entrypoint": ["/lookup"], "user": "65532",
+  "files": ['"$base"', {"path": "lookup", "src": "'$out.tmp/lookup'"}]}'
 
 op=${PROMETHEUS_OPERATOR_VERSION}
 image "quay.io/prometheus-operator/prometheus-operator:$op" '{"name": "quay.io/prometheus-operator/prometheus-operator:'$op'",
@@ -101,7 +108,7 @@ image "docker.io/milvusdb/milvus:v$MILVUS_VERSION" '{"name": "docker.io/milvusdb
   "files": ['"$base"', '"$(sed 's/^\[//; s/\]$//' "$out.tmp/milvus.files.json")"']}'
 
 printf '%s\n' "${list[@]}" > "$out.tmp/images.list"
-rm -rf "$out.tmp/specs" "$out.tmp/pause" "$out.tmp/milvus.files.json" "$out"
+rm -rf "$out.tmp/specs" "$out.tmp/pause" "$out.tmp/lookup" "$out.tmp/milvus.files.json" "$out"
 mv "$out.tmp" "$out"
 echo "== lab images: ${#list[@]} images in $((SECONDS - start)) s ($(du -sh "$out" | cut -f1))"
 echo "$out"

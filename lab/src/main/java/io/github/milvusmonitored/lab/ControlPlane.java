@@ -56,7 +56,7 @@ final class ControlPlane implements AutoCloseable {
     this.programs = programs;
     this.network = network;
     this.work = work;
-    this.pki = LabPki.create(work.resolve("pki"), List.of(LabNetwork.LAB_ADDRESS, "198.19.128.1"));
+    this.pki = LabPki.create(work.resolve("pki"), List.of(LabNetwork.LAB_ADDRESS, LabNetwork.KUBERNETES_SERVICE));
     this.kubeconfig = LabKubeconfig.writeAdmin(work.resolve("admin.kubeconfig"), pki);
   }
 

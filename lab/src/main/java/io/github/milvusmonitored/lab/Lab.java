@@ -131,6 +131,11 @@ public final class Lab implements AutoCloseable {
     return controlPlane.kubeconfig();
   }
 
+  /** The lab's certificate authority and certificates. */
+  LabPki pki() {
+    return controlPlane.pki();
+  }
+
   /** An administrator client of the lab's API server. */
   public KubernetesClient client() {
     return controlPlane.client();

@@ -82,6 +82,15 @@ public final class LabPrograms {
     return byProgram;
   }
 
+  /** A value lab/versions.env pins, e.g. {@code COREDNS_VERSION -> v1.13.1}. */
+  String pinned(String key) {
+    String value = versions.get(key);
+    if (value == null) {
+      throw new LabException("lab/versions.env pins no " + key);
+    }
+    return value;
+  }
+
   /** The real Milvus server the lab's standalone Milvus pods run. */
   MilvusInstall milvus() {
     return milvus;

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 
 /**
  * The real node's configuration files, all under the node's folder: containerd's (its own root,
@@ -13,15 +14,25 @@ import java.nio.file.attribute.PosixFilePermissions;
  * in the lab's pod range, the kubelet's (cgroup v1 with cgroupfs, a cgroup root of the lab's own,
  * the lab's certificates) and kube-proxy's.
  */
-record NodeFiles(Path dir, String cgroupRoot) {
+record NodeFiles(Path dir, String cgroupRoot, String nodeName) {
 
   /** The pod range of the node's bridge; its first address is the bridge, the pods' gateway. */
-  static final String POD_SUBNET = "198.19.0.0/24";
+  static final String POD_SUBNET = LabNetwork.address(1, 0) + "/24";
 
-  static final String POD_GATEWAY = "198.19.0.1";
+  static final String POD_GATEWAY = LabNetwork.address(1, 1);
 
   /** The cluster DNS Service's address (CoreDNS). */
-  static final String DNS_ADDRESS = "198.19.128.10";
+  static final String DNS_ADDRESS = LabNetwork.address(64, 10);
+
+  /** The registries of the images the lab runs (manifests, chart, its own). */
+  static final List<String> REGISTRIES =
+      List.of("docker.io", "quay.io", "registry.k8s.io", "lab.local");
+
+  /**
+   * Where the node's containerd looks for every registry: a port nothing listens on, inside the
+   * lab's network namespace.
+   */
+  static final String CLOSED_REGISTRY = "http://127.0.0.1:1";
 
   Path socket() {
     return dir.resolve("containerd/containerd.sock");
@@ -91,6 +102,15 @@ record NodeFiles(Path dir, String cgroupRoot) {
             config_path = "%1$s/registries"
         """
             .formatted(containerd, socket(), RealNode.PAUSE_IMAGE, runc));
+    // Every registry an image of the lab names answers at a closed port of the node's loopback: an
+    // image the lab did not make fails at once with "connection refused" and nothing is pulled.
+    for (String registry : REGISTRIES) {
+      write(
+          containerd.resolve("registries").resolve(registry).resolve("hosts.toml"),
+          // containerd 1.6 refuses a hosts.toml without a [host] table ("invalid `host` tree").
+          "server = \"%1$s\"\n[host.\"%1$s\"]\n  capabilities = [\"pull\", \"resolve\"]\n"
+              .formatted(CLOSED_REGISTRY));
+    }
     write(
         containerd.resolve("net.d/10-lab.conflist"),
         """
@@ -116,17 +136,20 @@ record NodeFiles(Path dir, String cgroupRoot) {
         iptables: {masqueradeAll: true}
         conntrack: {maxPerCore: 0, min: 0}
         """
-            .formatted(POD_SUBNET, ControlPlane.NODE, LabNetwork.LAB_ADDRESS, kubeconfig));
+            .formatted(POD_SUBNET, nodeName, LabNetwork.LAB_ADDRESS, kubeconfig));
   }
 
-  /** (Re)writes the kubelet's configuration, {@code extra} (YAML lines) appended. */
+  /**
+   * (Re)writes the kubelet's configuration, {@code extra} (YAML lines) appended; an {@code extra}
+   * that sets {@code failCgroupV1} replaces the lab's {@code failCgroupV1: false}.
+   */
   void writeKubeletConfig(LabPki pki, String extra) {
     write(
         kubeletConfig(),
-        """
+        (extra.contains("failCgroupV1:") ? "" : "failCgroupV1: false\n")
+            + """
         apiVersion: kubelet.config.k8s.io/v1beta1
         kind: KubeletConfiguration
-        failCgroupV1: false
         cgroupDriver: cgroupfs
         cgroupRoot: /%s
         containerRuntimeEndpoint: unix://%s

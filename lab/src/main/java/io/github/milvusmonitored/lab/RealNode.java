@@ -52,10 +52,36 @@ final class RealNode implements AutoCloseable {
       Path work,
       Path images,
       String kubeletExtra) {
+    return start(
+        programs,
+        network,
+        pki,
+        kubeconfig,
+        client,
+        new NodeFiles(work.resolve("node"), network.name(), ControlPlane.NODE),
+        work.resolve("logs"),
+        images,
+        kubeletExtra);
+  }
+
+  /**
+   * Starts a node whose files are {@code files} (its folder and cgroup root) and whose programs log
+   * into {@code logs}; see {@link #start(LabPrograms, LabNetwork, LabPki, Path, KubernetesClient,
+   * Path, Path, String)}.
+   */
+  static RealNode start(
+      LabPrograms programs,
+      LabNetwork network,
+      LabPki pki,
+      Path kubeconfig,
+      KubernetesClient client,
+      NodeFiles files,
+      Path logs,
+      Path images,
+      String kubeletExtra) {
     long t0 = System.nanoTime();
     NodePreflight.check();
-    NodeFiles files = new NodeFiles(work.resolve("node"), network.name());
-    RealNode node = new RealNode(network, files, work.resolve("logs"));
+    RealNode node = new RealNode(network, files, logs);
     node.pki = pki;
     try {
       files.write(pki, kubeconfig, kubeletExtra);
@@ -76,15 +102,15 @@ final class RealNode implements AutoCloseable {
                   "--config=" + files.kubeletConfig(),
                   "--kubeconfig=" + kubeconfig,
                   "--root-dir=" + files.kubeletRoot(),
-                  "--hostname-override=" + ControlPlane.NODE,
+                  "--hostname-override=" + files.nodeName(),
                   "--node-ip=" + LabNetwork.LAB_ADDRESS,
                   "--v=1"));
       NodeFailures.await(
           kubelet,
-          "node " + ControlPlane.NODE + " Ready",
+          "node " + files.nodeName() + " Ready",
           START,
           () -> {
-            var n = client.nodes().withName(ControlPlane.NODE).get();
+            var n = client.nodes().withName(files.nodeName()).get();
             return n != null
                 && n.getStatus() != null
                 && n.getStatus().getConditions() != null
@@ -108,9 +134,10 @@ final class RealNode implements AutoCloseable {
                       Duration.ofSeconds(10))
                   .output()
                   .contains("default/kubernetes"));
+      ClusterDns.deploy(client, ClusterDns.image(programs), kubelet, START);
       LOG.info(
           "lab: real node {} Ready in {} ms (kubelet {}, containerd {}, runc {})",
-          ControlPlane.NODE,
+          files.nodeName(),
           (System.nanoTime() - t0) / 1_000_000,
           programs.versions().get("kubelet"),
           NodePreflight.version("containerd"),

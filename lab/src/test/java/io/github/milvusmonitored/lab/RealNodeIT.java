@@ -1,12 +1,14 @@
 package io.github.milvusmonitored.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import io.github.milvusmonitored.environment.EnvironmentConfig;
+import io.github.milvusmonitored.environment.EnvironmentStartException;
 import io.github.milvusmonitored.environment.MonitoredEnvironment;
 import io.github.milvusmonitored.environment.MonitoredEnvironments;
 import io.github.milvusmonitored.environment.PhaseTiming;
@@ -28,9 +30,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code MonitoredEnvironments.start} on the lab's real node (run with {@code -Dlab.node=real}):
  * kube-prometheus MINIMAL and Milvus {@code one_pod} as real containers of the images {@code
  * lab/build-images.sh} made (nothing pulled), the Milvus target UP and a sample of the real Milvus
- * 2.3.5 through the library's client, the containers' memory printed; a release installed on a
- * running stack scraped; faults a kubelet handles; after close the cluster as before. The latencies
- * with and without the library's change are RealNodeLatencyBenchmark's.
+ * 2.3.5 through the library's client, Service names resolved by CoreDNS from inside a container,
+ * the containers' memory printed; a release installed on a running stack scraped; after close the
+ * cluster as before. Faults are RealNodeFaultsIT's; the latencies with and without the library's
+ * change are RealNodeLatencyBenchmark's.
  */
 @EnabledIfSystemProperty(
     named = "lab.node",
@@ -120,7 +123,32 @@ class RealNodeIT {
           .doesNotContain("default")
           .contains(LabNetwork.LAB_RANGE + " via " + NodeFiles.POD_GATEWAY);
       assertThat(lab.network().labRoutes()).doesNotContain("default");
-      assertThat(milvusPod.getStatus().getPodIP()).startsWith("198.19.0.");
+      assertThat(milvusPod.getStatus().getPodIP()).startsWith(NodeFiles.POD_GATEWAY.substring(0, NodeFiles.POD_GATEWAY.lastIndexOf('.') + 1));
+
+      // Container DNS: CoreDNS on the node answers Service names from inside a container; a name
+      // outside cluster.local gets no address, as CoreDNS forwards nothing out of the lab.
+      var milvusService =
+          admin.services().inNamespace(NAMESPACE).list().getItems().stream()
+              .filter(svc -> !"None".equals(svc.getSpec().getClusterIP()))
+              .findFirst()
+              .orElseThrow();
+      String prometheusPodIp =
+          admin.pods().inNamespace("monitoring").withName("prometheus-k8s-0").get().getStatus().getPodIP();
+      String milvusName = milvusService.getMetadata().getName() + "." + NAMESPACE;
+      Map<String, String> resolved =
+          ContainerDns.lookup(
+              admin,
+              "default",
+              List.of(
+                  "kubernetes",
+                  milvusName,
+                  "prometheus-operated.monitoring.svc.cluster.local",
+                  "example.com"));
+      assertThat(resolved)
+          .containsEntry("kubernetes", LabNetwork.KUBERNETES_SERVICE)
+          .containsEntry(milvusName, milvusService.getSpec().getClusterIP())
+          .containsEntry("prometheus-operated.monitoring.svc.cluster.local", prometheusPodIp);
+      assertThat(resolved.get("example.com")).startsWith("error: ");
 
       TargetStatus status = env.milvusMetrics().targetStatus();
       assertThat(status.state()).as(status.summary()).isEqualTo(TargetStatus.State.UP);
@@ -216,180 +244,13 @@ class RealNodeIT {
     assertThat(afterReady).hasSize(ROUNDS);
   }
 
+
   private static void deleteNamespace(KubernetesClient admin, String namespace) {
     admin.namespaces().withName(namespace).delete();
     long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
     while (admin.namespaces().withName(namespace).get() != null && System.nanoTime() < deadline) {
       LabProcess.sleep(Duration.ofSeconds(1));
     }
-  }
-
-  /**
-   * Faults a kubelet handles: the Milvus container killed (SIGKILL through containerd) is restarted
-   * by the kubelet, the target is reported DOWN and then UP again; Prometheus's container under a
-   * memory limit below what it needs is OOM-killed by the kernel and the library's diagnostics name
-   * the OOM kill and the limit in summary.md.
-   */
-  @Test
-  void a_killed_milvus_is_restarted_and_an_oom_killed_prometheus_is_named_in_the_diagnostics(
-      Lab lab) throws java.io.IOException {
-    KubernetesClient admin = lab.client();
-    RealNode node = lab.realNode();
-    try (MonitoredEnvironment env =
-        MonitoredEnvironments.start(
-            LabConfigs.environment(lab, "real-node-faults")
-                .withMilvus(LabConfigs.milvus().withProfile(MilvusProfile.ONE_POD).build()))) {
-      // The kubelet restarts a container that died for the first time at once, and Milvus's metrics
-      // port is back
-      // within a scrape interval; after the second death it waits its 10 s back-off, and the target
-      // is seen DOWN.
-      String podName =
-          admin.pods().inNamespace(NAMESPACE).list().getItems().get(0).getMetadata().getName();
-      long killed = 0;
-      boolean sawDown = false;
-      int kills = 0;
-      while (!sawDown && kills < 3) {
-        ContainerStatus running = awaitRunning(admin, podName, kills, Duration.ofMinutes(2));
-        killed = System.nanoTime();
-        kills++;
-        assertThat(
-                node.ctr(
-                        List.of(
-                            "tasks",
-                            "kill",
-                            "-s",
-                            "SIGKILL",
-                            running.getContainerID().replaceFirst("^containerd://", "")))
-                    .exitCode())
-            .isZero();
-        sawDown = seeTarget(env, TargetStatus.State.DOWN, Duration.ofSeconds(20));
-        System.out.printf(
-            "real node: Milvus container killed (%d): target %s%n",
-            kills,
-            sawDown
-                ? String.format("DOWN after %.1f s", seconds(killed))
-                : "not seen DOWN within 20 s");
-      }
-      assertThat(sawDown).as("the target reported DOWN after a kill").isTrue();
-      assertThat(seeTarget(env, TargetStatus.State.UP, Duration.ofMinutes(2)))
-          .as("the target UP again")
-          .isTrue();
-      ContainerStatus status =
-          admin
-              .pods()
-              .inNamespace(NAMESPACE)
-              .withName(podName)
-              .get()
-              .getStatus()
-              .getContainerStatuses()
-              .get(0);
-      System.out.printf(
-          "real node: Milvus target UP again %.1f s after kill %d; restarts %d, last state %s/%d%n",
-          seconds(killed),
-          kills,
-          status.getRestartCount(),
-          status.getLastState().getTerminated().getReason(),
-          status.getLastState().getTerminated().getExitCode());
-      assertThat(status.getRestartCount()).isEqualTo(kills);
-      assertThat(status.getLastState().getTerminated().getExitCode()).isEqualTo(137);
-
-      // Prometheus under a 10Mi limit: it needs more than that to start (about 25 MiB idle), so the
-      // kernel kills it.
-      admin
-          .resources(io.fabric8.openshift.api.model.monitoring.v1.Prometheus.class)
-          .inNamespace("monitoring")
-          .withName("k8s")
-          .edit(
-              p -> {
-                p.getSpec()
-                    .setResources(
-                        new io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder()
-                            .addToLimits(
-                                "memory", new io.fabric8.kubernetes.api.model.Quantity("10Mi"))
-                            .addToRequests(
-                                "memory", new io.fabric8.kubernetes.api.model.Quantity("10Mi"))
-                            .build());
-                return p;
-              });
-      long limited = System.nanoTime();
-      ContainerStatus oom = awaitOomKilled(admin, Duration.ofMinutes(3));
-      System.out.printf(
-          "real node: Prometheus OOM-killed %.1f s after the 10Mi limit: %s%n",
-          seconds(limited), oom.getLastState().getTerminated());
-      java.nio.file.Path diagnostics =
-          env.writeDiagnostics(
-              java.nio.file.Path.of(
-                  "target", "milvus-monitored", "real-node-faults", "diagnostics"));
-      String summary = java.nio.file.Files.readString(diagnostics.resolve("summary.md"));
-      System.out.println("real node: summary.md\n" + summary);
-      assertThat(summary).contains("OOMKilled", "memory limit 10Mi", "prometheus-k8s-0");
-    }
-  }
-
-  private static boolean seeTarget(
-      MonitoredEnvironment env, TargetStatus.State state, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (env.milvusMetrics().targetStatus().state() == state) {
-        return true;
-      }
-      LabProcess.sleep(Duration.ofMillis(250));
-    }
-    return false;
-  }
-
-  private static ContainerStatus awaitRunning(
-      KubernetesClient admin, String pod, int restarts, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      ContainerStatus c =
-          admin
-              .pods()
-              .inNamespace(NAMESPACE)
-              .withName(pod)
-              .get()
-              .getStatus()
-              .getContainerStatuses()
-              .get(0);
-      if (c.getRestartCount() == restarts
-          && c.getState().getRunning() != null
-          && Boolean.TRUE.equals(c.getReady())) {
-        return c;
-      }
-      LabProcess.sleep(Duration.ofMillis(250));
-    }
-    throw new AssertionError(
-        "Milvus container of " + pod + " not running and ready after " + restarts + " restarts");
-  }
-
-  private static ContainerStatus awaitOomKilled(KubernetesClient admin, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      Pod pod = admin.pods().inNamespace("monitoring").withName("prometheus-k8s-0").get();
-      if (pod != null && pod.getStatus().getContainerStatuses() != null) {
-        for (ContainerStatus c : pod.getStatus().getContainerStatuses()) {
-          if (c.getName().equals("prometheus")
-              && c.getLastState() != null
-              && c.getLastState().getTerminated() != null
-              && "OOMKilled".equals(c.getLastState().getTerminated().getReason())) {
-            return c;
-          }
-        }
-      }
-      LabProcess.sleep(Duration.ofSeconds(1));
-    }
-    Pod pod = admin.pods().inNamespace("monitoring").withName("prometheus-k8s-0").get();
-    throw new AssertionError(
-        "Prometheus was not OOM-killed within "
-            + timeout.toSeconds()
-            + " s; its pod: "
-            + (pod == null
-                ? "none"
-                : pod.getStatus().getContainerStatuses()
-                    + " limits "
-                    + pod.getSpec().getContainers().stream()
-                        .map(c -> c.getName() + "=" + c.getResources().getLimits())
-                        .toList()));
   }
 
   private static Instant end(TimingReport report, String phase) {

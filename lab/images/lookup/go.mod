@@ -1,0 +1,3 @@
+module milvusmonitored.lab/lookup
+
+go 1.26.0
