@@ -6,13 +6,15 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Gives tests the JVM's one {@link Lab}: started by the first test that asks for it, stopped when
- * the test run ends (the root store closes it). A lab that cannot start fails the test; it never
- * skips.
+ * the JVM exits (a shutdown hook). The JVM, not the test run, owns it because a build that hands a
+ * fork its test classes one at a time (Failsafe with several forks) ends a test run per class. A
+ * lab that cannot start fails the test, and every later test of the JVM with the same cause; it
+ * never skips.
  */
 public final class LabExtension implements ParameterResolver {
 
-  private static final ExtensionContext.Namespace NAMESPACE =
-      ExtensionContext.Namespace.create(LabExtension.class);
+  private static Lab lab;
+  private static RuntimeException failure;
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -25,19 +27,20 @@ public final class LabExtension implements ParameterResolver {
   }
 
   /** The JVM's lab, started on first use. */
-  public static Lab shared(ExtensionContext context) {
-    return context
-        .getRoot()
-        .getStore(NAMESPACE)
-        .getOrComputeIfAbsent(Resource.class, type -> new Resource(Lab.start()), Resource.class)
-        .lab;
-  }
-
-  private record Resource(Lab lab)
-      implements ExtensionContext.Store.CloseableResource, AutoCloseable {
-    @Override
-    public void close() {
-      lab.close();
+  public static synchronized Lab shared(ExtensionContext context) {
+    if (failure != null) {
+      throw new LabException(
+          "The lab of this JVM could not start (first failure below); not trying again", failure);
     }
+    if (lab == null) {
+      try {
+        lab = Lab.start();
+      } catch (RuntimeException e) {
+        failure = e;
+        throw e;
+      }
+      Runtime.getRuntime().addShutdownHook(new Thread(lab::close, "lab-close"));
+    }
+    return lab;
   }
 }

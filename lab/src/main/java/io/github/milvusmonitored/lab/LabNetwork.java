@@ -1,7 +1,10 @@
 package io.github.milvusmonitored.lab;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -18,9 +21,9 @@ import org.slf4j.LoggerFactory;
  * kwok's kubelet server and every control-plane port listen), and loopback again for the pod
  * addresses of processes running inside. The service range is blackholed and there is no default
  * route, so nothing in the lab can send a packet anywhere but loopback, the lab's own addresses and
- * the host end of the veth. On the host the whole lab range ({@link #LAB_RANGE}) is routed into the
- * veth, so a stray connection from the host to a lab address goes into the lab and nowhere else.
- * Pod addresses of the processes the test JVM serves itself (the Milvus test exporters) sit on the
+ * the host end of the veth. On the host the lab's range ({@link #LAB_RANGE}, its slot's quarter of
+ * {@link #ALL_LABS}) is routed into the veth and the rest of {@link #ALL_LABS} is unreachable, so a
+ * stray connection from the host to a lab address goes into a lab or nowhere. Pod addresses of the processes the test JVM serves itself (the Milvus test exporters) sit on the
  * host end of the veth.
  */
 public final class LabNetwork implements AutoCloseable {
@@ -29,20 +32,53 @@ public final class LabNetwork implements AutoCloseable {
   private static final String PREFIX = "mmlab-";
   private static final Pattern OWNER = Pattern.compile(PREFIX + "(\\d+)");
 
+  /**
+   * The lab's slot, 1 to 4 (system property {@code lab.slot}, default 1): each slot has its own
+   * quarter of {@link #ALL_LABS}, so that up to four labs (e.g. the forks of one build) run side by
+   * side on one machine.
+   */
+  public static final int SLOT = slot();
+
+  private static final int SECOND_OCTET = 18 + (SLOT - 1) / 2;
+  private static final int THIRD_OCTET = (SLOT - 1) % 2 * 128;
+
+  /** Every slot's addresses (RFC 2544 benchmarking range): unreachable from the host but into a lab. */
+  public static final String ALL_LABS = "198.18.0.0/15";
+
+  /** This lab's addresses: routed from the host into its veth only. */
+  public static final String LAB_RANGE = address(0, 0) + "/17";
+
   /** The host end of the veth. */
-  public static final String HOST_ADDRESS = "198.18.0.1";
+  public static final String HOST_ADDRESS = address(0, 1);
 
   /** The lab end of the veth: the API server's advertise address and the node's InternalIP. */
-  public static final String LAB_ADDRESS = "198.18.0.2";
+  public static final String LAB_ADDRESS = address(0, 2);
 
   /** The pod range kwok allocates from (its first address is the start). */
-  public static final String POD_CIDR = "198.19.0.1/24";
+  public static final String POD_CIDR = address(1, 1) + "/24";
 
   /** The service range: blackholed inside the lab, no process ever listens there. */
-  public static final String SERVICE_CIDR = "198.19.128.0/24";
+  public static final String SERVICE_CIDR = address(64, 0) + "/24";
 
-  /** Every lab address (RFC 2544 benchmarking range): routed from the host into the veth only. */
-  public static final String LAB_RANGE = "198.18.0.0/15";
+  /** The {@code kubernetes} Service's address, the first of the service range. */
+  public static final String KUBERNETES_SERVICE = address(64, 1);
+
+  /**
+   * The address {@code offset} (third octet) and {@code host} (fourth) into this slot's range: slot
+   * 1 is 198.18.0.0/17, slot 2 198.18.128.0/17, slot 3 198.19.0.0/17, slot 4 198.19.128.0/17.
+   */
+  static String address(int offset, int host) {
+    return "198." + SECOND_OCTET + "." + (THIRD_OCTET + offset) + "." + host;
+  }
+
+  private static int slot() {
+    String value = System.getProperty("lab.slot", "1");
+    if (!value.matches("[1-4]")) {
+      throw new LabException(
+          "System property lab.slot is '" + value + "'; the lab has slots 1 to 4 (default 1)");
+    }
+    return Integer.parseInt(value);
+  }
 
   private final String name;
   private final String hostVeth;
@@ -61,9 +97,9 @@ public final class LabNetwork implements AutoCloseable {
    * step fails.
    */
   public static LabNetwork create() {
-    removeStale();
     LabNetwork network = new LabNetwork(PREFIX + ProcessHandle.current().pid());
-    try {
+    try (HostLock lock = HostLock.take()) {
+      removeStale();
       network.setUp();
       return network;
     } catch (RuntimeException e) {
@@ -79,6 +115,8 @@ public final class LabNetwork implements AutoCloseable {
     ip("addr", "add", HOST_ADDRESS + "/30", "dev", hostVeth);
     ip("link", "set", hostVeth, "up");
     ip("route", "add", LAB_RANGE, "dev", hostVeth);
+    // The other slots' ranges: unreachable rather than out through the host's default route.
+    ip("route", "replace", "unreachable", ALL_LABS);
     inLab("ip", "link", "set", "lo", "up");
     inLab("ip", "addr", "add", LAB_ADDRESS + "/30", "dev", labVeth);
     inLab("ip", "link", "set", labVeth, "up");
@@ -172,8 +210,29 @@ public final class LabNetwork implements AutoCloseable {
     for (String pod : podNamespaces(name)) {
       removeNamespace(pod);
     }
-    removeNamespace(name);
-    quietly(List.of("ip", "link", "del", hostVeth));
+    try (HostLock lock = HostLock.take()) {
+      removeNamespace(name);
+      quietly(List.of("ip", "link", "del", hostVeth));
+      if (liveLabs().isEmpty()) {
+        quietly(List.of("ip", "route", "del", "unreachable", ALL_LABS));
+      }
+    }
+  }
+
+  /** The network namespaces of labs whose JVM still runs (this one's once it is removed). */
+  private static List<String> liveLabs() {
+    List<String> live = new ArrayList<>();
+    for (String line : quietly(List.of("ip", "netns", "list")).split("\n")) {
+      Matcher m = OWNER.matcher(line);
+      if (m.lookingAt()
+          && !line.startsWith(m.group() + "-")
+          && ProcessHandle.of(Long.parseLong(m.group(1)))
+              .map(ProcessHandle::isAlive)
+              .orElse(false)) {
+        live.add(m.group());
+      }
+    }
+    return live;
   }
 
   /** Kills every process left in {@code namespace} and deletes it. */
@@ -189,34 +248,75 @@ public final class LabNetwork implements AutoCloseable {
 
   /**
    * Removes namespaces of earlier lab runs whose JVM is gone (killed before it could clean up), and
-   * refuses to start beside a lab that is still running: the lab's addresses are fixed, so one lab
-   * runs at a time.
+   * refuses to start beside a running lab of the same slot: each slot's addresses are fixed.
    */
   private static void removeStale() {
     for (String line : quietly(List.of("ip", "netns", "list")).split("\n")) {
       Matcher m = OWNER.matcher(line);
-      boolean ownerAlive =
-          m.lookingAt()
-              && ProcessHandle.of(Long.parseLong(m.group(1)))
-                  .map(ProcessHandle::isAlive)
-                  .orElse(false);
-      if (ownerAlive) {
-        throw new LabException(
-            "Another lab is running on this machine: network namespace "
-                + m.group()
-                + " of process "
-                + m.group(1)
-                + ". The lab's addresses are fixed, so one lab runs at a time; wait for"
-                + " that build to finish, or stop it (its namespace is removed when it stops).");
+      if (!m.lookingAt()) {
+        continue;
       }
-      if (m.lookingAt()) {
-        LOG.info(
-            "removing the network namespace {} of an earlier lab run whose JVM is gone", m.group());
-        for (String pod : podNamespaces(m.group())) {
-          removeNamespace(pod);
+      boolean ownerAlive =
+          ProcessHandle.of(Long.parseLong(m.group(1))).map(ProcessHandle::isAlive).orElse(false);
+      if (line.startsWith(m.group() + "-")) {
+        // A pod's namespace: removed with its lab's, or here if that one is gone already.
+        if (!ownerAlive) {
+          removeNamespace(line.split("\\s+")[0]);
         }
-        removeNamespace(m.group());
-        quietly(List.of("ip", "link", "del", "mmh" + m.group(1)));
+        continue;
+      }
+      if (ownerAlive) {
+        String hostEnd = quietly(List.of("ip", "-o", "-4", "addr", "show", "dev", "mmh" + m.group(1)));
+        if (hostEnd.contains(" " + HOST_ADDRESS + "/")) {
+          throw new LabException(
+              "Another lab is running on this machine in slot "
+                  + SLOT
+                  + ": network namespace "
+                  + m.group()
+                  + " of process "
+                  + m.group(1)
+                  + ". Each slot's addresses are fixed, so one lab runs per slot; start this one in"
+                  + " another slot (-Dlab.slot=1..4), wait for that build to finish, or stop it"
+                  + " (its namespace is removed when it stops).");
+        }
+        continue;
+      }
+      LOG.info(
+          "removing the network namespace {} of an earlier lab run whose JVM is gone", m.group());
+      for (String pod : podNamespaces(m.group())) {
+        removeNamespace(pod);
+      }
+      removeNamespace(m.group());
+      quietly(List.of("ip", "link", "del", "mmh" + m.group(1)));
+    }
+  }
+
+  /**
+   * An exclusive lock over the host's lab state (namespaces, veths, the unreachable route), held
+   * while a lab sets its network up or takes it down, so that labs of several slots starting and
+   * stopping together see each other's namespaces whole.
+   */
+  private record HostLock(FileChannel channel) implements AutoCloseable {
+    static HostLock take() {
+      try {
+        FileChannel channel =
+            FileChannel.open(
+                Path.of("/run/lock/milvus-monitored-lab.lock"),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        channel.lock();
+        return new HostLock(channel);
+      } catch (IOException e) {
+        throw new LabException("Cannot take the lab's lock /run/lock/milvus-monitored-lab.lock: " + e, e);
+      }
+    }
+
+    @Override
+    public void close() {
+      try {
+        channel.close();
+      } catch (IOException e) {
+        LOG.debug("cannot close the lab's lock: {}", e.toString());
       }
     }
   }
