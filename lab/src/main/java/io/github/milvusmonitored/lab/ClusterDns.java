@@ -14,10 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The real node's cluster DNS: CoreDNS (the lab's build) as a Deployment in
- * kube-system behind Service kube-dns at the kubelet's {@code clusterDNS} address, so that pods
- * resolve Service names as on any cluster. Its Corefile forwards nothing: a name outside {@code
- * cluster.local} is answered by CoreDNS itself (not found), never by a server outside the lab.
+ * The real node's cluster DNS: CoreDNS (the lab's build) as a Deployment in kube-system behind
+ * Service kube-dns at the kubelet's {@code clusterDNS} address, so that pods resolve Service names
+ * as on any cluster. Its Corefile forwards nothing: a name outside {@code cluster.local} is
+ * answered by CoreDNS itself (not found), never by a server outside the lab.
  */
 final class ClusterDns {
 
@@ -34,8 +34,7 @@ final class ClusterDns {
   }
 
   /** Creates CoreDNS's objects and waits until its pod is Ready. */
-  static void deploy(
-      KubernetesClient client, String image, LabProcess kubelet, Duration timeout) {
+  static void deploy(KubernetesClient client, String image, LabProcess kubelet, Duration timeout) {
     long t0 = System.nanoTime();
     for (HasMetadata item : objects(client, image)) {
       client.resource(item).create();
@@ -45,7 +44,8 @@ final class ClusterDns {
         "CoreDNS Ready (Deployment kube-system/coredns)",
         timeout,
         () -> {
-          Deployment d = client.apps().deployments().inNamespace("kube-system").withName("coredns").get();
+          Deployment d =
+              client.apps().deployments().inNamespace("kube-system").withName("coredns").get();
           return d != null
               && d.getStatus() != null
               && d.getStatus().getReadyReplicas() != null

@@ -56,7 +56,9 @@ final class ControlPlane implements AutoCloseable {
     this.programs = programs;
     this.network = network;
     this.work = work;
-    this.pki = LabPki.create(work.resolve("pki"), List.of(LabNetwork.LAB_ADDRESS, LabNetwork.KUBERNETES_SERVICE));
+    this.pki =
+        LabPki.create(
+            work.resolve("pki"), List.of(LabNetwork.LAB_ADDRESS, LabNetwork.KUBERNETES_SERVICE));
     this.kubeconfig = LabKubeconfig.writeAdmin(work.resolve("admin.kubeconfig"), pki);
   }
 

@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * route, so nothing in the lab can send a packet anywhere but loopback, the lab's own addresses and
  * the host end of the veth. On the host the lab's range ({@link #LAB_RANGE}, its slot's quarter of
  * {@link #ALL_LABS}) is routed into the veth and the rest of {@link #ALL_LABS} is unreachable, so a
- * stray connection from the host to a lab address goes into a lab or nowhere. Pod addresses of the processes the test JVM serves itself (the Milvus test exporters) sit on the
- * host end of the veth.
+ * stray connection from the host to a lab address goes into a lab or nowhere. Pod addresses of the
+ * processes the test JVM serves itself (the Milvus test exporters) sit on the host end of the veth.
  */
 public final class LabNetwork implements AutoCloseable {
 
@@ -42,7 +42,9 @@ public final class LabNetwork implements AutoCloseable {
   private static final int SECOND_OCTET = 18 + (SLOT - 1) / 2;
   private static final int THIRD_OCTET = (SLOT - 1) % 2 * 128;
 
-  /** Every slot's addresses (RFC 2544 benchmarking range): unreachable from the host but into a lab. */
+  /**
+   * Every slot's addresses (RFC 2544 benchmarking range): unreachable from the host but into a lab.
+   */
   public static final String ALL_LABS = "198.18.0.0/15";
 
   /** This lab's addresses: routed from the host into its veth only. */
@@ -266,7 +268,8 @@ public final class LabNetwork implements AutoCloseable {
         continue;
       }
       if (ownerAlive) {
-        String hostEnd = quietly(List.of("ip", "-o", "-4", "addr", "show", "dev", "mmh" + m.group(1)));
+        String hostEnd =
+            quietly(List.of("ip", "-o", "-4", "addr", "show", "dev", "mmh" + m.group(1)));
         if (hostEnd.contains(" " + HOST_ADDRESS + "/")) {
           throw new LabException(
               "Another lab is running on this machine in slot "
@@ -307,7 +310,8 @@ public final class LabNetwork implements AutoCloseable {
         channel.lock();
         return new HostLock(channel);
       } catch (IOException e) {
-        throw new LabException("Cannot take the lab's lock /run/lock/milvus-monitored-lab.lock: " + e, e);
+        throw new LabException(
+            "Cannot take the lab's lock /run/lock/milvus-monitored-lab.lock: " + e, e);
       }
     }
 

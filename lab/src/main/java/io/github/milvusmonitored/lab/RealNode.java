@@ -89,7 +89,8 @@ final class RealNode implements AutoCloseable {
       LabProcess containerd =
           node.start(
               "containerd", List.of("containerd", "--config", files.containerdConfig().toString()));
-      containerd.awaitReady(
+      NodeFailures.await(
+          containerd,
           "its socket answering",
           Duration.ofSeconds(30),
           () -> node.ctr(List.of("version")).exitCode() == 0);

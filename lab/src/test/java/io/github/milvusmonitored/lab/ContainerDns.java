@@ -60,7 +60,9 @@ final class ContainerDns {
       log.lines()
           .filter(l -> l.contains(" -> "))
           .forEach(
-              l -> resolved.put(l.substring(0, l.indexOf(" -> ")), l.substring(l.indexOf(" -> ") + 4)));
+              l ->
+                  resolved.put(
+                      l.substring(0, l.indexOf(" -> ")), l.substring(l.indexOf(" -> ") + 4)));
       return resolved;
     } finally {
       admin.pods().inNamespace(namespace).withName(POD).withGracePeriod(0).delete();

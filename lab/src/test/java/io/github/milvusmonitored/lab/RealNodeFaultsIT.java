@@ -162,7 +162,9 @@ class RealNodeFaultsIT {
         .hasMessageContaining("milvusdb/milvus:" + MISSING_TAG)
         // Where containerd looked for it: the closed address of the node's loopback.
         .hasMessageContaining(
-            "dial tcp " + NodeFiles.CLOSED_REGISTRY.replace("http://", "") + ": connect: connection refused");
+            "dial tcp "
+                + NodeFiles.CLOSED_REGISTRY.replace("http://", "")
+                + ": connect: connection refused");
 
     ClusterSnapshot after = FreshStartIT.awaitSettled(admin, before);
     assertThat(before.added(after)).as("objects the run left behind").isEmpty();
@@ -174,6 +176,7 @@ class RealNodeFaultsIT {
 
   /** A Milvus tag lab/build-images.sh never makes. */
   private static final String MISSING_TAG = "v2.3.99";
+
   private static boolean seeTarget(
       MonitoredEnvironment env, TargetStatus.State state, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();

@@ -1,14 +1,12 @@
 package io.github.milvusmonitored.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import io.github.milvusmonitored.environment.EnvironmentConfig;
-import io.github.milvusmonitored.environment.EnvironmentStartException;
 import io.github.milvusmonitored.environment.MonitoredEnvironment;
 import io.github.milvusmonitored.environment.MonitoredEnvironments;
 import io.github.milvusmonitored.environment.PhaseTiming;
@@ -123,7 +121,9 @@ class RealNodeIT {
           .doesNotContain("default")
           .contains(LabNetwork.LAB_RANGE + " via " + NodeFiles.POD_GATEWAY);
       assertThat(lab.network().labRoutes()).doesNotContain("default");
-      assertThat(milvusPod.getStatus().getPodIP()).startsWith(NodeFiles.POD_GATEWAY.substring(0, NodeFiles.POD_GATEWAY.lastIndexOf('.') + 1));
+      assertThat(milvusPod.getStatus().getPodIP())
+          .startsWith(
+              NodeFiles.POD_GATEWAY.substring(0, NodeFiles.POD_GATEWAY.lastIndexOf('.') + 1));
 
       // Container DNS: CoreDNS on the node answers Service names from inside a container; a name
       // outside cluster.local gets no address, as CoreDNS forwards nothing out of the lab.
@@ -133,7 +133,13 @@ class RealNodeIT {
               .findFirst()
               .orElseThrow();
       String prometheusPodIp =
-          admin.pods().inNamespace("monitoring").withName("prometheus-k8s-0").get().getStatus().getPodIP();
+          admin
+              .pods()
+              .inNamespace("monitoring")
+              .withName("prometheus-k8s-0")
+              .get()
+              .getStatus()
+              .getPodIP();
       String milvusName = milvusService.getMetadata().getName() + "." + NAMESPACE;
       Map<String, String> resolved =
           ContainerDns.lookup(
@@ -243,7 +249,6 @@ class RealNodeIT {
     // (RealNodeLatencyBenchmark), not asserted.
     assertThat(afterReady).hasSize(ROUNDS);
   }
-
 
   private static void deleteNamespace(KubernetesClient admin, String namespace) {
     admin.namespaces().withName(namespace).delete();
