@@ -34,10 +34,10 @@ public final class DiagnosisTexts {
         + " registries.yaml, rate limits), and on an offline cluster preload the image.";
   }
 
-  /** {@code pod} is {@code 'name' in namespace 'ns'}; {@code message} the kubelet's event. */
-  static String imagePullEvent(String pod, String message, Integer count) {
+  /** {@code message}: the kubelet's event, {@code count} how often it was seen. */
+  static String imagePullEvent(String namespace, String pod, String message, Integer count) {
     return "Pod "
-        + pod
+        + ref(namespace, pod)
         + " cannot pull an image: the kubelet says \""
         + message.strip()
         + "\""
@@ -185,10 +185,10 @@ public final class DiagnosisTexts {
   }
 
   private static String ref(Pod pod) {
-    return "'"
-        + pod.getMetadata().getName()
-        + "' in namespace '"
-        + pod.getMetadata().getNamespace()
-        + "'";
+    return ref(pod.getMetadata().getNamespace(), pod.getMetadata().getName());
+  }
+
+  private static String ref(String namespace, String pod) {
+    return "'" + pod + "' in namespace '" + namespace + "'";
   }
 }

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.github.milvusmonitored.metrics.TargetStatus;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +30,20 @@ public final class ProblemFinder {
   public static List<String> findings(DiagnosticsContext context) {
     List<String> out = new ArrayList<>();
     List<Pod> pods = context.allPods();
+    Set<String> pulling = new HashSet<>();
     for (Pod pod : pods) {
-      PodDescriptions.allContainers(pod).forEach(c -> imagePull(pod, c).ifPresent(out::add));
+      for (ContainerStatus c : PodDescriptions.allContainers(pod).toList()) {
+        imagePull(pod, c)
+            .ifPresent(
+                finding -> {
+                  out.add(finding);
+                  pulling.add(key(pod.getMetadata().getNamespace(), pod.getMetadata().getName()));
+                });
+      }
     }
     // A pull the kubelet gave up on whose pod no longer says so (deleted, or terminating after a
     // failed install was removed): its events still do.
-    imagePullEvents(context.events(), out);
+    imagePullEvents(context.events(), pulling, out);
     for (Pod pod : pods) {
       PodDescriptions.allContainers(pod).forEach(c -> crashLoop(pod, c).ifPresent(out::add));
     }
@@ -74,9 +83,9 @@ public final class ProblemFinder {
 
   /**
    * The kubelet's latest "Failed to pull image" event of each pod that has no image-pull finding of
-   * its own yet.
+   * its own ({@code pulling}, by {@link #key}).
    */
-  private static void imagePullEvents(List<Event> events, List<String> out) {
+  private static void imagePullEvents(List<Event> events, Set<String> pulling, List<String> out) {
     Map<String, Event> latest = new LinkedHashMap<>();
     for (Event e : events) {
       if (e.getInvolvedObject() == null
@@ -85,21 +94,26 @@ public final class ProblemFinder {
           || !e.getMessage().startsWith(PULL_FAILED)) {
         continue;
       }
-      String pod =
-          "'"
-              + e.getInvolvedObject().getName()
-              + "' in namespace '"
-              + e.getInvolvedObject().getNamespace()
-              + "'";
-      latest.merge(
-          pod, e, (a, b) -> EventsCollector.time(a).isAfter(EventsCollector.time(b)) ? a : b);
+      String key = key(e.getInvolvedObject().getNamespace(), e.getInvolvedObject().getName());
+      if (!pulling.contains(key)) {
+        latest.merge(
+            key, e, (a, b) -> EventsCollector.time(a).isAfter(EventsCollector.time(b)) ? a : b);
+      }
     }
-    latest.forEach(
-        (pod, e) -> {
-          if (out.stream().noneMatch(f -> f.startsWith("Pod " + pod + " cannot pull"))) {
-            out.add(DiagnosisTexts.imagePullEvent(pod, e.getMessage(), e.getCount()));
-          }
-        });
+    latest
+        .values()
+        .forEach(
+            e ->
+                out.add(
+                    DiagnosisTexts.imagePullEvent(
+                        e.getInvolvedObject().getNamespace(),
+                        e.getInvolvedObject().getName(),
+                        e.getMessage(),
+                        e.getCount())));
+  }
+
+  private static String key(String namespace, String pod) {
+    return namespace + "/" + pod;
   }
 
   private static Optional<String> crashLoop(Pod pod, ContainerStatus c) {
