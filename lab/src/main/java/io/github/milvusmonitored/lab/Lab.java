@@ -96,7 +96,8 @@ public final class Lab implements AutoCloseable {
                 controlPlane.pki(),
                 controlPlane.kubeconfig(),
                 controlPlane.client(),
-                work,
+                new NodeFiles(work.resolve("node"), network.name(), ControlPlane.NODE),
+                work.resolve("logs"),
                 LabPrograms.printedFolder(labHome.resolve("build-images.sh")),
                 System.getProperty("lab.kubelet.config", ""));
       } else {

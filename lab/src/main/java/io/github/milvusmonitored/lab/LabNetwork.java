@@ -223,18 +223,27 @@ public final class LabNetwork implements AutoCloseable {
 
   /** The network namespaces of labs whose JVM still runs (this one's once it is removed). */
   private static List<String> liveLabs() {
-    List<String> live = new ArrayList<>();
+    return listed().stream().filter(n -> !n.pod() && n.ownerAlive()).map(Listed::name).toList();
+  }
+
+  /** A namespace of a lab as {@code ip netns list} shows it: a lab's own, or one of its pods'. */
+  private record Listed(String name, long owner, boolean pod) {
+    boolean ownerAlive() {
+      return ProcessHandle.of(owner).map(ProcessHandle::isAlive).orElse(false);
+    }
+  }
+
+  /** Every lab namespace on the machine, of any JVM, alive or not. */
+  private static List<Listed> listed() {
+    List<Listed> out = new ArrayList<>();
     for (String line : quietly(List.of("ip", "netns", "list")).split("\n")) {
       Matcher m = OWNER.matcher(line);
-      if (m.lookingAt()
-          && !line.startsWith(m.group() + "-")
-          && ProcessHandle.of(Long.parseLong(m.group(1)))
-              .map(ProcessHandle::isAlive)
-              .orElse(false)) {
-        live.add(m.group());
+      if (m.lookingAt()) {
+        String name = line.split("\\s+")[0];
+        out.add(new Listed(name, Long.parseLong(m.group(1)), !name.equals(m.group())));
       }
     }
-    return live;
+    return out;
   }
 
   /** Kills every process left in {@code namespace} and deletes it. */
@@ -253,31 +262,26 @@ public final class LabNetwork implements AutoCloseable {
    * refuses to start beside a running lab of the same slot: each slot's addresses are fixed.
    */
   private static void removeStale() {
-    for (String line : quietly(List.of("ip", "netns", "list")).split("\n")) {
-      Matcher m = OWNER.matcher(line);
-      if (!m.lookingAt()) {
-        continue;
-      }
-      boolean ownerAlive =
-          ProcessHandle.of(Long.parseLong(m.group(1))).map(ProcessHandle::isAlive).orElse(false);
-      if (line.startsWith(m.group() + "-")) {
+    for (Listed namespace : listed()) {
+      boolean ownerAlive = namespace.ownerAlive();
+      if (namespace.pod()) {
         // A pod's namespace: removed with its lab's, or here if that one is gone already.
         if (!ownerAlive) {
-          removeNamespace(line.split("\\s+")[0]);
+          removeNamespace(namespace.name());
         }
         continue;
       }
       if (ownerAlive) {
         String hostEnd =
-            quietly(List.of("ip", "-o", "-4", "addr", "show", "dev", "mmh" + m.group(1)));
+            quietly(List.of("ip", "-o", "-4", "addr", "show", "dev", "mmh" + namespace.owner()));
         if (hostEnd.contains(" " + HOST_ADDRESS + "/")) {
           throw new LabException(
               "Another lab is running on this machine in slot "
                   + SLOT
                   + ": network namespace "
-                  + m.group()
+                  + namespace.name()
                   + " of process "
-                  + m.group(1)
+                  + namespace.owner()
                   + ". Each slot's addresses are fixed, so one lab runs per slot; start this one in"
                   + " another slot (-Dlab.slot=1..4), wait for that build to finish, or stop it"
                   + " (its namespace is removed when it stops).");
@@ -285,12 +289,13 @@ public final class LabNetwork implements AutoCloseable {
         continue;
       }
       LOG.info(
-          "removing the network namespace {} of an earlier lab run whose JVM is gone", m.group());
-      for (String pod : podNamespaces(m.group())) {
+          "removing the network namespace {} of an earlier lab run whose JVM is gone",
+          namespace.name());
+      for (String pod : podNamespaces(namespace.name())) {
         removeNamespace(pod);
       }
-      removeNamespace(m.group());
-      quietly(List.of("ip", "link", "del", "mmh" + m.group(1)));
+      removeNamespace(namespace.name());
+      quietly(List.of("ip", "link", "del", "mmh" + namespace.owner()));
     }
   }
 

@@ -40,34 +40,10 @@ final class RealNode implements AutoCloseable {
   }
 
   /**
-   * Starts the node and waits until it is Ready with every image imported; on a failure everything
-   * it started is stopped and removed, and the error names the cause.
-   */
-  static RealNode start(
-      LabPrograms programs,
-      LabNetwork network,
-      LabPki pki,
-      Path kubeconfig,
-      KubernetesClient client,
-      Path work,
-      Path images,
-      String kubeletExtra) {
-    return start(
-        programs,
-        network,
-        pki,
-        kubeconfig,
-        client,
-        new NodeFiles(work.resolve("node"), network.name(), ControlPlane.NODE),
-        work.resolve("logs"),
-        images,
-        kubeletExtra);
-  }
-
-  /**
-   * Starts a node whose files are {@code files} (its folder and cgroup root) and whose programs log
-   * into {@code logs}; see {@link #start(LabPrograms, LabNetwork, LabPki, Path, KubernetesClient,
-   * Path, Path, String)}.
+   * Starts a node whose files are {@code files} (its folder, cgroup root and name) and whose
+   * programs log into {@code logs}, and waits until it is Ready with every image imported and
+   * CoreDNS Ready; on a failure everything it started is stopped and removed, and the error names
+   * the cause.
    */
   static RealNode start(
       LabPrograms programs,
